@@ -1,0 +1,128 @@
+// ESLint flat config. Besides the usual checks it enforces Mailkey's process boundaries (DESIGN.md):
+// the renderer never imports electron or Node; main's services never import electron; ipcMain,
+// ipcRenderer, shell.openExternal and `new BrowserWindow` each live in one file.
+import js from '@eslint/js'
+import prettier from 'eslint-config-prettier'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+import { builtinModules } from 'node:module'
+
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+
+/** The few main-process files that must talk to Electron. */
+const ELECTRON_FILES = [
+  'src/main/index.ts',
+  'src/main/window.ts',
+  'src/main/hardening.ts',
+  'src/main/app-protocol.ts',
+  'src/main/open-external.ts',
+  'src/main/ipc/register.ts',
+]
+
+/** Electron APIs that are each confined to one file. */
+const ONE_FILE_APIS = [
+  { name: 'ipcMain', file: 'src/main/ipc/register.ts' },
+  { name: 'shell', file: 'src/main/open-external.ts' },
+  { name: 'ipcRenderer', file: 'src/preload/index.ts' },
+]
+
+/** One no-restricted-imports setting (a later flat-config block replaces, not merges, a rule). */
+function restrict(paths, groups) {
+  return ['error', { paths, patterns: groups.map((group) => ({ group: [group] })) }]
+}
+
+const noDangerousHtml = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Server text is shown as text only: no dangerouslySetInnerHTML.',
+}
+const noNewWindow = {
+  selector: "NewExpression[callee.name='BrowserWindow']",
+  message: 'Create windows only through the factory in src/main/window.ts.',
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'reports/**', 'test-results/**', 'scratch/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', noDangerousHtml, noNewWindow],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict(
+        [{ name: 'electron', message: 'The renderer is sandboxed: use window.mailkey.' }, ...NODE_BUILTINS],
+        ['**/main/**', '**/preload/**'],
+      ),
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(['electron', ...NODE_BUILTINS], ['**/main/**', '**/renderer/**', '**/preload/**']) },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ELECTRON_FILES,
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ name: 'electron', message: 'Services run in plain Node (CLI, tests): only ELECTRON_FILES may import electron.' }],
+        ['**/renderer/**', '**/preload/**'],
+      ),
+    },
+  },
+  ...ELECTRON_FILES.map((file) => ({
+    files: [file],
+    rules: {
+      'no-restricted-imports': restrict(
+        ONE_FILE_APIS.filter((api) => api.file !== file).map((api) => ({
+          name: 'electron',
+          importNames: [api.name],
+          message: `${api.name} is used in ${api.file} only.`,
+        })),
+        ['**/renderer/**', '**/preload/**'],
+      ),
+    },
+  })),
+  {
+    files: ['src/main/window.ts'],
+    rules: { 'no-restricted-syntax': ['error', noDangerousHtml] },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(NODE_BUILTINS, ['**/main/**', '**/renderer/**']) },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ name: 'electron', message: 'Tests never import electron (it would download a binary); use the services.' }],
+        [],
+      ),
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  prettier,
+)

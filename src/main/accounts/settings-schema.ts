@@ -1,0 +1,51 @@
+import type { Account } from '../../shared/account.js'
+
+/** What the settings file holds. No secret ever: those live in the keychain. */
+export interface SettingsData {
+  schemaVersion: number
+  accounts: Account[]
+}
+
+export const SCHEMA_VERSION = 1
+
+export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [] }
+
+const server = (withProtocol: boolean) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: withProtocol ? ['protocol', 'host', 'port', 'security'] : ['host', 'port', 'security'],
+    properties: {
+      ...(withProtocol ? { protocol: { enum: ['imap', 'pop3'] } } : {}),
+      host: { type: 'string', minLength: 1, maxLength: 253 },
+      port: { type: 'integer', minimum: 1, maximum: 65535 },
+      security: { enum: ['tls', 'starttls', 'none'] },
+    },
+  }) as const
+
+/**
+ * JSON Schema for conf/electron-store (validated with ajv on every read and write). Unknown keys are
+ * refused everywhere, so a secret can never slip in under a new name.
+ */
+export const SETTINGS_SCHEMA = {
+  schemaVersion: { type: 'integer', minimum: 1 },
+  accounts: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'email', 'displayName', 'username', 'providerId', 'incoming', 'outgoing', 'createdAt', 'lastVerifiedAt'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+        email: { type: 'string', maxLength: 254 },
+        displayName: { type: 'string', maxLength: 200 },
+        username: { type: 'string', maxLength: 320 },
+        providerId: { type: ['string', 'null'], maxLength: 40 },
+        incoming: server(true),
+        outgoing: server(false),
+        createdAt: { type: 'string', maxLength: 40 },
+        lastVerifiedAt: { type: ['string', 'null'], maxLength: 40 },
+      },
+    },
+  },
+} as const

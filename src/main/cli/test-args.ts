@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util'
+import type { z } from 'zod'
+import {
+  EmailSchema,
+  HostSchema,
+  PortSchema,
+  SecuritySchema,
+  UsernameSchema,
+  type IncomingProtocol,
+  type Security,
+} from '../../shared/mail.js'
+import { UsageError } from './io.js'
+
+export interface Endpoint {
+  host: string
+  port: number
+}
+
+export interface TestArgs {
+  email: string
+  username?: string
+  incoming?: { protocol: IncomingProtocol; endpoint: Endpoint; security?: Security }
+  outgoing?: { endpoint: Endpoint; security?: Security }
+  only?: 'incoming' | 'outgoing'
+  timeoutMs?: number
+  json: boolean
+  transcript: boolean
+}
+
+export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --password-stdin
+         [--imap HOST:PORT | --pop3 HOST:PORT] [--incoming-security tls|starttls]
+         [--smtp HOST:PORT] [--outgoing-security tls|starttls]
+         [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
+
+Tests the incoming and outgoing servers at the same time. The password is read from
+stdin and never printed. Without server flags the provider's settings for the address
+are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value)
+  if (!r.success) throw new UsageError(`${what}: ${r.error.issues[0]?.message ?? 'invalid'}`)
+  return r.data
+}
+
+/** HOST:PORT, with IPv6 literals in brackets ([::1]:993). */
+export function parseEndpoint(raw: string, flag: string): Endpoint {
+  const m = /^\[([^\]]+)\]:(\d+)$/.exec(raw) ?? /^([^:]+):(\d+)$/.exec(raw)
+  if (!m) throw new UsageError(`${flag} wants HOST:PORT, for example imap.gmail.com:993 (got "${raw.slice(0, 80)}")`)
+  return {
+    host: check(HostSchema, m[1], flag),
+    port: check(PortSchema, Number(m[2]), flag),
+  }
+}
+
+function security(raw: string | undefined, flag: string): Security | undefined {
+  if (raw === undefined) return undefined
+  const s = check(SecuritySchema, raw, flag)
+  // `none` sends the password in the clear; the CLI does not offer it
+  if (s === 'none') throw new UsageError(`${flag} must be tls or starttls`)
+  return s
+}
+
+export function parseTestArgs(argv: string[]): TestArgs {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        email: { type: 'string' },
+        username: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        imap: { type: 'string' },
+        pop3: { type: 'string' },
+        'incoming-security': { type: 'string' },
+        smtp: { type: 'string' },
+        'outgoing-security': { type: 'string' },
+        only: { type: 'string' },
+        'timeout-ms': { type: 'string' },
+        json: { type: 'boolean' },
+        transcript: { type: 'boolean' },
+      },
+    }))
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  if (!values.email) throw new UsageError('--email is required')
+  if (!values['password-stdin']) throw new UsageError('--password-stdin is required (the password is never a flag)')
+  if (values.imap && values.pop3) throw new UsageError('use --imap or --pop3, not both')
+  const args: TestArgs = {
+    email: check(EmailSchema, values.email, '--email'),
+    json: values.json ?? false,
+    transcript: values.transcript ?? false,
+  }
+  if (values.username !== undefined) args.username = check(UsernameSchema, values.username, '--username')
+  const inSecurity = security(values['incoming-security'], '--incoming-security')
+  const outSecurity = security(values['outgoing-security'], '--outgoing-security')
+  if (values.imap || values.pop3) {
+    const protocol: IncomingProtocol = values.imap ? 'imap' : 'pop3'
+    args.incoming = {
+      protocol,
+      endpoint: parseEndpoint((values.imap ?? values.pop3) as string, `--${protocol}`),
+      ...(inSecurity ? { security: inSecurity } : {}),
+    }
+  } else if (inSecurity) {
+    throw new UsageError('--incoming-security needs --imap or --pop3')
+  }
+  if (values.smtp) {
+    args.outgoing = { endpoint: parseEndpoint(values.smtp, '--smtp'), ...(outSecurity ? { security: outSecurity } : {}) }
+  } else if (outSecurity) {
+    throw new UsageError('--outgoing-security needs --smtp')
+  }
+  if (values.only !== undefined) {
+    if (values.only !== 'incoming' && values.only !== 'outgoing') throw new UsageError('--only must be incoming or outgoing')
+    args.only = values.only
+  }
+  if (values['timeout-ms'] !== undefined) {
+    const n = Number(values['timeout-ms'])
+    if (!Number.isInteger(n) || n < 100 || n > 600_000) {
+      throw new UsageError('--timeout-ms must be a whole number of milliseconds between 100 and 600000')
+    }
+    args.timeoutMs = n
+  }
+  return args
+}
+
+const IMPLICIT: Record<number, Security> = { 465: 'tls', 993: 'tls', 995: 'tls', 587: 'starttls', 143: 'starttls', 110: 'starttls', 25: 'starttls' }
+
+/** The security for a port given without one: the standard pairing, or a usage error for odd ports. */
+export function securityForPort(port: number, given: Security | undefined, flag: string): Security {
+  if (given) return given
+  const s = IMPLICIT[port]
+  if (!s) throw new UsageError(`port ${port} is not a standard mail port: say ${flag} tls or starttls`)
+  return s
+}

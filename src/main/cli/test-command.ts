@@ -1,0 +1,102 @@
+import { PasswordSchema, type IncomingServer, type ProbeReport, type Server, type Side } from '../../shared/mail.js'
+import { PROVIDERS, providerForAddress, type Provider } from '../../shared/providers.js'
+import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
+import { testServers, type ServerTestResult } from '../mail/test-servers.js'
+import { timeoutsFrom } from '../mail/timeouts.js'
+import { EXIT, readSecret, UsageError, type CliIo } from './io.js'
+import { parseTestArgs, securityForPort, type TestArgs } from './test-args.js'
+
+export interface TestCommandDeps {
+  catalog?: readonly Provider[]
+  mx?: MxLookup
+}
+
+const SECURITY_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'no encryption' } as const
+
+async function resolveServers(
+  args: TestArgs,
+  deps: TestCommandDeps,
+): Promise<{ incoming?: IncomingServer; outgoing?: Server }> {
+  const wantIncoming = args.only !== 'outgoing'
+  const wantOutgoing = args.only !== 'incoming'
+  let incoming: IncomingServer | undefined
+  let outgoing: Server | undefined
+  if (args.incoming) {
+    const { protocol, endpoint, security } = args.incoming
+    incoming = { protocol, ...endpoint, security: securityForPort(endpoint.port, security, '--incoming-security') }
+  }
+  if (args.outgoing) {
+    const { endpoint, security } = args.outgoing
+    outgoing = { ...endpoint, security: securityForPort(endpoint.port, security, '--outgoing-security') }
+  }
+  if ((wantIncoming && !incoming) || (wantOutgoing && !outgoing)) {
+    const detected = await createProviderDetector(deps.catalog ?? PROVIDERS, deps.mx ?? lookupMx)(args.email)
+    if (detected.source === 'guess') {
+      throw new UsageError(
+        `Mailkey has no settings for ${args.email.split('@')[1]}: pass --imap/--pop3 HOST:PORT and --smtp HOST:PORT`,
+      )
+    }
+    incoming ??= detected.incoming ?? undefined
+    outgoing ??= detected.outgoing ?? undefined
+  }
+  return {
+    ...(wantIncoming && incoming ? { incoming } : {}),
+    ...(wantOutgoing && outgoing ? { outgoing } : {}),
+  }
+}
+
+function describeSide(side: Side, r: ProbeReport): string {
+  const head = `${side === 'incoming' ? 'Incoming' : 'Outgoing'}  ${r.protocol.toUpperCase()} ${r.host}:${r.port} (${SECURITY_NAME[r.security]})`
+  if (r.ok) return `${head}  OK in ${r.ms} ms\n`
+  const lines = [`${head}  FAILED after ${r.ms} ms${r.failedStage ? ` at ${r.failedStage}` : ''}`, `  ${r.title} [${r.cause}]`]
+  if (r.explanation) lines.push(`  ${r.explanation}`)
+  if (r.serverText) lines.push(`  Server said: ${r.serverText.replace(/\n/g, '\n               ')}`)
+  if (r.fix) lines.push(`  Fix: ${r.fix.label}${r.fix.kind === 'open-url' ? ` (${r.fix.url})` : ''}`)
+  return `${lines.join('\n')}\n`
+}
+
+function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const side of ['incoming', 'outgoing'] as const) {
+    const r = result.report[side]
+    if (!r) continue
+    out[side] = {
+      ...r,
+      ...(withTranscript ? { transcript: result.transcripts[side]?.lines.map((l) => `${l.dir}: ${l.text}`) ?? [] } : {}),
+    }
+  }
+  return out
+}
+
+/** `mailkey test`: both servers at once, a diagnosis for each failure; the secret is never printed. */
+export async function runTestCommand(argv: string[], io: CliIo, deps: TestCommandDeps = {}): Promise<number> {
+  const args = parseTestArgs(argv)
+  const servers = await resolveServers(args, deps)
+  const raw = await readSecret(io.stdin)
+  const password = PasswordSchema.safeParse(raw)
+  if (!password.success) throw new UsageError(`password: ${password.error.issues[0]?.message ?? 'invalid'}`)
+  const live = !args.json && io.stderr.isTTY === true
+  const result = await testServers(
+    {
+      email: args.email,
+      username: args.username,
+      password: password.data,
+      ...servers,
+      timeouts: timeoutsFrom(args.timeoutMs),
+      trust: {},
+      providerId: providerForAddress(args.email, deps.catalog ?? PROVIDERS)?.id ?? null,
+    },
+    live ? { onStage: (e) => e.state === 'running' && io.stderr.write(`  ${e.side}: ${e.stage}…\n`) } : {},
+  )
+  const sides = (['incoming', 'outgoing'] as const).filter((s) => result.report[s])
+  if (args.json) {
+    io.stdout.write(`${JSON.stringify(jsonReport(result, args.transcript))}\n`)
+  } else {
+    for (const side of sides) {
+      const r = result.report[side] as ProbeReport
+      io.stdout.write(describeSide(side, r))
+      if (args.transcript) io.stdout.write(`${result.transcripts[side]?.toString() ?? ''}\n`)
+    }
+  }
+  return sides.every((s) => result.report[s]?.ok) ? EXIT.ok : EXIT.failed
+}

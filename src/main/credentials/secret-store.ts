@@ -1,0 +1,20 @@
+/**
+ * The one door to the OS keychain. Secrets go in and, for main-process consumers only, come out;
+ * nothing here is ever exposed over IPC. The library behind it (keytar) can be swapped.
+ */
+export interface SecretStore {
+  set(key: string, secret: string): Promise<void>
+  /** The secret, or null when there is none. Main process only. */
+  get(key: string): Promise<string | null>
+  /** True when something was deleted. */
+  delete(key: string): Promise<boolean>
+  /** Every key stored under the service (not the secrets). */
+  keys(): Promise<string[]>
+}
+
+/** Keychain entry names: `<accountId>:<purpose>` (issue #4). One app password serves both servers. */
+export const secretKey = {
+  incoming: (accountId: string): string => `${accountId}:incoming`,
+  outgoing: (accountId: string): string => `${accountId}:outgoing`,
+  ofAccount: (accountId: string, key: string): boolean => key.startsWith(`${accountId}:`),
+}

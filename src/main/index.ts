@@ -1,0 +1,74 @@
+import { app, BrowserWindow, dialog } from 'electron'
+import Store from 'electron-store'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { SETTINGS_DEFAULTS, SETTINGS_SCHEMA, type SettingsData } from './accounts/settings-schema.js'
+import { registerAppScheme, serveRenderer } from './app-protocol.js'
+import { createKeytarStore } from './credentials/keytar-store.js'
+import { denyPermissions, hardenWebContents } from './hardening.js'
+import { createHandlers } from './ipc/handlers.js'
+import { registerIpc } from './ipc/register.js'
+import { openExternalSafe } from './open-external.js'
+import { APP_ORIGIN } from './renderer-path.js'
+import { createServices } from './services.js'
+import { createMainWindow } from './window.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const appUrl = devUrl ?? `${APP_ORIGIN}/index.html`
+const appOrigin = new URL(appUrl).origin
+
+const log = (message: string): void => console.error(`[mailkey] ${message}`)
+const trustedIds = new Set<number>()
+let mainWindow: BrowserWindow | undefined
+
+function openWindow(): void {
+  mainWindow = createMainWindow({
+    preload: join(here, '../preload/index.cjs'),
+    url: appUrl,
+    trustedIds,
+    devTools: !app.isPackaged,
+  })
+  mainWindow.on('closed', () => (mainWindow = undefined))
+}
+
+function start(): void {
+  denyPermissions()
+  if (!devUrl) serveRenderer(join(here, '../renderer'))
+  const store = new Store<SettingsData>({
+    name: 'settings',
+    schema: SETTINGS_SCHEMA,
+    defaults: SETTINGS_DEFAULTS,
+    clearInvalidConfig: false,
+  })
+  const services = createServices({ store, secrets: createKeytarStore(), openExternal: openExternalSafe })
+  registerIpc(createHandlers(services), trustedIds, (url) => new URL(url).origin === appOrigin, log)
+  openWindow()
+}
+
+// one process owns the settings file and the window: a second start focuses the first
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerAppScheme()
+  hardenWebContents()
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+  })
+  app.whenReady().then(start, (e: unknown) => log(`startup failed: ${String(e)}`))
+  process.on('unhandledRejection', (reason) => {
+    log(`unhandled rejection: ${reason instanceof Error ? reason.name : typeof reason}`)
+  })
+  process.on('uncaughtException', (error) => {
+    log(`uncaught exception: ${error.name}`)
+    dialog.showErrorBox('Mailkey', 'Something went wrong inside Mailkey. Please restart it.')
+  })
+}

@@ -1,0 +1,122 @@
+import { createHmac, randomBytes } from 'node:crypto'
+import type { IncomingServer, Server, StageEvent, TestReport } from '../../shared/mail.js'
+import type { ProviderId } from '../../shared/providers.js'
+import { AppError } from '../app-error.js'
+import type { TlsTrust } from './open-socket.js'
+import { ProbeCancelled } from './probe-failure.js'
+import { testServers, type ServerTestResult } from './test-servers.js'
+import { timeoutsFrom } from './timeouts.js'
+import type { Transcript } from './transcript.js'
+
+export interface TestInput {
+  testId: string
+  email: string
+  username?: string | undefined
+  password: string
+  incoming?: IncomingServer | undefined
+  outgoing?: Server | undefined
+  timeoutMs?: number | undefined
+}
+
+/** The configuration a test proved, without the secret in the clear. */
+export type ProvenConfig = Pick<TestInput, 'email' | 'username' | 'password'> & {
+  incoming: IncomingServer
+  outgoing: Server
+}
+
+const PROOF_TTL_MS = 30 * 60_000
+const MAX_KEPT = 20
+
+/**
+ * Runs connection tests for the app and the CLI: one at a time per test id, cancellable by id.
+ * It remembers which configurations passed (as an HMAC under a per-process key, never the password),
+ * so saving can mark an account verified on main's own evidence rather than the renderer's word.
+ */
+export class ConnectionTester {
+  private readonly running = new Map<string, AbortController>()
+  private readonly proofs = new Map<string, { digest: string; at: number }>()
+  private readonly transcripts = new Map<string, ServerTestResult['transcripts']>()
+  private readonly key = randomBytes(32)
+
+  constructor(
+    private readonly opts: {
+      trust: TlsTrust
+      providerOf: (email: string) => ProviderId | null
+      now?: () => number
+    },
+  ) {}
+
+  async run(input: TestInput, emit: (event: StageEvent) => void): Promise<TestReport> {
+    if (this.running.has(input.testId)) throw new AppError('INVALID_INPUT', 'A test with this id is already running.')
+    const controller = new AbortController()
+    this.running.set(input.testId, controller)
+    try {
+      const result = await testServers(
+        {
+          email: input.email,
+          username: input.username,
+          password: input.password,
+          incoming: input.incoming,
+          outgoing: input.outgoing,
+          timeouts: timeoutsFrom(input.timeoutMs),
+          trust: this.opts.trust,
+          providerId: this.opts.providerOf(input.email),
+        },
+        { signal: controller.signal, onStage: (e) => emit({ testId: input.testId, ...e }) },
+      )
+      this.keep(this.transcripts, input.testId, result.transcripts)
+      const { incoming, outgoing } = result.report
+      if (input.incoming && input.outgoing && incoming?.ok && outgoing?.ok) {
+        const proven: ProvenConfig = { ...input, incoming: input.incoming, outgoing: input.outgoing }
+        this.keep(this.proofs, input.testId, { digest: this.digest(proven), at: this.now() })
+      }
+      return result.report
+    } catch (e) {
+      if (e instanceof ProbeCancelled) throw new AppError('CANCELLED', 'The test was cancelled.')
+      throw e
+    } finally {
+      this.running.delete(input.testId)
+    }
+  }
+
+  /** Stops a running test at once (every socket closed); false when no such test runs. */
+  cancel(testId: string): boolean {
+    const c = this.running.get(testId)
+    c?.abort()
+    return c !== undefined
+  }
+
+  /** When `testId` proved exactly this configuration (both servers passed), as an ISO time; else null. */
+  provenAt(testId: string | undefined, config: ProvenConfig): string | null {
+    if (!testId) return null
+    const proof = this.proofs.get(testId)
+    if (!proof || this.now() - proof.at > PROOF_TTL_MS) return null
+    return proof.digest === this.digest(config) ? new Date(proof.at).toISOString() : null
+  }
+
+  /** The redacted transcripts of a finished test. */
+  transcriptsOf(testId: string): Partial<Record<'incoming' | 'outgoing', Transcript>> | undefined {
+    return this.transcripts.get(testId)
+  }
+
+  private now(): number {
+    return this.opts.now?.() ?? Date.now()
+  }
+
+  private digest(c: ProvenConfig): string {
+    const canonical = JSON.stringify([
+      c.email.toLowerCase(),
+      c.username ?? c.email,
+      c.password,
+      [c.incoming.protocol, c.incoming.host.toLowerCase(), c.incoming.port, c.incoming.security],
+      [c.outgoing.host.toLowerCase(), c.outgoing.port, c.outgoing.security],
+    ])
+    return createHmac('sha256', this.key).update(canonical).digest('hex')
+  }
+
+  private keep<V>(map: Map<string, V>, key: string, value: V): void {
+    map.delete(key)
+    map.set(key, value)
+    while (map.size > MAX_KEPT) map.delete(map.keys().next().value as string)
+  }
+}

@@ -1,0 +1,92 @@
+import { lookup } from 'node:dns/promises'
+import { isIP, Socket } from 'node:net'
+import { connect as tlsConnect, type TLSSocket } from 'node:tls'
+import { bounded } from './bounded.js'
+import { certificateInfo, factsFrom, ProbeFailure } from './probe-failure.js'
+
+export interface TlsTrust {
+  /** Extra trusted CA (PEM). Unset: the system's roots, as in the shipped app. */
+  ca?: string | undefined
+}
+
+/** The name to check the certificate against and send as SNI (never an IP literal, RFC 6066 §3). */
+export function serverName(host: string): string | undefined {
+  return isIP(host) ? undefined : host
+}
+
+/** TLS options shared by every probe: verification on, TLS 1.2 at least. */
+export function tlsOptions(host: string, trust: TlsTrust): { servername?: string; host: string; ca?: string; minVersion: 'TLSv1.2' } {
+  const name = serverName(host)
+  return { host, minVersion: 'TLSv1.2', ...(name ? { servername: name } : {}), ...(trust.ca ? { ca: trust.ca } : {}) }
+}
+
+/** Resolves a server name to the address to connect to; IP literals pass straight through. */
+export async function lookupHost(host: string, timeoutMs: number, signal: AbortSignal): Promise<string> {
+  if (isIP(host)) return host
+  return bounded<string>(
+    {
+      signal,
+      timeoutMs,
+      onTimeout: () => ({ code: 'EDNSTIMEOUT', message: `Looking up ${host} took longer than ${timeoutMs} ms` }),
+      cleanup: () => undefined,
+    },
+    (resolve, reject) => {
+      lookup(host).then(
+        (r) => resolve(r.address),
+        (e: unknown) => reject(new ProbeFailure(factsFrom(e))),
+      )
+    },
+  )
+}
+
+/** Opens a TCP connection; a black-holed port fails after `timeoutMs`, a closed one at once. */
+export function connectTcp(address: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<Socket> {
+  const socket = new Socket()
+  return bounded<Socket>(
+    {
+      signal,
+      timeoutMs,
+      onTimeout: () => ({ code: 'ETIMEDOUT', message: `No answer from ${address}:${port} within ${timeoutMs} ms` }),
+      cleanup: () => socket.destroy(),
+    },
+    (resolve, reject) => {
+      socket.once('error', (e) => reject(new ProbeFailure(factsFrom(e))))
+      socket.connect({ host: address, port }, () => {
+        resolve(socket)
+      })
+    },
+  )
+}
+
+/** Starts TLS on a connected socket (implicit TLS, or after a STARTTLS-style upgrade). */
+export function upgradeTls(
+  socket: Socket,
+  host: string,
+  trust: TlsTrust,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<TLSSocket> {
+  let secure: TLSSocket | undefined
+  return bounded<TLSSocket>(
+    {
+      signal,
+      timeoutMs,
+      onTimeout: () => ({ code: 'ETLSTIMEOUT', message: `The TLS handshake did not finish within ${timeoutMs} ms` }),
+      cleanup: () => {
+        secure?.destroy()
+        socket.destroy()
+      },
+    },
+    (resolve, reject) => {
+      secure = tlsConnect({ ...tlsOptions(host, trust), socket })
+      const tls = secure
+      tls.once('error', (e) => {
+        const certificate = certificateInfo(tls.getPeerCertificate())
+        reject(new ProbeFailure(factsFrom(e, certificate ? { certificate } : {})))
+      })
+      tls.once('secureConnect', () => {
+        resolve(tls)
+      })
+    },
+  )
+}

@@ -1,0 +1,131 @@
+import type { Socket } from 'node:net'
+import { LineReader } from './line-reader.js'
+import { connectTcp, lookupHost, upgradeTls } from './open-socket.js'
+import type { Probe, ProbeContext, ProbeRequest } from './probe.js'
+import { ProbeFailure } from './probe-failure.js'
+
+/**
+ * POP3 probe (RFC 1939, CAPA from RFC 2449, STLS from RFC 2595), written by hand because node-pop3 has
+ * neither STLS nor a way to time each step. It only logs in: greeting, CAPA, STLS when required,
+ * USER/PASS (or AUTH PLAIN when the server does not offer USER), STAT, QUIT.
+ */
+class Pop3Session {
+  private reader: LineReader
+
+  constructor(
+    socket: Socket,
+    private readonly req: ProbeRequest,
+    private readonly ctx: ProbeContext,
+  ) {
+    this.reader = new LineReader(socket)
+  }
+
+  get socket(): Socket {
+    return this.reader.socket
+  }
+
+  async line(timeoutMs: number): Promise<string> {
+    const line = await this.reader.read(timeoutMs, this.ctx.signal, () => ({
+      code: 'ETIMEDOUT',
+      message: `The server did not answer within ${timeoutMs} ms`,
+    }))
+    this.ctx.transcript.server(line)
+    return line
+  }
+
+  /** Sends a command and reads its status line; throws ProbeFailure on -ERR unless `tolerate`. */
+  async command(cmd: string, logged = cmd, tolerate = false): Promise<string> {
+    this.ctx.transcript.client(logged)
+    this.socket.write(`${cmd}\r\n`)
+    const reply = await this.line(this.req.timeouts.commandMs)
+    if (!reply.startsWith('+') && !tolerate) throw this.refusal(reply)
+    return reply
+  }
+
+  async multiline(): Promise<string[]> {
+    const lines: string[] = []
+    for (let i = 0; i < 1000; i++) {
+      const l = await this.line(this.req.timeouts.commandMs)
+      if (l === '.') return lines
+      lines.push(l.startsWith('..') ? l.slice(1) : l)
+    }
+    throw new ProbeFailure({ code: 'EPROTOCOL', message: 'The server sent an endless list' })
+  }
+
+  async capabilities(): Promise<Set<string>> {
+    const reply = await this.command('CAPA', 'CAPA', true)
+    if (!reply.startsWith('+OK')) return new Set()
+    return new Set((await this.multiline()).map((l) => l.toUpperCase()))
+  }
+
+  /** Switches to TLS after STLS; anything the server sent in between would be injected (RFC 2595 §4). */
+  async startTls(): Promise<void> {
+    if (this.reader.pending.length > 0) {
+      throw new ProbeFailure({ code: 'STARTTLS_INJECTION', message: 'The server sent data before the TLS handshake' })
+    }
+    this.reader.detach()
+    const tls = await upgradeTls(this.socket, this.req.host, this.req.trust, this.req.timeouts.commandMs, this.ctx.signal)
+    this.reader = new LineReader(tls)
+  }
+
+  refusal(reply: string): ProbeFailure {
+    const authFailed = this.ctx.clock.current === 'auth'
+    return new ProbeFailure({ message: 'The server refused the command', serverText: reply, code: 'EPOP3', authFailed })
+  }
+}
+
+function authPlain(user: string, pass: string): string {
+  return Buffer.from(`\u0000${user}\u0000${pass}`, 'utf8').toString('base64')
+}
+
+export const probePop3: Probe = async (req, ctx) => {
+  const { clock, signal, transcript } = ctx
+  const { timeouts } = req
+  transcript.protect(req.password, req.username)
+  clock.start()
+  const address = await lookupHost(req.host, timeouts.connectMs, signal)
+  clock.complete('dns')
+  let socket: Socket = await connectTcp(address, req.port, timeouts.connectMs, signal)
+  clock.complete('connect')
+  transcript.note(`connected to ${address} port ${req.port}`)
+  if (req.security === 'tls') {
+    socket = await upgradeTls(socket, req.host, req.trust, timeouts.greetingMs, signal)
+    clock.complete('tls')
+    transcript.note('TLS is up')
+  }
+  const pop = new Pop3Session(socket, req, ctx)
+  try {
+    const greeting = await pop.line(timeouts.greetingMs)
+    if (!greeting.startsWith('+OK')) throw pop.refusal(greeting)
+    clock.complete('greeting')
+    let caps = await pop.capabilities()
+    if (req.security === 'starttls') {
+      if (!caps.has('STLS')) {
+        // never send the password in the clear when encryption was asked for
+        throw new ProbeFailure({ code: 'ESTARTTLS', message: 'The server does not offer STLS (STARTTLS)' })
+      }
+      await pop.command('STLS')
+      await pop.startTls()
+      clock.complete('starttls')
+      transcript.note('TLS is up (STLS)')
+      caps = await pop.capabilities()
+    }
+    if (caps.size === 0 || caps.has('USER')) {
+      await pop.command(`USER ${req.username}`)
+      await pop.command(`PASS ${req.password}`, 'PASS [redacted]')
+    } else if ([...caps].some((c) => c.startsWith('SASL') && c.split(' ').includes('PLAIN'))) {
+      await pop.command(`AUTH PLAIN ${authPlain(req.username, req.password)}`, 'AUTH PLAIN [redacted]')
+    } else {
+      throw new ProbeFailure({ code: 'ENOAUTHMECH', message: 'The server offers no password login (USER or SASL PLAIN)' })
+    }
+    clock.complete('auth')
+    await pop.command('STAT')
+    clock.complete('ready')
+    const done = pop.socket
+    done.end('QUIT\r\n')
+    setTimeout(() => done.destroy(), 1000).unref()
+  } catch (e) {
+    pop.socket.destroy()
+    throw e
+  }
+}

@@ -1,0 +1,110 @@
+import { format } from 'node:util'
+import type { Socket } from 'node:net'
+import SMTPConnection from 'nodemailer/lib/smtp-connection'
+import { connectTcp, lookupHost, serverName, tlsOptions, upgradeTls } from './open-socket.js'
+import type { Probe, ProbeContext } from './probe.js'
+import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
+
+type Done = (err?: Error | null) => void
+
+/**
+ * Runs one nodemailer step (connect handshake, login) as a promise. nodemailer reports transport
+ * failures as 'error' events and command failures through the callback, so both are watched.
+ */
+function step(conn: SMTPConnection, signal: AbortSignal, start: (done: Done) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const settle = (err?: Error): void => {
+      conn.removeListener('error', onError)
+      conn.removeListener('end', onEnd)
+      signal.removeEventListener('abort', onAbort)
+      if (err) reject(err)
+      else resolve()
+    }
+    const onError = (e: Error): void => settle(new ProbeFailure(factsFrom(e)))
+    const onEnd = (): void =>
+      settle(
+        new ProbeFailure({
+          code: 'ECONNRESET',
+          message: 'The server closed the connection',
+          ...(conn.lastServerResponse ? { serverText: conn.lastServerResponse.trim() } : {}),
+        }),
+      )
+    const onAbort = (): void => settle(new ProbeCancelled())
+    conn.on('error', onError)
+    conn.once('end', onEnd)
+    signal.addEventListener('abort', onAbort, { once: true })
+    start((err) => settle(err ? new ProbeFailure(factsFrom(err)) : undefined))
+  })
+}
+
+/** nodemailer's bunyan-style logger, feeding the transcript and the greeting/STARTTLS stages. */
+function smtpLogger(ctx: ProbeContext): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (...a: unknown[]) => void> {
+  const log = (meta: unknown, ...args: unknown[]): void => {
+    const tnx = (meta as { tnx?: string } | undefined)?.tnx
+    const text = args.length ? format(...(args as [string, ...unknown[]])) : ''
+    if (tnx === 'server') {
+      if (ctx.clock.current === 'greeting') ctx.clock.complete('greeting')
+      ctx.transcript.server(text)
+    } else if (tnx === 'client') {
+      ctx.transcript.client(text)
+    } else if (text === 'Connection upgraded with STARTTLS') {
+      ctx.clock.complete('starttls')
+      ctx.transcript.note('TLS is up (STARTTLS)')
+    }
+  }
+  return { trace: log, debug: log, info: log, warn: log, error: log, fatal: log }
+}
+
+/**
+ * SMTP submission probe: TLS as chosen (implicit, or STARTTLS required via `requireTLS`), EHLO, AUTH,
+ * QUIT. The socket is opened here so DNS, TCP and TLS each get their own stage and timeout; nodemailer
+ * then speaks SMTP over it.
+ */
+export const probeSmtp: Probe = async (req, ctx) => {
+  const { clock, signal, transcript } = ctx
+  const { timeouts } = req
+  transcript.protect(req.password, req.username)
+  clock.start()
+  const address = await lookupHost(req.host, timeouts.connectMs, signal)
+  clock.complete('dns')
+  let socket: Socket = await connectTcp(address, req.port, timeouts.connectMs, signal)
+  clock.complete('connect')
+  transcript.note(`connected to ${address} port ${req.port}`)
+  const implicit = req.security === 'tls'
+  if (implicit) {
+    socket = await upgradeTls(socket, req.host, req.trust, timeouts.greetingMs, signal)
+    clock.complete('tls')
+    transcript.note('TLS is up')
+  }
+  const name = serverName(req.host)
+  const conn = new SMTPConnection({
+    connection: socket,
+    secure: implicit,
+    secured: implicit,
+    requireTLS: req.security === 'starttls',
+    ignoreTLS: req.security === 'none',
+    host: req.host,
+    port: req.port,
+    ...(name ? { servername: name } : {}),
+    tls: tlsOptions(req.host, req.trust),
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.commandMs,
+    // after QUIT, wait at most this long for the server to close before dropping the socket
+    socketCloseTimeout: 1000,
+    logger: smtpLogger(ctx),
+    transactionLog: true,
+  })
+  try {
+    await step(conn, signal, (done) => conn.connect(done))
+    clock.complete(req.security === 'starttls' ? 'starttls' : 'greeting')
+    await step(conn, signal, (done) => conn.login({ user: req.username, pass: req.password }, done))
+    clock.complete('auth')
+    conn.quit()
+    clock.complete('ready')
+  } catch (e) {
+    socket.destroy()
+    throw e
+  } finally {
+    conn.close()
+  }
+}

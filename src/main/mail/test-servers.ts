@@ -1,0 +1,153 @@
+import {
+  plannedStages,
+  type IncomingServer,
+  type ProbeReport,
+  type Protocol,
+  type Server,
+  type Side,
+  type StageEvent,
+  type TestReport,
+} from '../../shared/mail.js'
+import type { ProviderId } from '../../shared/providers.js'
+import { diagnose } from '../diagnosis/index.js'
+import { probeImap } from './imap-probe.js'
+import type { TlsTrust } from './open-socket.js'
+import { probePop3 } from './pop3-probe.js'
+import type { Probe } from './probe.js'
+import { factsFrom, ProbeCancelled } from './probe-failure.js'
+import { probeSmtp } from './smtp-probe.js'
+import { StageClock } from './stage-clock.js'
+import type { Timeouts } from './timeouts.js'
+import { Transcript } from './transcript.js'
+
+export const PROBES: Readonly<Record<Protocol, Probe>> = { imap: probeImap, pop3: probePop3, smtp: probeSmtp }
+
+export interface ServerTestRequest {
+  email: string
+  /** Login name; the address when unset. */
+  username?: string | undefined
+  password: string
+  incoming?: IncomingServer | undefined
+  outgoing?: Server | undefined
+  timeouts: Timeouts
+  trust: TlsTrust
+  providerId?: ProviderId | null
+  /** The password came from the keychain: a rejection means it went stale. */
+  hasSavedSecret?: boolean
+}
+
+export interface ServerTestResult {
+  report: TestReport
+  transcripts: Partial<Record<Side, Transcript>>
+}
+
+export interface ServerTestHooks {
+  signal?: AbortSignal
+  onStage?: (event: Omit<StageEvent, 'testId'>) => void
+}
+
+interface SideSpec {
+  side: Side
+  protocol: Protocol
+  host: string
+  port: number
+  security: Server['security']
+}
+
+async function runSide(
+  spec: SideSpec,
+  req: ServerTestRequest,
+  hooks: ServerTestHooks,
+  signal: AbortSignal,
+  probe: Probe,
+): Promise<{ report: ProbeReport; transcript: Transcript }> {
+  const { side, protocol, host, port, security } = spec
+  const clock = new StageClock(plannedStages(security), (stage, state, ms) => hooks.onStage?.({ side, stage, state, ms }))
+  const transcript = new Transcript()
+  const base = { protocol, host, port, security }
+  try {
+    await probe(
+      { host, port, security, username: req.username ?? req.email, password: req.password, trust: req.trust, timeouts: req.timeouts },
+      { clock, transcript, signal },
+    )
+    return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
+  } catch (error) {
+    if (error instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
+    const facts = factsFrom(error)
+    const failedStage = clock.fail()
+    const diagnosis = diagnose({
+      text: facts.serverText ?? '',
+      message: facts.message,
+      ...(facts.code ? { code: facts.code } : {}),
+      ...(facts.responseCode ? { responseCode: facts.responseCode } : {}),
+      ...(failedStage ? { stage: failedStage } : {}),
+      ...(facts.authFailed ? { authFailed: true } : {}),
+      ...(facts.certificate ? { certificate: facts.certificate } : {}),
+      protocol,
+      host,
+      port,
+      security,
+      providerId: req.providerId ?? null,
+      hasSavedSecret: req.hasSavedSecret ?? false,
+    })
+    transcript.note(`failed: ${facts.message}`)
+    return {
+      report: {
+        ...base,
+        ok: false,
+        ms: clock.elapsed(),
+        stages: clock.timings,
+        ...(failedStage ? { failedStage } : {}),
+        cause: diagnosis.cause,
+        title: diagnosis.title,
+        explanation: diagnosis.explanation,
+        // the server's own words; when it said nothing, the system's error message
+        serverText: diagnosis.serverText || facts.message,
+        fix: diagnosis.fix,
+        ...(facts.certificate ? { certificate: facts.certificate } : {}),
+      },
+      transcript,
+    }
+  }
+}
+
+/**
+ * Tests the incoming and outgoing servers at the same time, so "test both" takes as long as the
+ * slower one, not the sum. Throws ProbeCancelled when `hooks.signal` aborts; any other failure is a
+ * diagnosed report, never an exception.
+ */
+export async function testServers(
+  req: ServerTestRequest,
+  hooks: ServerTestHooks = {},
+  probes: Readonly<Record<Protocol, Probe>> = PROBES,
+): Promise<ServerTestResult> {
+  const controller = new AbortController()
+  const outer = hooks.signal
+  const forward = (): void => controller.abort()
+  if (outer?.aborted) throw new ProbeCancelled()
+  outer?.addEventListener('abort', forward, { once: true })
+  const t0 = performance.now()
+  const specs: SideSpec[] = []
+  if (req.incoming) specs.push({ side: 'incoming', ...req.incoming })
+  if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', ...req.outgoing })
+  try {
+    const results = await Promise.all(
+      specs.map((s) => runSide(s, req, hooks, controller.signal, probes[s.protocol])),
+    )
+    const report: TestReport = { ms: Math.round(performance.now() - t0) }
+    const transcripts: ServerTestResult['transcripts'] = {}
+    specs.forEach((s, i) => {
+      const r = results[i]
+      if (!r) return
+      report[s.side] = r.report
+      transcripts[s.side] = r.transcript
+    })
+    return { report, transcripts }
+  } catch (error) {
+    // one side cancelled: stop the other at once
+    controller.abort()
+    throw error
+  } finally {
+    outer?.removeEventListener('abort', forward)
+  }
+}

@@ -1,0 +1,42 @@
+import { BrowserWindow, nativeTheme } from 'electron'
+
+export interface WindowOptions {
+  preload: string
+  url: string
+  /** Registered so IPC accepts calls from this window only while it lives. */
+  trustedIds: Set<number>
+  devTools: boolean
+}
+
+/** The one window factory: every BrowserWindow of the app is made here, locked down. */
+export function createMainWindow(opts: WindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 980,
+    height: 760,
+    minWidth: 640,
+    minHeight: 560,
+    show: false,
+    title: 'Mailkey',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f8fa',
+    webPreferences: {
+      preload: opts.preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: opts.devTools,
+    },
+  })
+  const id = win.webContents.id
+  opts.trustedIds.add(id)
+  win.on('closed', () => opts.trustedIds.delete(id))
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(opts.url)
+  return win
+}

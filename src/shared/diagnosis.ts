@@ -1,0 +1,60 @@
+import type { Security } from './mail.js'
+
+/** The fixed diagnosis vocabulary (DESIGN.md). Add, never rename: CLI JSON and the UI rely on it. */
+export const CAUSES = [
+  'app_password_required',
+  'invalid_credentials',
+  'web_login_required',
+  'imap_disabled',
+  'pop_disabled',
+  'smtp_auth_disabled',
+  'too_many_connections',
+  'rate_limited',
+  'sending_limit',
+  'auth_required_before_send',
+  'starttls_required',
+  'tls_mode_mismatch',
+  'certificate_untrusted',
+  'certificate_hostname_mismatch',
+  'certificate_expired',
+  'connection_refused',
+  'connection_timeout',
+  'dns_not_found',
+  'connection_reset',
+  'sender_not_allowed',
+  'relay_denied',
+  'oauth_token_invalid',
+  'auth_mechanism_unsupported',
+  'account_disabled',
+  'server_unavailable',
+  'unknown',
+] as const
+
+export type Cause = (typeof CAUSES)[number]
+
+export function isCause(value: string): value is Cause {
+  return (CAUSES as readonly string[]).includes(value)
+}
+
+/**
+ * A fix the UI can offer as one action. `label` is the button or instruction text, written for people.
+ */
+export type Fix =
+  | { kind: 'switch-security'; port: number; security: Security; label: string }
+  | { kind: 'open-url'; url: string; label: string }
+  | { kind: 'replace-password'; label: string }
+  | { kind: 'check-settings'; field: 'email' | 'username' | 'host' | 'port' | 'password'; label: string }
+  | { kind: 'retry-later'; label: string }
+  | { kind: 'contact-admin'; label: string }
+  | { kind: 'none'; label: string }
+
+export interface Diagnosis {
+  cause: Cause
+  /** Plain-language headline, e.g. "Google needs an app password for Mailkey". */
+  title: string
+  /** One or two sentences on what happened and why. */
+  explanation: string
+  /** The server's own words, verbatim (trimmed, bounded), or '' when the server said nothing. */
+  serverText: string
+  fix: Fix
+}

@@ -1,0 +1,21 @@
+/**
+ * Channel names only (no schemas), so the sandboxed preload can bundle them without zod.
+ * `domain:verb`; the key is the `window.mailkey` function name.
+ */
+export const CHANNELS = {
+  detectProvider: 'providers:detect',
+  testConnection: 'connection:test',
+  cancelTest: 'connection:cancel',
+  listAccounts: 'accounts:list',
+  saveAccount: 'accounts:save',
+  removeAccount: 'accounts:remove',
+  openExternal: 'app:open-external',
+} as const
+
+export type Method = keyof typeof CHANNELS
+export const METHODS = Object.keys(CHANNELS) as Method[]
+
+/** Main → renderer events. */
+export const EVENTS = {
+  testProgress: 'connection:progress',
+} as const

@@ -1,0 +1,142 @@
+import { z } from 'zod'
+import type { Account } from '../account.js'
+import {
+  EmailSchema,
+  IncomingServerSchema,
+  PasswordSchema,
+  ServerSchema,
+  UsernameSchema,
+  type IncomingServer,
+  type Server,
+  type StageEvent,
+  type TestReport,
+} from '../mail.js'
+import type { Provider, ProviderId } from '../providers.js'
+import type { Result } from '../result.js'
+import type { Method } from './channels.js'
+
+/**
+ * The whole IPC surface, in one place (GitHub Desktop's ipc-shared.ts pattern). Channel names are
+ * `domain:verb`. Every input is parsed in main with these schemas before a handler runs; strict
+ * objects reject unknown keys.
+ */
+
+const PROVIDER_IDS = [
+  'gmail',
+  'google-workspace',
+  'outlook',
+  'microsoft-365',
+  'yahoo',
+  'aol',
+  'icloud',
+  'fastmail',
+  'zoho',
+  'gmx',
+] as const satisfies readonly ProviderId[]
+
+export const ProviderIdSchema = z.enum(PROVIDER_IDS)
+
+export const TestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A test id is 1-64 letters, digits, - or _.')
+export const AccountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An account id is 1-64 letters, digits, - or _.')
+
+export const NoInput = z.undefined()
+
+export const DetectProviderInput = z.strictObject({ email: EmailSchema })
+
+/** Turning encryption off must be an explicit choice, never a default or a typo. */
+const plaintextOptIn = {
+  allowPlaintext: z.literal(true).optional(),
+}
+
+function requirePlaintextOptIn(v: {
+  incoming?: IncomingServer | undefined
+  outgoing?: Server | undefined
+  allowPlaintext?: true | undefined
+}): boolean {
+  const plaintext = v.incoming?.security === 'none' || v.outgoing?.security === 'none'
+  return !plaintext || v.allowPlaintext === true
+}
+const PLAINTEXT_MESSAGE = 'Unencrypted connections need an explicit opt-in (allowPlaintext).'
+
+export const ConnectionTestInput = z
+  .strictObject({
+    testId: TestIdSchema,
+    email: EmailSchema,
+    username: UsernameSchema.optional(),
+    password: PasswordSchema,
+    incoming: IncomingServerSchema.optional(),
+    outgoing: ServerSchema.optional(),
+    timeoutMs: z.number().int().min(500).max(120_000).optional(),
+    ...plaintextOptIn,
+  })
+  .refine((v) => v.incoming !== undefined || v.outgoing !== undefined, 'Choose at least one server to test.')
+  .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
+
+export const CancelTestInput = z.strictObject({ testId: TestIdSchema })
+
+export const SaveAccountInput = z
+  .strictObject({
+    email: EmailSchema,
+    displayName: z.string().trim().max(200).optional(),
+    username: UsernameSchema.optional(),
+    providerId: ProviderIdSchema.nullable(),
+    incoming: IncomingServerSchema,
+    outgoing: ServerSchema,
+    password: PasswordSchema,
+    /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
+    testId: TestIdSchema.optional(),
+    ...plaintextOptIn,
+  })
+  .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
+
+export const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
+
+export const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
+
+export interface DetectedSettings {
+  provider: Provider | null
+  /**
+   * Where the settings came from, shown to the user: the built-in preset for the domain, the
+   * provider found from the domain's MX records, or a guess from the domain name.
+   */
+  source: 'preset' | 'mx' | 'guess'
+  incoming: IncomingServer | null
+  /** The other incoming choice (POP3 when IMAP is the default), when the provider offers one. */
+  incomingAlternatives: IncomingServer[]
+  outgoing: Server | null
+  outgoingAlternatives: Server[]
+  username: string
+}
+
+/** The input schema of every method; `satisfies` keeps this table and CHANNELS in step. */
+export const INPUTS = {
+  detectProvider: DetectProviderInput,
+  testConnection: ConnectionTestInput,
+  cancelTest: CancelTestInput,
+  listAccounts: NoInput,
+  saveAccount: SaveAccountInput,
+  removeAccount: RemoveAccountInput,
+  openExternal: OpenExternalInput,
+} as const satisfies Record<Method, z.ZodType>
+
+export interface Outputs {
+  detectProvider: DetectedSettings
+  testConnection: TestReport
+  cancelTest: { cancelled: boolean }
+  listAccounts: Account[]
+  saveAccount: Account
+  removeAccount: { removed: boolean }
+  openExternal: { opened: true }
+}
+
+export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>
+export type ParsedInput<M extends Method> = z.output<(typeof INPUTS)[M]>
+
+type ApiMethod<M extends Method> = [InputOf<M>] extends [undefined]
+  ? () => Promise<Result<Outputs[M]>>
+  : (input: InputOf<M>) => Promise<Result<Outputs[M]>>
+
+/** `window.mailkey`: one function per channel plus the progress subscription. */
+export type MailkeyApi = { readonly [M in Method]: ApiMethod<M> } & {
+  readonly onTestProgress: (listener: (event: StageEvent) => void) => () => void
+}

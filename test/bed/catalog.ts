@@ -1,0 +1,23 @@
+import { PROVIDERS, providerById, type Provider } from '../../src/shared/providers.js'
+import type { BedInfo } from './index.js'
+
+/**
+ * The provider catalog as the app ships it, plus the bed posing as Gmail for `example.test`: Gmail's
+ * guidance and app-password rules, the bed's servers.
+ */
+export function bedCatalog(bed: BedInfo): Provider[] {
+  const gmail = providerById('gmail')
+  const bedGmail: Provider = {
+    ...gmail,
+    domains: ['example.test'],
+    incoming: {
+      imap: { host: bed.host, port: bed.ports.imaps, security: 'tls' },
+      pop3: { host: bed.host, port: bed.ports.pop3s, security: 'tls' },
+    },
+    outgoing: [
+      { host: bed.host, port: bed.ports.smtps, security: 'tls' },
+      { host: bed.host, port: bed.ports.submission, security: 'starttls' },
+    ],
+  }
+  return [bedGmail, ...PROVIDERS]
+}

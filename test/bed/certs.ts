@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/**
+ * The bed's fixture PKI, made with the system's openssl (EC keys: a few ms each).
+ * Tests trust `ca.pem` explicitly; certificate checks are never switched off.
+ */
+export interface FixturePki {
+  caPath: string
+  ca: string
+  /** Valid for localhost, 127.0.0.1, 127.0.0.2 and ::1, signed by the CA. */
+  server: KeyPair
+}
+
+export interface KeyPair {
+  keyPath: string
+  certPath: string
+  key: string
+  cert: string
+}
+
+const SERVER_NAMES = 'DNS:localhost,IP:127.0.0.1,IP:127.0.0.2,IP:::1'
+
+function openssl(args: string[], cwd: string): void {
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+}
+
+function newKey(cwd: string, name: string): string {
+  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', name], cwd)
+  return join(cwd, name)
+}
+
+/** Signs a leaf certificate for `names` (a subjectAltName list) with the fixture CA. */
+export function issueLeaf(dir: string, base: string, commonName: string, names: string): KeyPair {
+  newKey(dir, `${base}.key`)
+  openssl(['req', '-new', '-key', `${base}.key`, '-subj', `/CN=${commonName}`, '-out', `${base}.csr`], dir)
+  writeFileSync(
+    join(dir, `${base}.ext`),
+    `subjectAltName=${names}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n`,
+  )
+  openssl(
+    ['x509', '-req', '-in', `${base}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '3',
+      '-extfile', `${base}.ext`, '-out', `${base}.pem`],
+    dir,
+  )
+  const keyPath = join(dir, `${base}.key`)
+  const certPath = join(dir, `${base}.pem`)
+  return { keyPath, certPath, key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') }
+}
+
+export function createFixturePki(dir: string): FixturePki {
+  newKey(dir, 'ca.key')
+  openssl(
+    ['req', '-x509', '-new', '-key', 'ca.key', '-days', '3', '-subj', '/CN=Mailkey Test Bed CA',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+      '-out', 'ca.pem'],
+    dir,
+  )
+  const caPath = join(dir, 'ca.pem')
+  return { caPath, ca: readFileSync(caPath, 'utf8'), server: issueLeaf(dir, 'server', 'localhost', SERVER_NAMES) }
+}

@@ -1,0 +1,107 @@
+import { SMTPServer, type SMTPServerAuthenticationResponse, type SMTPServerOptions } from 'smtp-server'
+import nodemailer from 'nodemailer'
+import type { AddressInfo } from 'node:net'
+import { readUsers } from './users.js'
+
+/**
+ * Gmail's submission replies (smtp.gmail.com), line for line. smtp-server sends a `message` array as a
+ * multi-line reply; its type says string, hence the cast in `reply`.
+ */
+export const GMAIL_SMTP = {
+  appPasswordRequired: {
+    code: 534,
+    lines: [
+      '5.7.9 Application-specific password required. For more information, go to',
+      '5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor',
+    ],
+  },
+  badCredentials: {
+    code: 535,
+    lines: [
+      '5.7.8 Username and Password not accepted. For more information, go to',
+      '5.7.8  https://support.google.com/mail/?p=BadCredentials',
+    ],
+  },
+} as const
+
+function reply(r: { code: number; lines: readonly string[] }): SMTPServerAuthenticationResponse {
+  return { responseCode: r.code, message: [...r.lines] as unknown as string }
+}
+
+export interface SubmissionServer {
+  /** Implicit TLS, like smtp.gmail.com:465. */
+  tlsPort: number
+  /** STARTTLS required before AUTH, like smtp.gmail.com:587. */
+  starttlsPort: number
+  stop(): Promise<void>
+}
+
+export interface SubmissionOptions {
+  key: string
+  cert: string
+  usersFile: string
+  lmtpPort: number
+  host?: string
+}
+
+export async function startSubmission(opts: SubmissionOptions): Promise<SubmissionServer> {
+  const host = opts.host ?? '127.0.0.1'
+  const lmtp = nodemailer.createTransport({ host: '127.0.0.1', port: opts.lmtpPort, lmtp: true, ignoreTLS: true })
+
+  const common: SMTPServerOptions = {
+    key: opts.key,
+    cert: opts.cert,
+    name: 'smtp.example.test',
+    banner: 'a1b2c3d4 - gsmtp',
+    authMethods: ['PLAIN', 'LOGIN'],
+    size: 35882577,
+    disableReverseLookup: true,
+    logger: false,
+    onAuth(auth, _session, cb) {
+      const user = readUsers(opts.usersFile).find((u) => u.address === auth.username)
+      if (user?.appPassword && auth.password === user.appPassword) return cb(null, { user: auth.username })
+      if (user?.normalPassword && auth.password === user.normalPassword) {
+        return cb(null, reply(GMAIL_SMTP.appPasswordRequired))
+      }
+      return cb(null, reply(GMAIL_SMTP.badCredentials))
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ''
+        lmtp
+          .sendMail({
+            envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) },
+            raw: Buffer.concat(chunks),
+          })
+          .then(
+            () => cb(null, '2.0.0 OK - gsmtp'),
+            (e: Error) => cb(e),
+          )
+      })
+    },
+  }
+
+  const tlsServer = new SMTPServer({ ...common, secure: true })
+  const starttlsServer = new SMTPServer({ ...common, secure: false })
+  // without an error listener a client that drops mid-handshake crashes the process (test-bed.md §2)
+  for (const s of [tlsServer, starttlsServer]) s.on('error', () => undefined)
+
+  const listen = (s: SMTPServer): Promise<number> =>
+    new Promise((resolve, reject) => {
+      s.server.once('error', reject)
+      s.listen(0, host, () => resolve((s.server.address() as AddressInfo).port))
+    })
+  const tlsPort = await listen(tlsServer)
+  const starttlsPort = await listen(starttlsServer)
+
+  return {
+    tlsPort,
+    starttlsPort,
+    async stop() {
+      await Promise.all([tlsServer, starttlsServer].map((s) => new Promise<void>((r) => s.close(() => r()))))
+      lmtp.close()
+    },
+  }
+}

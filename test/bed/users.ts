@@ -1,0 +1,59 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+
+/**
+ * The bed's mailboxes, Gmail-style: the app password works everywhere, the account's normal password is
+ * refused with Google's "application-specific password required" texts, and a web-login-only account
+ * gets Google's "log in via your web browser" texts.
+ *
+ * Both servers (Dovecot's Lua passdb and the SMTP submission server) read this table from one
+ * tab-separated file on every login, so a test can change a password (Google revoking app passwords)
+ * while the servers run.
+ */
+export interface BedUser {
+  address: string
+  appPassword?: string
+  normalPassword?: string
+  webLoginOnly?: boolean
+}
+
+export const BED_USERS = {
+  alice: { address: 'alice@example.test', appPassword: 'abcdefghijklmnop', normalPassword: 'AliceNormalPassword1' },
+  twofa: { address: 'twofa@example.test', appPassword: 'qrstuvwxyzabcdef', normalPassword: 'NormalGooglePassword1' },
+  weblogin: { address: 'weblogin@example.test', webLoginOnly: true },
+} as const satisfies Record<string, BedUser>
+
+export type BedUserName = keyof typeof BED_USERS
+
+function toLine(u: BedUser): string {
+  return [u.address, u.appPassword ?? '', u.normalPassword ?? '', u.webLoginOnly ? '1' : '0'].join('\t')
+}
+
+export function writeUsers(file: string, users: readonly BedUser[]): void {
+  // write-then-rename so a login never reads half a file
+  writeFileSync(`${file}.tmp`, users.map(toLine).join('\n') + '\n')
+  renameSync(`${file}.tmp`, file)
+}
+
+export function readUsers(file: string): BedUser[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [address = '', app = '', normal = '', web = '0'] = line.split('\t')
+      return {
+        address,
+        ...(app ? { appPassword: app } : {}),
+        ...(normal ? { normalPassword: normal } : {}),
+        webLoginOnly: web === '1',
+      }
+    })
+}
+
+/** Replaces one user's app password (what Google does when the account password changes). */
+export function setAppPassword(file: string, address: string, appPassword: string): void {
+  const users = readUsers(file)
+  const user = users.find((u) => u.address === address)
+  if (!user) throw new Error(`no bed user ${address}`)
+  user.appPassword = appPassword
+  writeUsers(file, users)
+}
