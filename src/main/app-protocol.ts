@@ -18,7 +18,11 @@ export function serveRenderer(root: string): void {
     try {
       const body = await readFile(file)
       return new Response(body, {
-        headers: { 'content-type': contentType(file), 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' },
+        headers: {
+          'content-type': contentType(file),
+          'content-security-policy': CSP,
+          'x-content-type-options': 'nosniff',
+        },
       })
     } catch {
       return new Response('Not found', { status: 404 })

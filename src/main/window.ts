@@ -1,4 +1,5 @@
 import { BrowserWindow, nativeTheme } from 'electron'
+import { secureWebPreferences } from './web-preferences.js'
 
 export interface WindowOptions {
   preload: string
@@ -18,20 +19,7 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
     show: false,
     title: 'Mailkey',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f8fa',
-    webPreferences: {
-      preload: opts.preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: opts.devTools,
-    },
+    webPreferences: secureWebPreferences(opts.preload, opts.devTools),
   })
   const id = win.webContents.id
   opts.trustedIds.add(id)

@@ -5,16 +5,7 @@ import type { IncomingProtocol, Security } from './mail.js'
  * Workspace and Microsoft 365 use their customers' domains and are recognised from MX records.
  */
 export type ProviderId =
-  | 'gmail'
-  | 'google-workspace'
-  | 'outlook'
-  | 'microsoft-365'
-  | 'yahoo'
-  | 'aol'
-  | 'icloud'
-  | 'fastmail'
-  | 'zoho'
-  | 'gmx'
+  'gmail' | 'google-workspace' | 'outlook' | 'microsoft-365' | 'yahoo' | 'aol' | 'icloud' | 'fastmail' | 'zoho' | 'gmx'
 
 export interface ServerPreset {
   host: string
@@ -107,7 +98,8 @@ export const PROVIDERS: readonly Provider[] = [
     },
     outgoing: [{ host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' }],
     oauthOnly: true,
-    helpUrl: 'https://support.microsoft.com/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
+    helpUrl:
+      'https://support.microsoft.com/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
   },
   {
     id: 'microsoft-365',
@@ -119,7 +111,8 @@ export const PROVIDERS: readonly Provider[] = [
       pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
     },
     outgoing: [{ host: 'smtp.office365.com', port: 587, security: 'starttls' }],
-    helpUrl: 'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
+    helpUrl:
+      'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
   },
   {
     id: 'yahoo',
@@ -247,7 +240,10 @@ export function providerForAddress(address: string, catalog: readonly Provider[]
 }
 
 /** The provider that runs the given MX hosts (Google Workspace, Microsoft 365...). */
-export function providerForMx(mxHosts: readonly string[], catalog: readonly Provider[] = PROVIDERS): Provider | undefined {
+export function providerForMx(
+  mxHosts: readonly string[],
+  catalog: readonly Provider[] = PROVIDERS,
+): Provider | undefined {
   const hosts = mxHosts.map((h) => h.toLowerCase().replace(/\.$/, ''))
   return catalog.find((p) => p.mxSuffixes.some((s) => hosts.some((h) => h === s || h.endsWith(`.${s}`))))
 }

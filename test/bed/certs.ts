@@ -40,8 +40,23 @@ export function issueLeaf(dir: string, base: string, commonName: string, names: 
     `subjectAltName=${names}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n`,
   )
   openssl(
-    ['x509', '-req', '-in', `${base}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '3',
-      '-extfile', `${base}.ext`, '-out', `${base}.pem`],
+    [
+      'x509',
+      '-req',
+      '-in',
+      `${base}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '3',
+      '-extfile',
+      `${base}.ext`,
+      '-out',
+      `${base}.pem`,
+    ],
     dir,
   )
   const keyPath = join(dir, `${base}.key`)
@@ -52,9 +67,23 @@ export function issueLeaf(dir: string, base: string, commonName: string, names: 
 export function createFixturePki(dir: string): FixturePki {
   newKey(dir, 'ca.key')
   openssl(
-    ['req', '-x509', '-new', '-key', 'ca.key', '-days', '3', '-subj', '/CN=Mailkey Test Bed CA',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-      '-out', 'ca.pem'],
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'ca.key',
+      '-days',
+      '3',
+      '-subj',
+      '/CN=Mailkey Test Bed CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      'ca.pem',
+    ],
     dir,
   )
   const caPath = join(dir, 'ca.pem')

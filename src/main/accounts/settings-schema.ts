@@ -34,7 +34,17 @@ export const SETTINGS_SCHEMA = {
     items: {
       type: 'object',
       additionalProperties: false,
-      required: ['id', 'email', 'displayName', 'username', 'providerId', 'incoming', 'outgoing', 'createdAt', 'lastVerifiedAt'],
+      required: [
+        'id',
+        'email',
+        'displayName',
+        'username',
+        'providerId',
+        'incoming',
+        'outgoing',
+        'createdAt',
+        'lastVerifiedAt',
+      ],
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
         email: { type: 'string', maxLength: 254 },

@@ -28,5 +28,7 @@ export async function readSecret(stdin: NodeJS.ReadableStream): Promise<string> 
     if (size > MAX_STDIN) throw new UsageError('The password on stdin is too long (over 1 MB).')
     chunks.push(buf)
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '')
 }

@@ -107,12 +107,16 @@ export function parseTestArgs(argv: string[]): TestArgs {
     throw new UsageError('--incoming-security needs --imap or --pop3')
   }
   if (values.smtp) {
-    args.outgoing = { endpoint: parseEndpoint(values.smtp, '--smtp'), ...(outSecurity ? { security: outSecurity } : {}) }
+    args.outgoing = {
+      endpoint: parseEndpoint(values.smtp, '--smtp'),
+      ...(outSecurity ? { security: outSecurity } : {}),
+    }
   } else if (outSecurity) {
     throw new UsageError('--outgoing-security needs --smtp')
   }
   if (values.only !== undefined) {
-    if (values.only !== 'incoming' && values.only !== 'outgoing') throw new UsageError('--only must be incoming or outgoing')
+    if (values.only !== 'incoming' && values.only !== 'outgoing')
+      throw new UsageError('--only must be incoming or outgoing')
     args.only = values.only
   }
   if (values['timeout-ms'] !== undefined) {
@@ -125,7 +129,15 @@ export function parseTestArgs(argv: string[]): TestArgs {
   return args
 }
 
-const IMPLICIT: Record<number, Security> = { 465: 'tls', 993: 'tls', 995: 'tls', 587: 'starttls', 143: 'starttls', 110: 'starttls', 25: 'starttls' }
+const IMPLICIT: Record<number, Security> = {
+  465: 'tls',
+  993: 'tls',
+  995: 'tls',
+  587: 'starttls',
+  143: 'starttls',
+  110: 'starttls',
+  25: 'starttls',
+}
 
 /** The security for a port given without one: the standard pairing, or a usage error for odd ports. */
 export function securityForPort(port: number, given: Security | undefined, flag: string): Security {

@@ -48,7 +48,10 @@ async function resolveServers(
 function describeSide(side: Side, r: ProbeReport): string {
   const head = `${side === 'incoming' ? 'Incoming' : 'Outgoing'}  ${r.protocol.toUpperCase()} ${r.host}:${r.port} (${SECURITY_NAME[r.security]})`
   if (r.ok) return `${head}  OK in ${r.ms} ms\n`
-  const lines = [`${head}  FAILED after ${r.ms} ms${r.failedStage ? ` at ${r.failedStage}` : ''}`, `  ${r.title} [${r.cause}]`]
+  const lines = [
+    `${head}  FAILED after ${r.ms} ms${r.failedStage ? ` at ${r.failedStage}` : ''}`,
+    `  ${r.title} [${r.cause}]`,
+  ]
   if (r.explanation) lines.push(`  ${r.explanation}`)
   if (r.serverText) lines.push(`  Server said: ${r.serverText.replace(/\n/g, '\n               ')}`)
   if (r.fix) lines.push(`  Fix: ${r.fix.label}${r.fix.kind === 'open-url' ? ` (${r.fix.url})` : ''}`)
@@ -62,7 +65,9 @@ function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<s
     if (!r) continue
     out[side] = {
       ...r,
-      ...(withTranscript ? { transcript: result.transcripts[side]?.lines.map((l) => `${l.dir}: ${l.text}`) ?? [] } : {}),
+      ...(withTranscript
+        ? { transcript: result.transcripts[side]?.lines.map((l) => `${l.dir}: ${l.text}`) ?? [] }
+        : {}),
     }
   }
   return out

@@ -26,7 +26,11 @@ function isMicrosoft(p: Provider | undefined): boolean {
 const SECURITY_LABEL: Record<Security, string> = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'no encryption' }
 
 /** The standard pairing for a port that is in use with the wrong mode. */
-function otherMode(port: number | undefined, security: Security | undefined, protocol: DiagnosisInput['protocol']): {
+function otherMode(
+  port: number | undefined,
+  security: Security | undefined,
+  protocol: DiagnosisInput['protocol'],
+): {
   port: number
   security: Security
 } {
@@ -39,7 +43,11 @@ function otherMode(port: number | undefined, security: Security | undefined, pro
 }
 
 function switchFix(target: { port: number; security: Security }): Fix {
-  return { kind: 'switch-security', ...target, label: `Use port ${target.port} with ${SECURITY_LABEL[target.security]}` }
+  return {
+    kind: 'switch-security',
+    ...target,
+    label: `Use port ${target.port} with ${SECURITY_LABEL[target.security]}`,
+  }
 }
 
 function appPasswordFix(p: Provider | undefined): Fix {
@@ -72,7 +80,9 @@ export function describe(cause: Cause, input: DiagnosisInput): Description {
     case 'invalid_credentials':
       if (isGoogle(p)) {
         return {
-          title: input.hasSavedSecret ? 'Google no longer accepts the saved app password' : 'Google did not accept this password',
+          title: input.hasSavedSecret
+            ? 'Google no longer accepts the saved app password'
+            : 'Google did not accept this password',
           explanation: input.hasSavedSecret
             ? 'Google revokes every app password when the account password changes. Create a new app password and enter it here.'
             : 'Gmail needs an app password here, not your Google password. Check the address, then create an app password and paste all 16 letters.',
@@ -80,7 +90,9 @@ export function describe(cause: Cause, input: DiagnosisInput): Description {
         }
       }
       return {
-        title: input.hasSavedSecret ? `${name} no longer accepts the saved password` : `${name} did not accept the username or password`,
+        title: input.hasSavedSecret
+          ? `${name} no longer accepts the saved password`
+          : `${name} did not accept the username or password`,
         explanation: p?.appPassword?.required
           ? `${p.name} needs an app password for mail apps. Create one and paste it here.`
           : 'Check the username (usually the full address) and the password. If the account uses two-step sign-in, it may need an app password.',
@@ -115,43 +127,53 @@ export function describe(cause: Cause, input: DiagnosisInput): Description {
       }
     case 'smtp_auth_disabled':
       return {
-        title: isMicrosoft(p) || !p ? 'Sending with a password is switched off for this mailbox' : `${name} does not allow password sign-in for sending`,
-        explanation: isMicrosoft(p) || !p
-          ? 'Microsoft turns off SMTP AUTH by default and has retired password (basic) sign-in for Outlook.com. An admin must enable Authenticated SMTP for this mailbox in Microsoft 365, or the app must use OAuth.'
-          : 'The provider has switched off password sign-in for sending. Ask the administrator to allow it.',
-        fix: isMicrosoft(p) || !p
-          ? { kind: 'open-url', url: MS_SMTP_AUTH_HELP, label: 'Show your admin how to enable SMTP AUTH' }
-          : { kind: 'contact-admin', label: 'Ask your administrator to allow SMTP sign-in' },
+        title:
+          isMicrosoft(p) || !p
+            ? 'Sending with a password is switched off for this mailbox'
+            : `${name} does not allow password sign-in for sending`,
+        explanation:
+          isMicrosoft(p) || !p
+            ? 'Microsoft turns off SMTP AUTH by default and has retired password (basic) sign-in for Outlook.com. An admin must enable Authenticated SMTP for this mailbox in Microsoft 365, or the app must use OAuth.'
+            : 'The provider has switched off password sign-in for sending. Ask the administrator to allow it.',
+        fix:
+          isMicrosoft(p) || !p
+            ? { kind: 'open-url', url: MS_SMTP_AUTH_HELP, label: 'Show your admin how to enable SMTP AUTH' }
+            : { kind: 'contact-admin', label: 'Ask your administrator to allow SMTP sign-in' },
       }
     case 'too_many_connections':
       return {
         title: 'Too many mail apps are connected to this account',
-        explanation: 'The server limits how many connections one account may open at once. Close other mail apps or devices for a moment, then test again.',
+        explanation:
+          'The server limits how many connections one account may open at once. Close other mail apps or devices for a moment, then test again.',
         fix: { kind: 'retry-later', label: 'Close other mail apps, then try again' },
       }
     case 'rate_limited':
       return {
         title: 'The server is slowing down sign-in attempts',
-        explanation: 'After several attempts in a short time the server refuses new ones for a while. Wait a few minutes before testing again.',
+        explanation:
+          'After several attempts in a short time the server refuses new ones for a while. Wait a few minutes before testing again.',
         fix: { kind: 'retry-later', label: 'Wait a few minutes, then try again' },
       }
     case 'sending_limit':
       return {
         title: 'This account has reached its sending limit',
-        explanation: 'The provider limits how much mail an account may send per day. Sending works again when the limit resets, usually within 24 hours.',
+        explanation:
+          'The provider limits how much mail an account may send per day. Sending works again when the limit resets, usually within 24 hours.',
         fix: { kind: 'retry-later', label: 'Try again tomorrow' },
       }
     case 'auth_required_before_send':
       return {
         title: 'The server wants you to sign in before sending',
-        explanation: 'The outgoing server only accepts mail from signed-in users. Make sure sending uses the same username and password as receiving.',
+        explanation:
+          'The outgoing server only accepts mail from signed-in users. Make sure sending uses the same username and password as receiving.',
         fix: { kind: 'check-settings', field: 'username', label: 'Check the outgoing sign-in' },
       }
     case 'starttls_required': {
       const target = { port: input.port ?? 587, security: 'starttls' as const }
       return {
         title: 'The server requires an encrypted connection',
-        explanation: 'The server refuses passwords over an unencrypted connection, and rightly so. Turn on STARTTLS (or use SSL/TLS on the secure port).',
+        explanation:
+          'The server refuses passwords over an unencrypted connection, and rightly so. Turn on STARTTLS (or use SSL/TLS on the secure port).',
         fix: switchFix(target),
       }
     }
@@ -185,7 +207,8 @@ export function describe(cause: Cause, input: DiagnosisInput): Description {
     case 'connection_refused':
       return {
         title: `Nothing answers at ${server(input)}`,
-        explanation: 'The server turned the connection away: the port is probably wrong, or the service is not running there.',
+        explanation:
+          'The server turned the connection away: the port is probably wrong, or the service is not running there.',
         fix: { kind: 'check-settings', field: 'port', label: 'Check the server name and port' },
       }
     case 'connection_timeout':
@@ -207,7 +230,8 @@ export function describe(cause: Cause, input: DiagnosisInput): Description {
     case 'connection_reset':
       return {
         title: 'The server hung up unexpectedly',
-        explanation: 'The connection was closed in the middle of the conversation. This can be a network problem, or a security setting the server does not accept.',
+        explanation:
+          'The connection was closed in the middle of the conversation. This can be a network problem, or a security setting the server does not accept.',
         fix: { kind: 'retry-later', label: 'Try again' },
       }
     case 'sender_not_allowed':
@@ -217,37 +241,46 @@ export function describe(cause: Cause, input: DiagnosisInput): Description {
           ? 'Gmail only sends from addresses you have added under Settings → Accounts → “Send mail as”.'
           : 'The account may only send from its own address or from aliases the provider has verified.',
         fix: isGoogle(p)
-          ? { kind: 'open-url', url: 'https://mail.google.com/mail/u/0/#settings/accounts', label: 'Open Gmail’s “Send mail as” settings' }
+          ? {
+              kind: 'open-url',
+              url: 'https://mail.google.com/mail/u/0/#settings/accounts',
+              label: 'Open Gmail’s “Send mail as” settings',
+            }
           : { kind: 'check-settings', field: 'email', label: 'Check the sender address' },
       }
     case 'relay_denied':
       return {
         title: 'The server refuses to pass this mail on',
-        explanation: 'The outgoing server only relays mail for signed-in users of its own domains. Sign in to send, or use your provider’s outgoing server.',
+        explanation:
+          'The outgoing server only relays mail for signed-in users of its own domains. Sign in to send, or use your provider’s outgoing server.',
         fix: { kind: 'check-settings', field: 'host', label: 'Check the outgoing server' },
       }
     case 'oauth_token_invalid':
       return {
         title: 'The sign-in token is no longer valid',
-        explanation: 'The provider revoked or expired the authorization (for example after a password change). Sign in again to renew it.',
+        explanation:
+          'The provider revoked or expired the authorization (for example after a password change). Sign in again to renew it.',
         fix: { kind: 'replace-password', label: 'Sign in again' },
       }
     case 'auth_mechanism_unsupported':
       return {
         title: 'The server does not accept this way of signing in',
-        explanation: 'The server offers no password sign-in that Mailkey may use on this connection. It may need encryption first, or OAuth instead of a password.',
+        explanation:
+          'The server offers no password sign-in that Mailkey may use on this connection. It may need encryption first, or OAuth instead of a password.',
         fix: switchFix(otherMode(input.port, input.security, input.protocol)),
       }
     case 'account_disabled':
       return {
         title: 'This account is disabled or locked',
-        explanation: 'The provider has suspended or locked the account. Sign in on the web to see why, or ask your administrator.',
+        explanation:
+          'The provider has suspended or locked the account. Sign in on the web to see why, or ask your administrator.',
         fix: { kind: 'contact-admin', label: 'Check the account on the web or with your admin' },
       }
     case 'server_unavailable':
       return {
         title: `${name === 'The server' ? 'The server' : name} is temporarily unavailable`,
-        explanation: 'The server is busy or down for maintenance. Nothing is wrong with your settings; try again in a few minutes.',
+        explanation:
+          'The server is busy or down for maintenance. Nothing is wrong with your settings; try again in a few minutes.',
         fix: { kind: 'retry-later', label: 'Try again in a few minutes' },
       }
     case 'unknown':

@@ -28,10 +28,7 @@ export function bounded<T>(
       fn()
     }
     const onAbort = (): void => finish(() => reject(new ProbeCancelled()), true)
-    const timer = setTimeout(
-      () => finish(() => reject(new ProbeFailure(bounds.onTimeout())), true),
-      bounds.timeoutMs,
-    )
+    const timer = setTimeout(() => finish(() => reject(new ProbeFailure(bounds.onTimeout())), true), bounds.timeoutMs)
     if (bounds.signal.aborted) return onAbort()
     bounds.signal.addEventListener('abort', onAbort, { once: true })
     try {

@@ -10,7 +10,9 @@ interface ImapLogEntry {
 }
 
 /** imapflow's logger: its parsed wire lines (passwords already masked) drive the transcript and stages. */
-function imapLogger(ctx: ProbeContext): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (e: unknown) => void> {
+function imapLogger(
+  ctx: ProbeContext,
+): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (e: unknown) => void> {
   const log = (entry: unknown): void => {
     const { src, msg = '' } = (entry ?? {}) as ImapLogEntry
     if (src === 's') {
@@ -98,10 +100,11 @@ export const probeImap: Probe = async (req, ctx) => {
       clock.complete('connect')
       transcript.note(`connected to ${address} port ${req.port}`)
     })
-    if (req.security === 'tls') socket?.once('secureConnect', () => {
-      clock.complete('tls')
-      transcript.note('TLS is up')
-    })
+    if (req.security === 'tls')
+      socket?.once('secureConnect', () => {
+        clock.complete('tls')
+        transcript.note('TLS is up')
+      })
     try {
       await connecting
     } catch (e) {

@@ -31,16 +31,19 @@ export class LineReader {
   }
 
   read(timeoutMs: number, signal: AbortSignal, onTimeout: () => FailureFacts): Promise<string> {
-    return bounded<string>({ signal, timeoutMs, onTimeout, cleanup: () => this.socket.destroy() }, (resolve, reject) => {
-      const line = this.take()
-      if (line !== undefined) return resolve(line)
-      if (this.closed) return reject(this.closed)
-      this.waiting = (value) => {
-        this.waiting = undefined
-        if (value instanceof Error) reject(value)
-        else resolve(value)
-      }
-    })
+    return bounded<string>(
+      { signal, timeoutMs, onTimeout, cleanup: () => this.socket.destroy() },
+      (resolve, reject) => {
+        const line = this.take()
+        if (line !== undefined) return resolve(line)
+        if (this.closed) return reject(this.closed)
+        this.waiting = (value) => {
+          this.waiting = undefined
+          if (value instanceof Error) reject(value)
+          else resolve(value)
+        }
+      },
+    )
   }
 
   private take(): string | undefined {

@@ -15,7 +15,10 @@ export function serverName(host: string): string | undefined {
 }
 
 /** TLS options shared by every probe: verification on, TLS 1.2 at least. */
-export function tlsOptions(host: string, trust: TlsTrust): { servername?: string; host: string; ca?: string; minVersion: 'TLSv1.2' } {
+export function tlsOptions(
+  host: string,
+  trust: TlsTrust,
+): { servername?: string; host: string; ca?: string; minVersion: 'TLSv1.2' } {
   const name = serverName(host)
   return { host, minVersion: 'TLSv1.2', ...(name ? { servername: name } : {}), ...(trust.ca ? { ca: trust.ca } : {}) }
 }

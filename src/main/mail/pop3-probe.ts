@@ -64,7 +64,13 @@ class Pop3Session {
       throw new ProbeFailure({ code: 'STARTTLS_INJECTION', message: 'The server sent data before the TLS handshake' })
     }
     this.reader.detach()
-    const tls = await upgradeTls(this.socket, this.req.host, this.req.trust, this.req.timeouts.commandMs, this.ctx.signal)
+    const tls = await upgradeTls(
+      this.socket,
+      this.req.host,
+      this.req.trust,
+      this.req.timeouts.commandMs,
+      this.ctx.signal,
+    )
     this.reader = new LineReader(tls)
   }
 
@@ -116,7 +122,10 @@ export const probePop3: Probe = async (req, ctx) => {
     } else if ([...caps].some((c) => c.startsWith('SASL') && c.split(' ').includes('PLAIN'))) {
       await pop.command(`AUTH PLAIN ${authPlain(req.username, req.password)}`, 'AUTH PLAIN [redacted]')
     } else {
-      throw new ProbeFailure({ code: 'ENOAUTHMECH', message: 'The server offers no password login (USER or SASL PLAIN)' })
+      throw new ProbeFailure({
+        code: 'ENOAUTHMECH',
+        message: 'The server offers no password login (USER or SASL PLAIN)',
+      })
     }
     clock.complete('auth')
     await pop.command('STAT')

@@ -38,7 +38,9 @@ function step(conn: SMTPConnection, signal: AbortSignal, start: (done: Done) => 
 }
 
 /** nodemailer's bunyan-style logger, feeding the transcript and the greeting/STARTTLS stages. */
-function smtpLogger(ctx: ProbeContext): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (...a: unknown[]) => void> {
+function smtpLogger(
+  ctx: ProbeContext,
+): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (...a: unknown[]) => void> {
   const log = (meta: unknown, ...args: unknown[]): void => {
     const tnx = (meta as { tnx?: string } | undefined)?.tnx
     const text = args.length ? format(...(args as [string, ...unknown[]])) : ''

@@ -62,12 +62,22 @@ async function runSide(
   probe: Probe,
 ): Promise<{ report: ProbeReport; transcript: Transcript }> {
   const { side, protocol, host, port, security } = spec
-  const clock = new StageClock(plannedStages(security), (stage, state, ms) => hooks.onStage?.({ side, stage, state, ms }))
+  const clock = new StageClock(plannedStages(security), (stage, state, ms) =>
+    hooks.onStage?.({ side, stage, state, ms }),
+  )
   const transcript = new Transcript()
   const base = { protocol, host, port, security }
   try {
     await probe(
-      { host, port, security, username: req.username ?? req.email, password: req.password, trust: req.trust, timeouts: req.timeouts },
+      {
+        host,
+        port,
+        security,
+        username: req.username ?? req.email,
+        password: req.password,
+        trust: req.trust,
+        timeouts: req.timeouts,
+      },
       { clock, transcript, signal },
     )
     return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
@@ -131,9 +141,7 @@ export async function testServers(
   if (req.incoming) specs.push({ side: 'incoming', ...req.incoming })
   if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', ...req.outgoing })
   try {
-    const results = await Promise.all(
-      specs.map((s) => runSide(s, req, hooks, controller.signal, probes[s.protocol])),
-    )
+    const results = await Promise.all(specs.map((s) => runSide(s, req, hooks, controller.signal, probes[s.protocol])))
     const report: TestReport = { ms: Math.round(performance.now() - t0) }
     const transcripts: ServerTestResult['transcripts'] = {}
     specs.forEach((s, i) => {

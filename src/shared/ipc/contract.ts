@@ -37,7 +37,9 @@ const PROVIDER_IDS = [
 export const ProviderIdSchema = z.enum(PROVIDER_IDS)
 
 export const TestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A test id is 1-64 letters, digits, - or _.')
-export const AccountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An account id is 1-64 letters, digits, - or _.')
+export const AccountIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An account id is 1-64 letters, digits, - or _.')
 
 export const NoInput = z.undefined()
 

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm test`: system packages (apt on Debian as root), static checks (types, lint, build), then every
+// suite inside a private D-Bus session with a real, unlocked gnome-keyring, then the summary line.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { withKeyring } from './keyring-session.mjs'
+import { summarize } from './summary.mjs'
+import { ensureSystemPackages } from './system-deps.mjs'
+
+const IN_SESSION = 'MAILKEY_TEST_SESSION'
+
+function run(cmd, args, env = process.env) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env })
+  return r.status === 0
+}
+
+/** Runs inside dbus-run-session: the keyring, then the suites (their reports are read outside). */
+async function suites() {
+  await withKeyring(async () => {
+    run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'])
+    run('npx', ['playwright', 'test'])
+  })
+}
+
+function main() {
+  if (!ensureSystemPackages()) return 1
+  const static_ = [
+    ['typecheck', 'npm', ['run', 'typecheck']],
+    ['lint', 'npm', ['run', 'lint']],
+    ['build', 'npm', ['run', 'build']],
+  ].map(([name, cmd, args]) => ({ name, ok: run(cmd, args) }))
+  rmSync('reports', { recursive: true, force: true })
+  mkdirSync('reports')
+  // anything the suites write under XDG dirs goes to a throwaway dir, never the user's home
+  const xdg = mkdtempSync(join(tmpdir(), 'mailkey-xdg-'))
+  const env = {
+    ...process.env,
+    [IN_SESSION]: '1',
+    XDG_DATA_HOME: xdg,
+    XDG_CONFIG_HOME: xdg,
+    REQUIRE_KEYRING: '1',
+    CI: '1',
+  }
+  run('dbus-run-session', ['--', process.execPath, 'scripts/test.mjs'], env)
+  rmSync(xdg, { recursive: true, force: true })
+  console.log('')
+  const checks = static_.map((s) => `${s.name} ${s.ok ? 'ok' : 'FAILED'}`).join(', ')
+  const ok = summarize([
+    {
+      name: `static checks (${checks})`,
+      passed: static_.filter((s) => s.ok).length,
+      failed: static_.filter((s) => !s.ok).length,
+      skipped: 0,
+    },
+  ])
+  return ok ? 0 : 1
+}
+
+if (process.env[IN_SESSION] === '1') {
+  await suites()
+} else {
+  process.exitCode = main()
+}
