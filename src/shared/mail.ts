@@ -122,6 +122,8 @@ export interface ProbeReport {
   explanation?: string
   serverText?: string
   fix?: Fix
+  /** The server's certificate, when TLS verification failed. */
+  certificate?: CertificateInfo
 }
 
 /** The server certificate, shown when TLS verification fails so the user can judge it. */
@@ -136,11 +138,23 @@ export interface CertificateInfo {
   altNames: string[]
 }
 
+/** A bare TCP connect to a standard port, made when connecting failed. */
+export interface PortCheck {
+  host: string
+  port: number
+  open: boolean
+  ms: number
+  /** Why it is not open: turned away, no answer at all (filtered), or another error. */
+  result?: 'refused' | 'no-answer' | 'error'
+}
+
 export type Side = 'incoming' | 'outgoing'
 
 export interface TestReport {
   incoming?: ProbeReport
   outgoing?: ProbeReport
+  /** When connecting failed: which standard ports answer from this network, and in plain words. */
+  reachability?: { checks: PortCheck[]; summary: string }
   /** Wall time of the whole test: the slower side, since both run at once. */
   ms: number
 }

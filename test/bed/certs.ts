@@ -11,6 +11,12 @@ export interface FixturePki {
   ca: string
   /** Valid for localhost, 127.0.0.1, 127.0.0.2 and ::1, signed by the CA. */
   server: KeyPair
+  /** Signed by the CA, but for another name (other.example.test) only. */
+  wrongHost: KeyPair
+  /** Signed by the CA for the right names, but expired (2020). */
+  expired: KeyPair
+  /** Right names, not signed by the CA: self-signed. */
+  selfSigned: KeyPair
 }
 
 export interface KeyPair {
@@ -31,14 +37,24 @@ function newKey(cwd: string, name: string): string {
   return join(cwd, name)
 }
 
-/** Signs a leaf certificate for `names` (a subjectAltName list) with the fixture CA. */
-export function issueLeaf(dir: string, base: string, commonName: string, names: string): KeyPair {
-  newKey(dir, `${base}.key`)
-  openssl(['req', '-new', '-key', `${base}.key`, '-subj', `/CN=${commonName}`, '-out', `${base}.csr`], dir)
+function leafExtensions(dir: string, base: string, names: string): void {
   writeFileSync(
     join(dir, `${base}.ext`),
     `subjectAltName=${names}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n`,
   )
+}
+
+function read(dir: string, base: string): KeyPair {
+  const keyPath = join(dir, `${base}.key`)
+  const certPath = join(dir, `${base}.pem`)
+  return { keyPath, certPath, key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') }
+}
+
+/** Signs a leaf certificate for `names` (a subjectAltName list) with the fixture CA. */
+export function issueLeaf(dir: string, base: string, commonName: string, names: string): KeyPair {
+  newKey(dir, `${base}.key`)
+  openssl(['req', '-new', '-key', `${base}.key`, '-subj', `/CN=${commonName}`, '-out', `${base}.csr`], dir)
+  leafExtensions(dir, base, names)
   openssl(
     [
       'x509',
@@ -59,9 +75,54 @@ export function issueLeaf(dir: string, base: string, commonName: string, names: 
     ],
     dir,
   )
-  const keyPath = join(dir, `${base}.key`)
-  const certPath = join(dir, `${base}.pem`)
-  return { keyPath, certPath, key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') }
+  return read(dir, base)
+}
+
+/**
+ * An expired leaf: OpenSSL 3.0's `x509 -req` cannot backdate, `openssl ca` can (-startdate/-enddate).
+ */
+function issueExpiredLeaf(dir: string, base: string, names: string): KeyPair {
+  newKey(dir, `${base}.key`)
+  openssl(['req', '-new', '-key', `${base}.key`, '-subj', '/CN=localhost', '-out', `${base}.csr`], dir)
+  leafExtensions(dir, base, names)
+  writeFileSync(join(dir, 'index.txt'), '')
+  writeFileSync(join(dir, 'serial'), '1000\n')
+  writeFileSync(
+    join(dir, 'ca.cnf'),
+    [
+      '[ca]',
+      'default_ca = bed',
+      '[bed]',
+      `dir = ${dir}`,
+      'database = $dir/index.txt',
+      'new_certs_dir = $dir',
+      'certificate = $dir/ca.pem',
+      'private_key = $dir/ca.key',
+      'serial = $dir/serial',
+      'default_md = sha256',
+      'policy = any',
+      'unique_subject = no',
+      '[any]',
+      'commonName = supplied',
+      '',
+    ].join('\n'),
+  )
+  openssl(
+    ['ca', '-batch', '-notext', '-config', 'ca.cnf', '-in', `${base}.csr`, '-out', `${base}.pem`,
+      '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-extfile', `${base}.ext`],
+    dir,
+  )
+  return read(dir, base)
+}
+
+function selfSignedLeaf(dir: string, base: string, names: string): KeyPair {
+  newKey(dir, `${base}.key`)
+  openssl(
+    ['req', '-x509', '-new', '-key', `${base}.key`, '-days', '3', '-subj', '/CN=localhost',
+      '-addext', `subjectAltName=${names}`, '-out', `${base}.pem`],
+    dir,
+  )
+  return read(dir, base)
 }
 
 export function createFixturePki(dir: string): FixturePki {
@@ -87,5 +148,12 @@ export function createFixturePki(dir: string): FixturePki {
     dir,
   )
   const caPath = join(dir, 'ca.pem')
-  return { caPath, ca: readFileSync(caPath, 'utf8'), server: issueLeaf(dir, 'server', 'localhost', SERVER_NAMES) }
+  return {
+    caPath,
+    ca: readFileSync(caPath, 'utf8'),
+    server: issueLeaf(dir, 'server', 'localhost', SERVER_NAMES),
+    wrongHost: issueLeaf(dir, 'wrong-host', 'other.example.test', 'DNS:other.example.test'),
+    expired: issueExpiredLeaf(dir, 'expired', SERVER_NAMES),
+    selfSigned: selfSignedLeaf(dir, 'self-signed', SERVER_NAMES),
+  }
 }

@@ -35,7 +35,7 @@ local function load()
   local f = io.open(USERS, "r")
   if not f then return users end
   for line in f:lines() do
-    local addr, app, normal, web = line:match("^([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)$")
+    local addr, app, normal, web = line:match("^([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)\\t([^\\t]*)")
     if addr then users[addr] = { app = app, normal = normal, webOnly = (web == "1") } end
   end
   f:close()

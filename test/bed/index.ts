@@ -14,6 +14,8 @@ export interface BedInfo {
   caPath: string
   ca: string
   usersFile: string
+  /** The servers' good certificate, and ones that must fail verification, for servers started by tests. */
+  certs: Record<'server' | 'wrongHost' | 'expired' | 'selfSigned', { key: string; cert: string }>
   ports: {
     imaps: number
     imap: number
@@ -73,6 +75,12 @@ export async function startBed(): Promise<Bed> {
       caPath: pki.caPath,
       ca: pki.ca,
       usersFile,
+      certs: {
+        server: { key: pki.server.key, cert: pki.server.cert },
+        wrongHost: { key: pki.wrongHost.key, cert: pki.wrongHost.cert },
+        expired: { key: pki.expired.key, cert: pki.expired.cert },
+        selfSigned: { key: pki.selfSigned.key, cert: pki.selfSigned.cert },
+      },
       ports: { ...dovecotPorts, smtps: smtp.tlsPort, submission: smtp.starttlsPort },
     },
     async stop() {

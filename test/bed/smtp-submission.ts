@@ -65,6 +65,14 @@ export async function startSubmission(opts: SubmissionOptions): Promise<Submissi
       }
       return cb(null, reply(GMAIL_SMTP.badCredentials))
     },
+    // Postfix's reject_sender_login_mismatch: a user may send as itself and its registered aliases only
+    onMailFrom(address, session, cb) {
+      const user = readUsers(opts.usersFile).find((u) => u.address === session.user)
+      const own = [user?.address, ...(user?.aliases ?? [])].map((a) => a?.toLowerCase())
+      if (!session.user || own.includes(address.address.toLowerCase())) return cb()
+      const err = new Error(`5.7.1 <${address.address}>: Sender address rejected: not owned by user ${String(session.user)}`)
+      return cb(Object.assign(err, { responseCode: 553 }))
+    },
     onData(stream, session, cb) {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))

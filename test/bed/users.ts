@@ -14,10 +14,17 @@ export interface BedUser {
   appPassword?: string
   normalPassword?: string
   webLoginOnly?: boolean
+  /** Other From addresses the SMTP server lets this user send as ("Send mail as" in Gmail). */
+  aliases?: readonly string[]
 }
 
 export const BED_USERS = {
-  alice: { address: 'alice@example.test', appPassword: 'abcdefghijklmnop', normalPassword: 'AliceNormalPassword1' },
+  alice: {
+    address: 'alice@example.test',
+    appPassword: 'abcdefghijklmnop',
+    normalPassword: 'AliceNormalPassword1',
+    aliases: ['alice.sales@example.test'],
+  },
   twofa: { address: 'twofa@example.test', appPassword: 'qrstuvwxyzabcdef', normalPassword: 'NormalGooglePassword1' },
   weblogin: { address: 'weblogin@example.test', webLoginOnly: true },
 } as const satisfies Record<string, BedUser>
@@ -25,7 +32,9 @@ export const BED_USERS = {
 export type BedUserName = keyof typeof BED_USERS
 
 function toLine(u: BedUser): string {
-  return [u.address, u.appPassword ?? '', u.normalPassword ?? '', u.webLoginOnly ? '1' : '0'].join('\t')
+  return [u.address, u.appPassword ?? '', u.normalPassword ?? '', u.webLoginOnly ? '1' : '0', (u.aliases ?? []).join(',')].join(
+    '\t',
+  )
 }
 
 export function writeUsers(file: string, users: readonly BedUser[]): void {
@@ -39,12 +48,13 @@ export function readUsers(file: string): BedUser[] {
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [address = '', app = '', normal = '', web = '0'] = line.split('\t')
+      const [address = '', app = '', normal = '', web = '0', aliases = ''] = line.split('\t')
       return {
         address,
         ...(app ? { appPassword: app } : {}),
         ...(normal ? { normalPassword: normal } : {}),
         webLoginOnly: web === '1',
+        aliases: aliases ? aliases.split(',') : [],
       }
     })
 }

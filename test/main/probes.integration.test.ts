@@ -112,3 +112,31 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
     expect(report.incoming?.ms).toBeLessThan(1000)
   })
 })
+
+describe('the SMTP sender check (MAIL FROM/RCPT TO, then RSET: nothing is sent)', () => {
+  const check = (from: string) => ({ ...base, password: alice.appPassword, outgoing: b.submission, senderCheck: { from, to: alice.address } })
+
+  it.each([alice.address, 'alice.sales@example.test'])('accepts %s as a sender', async (from) => {
+    const { report, transcripts } = await testServers(check(from))
+    expect(report.outgoing).toMatchObject({ ok: true })
+    expect(stagesOf(report.outgoing)).toEqual(plannedStages('starttls'))
+    const wire = transcripts.outgoing?.toString() ?? ''
+    expect(wire).toContain(`C: MAIL FROM:<${from}>`)
+    expect(wire).toContain(`C: RCPT TO:<${alice.address}>`)
+    expect(wire).toContain('C: RSET')
+    expect(wire).not.toContain('C: DATA')
+  })
+
+  it('names a refused sender with the server’s words', async () => {
+    const { report } = await testServers(check('bob@elsewhere.test'))
+    expect(report.outgoing).toMatchObject({ ok: false, cause: 'sender_not_allowed', failedStage: 'ready' })
+    expect(report.outgoing?.serverText).toBe(
+      '553 5.7.1 <bob@elsewhere.test>: Sender address rejected: not owned by user alice@example.test',
+    )
+  })
+
+  it('still reports a wrong password as a login failure, not a sender problem', async () => {
+    const { report } = await testServers({ ...check(alice.address), password: 'zzzzzzzzzzzzzzzz' })
+    expect(report.outgoing).toMatchObject({ ok: false, cause: 'invalid_credentials', failedStage: 'auth' })
+  })
+})

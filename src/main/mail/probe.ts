@@ -1,5 +1,6 @@
 import type { Security } from '../../shared/mail.js'
 import type { TlsTrust } from './open-socket.js'
+import type { SenderCheck } from './smtp-sender-check.js'
 import type { StageClock } from './stage-clock.js'
 import type { Timeouts } from './timeouts.js'
 import type { Transcript } from './transcript.js'
@@ -13,6 +14,8 @@ export interface ProbeRequest {
   password: string
   trust: TlsTrust
   timeouts: Timeouts
+  /** SMTP only: after login, ask whether MAIL FROM/RCPT TO would be accepted (nothing is sent). */
+  senderCheck?: SenderCheck | undefined
 }
 
 /** Where a probe reports: stages to the clock, wire lines to the transcript; it stops on `signal`. */

@@ -4,6 +4,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection'
 import { connectTcp, lookupHost, serverName, tlsOptions, upgradeTls } from './open-socket.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
+import { SENDER_CHECK_METHOD, senderCheckHandler, type SenderCheckOutcome } from './smtp-sender-check.js'
 
 type Done = (err?: Error | null) => void
 
@@ -37,9 +38,13 @@ function step(conn: SMTPConnection, signal: AbortSignal, start: (done: Done) => 
   })
 }
 
-/** nodemailer's bunyan-style logger, feeding the transcript and the greeting/STARTTLS stages. */
+/**
+ * nodemailer's bunyan-style logger, feeding the transcript and the greeting/STARTTLS stages. While a
+ * custom handler runs (`quiet`), its commands are logged by the handler itself.
+ */
 function smtpLogger(
   ctx: ProbeContext,
+  quiet: () => boolean,
 ): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (...a: unknown[]) => void> {
   const log = (meta: unknown, ...args: unknown[]): void => {
     const tnx = (meta as { tnx?: string } | undefined)?.tnx
@@ -48,13 +53,26 @@ function smtpLogger(
       if (ctx.clock.current === 'greeting') ctx.clock.complete('greeting')
       ctx.transcript.server(text)
     } else if (tnx === 'client') {
-      ctx.transcript.client(text)
+      if (!quiet()) ctx.transcript.client(text)
     } else if (text === 'Connection upgraded with STARTTLS') {
       ctx.clock.complete('starttls')
       ctx.transcript.note('TLS is up (STARTTLS)')
     }
   }
   return { trace: log, debug: log, info: log, warn: log, error: log, fatal: log }
+}
+
+/** The server's own refusal from a sender check, as the facts of a failure (undefined: no check ran). */
+function senderCheckFailure(outcome: SenderCheckOutcome | undefined): ProbeFailure | undefined {
+  if (!outcome || outcome.ok) return undefined
+  const responseCode = Number(outcome.response.slice(0, 3)) || undefined
+  return new ProbeFailure({
+    code: outcome.phase === 'auth' ? 'EAUTH' : 'EENVELOPE',
+    message: `The server refused ${outcome.command}`,
+    serverText: outcome.response,
+    ...(responseCode ? { responseCode } : {}),
+    ...(outcome.phase === 'auth' ? { authFailed: true } : {}),
+  })
 }
 
 /**
@@ -79,6 +97,31 @@ export const probeSmtp: Probe = async (req, ctx) => {
     transcript.note('TLS is up')
   }
   const name = serverName(req.host)
+  const check = req.senderCheck
+  if (check && [check.from, check.to].some((a) => /[\s<>]/.test(a))) {
+    throw new ProbeFailure({ code: 'EINVALID', message: 'The sender check needs plain addresses' })
+  }
+  let outcome: SenderCheckOutcome | undefined
+  let handlerRunning = false
+  const handler = check
+    ? senderCheckHandler(check, {
+        onAuthenticated: () => clock.complete('auth'),
+        report: (o) => (outcome = o),
+        sent: (command) => transcript.client(command),
+      })
+    : undefined
+  const customAuth = handler
+    ? {
+        [SENDER_CHECK_METHOD]: async (c: Parameters<typeof handler>[0]) => {
+          handlerRunning = true
+          try {
+            await handler(c)
+          } finally {
+            handlerRunning = false
+          }
+        },
+      }
+    : undefined
   const conn = new SMTPConnection({
     connection: socket,
     secure: implicit,
@@ -93,13 +136,19 @@ export const probeSmtp: Probe = async (req, ctx) => {
     socketTimeout: timeouts.commandMs,
     // after QUIT, wait at most this long for the server to close before dropping the socket
     socketCloseTimeout: 1000,
-    logger: smtpLogger(ctx),
+    ...(customAuth ? { customAuth } : {}),
+    logger: smtpLogger(ctx, () => handlerRunning),
     transactionLog: true,
   })
   try {
     await step(conn, signal, (done) => conn.connect(done))
     clock.complete(req.security === 'starttls' ? 'starttls' : 'greeting')
-    await step(conn, signal, (done) => conn.login({ user: req.username, pass: req.password }, done))
+    const method = check ? { method: SENDER_CHECK_METHOD } : {}
+    try {
+      await step(conn, signal, (done) => conn.login({ user: req.username, pass: req.password, ...method }, done))
+    } catch (e) {
+      throw senderCheckFailure(outcome) ?? e
+    }
     clock.complete('auth')
     conn.quit()
     clock.complete('ready')

@@ -14,8 +14,11 @@ import { probeImap } from './imap-probe.js'
 import type { TlsTrust } from './open-socket.js'
 import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
+import { followUp } from './failure-follow-up.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
+import { checkReachability, describeReachability, STANDARD_PORTS } from './reachability.js'
 import { probeSmtp } from './smtp-probe.js'
+import type { SenderCheck } from './smtp-sender-check.js'
 import { StageClock } from './stage-clock.js'
 import type { Timeouts } from './timeouts.js'
 import { Transcript } from './transcript.js'
@@ -34,6 +37,8 @@ export interface ServerTestRequest {
   providerId?: ProviderId | null
   /** The password came from the keychain: a rejection means it went stale. */
   hasSavedSecret?: boolean
+  /** Also ask the outgoing server whether it takes MAIL FROM/RCPT TO (nothing is sent). */
+  senderCheck?: SenderCheck | undefined
 }
 
 export interface ServerTestResult {
@@ -77,14 +82,22 @@ async function runSide(
         password: req.password,
         trust: req.trust,
         timeouts: req.timeouts,
+        ...(protocol === 'smtp' && req.senderCheck ? { senderCheck: req.senderCheck } : {}),
       },
       { clock, transcript, signal },
     )
     return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
   } catch (error) {
     if (error instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
-    const facts = factsFrom(error)
     const failedStage = clock.fail()
+    const facts = await followUp(factsFrom(error), {
+      host,
+      port,
+      security,
+      failedStage,
+      trust: req.trust,
+      timeoutMs: req.timeouts.connectMs,
+    })
     const diagnosis = diagnose({
       text: facts.serverText ?? '',
       message: facts.message,
@@ -121,6 +134,26 @@ async function runSide(
   }
 }
 
+const UNREACHABLE = new Set(['connection_timeout', 'connection_refused', 'connection_reset'])
+
+/**
+ * When a side could not connect, checks the standard ports of every tested protocol on its host, so
+ * a blocked network is named as such. Undefined when every side got through.
+ */
+async function reachabilityAfterFailure(
+  specs: readonly SideSpec[],
+  reports: readonly ProbeReport[],
+  signal: AbortSignal,
+): Promise<TestReport['reachability']> {
+  const unreachable = reports.some(
+    (r) => !r.ok && UNREACHABLE.has(r.cause ?? '') && (r.failedStage === 'connect' || r.failedStage === 'tls'),
+  )
+  if (!unreachable) return undefined
+  const targets = specs.flatMap((s) => STANDARD_PORTS[s.protocol].map((port) => ({ host: s.host, port })))
+  const checks = await checkReachability(targets, undefined, signal)
+  return { checks, summary: describeReachability(checks) }
+}
+
 /**
  * Tests the incoming and outgoing servers at the same time, so "test both" takes as long as the
  * slower one, not the sum. Throws ProbeCancelled when `hooks.signal` aborts; any other failure is a
@@ -142,7 +175,7 @@ export async function testServers(
   if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', ...req.outgoing })
   try {
     const results = await Promise.all(specs.map((s) => runSide(s, req, hooks, controller.signal, probes[s.protocol])))
-    const report: TestReport = { ms: Math.round(performance.now() - t0) }
+    const report: TestReport = { ms: 0 }
     const transcripts: ServerTestResult['transcripts'] = {}
     specs.forEach((s, i) => {
       const r = results[i]
@@ -150,6 +183,9 @@ export async function testServers(
       report[s.side] = r.report
       transcripts[s.side] = r.transcript
     })
+    const reachability = await reachabilityAfterFailure(specs, results.map((r) => r.report), controller.signal)
+    if (reachability) report.reachability = reachability
+    report.ms = Math.round(performance.now() - t0)
     return { report, transcripts }
   } catch (error) {
     // one side cancelled: stop the other at once

@@ -1,0 +1,80 @@
+// `npm run bench`: timing figures measured side by side in one run against the local bed, with a
+// delay proxy adding 25 ms each way (RTT 50 ms). Not a test: it prints figures.
+//  1. "test both" against each single probe: the ratio both/slower should be at most 1.15.
+//  2. time to a diagnosis for a black-holed port and for a server that never greets, against the
+//     configured timeouts.
+import { testServers, type ServerTestRequest } from '../src/main/mail/test-servers.js'
+import { DEFAULT_TIMEOUTS, type Timeouts } from '../src/main/mail/timeouts.js'
+import { blackHole, silentServer } from '../test/bed/hostile.js'
+import { startBed } from '../test/bed/index.js'
+import { startLatencyProxy } from '../test/bed/latency-proxy.js'
+import { BED_USERS } from '../test/bed/users.js'
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 15)
+const ONE_WAY_MS = 25
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+
+const bed = await startBed()
+const imapProxy = await startLatencyProxy(bed.info.ports.imaps, ONE_WAY_MS)
+const smtpProxy = await startLatencyProxy(bed.info.ports.smtps, ONE_WAY_MS)
+const alice = BED_USERS.alice
+const base: ServerTestRequest = {
+  email: alice.address,
+  password: alice.appPassword,
+  timeouts: DEFAULT_TIMEOUTS,
+  trust: { ca: bed.info.ca },
+}
+const incoming = { protocol: 'imap', host: '127.0.0.1', port: imapProxy.port, security: 'tls' } as const
+const outgoing = { host: '127.0.0.1', port: smtpProxy.port, security: 'tls' } as const
+
+async function time(req: ServerTestRequest): Promise<number> {
+  const { report } = await testServers(req)
+  for (const side of [report.incoming, report.outgoing]) {
+    if (side && !side.ok) throw new Error(`bench run failed: ${side.cause} ${side.serverText ?? ''}`)
+  }
+  return report.ms
+}
+
+try {
+  const samples = { incoming: [] as number[], outgoing: [] as number[], both: [] as number[] }
+  await time({ ...base, incoming, outgoing }) // warm-up, not counted
+  // interleaved, so drift on the machine affects all three alike
+  for (let i = 0; i < RUNS; i++) {
+    samples.incoming.push(await time({ ...base, incoming }))
+    samples.outgoing.push(await time({ ...base, outgoing }))
+    samples.both.push(await time({ ...base, incoming, outgoing }))
+  }
+  const m = { incoming: median(samples.incoming), outgoing: median(samples.outgoing), both: median(samples.both) }
+  const slower = Math.max(m.incoming, m.outgoing)
+  console.log(`\n1. Test both servers vs. each alone (${RUNS} runs each, medians, ${ONE_WAY_MS} ms each way)`)
+  console.log(`   IMAP 993-style alone   ${m.incoming.toFixed(0).padStart(5)} ms`)
+  console.log(`   SMTP 465-style alone   ${m.outgoing.toFixed(0).padStart(5)} ms`)
+  console.log(`   both at once           ${m.both.toFixed(0).padStart(5)} ms`)
+  console.log(`   sum of the two         ${(m.incoming + m.outgoing).toFixed(0).padStart(5)} ms`)
+  console.log(`   ratio both / slower    ${(m.both / slower).toFixed(3)}  (target ≤ 1.15)`)
+
+  const short: Timeouts = { connectMs: 3000, greetingMs: 3000, commandMs: 5000 }
+  const hole = await blackHole()
+  const silent = await silentServer()
+  try {
+    const holeRun = await testServers({ ...base, timeouts: short, outgoing: { host: '127.0.0.1', port: hole.port, security: 'tls' } })
+    const silentRun = await testServers({ ...base, timeouts: short, incoming: { protocol: 'imap', host: '127.0.0.1', port: silent.port, security: 'starttls' } })
+    console.log('\n2. Time to a diagnosis, against the configured timeouts')
+    const holeSide = holeRun.report.outgoing
+    const silentSide = silentRun.report.incoming
+    console.log(`   black-holed port: ${holeSide?.cause} after ${holeSide?.ms} ms (connect timeout ${short.connectMs} ms; limit ${short.connectMs + 1000} ms); whole report incl. port checks ${holeRun.report.ms} ms`)
+    console.log(`   never greets:     ${silentSide?.cause} after ${silentSide?.ms} ms (greeting timeout ${short.greetingMs} ms)`)
+  } finally {
+    await hole.close()
+    await silent.close()
+  }
+} finally {
+  await imapProxy.close()
+  await smtpProxy.close()
+  await bed.stop()
+}

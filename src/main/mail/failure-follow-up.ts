@@ -1,0 +1,52 @@
+import type { Security, Stage } from '../../shared/mail.js'
+import { inspectCertificate, isCertificateError } from './certificate-inspector.js'
+import type { TlsTrust } from './open-socket.js'
+import type { FailureFacts } from './probe-failure.js'
+import { speaksImplicitTls } from './tls-expected.js'
+
+export interface FollowUpContext {
+  host: string
+  port: number
+  security: Security
+  failedStage: Stage | undefined
+  trust: TlsTrust
+  /** Upper bound for each follow-up connection. */
+  timeoutMs: number
+}
+
+/** Enough for a TLS handshake over a slow link; it delays a real timeout's report by at most this. */
+const FOLLOW_UP_MS = 1500
+
+function timedOut(facts: FailureFacts): boolean {
+  return /TIMEOUT|TIMEDOUT/.test(facts.code ?? '') || /never received|Failed to receive greeting/i.test(facts.message)
+}
+
+/**
+ * A second look after some failures, so the diagnosis rests on facts rather than port-number guesses:
+ * - a certificate that failed verification is fetched for display (subject, issuer, validity, SHA-256);
+ * - a plaintext greeting that never came is checked against a TLS handshake on the same port: if the
+ *   port answers TLS, the failure was the mode (STARTTLS chosen for an implicit-TLS port).
+ */
+export async function followUp(facts: FailureFacts, ctx: FollowUpContext): Promise<FailureFacts> {
+  const ms = Math.min(FOLLOW_UP_MS, ctx.timeoutMs)
+  if (isCertificateError(facts.code) && !facts.certificate && ctx.security === 'tls') {
+    const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.host, ms)
+    return certificate ? { ...facts, certificate } : facts
+  }
+  if (ctx.failedStage === 'greeting' && ctx.security !== 'tls' && timedOut(facts)) {
+    if (await speaksImplicitTls(ctx.host, ctx.port, ctx.host, ctx.trust.ca, ms)) {
+      return {
+        ...facts,
+        code: 'TLS_EXPECTED',
+        message: `Port ${ctx.port} expects SSL/TLS from the first byte: it answered a TLS handshake but sent no plaintext greeting`,
+      }
+    }
+    // not TLS either: the server is hung, whatever the library guessed ("Maybe should use TLS?")
+    return {
+      ...facts,
+      code: 'GREETING_TIMEOUT',
+      message: `The server accepted the connection on port ${ctx.port} but never sent its greeting`,
+    }
+  }
+  return facts
+}

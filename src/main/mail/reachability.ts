@@ -1,0 +1,59 @@
+import type { PortCheck, Protocol } from '../../shared/mail.js'
+import { connectTcp, lookupHost } from './open-socket.js'
+import { ProbeFailure } from './probe-failure.js'
+
+/** The standard ports of each protocol family (RFC 8314 implicit TLS first). */
+export const STANDARD_PORTS: Readonly<Record<Protocol, readonly number[]>> = {
+  smtp: [465, 587, 25],
+  imap: [993, 143],
+  pop3: [995, 110],
+}
+
+const CHECK_TIMEOUT_MS = 3000
+
+/**
+ * Tries a bare TCP connect to each host:port at once and closes it straight away (no protocol, no
+ * credential), so a failure can be told apart: "587 and 465 are blocked from this network, 993 works"
+ * (an ISP, firewall or VPN) rather than a wrong setting.
+ */
+export async function checkReachability(
+  targets: readonly { host: string; port: number }[],
+  timeoutMs: number = CHECK_TIMEOUT_MS,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<PortCheck[]> {
+  const addresses = new Map<string, Promise<string>>()
+  const address = (host: string): Promise<string> => {
+    let a = addresses.get(host)
+    if (!a) addresses.set(host, (a = lookupHost(host, timeoutMs, signal)))
+    return a
+  }
+  return Promise.all(
+    targets.map(async ({ host, port }): Promise<PortCheck> => {
+      const t0 = performance.now()
+      const ms = (): number => Math.round(performance.now() - t0)
+      try {
+        const socket = await connectTcp(await address(host), port, timeoutMs, signal)
+        socket.destroy()
+        return { host, port, open: true, ms: ms() }
+      } catch (e) {
+        const code = e instanceof ProbeFailure ? e.facts.code : undefined
+        const result = code === 'ECONNREFUSED' ? 'refused' : code === 'ETIMEDOUT' ? 'no-answer' : 'error'
+        return { host, port, open: false, ms: ms(), result }
+      }
+    }),
+  )
+}
+
+/** Plain words for a reachability result: "465 and 587 get no answer (blocked?); 993 works". */
+export function describeReachability(checks: readonly PortCheck[]): string {
+  const group = (pred: (c: PortCheck) => boolean): string[] => checks.filter(pred).map((c) => String(c.port))
+  const list = (ports: string[]): string => (ports.length > 1 ? `${ports.slice(0, -1).join(', ')} and ${ports.at(-1)}` : (ports[0] ?? ''))
+  const parts: string[] = []
+  const blocked = group((c) => !c.open && c.result === 'no-answer')
+  const refused = group((c) => !c.open && c.result !== 'no-answer')
+  const open = group((c) => c.open)
+  if (blocked.length) parts.push(`${list(blocked)} ${blocked.length > 1 ? 'get' : 'gets'} no answer from this network (blocked by a firewall, VPN or provider?)`)
+  if (refused.length) parts.push(`${list(refused)} ${refused.length > 1 ? 'are' : 'is'} closed`)
+  if (open.length) parts.push(`${list(open)} ${open.length > 1 ? 'work' : 'works'}`)
+  return parts.join('; ')
+}

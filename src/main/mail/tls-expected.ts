@@ -1,0 +1,23 @@
+import { connect } from 'node:tls'
+import { serverName } from './open-socket.js'
+import { isCertificateError } from './certificate-inspector.js'
+
+/**
+ * After a plaintext greeting never came: does this port speak TLS from the first byte? A completed
+ * handshake, or one that got as far as a certificate, proves it (the 993-with-STARTTLS mix-up), while
+ * a server that is merely hung fails this too. Nothing but a ClientHello is sent.
+ */
+export function speaksImplicitTls(address: string, port: number, host: string, ca: string | undefined, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const name = serverName(host)
+    const socket = connect({ host: address, port, ...(name ? { servername: name } : {}), ...(ca ? { ca } : {}) })
+    const done = (answer: boolean): void => {
+      clearTimeout(timer)
+      socket.destroy()
+      resolve(answer)
+    }
+    const timer = setTimeout(() => done(false), timeoutMs)
+    socket.once('secureConnect', () => done(true))
+    socket.once('error', (e: Error & { code?: string }) => done(isCertificateError(e.code)))
+  })
+}

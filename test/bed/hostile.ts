@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process'
+import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net'
+import { createServer as createTlsServer } from 'node:tls'
+import { createInterface } from 'node:readline'
+
+/**
+ * Misbehaving servers for failure tests, each on a free loopback port, each recording every byte it
+ * receives (so a test can prove no credential reached it). All stop with `close()`.
+ */
+export interface HostileServer {
+  port: number
+  /** Everything clients sent, as latin1 text. */
+  received(): string
+  close(): Promise<void>
+}
+
+function track(server: Server): { sockets: Set<Socket>; data: string[] } {
+  const sockets = new Set<Socket>()
+  const data: string[] = []
+  server.on('connection', (s: Socket) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+    s.on('error', () => undefined)
+  })
+  return { sockets, data }
+}
+
+async function listen(server: Server, state: { sockets: Set<Socket>; data: string[] }): Promise<HostileServer> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    port: (server.address() as AddressInfo).port,
+    received: () => state.data.join(''),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of state.sockets) s.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** Accepts the connection and never says a word. */
+export function silentServer(): Promise<HostileServer> {
+  const server = createTcpServer()
+  const state = track(server)
+  server.on('connection', (s) => s.on('data', (c: Buffer) => state.data.push(c.toString('latin1'))))
+  return listen(server, state)
+}
+
+/** Reads the first bytes (a TLS ClientHello) and hangs up in the middle of the handshake. */
+export function dropMidTls(): Promise<HostileServer> {
+  const server = createTcpServer()
+  const state = track(server)
+  server.on('connection', (s) =>
+    s.once('data', (c: Buffer) => {
+      state.data.push(c.toString('latin1'))
+      s.destroy()
+    }),
+  )
+  return listen(server, state)
+}
+
+/**
+ * A line-based plaintext server: sends `greeting`, then answers each line with `reply(line)` (lines
+ * joined with CRLF; undefined: no answer). Enough to play an IMAP/POP3/SMTP server that lacks STARTTLS.
+ */
+export function scriptedServer(greeting: string, reply: (line: string) => string | undefined): Promise<HostileServer> {
+  const server = createTcpServer()
+  const state = track(server)
+  server.on('connection', (s) => {
+    s.on('data', (c: Buffer) => state.data.push(c.toString('latin1')))
+    s.write(`${greeting}\r\n`)
+    createInterface({ input: s, crlfDelay: Infinity }).on('line', (line) => {
+      const answer = reply(line)
+      if (answer !== undefined && !s.destroyed) s.write(`${answer}\r\n`)
+    })
+  })
+  return listen(server, state)
+}
+
+/** Implicit TLS with the given certificate, then a greeting line (used with certificates that must fail). */
+export function tlsServer(cert: { key: string; cert: string }, greeting: string): Promise<HostileServer> {
+  const server = createTlsServer({ key: cert.key, cert: cert.cert })
+  const state = track(server)
+  server.on('secureConnection', (s) => s.write(`${greeting}\r\n`))
+  server.on('tlsClientError', () => undefined)
+  return listen(server, state)
+}
+
+/**
+ * A black-holed port: a listening socket whose accept queue is full and that never accepts, so new
+ * SYNs are dropped and a connect hangs like a firewalled port. Node always accepts, hence python3.
+ */
+export async function blackHole(): Promise<HostileServer> {
+  const script = [
+    'import socket, sys',
+    's = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(0)',
+    'fill = []',
+    'for _ in range(4):',
+    '    c = socket.socket(); c.setblocking(False)',
+    '    try: c.connect(s.getsockname())',
+    '    except BlockingIOError: pass',
+    '    fill.append(c)',
+    'print(s.getsockname()[1], flush=True)',
+    'sys.stdin.read()',
+  ].join('\n')
+  const child = spawn('python3', ['-c', script], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (c: Buffer) => resolve(Number(c.toString().trim())))
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`black hole exited with ${code}`)))
+  })
+  // the queued handshakes finish asynchronously; give the kernel a moment before relying on it
+  await new Promise((r) => setTimeout(r, 200))
+  return {
+    port,
+    received: () => '',
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve())
+        child.stdin.end()
+      }),
+  }
+}
