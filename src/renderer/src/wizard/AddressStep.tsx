@@ -1,0 +1,85 @@
+import type { Dispatch } from 'react'
+import { SOURCE_LABEL } from '../lib/labels.js'
+import { Field } from '../ui/Field.js'
+import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { isEmail } from './setup.js'
+import { useProviderDetection } from './use-provider-detection.js'
+import type { At, Detection, WizardAction } from './wizard-state.js'
+
+interface Props {
+  state: At<'address'>
+  dispatch: Dispatch<WizardAction>
+}
+
+/** One stable live region (a replaced element would not be announced), its words changing inside. */
+function ProviderStatus({ detection, email }: { detection: Detection; email: string }) {
+  const current = detection.status !== 'idle' && detection.email === email ? detection : null
+  return (
+    <p className={`provider-status${current?.status === 'found' ? ' provider-status--found' : ''}`} role="status">
+      {current === null && 'Mailkey recognises your provider from the address.'}
+      {current?.status === 'detecting' && 'Looking up your provider…'}
+      {current?.status === 'failed' && `Mailkey could not look up your provider: ${current.message}`}
+      {current?.status === 'found' && (
+        <>
+          <strong>{current.settings.provider?.name ?? 'Provider not recognised'}</strong>
+          <span className="provider-source">{SOURCE_LABEL[current.settings.source]}</span>
+        </>
+      )}
+    </p>
+  )
+}
+
+/** Step 1: the address (and an optional name); the provider is recognised while typing. */
+export function AddressStep({ state, dispatch }: Props) {
+  const emailRef = useFocusOnMount<HTMLInputElement>()
+  useProviderDetection(state, dispatch)
+  const email = state.email.trim()
+  const problem = state.showProblems && !isEmail(email) ? 'Enter an email address like name@gmail.com.' : null
+  return (
+    <form
+      className="step"
+      noValidate
+      aria-labelledby="address-heading"
+      onSubmit={(e) => {
+        e.preventDefault()
+        dispatch({ type: 'addressSubmitted' })
+        if (!isEmail(email)) emailRef.current?.focus()
+      }}
+    >
+      <h2 id="address-heading">Which address do you want to set up?</h2>
+      <p className="lead">Mailkey finds the servers, tests them for real and only then saves the account.</p>
+      <Field id="email" label="Email address" error={problem}>
+        {(control) => (
+          <input
+            {...control}
+            ref={emailRef}
+            className="input"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            autoCapitalize="off"
+            value={state.email}
+            onChange={(e) => dispatch({ type: 'addressChanged', email: e.target.value })}
+          />
+        )}
+      </Field>
+      <ProviderStatus detection={state.detection} email={email} />
+      <Field id="display-name" label="Your name (optional)" hint="Shown to the people you write to.">
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            autoComplete="name"
+            value={state.displayName}
+            onChange={(e) => dispatch({ type: 'displayNameChanged', displayName: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={state.advanceWhenFound && isEmail(email)}>
+          {state.advanceWhenFound && isEmail(email) ? 'Looking up…' : 'Continue'}
+        </button>
+      </div>
+    </form>
+  )
+}

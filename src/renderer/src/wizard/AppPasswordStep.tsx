@@ -1,0 +1,124 @@
+import type { Dispatch } from 'react'
+import type { AppPasswordInfo, Provider } from '../../../shared/providers.js'
+import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { useOpenExternal } from '../ui/use-open-external.js'
+import type { At, WizardAction } from './wizard-state.js'
+
+interface Props {
+  state: At<'app-password'>
+  dispatch: Dispatch<WizardAction>
+}
+
+const GOOGLE = new Set(['gmail', 'google-workspace'])
+
+function Actions({ dispatch, next }: { dispatch: Dispatch<WizardAction>; next: string }) {
+  return (
+    <div className="actions">
+      <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
+        Back
+      </button>
+      <button type="button" className="button button--primary" onClick={() => dispatch({ type: 'guidanceRead' })}>
+        {next}
+      </button>
+    </div>
+  )
+}
+
+/** Outlook.com and friends: no password of any kind works, and saying so plainly saves an hour. */
+function PasswordSignInOff({ provider, dispatch }: { provider: Provider; dispatch: Dispatch<WizardAction> }) {
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  const [open, problem] = useOpenExternal()
+  return (
+    <section className="step" aria-labelledby="guidance-heading">
+      <h2 id="guidance-heading" ref={headingRef} tabIndex={-1}>
+        {provider.name} has switched off password sign-in
+      </h2>
+      <p className="lead">
+        Microsoft no longer lets mail apps sign in to {provider.name} with a password, not even an app password. It
+        needs “Sign in with Microsoft” (OAuth) instead, which this version of Mailkey cannot do yet.
+      </p>
+      <p>You can still test a password: the test will show exactly what the server answers.</p>
+      <p>
+        <button type="button" className="button button--link" onClick={() => open(provider.helpUrl)}>
+          Read {provider.name}’s help page
+        </button>
+      </p>
+      {problem && <p className="field-error">{problem}</p>}
+      <Actions dispatch={dispatch} next="Test a password anyway" />
+    </section>
+  )
+}
+
+function AppPasswordGuide({
+  provider,
+  info,
+  dispatch,
+}: {
+  provider: Provider
+  info: AppPasswordInfo
+  dispatch: Dispatch<WizardAction>
+}) {
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  const [open, problem] = useOpenExternal()
+  const example = info.format?.example
+  return (
+    <section className="step" aria-labelledby="guidance-heading">
+      <h2 id="guidance-heading" ref={headingRef} tabIndex={-1}>
+        {info.required
+          ? `${provider.name} needs an app password for Mailkey`
+          : `${provider.name} may need an app password`}
+      </h2>
+      <p className="lead">
+        {info.required
+          ? `Mail apps cannot sign in to ${provider.name} with your normal password. You create an app password instead: a separate password just for Mailkey, which you can revoke at any time.`
+          : `If your ${provider.name} account uses two-step sign-in, mail apps need an app password; otherwise your normal password works.`}
+      </p>
+      <ol className="guide">
+        {info.prerequisiteUrl && (
+          <li>
+            <p>Turn on 2-Step Verification for your account, if it is not on already.</p>
+            <button type="button" className="button" onClick={() => open(info.prerequisiteUrl ?? '')}>
+              Open 2-Step Verification
+            </button>
+          </li>
+        )}
+        <li>
+          <p>Create an app password. Any name will do, for example “Mailkey”.</p>
+          <button type="button" className="button" onClick={() => open(info.createUrl)}>
+            Open App passwords
+          </button>
+        </li>
+        <li>
+          <p>
+            Copy the password
+            {example ? (
+              <>
+                {' '}
+                (it looks like <code>{example}</code>)
+              </>
+            ) : null}{' '}
+            and paste it on the next screen.
+          </p>
+        </li>
+      </ol>
+      {GOOGLE.has(provider.id) && (
+        <p className="note">
+          No “App passwords” page? Google hides it when 2-Step Verification is off, when the account signs in with
+          security keys only, under Advanced Protection, or when a Workspace administrator has turned app passwords off.
+        </p>
+      )}
+      {problem && <p className="field-error">{problem}</p>}
+      <Actions dispatch={dispatch} next="I have my app password" />
+    </section>
+  )
+}
+
+/** Step 2, for providers with password rules: how to get the password the next step asks for. */
+export function AppPasswordStep({ state, dispatch }: Props) {
+  const provider = state.setup.detected.provider
+  if (provider?.oauthOnly) return <PasswordSignInOff provider={provider} dispatch={dispatch} />
+  if (provider?.appPassword)
+    return <AppPasswordGuide provider={provider} info={provider.appPassword} dispatch={dispatch} />
+  // needsGuidance() sends only such providers here; should that change, the password step still works
+  return <Actions dispatch={dispatch} next="Continue" />
+}

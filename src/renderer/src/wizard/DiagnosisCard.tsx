@@ -1,0 +1,57 @@
+import type { Fix } from '../../../shared/diagnosis.js'
+import type { ProbeReport } from '../../../shared/mail.js'
+import { assertNever } from '../../../shared/result.js'
+import { STAGE_LABEL } from '../lib/labels.js'
+
+interface Props {
+  id: string
+  report: ProbeReport
+  /** Runs a fix that is an action (a button); fixes that are advice are shown as text. */
+  onFix: (fix: Fix) => void
+  disabled?: boolean
+}
+
+function FixAction({ fix, onFix, disabled }: { fix: Fix; onFix: (fix: Fix) => void; disabled: boolean }) {
+  switch (fix.kind) {
+    case 'open-url':
+    case 'switch-security':
+    case 'replace-password':
+    case 'check-settings':
+      return (
+        <button type="button" className="button button--primary" disabled={disabled} onClick={() => onFix(fix)}>
+          {fix.label}
+        </button>
+      )
+    case 'retry-later':
+    case 'contact-admin':
+    case 'none':
+      return <p className="fix-advice">{fix.label}</p>
+    default:
+      return assertNever(fix)
+  }
+}
+
+/** Why one server failed, in plain words, with the server's own words and the one fix. */
+export function DiagnosisCard({ id, report, onFix, disabled = false }: Props) {
+  return (
+    <div className="diagnosis" role="group" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`} className="diagnosis-title">
+        {report.title ?? 'The test failed'}
+      </h4>
+      {report.explanation && <p>{report.explanation}</p>}
+      {report.failedStage && (
+        <p className="diagnosis-stage">
+          Stopped at: <strong>{STAGE_LABEL[report.failedStage]}</strong>
+        </p>
+      )}
+      {report.serverText && (
+        <figure className="server-said">
+          <figcaption>Exact message</figcaption>
+          {/* verbatim and as text: servers can say anything, including markup */}
+          <pre className="server-text">{report.serverText}</pre>
+        </figure>
+      )}
+      {report.fix && <FixAction fix={report.fix} onFix={onFix} disabled={disabled} />}
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import { useRef, useState, type Ref } from 'react'
+import { Field } from '../ui/Field.js'
+
+interface Props {
+  id: string
+  label: string
+  value: string
+  hint: string
+  error: string | null
+  inputRef?: Ref<HTMLInputElement>
+  /** The raw text of the field, and whether it arrived by pasting. */
+  onChange: (raw: string, pasted: boolean) => void
+}
+
+/** One masked field with a Show/Hide button; the secret never leaves it except towards main. */
+export function PasswordField({ id, label, value, hint, error, inputRef, onChange }: Props) {
+  const [shown, setShown] = useState(false)
+  const pasting = useRef(false)
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <div className="input-group">
+          <input
+            {...control}
+            ref={inputRef}
+            className="input input--secret"
+            type={shown ? 'text' : 'password'}
+            autoComplete="off"
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            value={value}
+            onPaste={() => {
+              pasting.current = true
+            }}
+            onChange={(e) => {
+              onChange(e.target.value, pasting.current)
+              pasting.current = false
+            }}
+          />
+          <button
+            type="button"
+            className="button button--inline"
+            aria-controls={id}
+            aria-label={shown ? 'Hide password' : 'Show password'}
+            onClick={() => setShown((s) => !s)}
+          >
+            {shown ? 'Hide' : 'Show'}
+          </button>
+        </div>
+      )}
+    </Field>
+  )
+}

@@ -1,0 +1,67 @@
+import type { Dispatch } from 'react'
+import { newTestId } from '../lib/test-id.js'
+import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { ServerEditor } from './ServerEditor.js'
+import { ServerSummary } from './ServerSummary.js'
+import type { At, WizardAction } from './wizard-state.js'
+
+interface Props {
+  state: At<'servers'>
+  dispatch: Dispatch<WizardAction>
+}
+
+/** Step 4: the servers that will be tested, editable behind a disclosure. */
+export function ServersStep({ state, dispatch }: Props) {
+  // an editor opened by a diagnosis puts focus on its field itself
+  const headingRef = useFocusOnMount<HTMLHeadingElement>(!state.editing)
+  return (
+    <form
+      className="step"
+      noValidate
+      aria-labelledby="servers-heading"
+      onSubmit={(e) => {
+        e.preventDefault()
+        dispatch({ type: 'testRequested', testId: newTestId() })
+      }}
+    >
+      <h2 id="servers-heading" ref={headingRef} tabIndex={-1}>
+        Test the servers
+      </h2>
+      <p className="lead">
+        Mailkey signs in to both servers at once with your password. Nothing is sent and nothing is saved yet.
+      </p>
+      {state.notice && (
+        <p className="notice" role="status">
+          {state.notice}
+        </p>
+      )}
+      <ServerSummary setup={state.setup} />
+      <button
+        type="button"
+        className="button button--disclosure"
+        aria-expanded={state.editing}
+        aria-controls="server-editor"
+        onClick={() => dispatch({ type: 'editorToggled', open: !state.editing })}
+      >
+        Edit settings
+      </button>
+      {state.editing && (
+        <ServerEditor
+          id="server-editor"
+          setup={state.setup}
+          focus={state.focus}
+          showProblems={state.showProblems}
+          dispatch={dispatch}
+        />
+      )}
+      <div className="actions">
+        <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
+          Back
+        </button>
+        <button type="submit" className="button button--primary">
+          Test both servers
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useRef, type Dispatch } from 'react'
+import type { Account } from '../../../shared/account.js'
+import type { Fix } from '../../../shared/diagnosis.js'
+import type { Side } from '../../../shared/mail.js'
+import { mailkey, settle } from '../lib/api.js'
+import { SIDE_LABEL } from '../lib/labels.js'
+import { newTestId } from '../lib/test-id.js'
+import { useOpenExternal } from '../ui/use-open-external.js'
+import { announcement } from './announce.js'
+import { SidePanel } from './SidePanel.js'
+import { TestActions } from './TestActions.js'
+import { bothPassed, SIDES, type TestRun } from './test-run.js'
+import type { At, WizardAction } from './wizard-state.js'
+
+interface Props {
+  state: At<'test'>
+  dispatch: Dispatch<WizardAction>
+  onSaved: (account: Account) => void
+}
+
+function headingText(run: TestRun): string {
+  if (run.status === 'running') return run.cancelling ? 'Cancelling the test…' : 'Testing your servers…'
+  if (run.status === 'error') return 'The test could not run'
+  if (bothPassed(run)) return 'Both servers work'
+  const failed = SIDES.filter((s) => run.report[s]?.ok !== true)
+  return failed.length === 2 ? 'Both servers failed the test' : `${SIDE_LABEL[failed[0] ?? 'incoming']} failed the test`
+}
+
+/** Step 5: both servers tested at once, live, then the outcome with a fix for each failure. */
+export function TestStep({ state, dispatch, onSaved }: Props) {
+  const { run, setup } = state
+  const [openUrl, openProblem] = useOpenExternal()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const running = run.status === 'running'
+  const { testId } = run
+
+  // a new run and its outcome each take focus, so keyboard and screen reader users land on the news
+  useEffect(() => headingRef.current?.focus(), [running, testId])
+
+  const cancel = useCallback(() => {
+    dispatch({ type: 'cancelRequested' })
+    void settle(() => mailkey().cancelTest({ testId }))
+  }, [dispatch, testId])
+
+  useEffect(() => {
+    if (!running) return
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') {
+        e.preventDefault()
+        cancel()
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [running, cancel])
+
+  const onFix = (side: Side, fix: Fix): void => {
+    if (fix.kind === 'open-url') openUrl(fix.url)
+    else dispatch({ type: 'fixApplied', side, fix, testId: newTestId() })
+  }
+
+  const save = async (): Promise<void> => {
+    if (run.status !== 'finished') return
+    dispatch({ type: 'saveStarted' })
+    const result = await settle(() =>
+      mailkey().saveAccount({
+        email: setup.email,
+        ...(setup.displayName ? { displayName: setup.displayName } : {}),
+        username: setup.username,
+        providerId: setup.detected.provider?.id ?? null,
+        incoming: run.tested.incoming,
+        outgoing: run.tested.outgoing,
+        password: setup.password,
+        testId: run.testId,
+      }),
+    )
+    if (result.ok) onSaved(result.value)
+    else dispatch({ type: 'saveFailed', message: result.error.message })
+  }
+
+  const saving = run.status === 'finished' && run.save.status === 'saving'
+  return (
+    <section className="step step--wide" aria-labelledby="test-heading">
+      <h2 id="test-heading" key={running ? 'running' : `result-${testId}`} ref={headingRef} tabIndex={-1}>
+        {headingText(run)}
+      </h2>
+      <div className="sides">
+        {SIDES.map((side) => (
+          <SidePanel key={side} side={side} run={run} onFix={onFix} busy={saving} />
+        ))}
+      </div>
+      {run.status === 'error' && (
+        <div className="panel panel--error" role="alert">
+          <p>Mailkey could not start the test: {run.error.message}</p>
+        </div>
+      )}
+      {openProblem && <p className="field-error">{openProblem}</p>}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement(run)}
+      </p>
+      <TestActions run={run} dispatch={dispatch} onCancel={cancel} onSave={() => void save()} />
+    </section>
+  )
+}

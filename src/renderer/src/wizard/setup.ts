@@ -1,0 +1,119 @@
+import { checkAppPassword, normalizeAppPassword, type AppPasswordCheck } from '../../../shared/app-password.js'
+import type { DetectedSettings } from '../../../shared/ipc/contract.js'
+import { EmailSchema, PasswordSchema, UsernameSchema, type IncomingServer, type Server } from '../../../shared/mail.js'
+import type { Provider } from '../../../shared/providers.js'
+import {
+  incomingDraft,
+  parseIncoming,
+  parseServer,
+  serverDraft,
+  type DraftProblems,
+  type IncomingDraft,
+  type ServerDraft,
+} from './server-draft.js'
+
+/**
+ * Everything the user has entered or accepted so far. Every step after the address carries it whole,
+ * so going back, retrying or cancelling never loses what was typed.
+ */
+export interface Setup {
+  /** The address, trimmed. */
+  email: string
+  displayName: string
+  /** Login name for both servers; the address unless the provider says otherwise. */
+  username: string
+  /** What detection found for the address: provider, where the settings came from, alternatives. */
+  detected: DetectedSettings
+  /** Normalised as typed (app-password separators stripped); one secret for both servers. */
+  password: string
+  incoming: IncomingDraft
+  outgoing: ServerDraft
+}
+
+/** The servers a test ran against, parsed: what a save must send back unchanged. */
+export interface TestedServers {
+  incoming: IncomingServer
+  outgoing: Server
+}
+
+export function isEmail(value: string): boolean {
+  return EmailSchema.safeParse(value).success
+}
+
+const BLANK_INCOMING: IncomingDraft = { protocol: 'imap', host: '', port: '993', security: 'tls' }
+const BLANK_OUTGOING: ServerDraft = { host: '', port: '465', security: 'tls' }
+
+/**
+ * A setup for a freshly detected address. The password carries over from the previous setup only
+ * when the provider is the same (the user fixed a typo in the address), never to another provider.
+ */
+export function setupFromDetection(
+  email: string,
+  displayName: string,
+  detected: DetectedSettings,
+  previous: Setup | null,
+): Setup {
+  const before = previous?.detected.provider
+  const sameProvider = before != null && before.id === detected.provider?.id
+  return {
+    email,
+    displayName,
+    username: detected.username,
+    detected,
+    password: sameProvider && previous ? previous.password : '',
+    incoming: detected.incoming ? incomingDraft(detected.incoming) : BLANK_INCOMING,
+    outgoing: detected.outgoing ? serverDraft(detected.outgoing) : BLANK_OUTGOING,
+  }
+}
+
+/** The incoming servers detection offered, the default first (for the IMAP/POP3 choice). */
+export function incomingChoices(setup: Setup): IncomingServer[] {
+  const { incoming, incomingAlternatives } = setup.detected
+  return incoming ? [incoming, ...incomingAlternatives] : incomingAlternatives
+}
+
+/** Providers whose password rules need explaining before the password field. */
+export function needsGuidance(provider: Provider | null): boolean {
+  return Boolean(provider?.appPassword ?? provider?.oauthOnly)
+}
+
+/** App passwords lose the spaces and dashes they are shown with; other passwords are kept exactly. */
+export function normalisePassword(provider: Provider | null, raw: string): string {
+  const format = provider?.appPassword?.format
+  return format ? normalizeAppPassword(raw, format) : raw
+}
+
+export function checkPassword(provider: Provider | null, password: string): AppPasswordCheck {
+  const format = provider?.appPassword?.format
+  if (format) return checkAppPassword(password, format)
+  const parsed = PasswordSchema.safeParse(password)
+  return parsed.success
+    ? { ok: true }
+    : { ok: false, message: parsed.error.issues[0]?.message ?? 'Check the password.' }
+}
+
+export interface SetupProblems {
+  username?: string
+  incoming: DraftProblems
+  outgoing: DraftProblems
+}
+
+export type ParsedSetup = { ok: true; servers: TestedServers } | { ok: false; problems: SetupProblems }
+
+/** The servers ready to test, or what is wrong with each field. */
+export function parseSetup(setup: Setup): ParsedSetup {
+  const incoming = parseIncoming(setup.incoming)
+  const outgoing = parseServer(setup.outgoing)
+  const username = UsernameSchema.safeParse(setup.username)
+  if (incoming.ok && outgoing.ok && username.success) {
+    return { ok: true, servers: { incoming: incoming.server, outgoing: outgoing.server } }
+  }
+  return {
+    ok: false,
+    problems: {
+      ...(username.success ? {} : { username: username.error.issues[0]?.message ?? 'Check the username.' }),
+      incoming: incoming.ok ? {} : incoming.problems,
+      outgoing: outgoing.ok ? {} : outgoing.problems,
+    },
+  }
+}

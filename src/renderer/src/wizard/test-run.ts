@@ -1,0 +1,78 @@
+import {
+  plannedStages,
+  type ProbeReport,
+  type Side,
+  type Stage,
+  type StageEvent,
+  type TestReport,
+} from '../../../shared/mail.js'
+import { assertNever, type AppErrorData } from '../../../shared/result.js'
+import type { TestedServers } from './setup.js'
+
+export type StageState = 'pending' | 'running' | 'done' | 'failed' | 'skipped'
+
+export interface StageRow {
+  stage: Stage
+  state: StageState
+  /** Known once the stage has finished. */
+  ms?: number
+}
+
+type LiveStage = { state: 'running' | 'done' | 'failed'; ms: number }
+export type Progress = Record<Side, Partial<Record<Stage, LiveStage>>>
+
+export type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'failed'; message: string }
+
+/** One run of the connection test, from the click to the report. */
+export type TestRun =
+  | { status: 'running'; testId: string; tested: TestedServers; progress: Progress; cancelling: boolean }
+  | { status: 'finished'; testId: string; tested: TestedServers; report: TestReport; save: SaveState }
+  | { status: 'error'; testId: string; tested: TestedServers; error: AppErrorData }
+
+export const SIDES: readonly Side[] = ['incoming', 'outgoing']
+
+export function startRun(testId: string, tested: TestedServers): TestRun {
+  return { status: 'running', testId, tested, progress: { incoming: {}, outgoing: {} }, cancelling: false }
+}
+
+/** Folds one live event into a running test; events of other (older) tests are ignored. */
+export function withEvent(run: TestRun, event: StageEvent): TestRun {
+  if (run.status !== 'running' || event.testId !== run.testId) return run
+  const side = { ...run.progress[event.side], [event.stage]: { state: event.state, ms: event.ms } }
+  return { ...run, progress: { ...run.progress, [event.side]: side } }
+}
+
+/** Rows from the final report: it is authoritative, whatever events arrived late or not at all. */
+function rowsFromReport(planned: Stage[], report: ProbeReport): StageRow[] {
+  return planned.map((stage) => {
+    const timing = report.stages.find((t) => t.stage === stage)
+    if (timing) return { stage, state: stage === report.failedStage ? 'failed' : 'done', ms: timing.ms }
+    return { stage, state: report.ok ? 'done' : 'skipped' }
+  })
+}
+
+/** Every planned stage of one side, so the list has its full height before the first event. */
+export function stageRows(run: TestRun, side: Side): StageRow[] {
+  const planned = plannedStages(run.tested[side].security)
+  switch (run.status) {
+    case 'running':
+      return planned.map((stage) => {
+        const live = run.progress[side][stage]
+        if (!live) return { stage, state: 'pending' }
+        return live.state === 'running' ? { stage, state: 'running' } : { stage, state: live.state, ms: live.ms }
+      })
+    case 'finished': {
+      const report = run.report[side]
+      return report ? rowsFromReport(planned, report) : planned.map((stage) => ({ stage, state: 'skipped' }))
+    }
+    case 'error':
+      return planned.map((stage) => ({ stage, state: 'skipped' }))
+    default:
+      return assertNever(run)
+  }
+}
+
+/** Both servers passed: the only state in which saving is offered. */
+export function bothPassed(run: TestRun): boolean {
+  return run.status === 'finished' && run.report.incoming?.ok === true && run.report.outgoing?.ok === true
+}

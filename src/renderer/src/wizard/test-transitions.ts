@@ -1,0 +1,71 @@
+import type { Fix } from '../../../shared/diagnosis.js'
+import type { Side, TestReport } from '../../../shared/mail.js'
+import { assertNever, type Result } from '../../../shared/result.js'
+import { parseSetup, type Setup } from './setup.js'
+import { startRun } from './test-run.js'
+import { addressState, passwordState, serversState, type WizardState } from './wizard-state.js'
+
+/** Starts a test of the setup's servers, or opens the editor on what is wrong with them. */
+function startTest(setup: Setup, testId: string): WizardState {
+  const parsed = parseSetup(setup)
+  if (!parsed.ok) return serversState(setup, { editing: true, showProblems: true })
+  return { step: 'test', setup, run: startRun(testId, parsed.servers) }
+}
+
+/** From the servers step, or again from a finished test (retry keeps everything typed). */
+export function requestTest(state: WizardState, testId: string): WizardState {
+  if (state.step === 'servers') return startTest(state.setup, testId)
+  if (state.step === 'test' && state.run.status !== 'running') return startTest(state.setup, testId)
+  return state
+}
+
+export function finishTest(state: WizardState, testId: string, result: Result<TestReport>): WizardState {
+  if (state.step !== 'test' || state.run.status !== 'running' || state.run.testId !== testId) return state
+  const { tested } = state.run
+  if (result.ok)
+    return { ...state, run: { status: 'finished', testId, tested, report: result.value, save: { status: 'idle' } } }
+  if (result.error.code === 'CANCELLED') {
+    return serversState(state.setup, { notice: 'Test cancelled. Your settings are as you left them.' })
+  }
+  return { ...state, run: { status: 'error', testId, tested, error: result.error } }
+}
+
+/** One click on a diagnosis's fix: change what it names, and re-test when the fix is a setting. */
+export function applyFix(state: WizardState, side: Side, fix: Fix, testId: string): WizardState {
+  if (state.step !== 'test' || state.run.status === 'running') return state
+  const { setup } = state
+  switch (fix.kind) {
+    case 'switch-security': {
+      // never switch encryption off from a one-click fix; let the user look at the settings instead
+      if (fix.security === 'none') return serversState(setup, { editing: true, focus: { side, field: 'port' } })
+      const changed = { port: String(fix.port), security: fix.security }
+      const next: Setup =
+        side === 'incoming'
+          ? { ...setup, incoming: { ...setup.incoming, ...changed } }
+          : { ...setup, outgoing: { ...setup.outgoing, ...changed } }
+      return startTest(next, testId)
+    }
+    case 'replace-password':
+      return passwordState(setup)
+    case 'check-settings':
+      switch (fix.field) {
+        case 'password':
+          return passwordState(setup)
+        case 'email':
+          return addressState(setup)
+        case 'username':
+        case 'host':
+        case 'port':
+          return serversState(setup, { editing: true, focus: { side, field: fix.field } })
+        default:
+          return assertNever(fix.field)
+      }
+    case 'open-url':
+    case 'retry-later':
+    case 'contact-admin':
+    case 'none':
+      return state
+    default:
+      return assertNever(fix)
+  }
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef, type Dispatch } from 'react'
+import { mailkey, settle } from '../lib/api.js'
+import type { WizardAction, WizardState } from './wizard-state.js'
+
+/**
+ * The wizard's side of a connection test. It listens to progress for as long as the wizard is shown
+ * (the reducer drops events of other tests), and starts each run the reducer asks for exactly once,
+ * even when React runs effects twice (StrictMode). The listener is declared first so it is in place
+ * before the first run starts.
+ */
+export function useConnectionTest(state: WizardState, dispatch: Dispatch<WizardAction>): void {
+  useEffect(() => mailkey().onTestProgress((event) => dispatch({ type: 'stageEvent', event })), [dispatch])
+
+  const started = useRef(new Set<string>())
+  useEffect(() => {
+    if (state.step !== 'test' || state.run.status !== 'running') return
+    const { testId, tested } = state.run
+    if (started.current.has(testId)) return
+    started.current.add(testId)
+    const { email, username, password } = state.setup
+    void settle(() =>
+      mailkey().testConnection({
+        testId,
+        email,
+        username,
+        password,
+        incoming: tested.incoming,
+        outgoing: tested.outgoing,
+      }),
+    ).then((result) => dispatch({ type: 'testFinished', testId, result }))
+  }, [state, dispatch])
+
+  // leaving the wizard mid-test (Back to accounts) stops the test instead of letting it run unseen
+  const runningId = state.step === 'test' && state.run.status === 'running' ? state.run.testId : null
+  const running = useRef<string | null>(null)
+  useEffect(() => {
+    running.current = runningId
+  }, [runningId])
+  useEffect(
+    () => () => {
+      const testId = running.current
+      if (testId) void settle(() => mailkey().cancelTest({ testId }))
+    },
+    [],
+  )
+}

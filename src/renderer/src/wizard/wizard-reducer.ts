@@ -1,0 +1,183 @@
+import type { DetectedSettings } from '../../../shared/ipc/contract.js'
+import { assertNever } from '../../../shared/result.js'
+import { withPort, withProtocol, withSecurity } from './server-draft.js'
+import {
+  checkPassword,
+  incomingChoices,
+  isEmail,
+  needsGuidance,
+  normalisePassword,
+  setupFromDetection,
+  type Setup,
+} from './setup.js'
+import { applyFix, finishTest, requestTest } from './test-transitions.js'
+import { withEvent } from './test-run.js'
+import {
+  addressState,
+  passwordState,
+  serversState,
+  type At,
+  type ServerChange,
+  type WizardAction,
+  type WizardState,
+} from './wizard-state.js'
+
+/** Leaves the address step with what detection found; a setup kept from before survives if the address did not change. */
+function advanceFromAddress(state: At<'address'>, settings: DetectedSettings): WizardState {
+  const email = state.email.trim()
+  const displayName = state.displayName.trim()
+  const setup =
+    state.setup && state.setup.email === email
+      ? { ...state.setup, displayName }
+      : setupFromDetection(email, displayName, settings, state.setup)
+  return needsGuidance(setup.detected.provider) ? { step: 'app-password', setup } : passwordState(setup)
+}
+
+function submitAddress(state: At<'address'>): WizardState {
+  const email = state.email.trim()
+  if (!isEmail(email)) return { ...state, showProblems: true }
+  const d = state.detection
+  if (d.status === 'found' && d.email === email) return advanceFromAddress(state, d.settings)
+  // detecting, not started yet, or failed (submitting again retries): advance when it is found
+  return {
+    ...state,
+    showProblems: true,
+    advanceWhenFound: true,
+    detection: d.status === 'failed' ? { status: 'idle' } : d,
+  }
+}
+
+function detectionFinished(
+  state: At<'address'>,
+  action: Extract<WizardAction, { type: 'detectionFinished' }>,
+): WizardState {
+  if (action.email !== state.email.trim()) return state
+  if (!action.result.ok) {
+    return {
+      ...state,
+      advanceWhenFound: false,
+      detection: { status: 'failed', email: action.email, message: action.result.error.message },
+    }
+  }
+  const found = {
+    ...state,
+    detection: { status: 'found' as const, email: action.email, settings: action.result.value },
+  }
+  return state.advanceWhenFound ? advanceFromAddress(found, action.result.value) : found
+}
+
+function back(state: WizardState): WizardState {
+  switch (state.step) {
+    case 'address':
+      return state
+    case 'app-password':
+      return addressState(state.setup)
+    case 'password':
+      return needsGuidance(state.setup.detected.provider)
+        ? { step: 'app-password', setup: state.setup }
+        : addressState(state.setup)
+    case 'servers':
+      return passwordState(state.setup)
+    case 'test':
+      return state.run.status === 'running' ? state : serversState(state.setup)
+    default:
+      return assertNever(state)
+  }
+}
+
+function changeServer(setup: Setup, side: 'incoming' | 'outgoing', change: ServerChange): Setup {
+  if (side === 'incoming') {
+    const d = setup.incoming
+    switch (change.field) {
+      case 'host':
+        return { ...setup, incoming: { ...d, host: change.value } }
+      case 'port':
+        return { ...setup, incoming: withPort(d, change.value) }
+      case 'security':
+        return { ...setup, incoming: withSecurity(d, d.protocol, change.value) }
+      case 'protocol':
+        return { ...setup, incoming: withProtocol(d, change.value, incomingChoices(setup)) }
+      default:
+        return assertNever(change)
+    }
+  }
+  const d = setup.outgoing
+  switch (change.field) {
+    case 'host':
+      return { ...setup, outgoing: { ...d, host: change.value } }
+    case 'port':
+      return { ...setup, outgoing: withPort(d, change.value) }
+    case 'security':
+      return { ...setup, outgoing: withSecurity(d, 'smtp', change.value) }
+    case 'protocol':
+      return setup // outgoing mail is always SMTP
+    default:
+      return assertNever(change)
+  }
+}
+
+/** The wizard's every transition; pure, so it is tested as a table (test/renderer/wizard-reducer.test.ts). */
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'addressChanged':
+      return state.step === 'address' ? { ...state, email: action.email, advanceWhenFound: false } : state
+    case 'displayNameChanged':
+      return state.step === 'address' ? { ...state, displayName: action.displayName } : state
+    case 'detectionStarted':
+      return state.step === 'address' && action.email === state.email.trim()
+        ? { ...state, detection: { status: 'detecting', email: action.email } }
+        : state
+    case 'detectionFinished':
+      return state.step === 'address' ? detectionFinished(state, action) : state
+    case 'addressSubmitted':
+      return state.step === 'address' ? submitAddress(state) : state
+    case 'back':
+      return back(state)
+    case 'guidanceRead':
+      return state.step === 'app-password' ? passwordState(state.setup) : state
+    case 'passwordChanged': {
+      if (state.step !== 'password') return state
+      const password = normalisePassword(state.setup.detected.provider, action.raw)
+      return { ...state, setup: { ...state.setup, password }, showCheck: state.showCheck || action.pasted }
+    }
+    case 'passwordSubmitted':
+      if (state.step !== 'password') return state
+      return checkPassword(state.setup.detected.provider, state.setup.password).ok
+        ? serversState(state.setup)
+        : { ...state, showCheck: true }
+    case 'editorToggled':
+      return state.step === 'servers' ? { ...state, editing: action.open, focus: null } : state
+    case 'serverChanged':
+      return state.step === 'servers'
+        ? { ...state, setup: changeServer(state.setup, action.side, action.change) }
+        : state
+    case 'usernameChanged':
+      return state.step === 'servers' ? { ...state, setup: { ...state.setup, username: action.username } } : state
+    case 'testRequested':
+      return requestTest(state, action.testId)
+    case 'stageEvent': {
+      if (state.step !== 'test') return state
+      const run = withEvent(state.run, action.event)
+      return run === state.run ? state : { ...state, run }
+    }
+    case 'testFinished':
+      return finishTest(state, action.testId, action.result)
+    case 'cancelRequested':
+      return state.step === 'test' && state.run.status === 'running'
+        ? { ...state, run: { ...state.run, cancelling: true } }
+        : state
+    case 'fixApplied':
+      return applyFix(state, action.side, action.fix, action.testId)
+    case 'saveStarted':
+    case 'saveFailed': {
+      if (state.step !== 'test' || state.run.status !== 'finished') return state
+      const save =
+        action.type === 'saveStarted'
+          ? { status: 'saving' as const }
+          : { status: 'failed' as const, message: action.message }
+      return { ...state, run: { ...state.run, save } }
+    }
+    default:
+      return assertNever(action)
+  }
+}

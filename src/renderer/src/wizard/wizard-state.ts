@@ -1,0 +1,113 @@
+import type { Fix } from '../../../shared/diagnosis.js'
+import type { DetectedSettings } from '../../../shared/ipc/contract.js'
+import type { Side, StageEvent, TestReport } from '../../../shared/mail.js'
+import type { Result } from '../../../shared/result.js'
+import type { Setup } from './setup.js'
+import type { EditableSecurity } from './server-draft.js'
+import type { TestRun } from './test-run.js'
+
+/** Recognising the provider as the user types the address. */
+export type Detection =
+  | { status: 'idle' }
+  | { status: 'detecting'; email: string }
+  | { status: 'found'; email: string; settings: DetectedSettings }
+  | { status: 'failed'; email: string; message: string }
+
+export type ServerField = 'username' | 'host' | 'port'
+
+/** Where the servers editor puts focus when a diagnosis sends the user to a field. */
+export interface EditorFocus {
+  side: Side
+  field: ServerField
+}
+
+/**
+ * The wizard, one state per step. Each state holds what its step needs and nothing it could
+ * contradict: a step after the address always has a Setup; only the test step has a run.
+ */
+export type WizardState =
+  | {
+      step: 'address'
+      email: string
+      displayName: string
+      detection: Detection
+      /** The user pressed Continue: problems with the address are shown from now on. */
+      showProblems: boolean
+      /** Continue was pressed before detection finished: move on as soon as it does. */
+      advanceWhenFound: boolean
+      /** What was set up before the user came back here, kept for when they go forward again. */
+      setup: Setup | null
+    }
+  | { step: 'app-password'; setup: Setup }
+  | { step: 'password'; setup: Setup; showCheck: boolean }
+  | {
+      step: 'servers'
+      setup: Setup
+      editing: boolean
+      focus: EditorFocus | null
+      showProblems: boolean
+      notice: string | null
+    }
+  | { step: 'test'; setup: Setup; run: TestRun }
+
+export type WizardStep = WizardState['step']
+
+export type ServerChange =
+  | { field: 'host'; value: string }
+  | { field: 'port'; value: string }
+  | { field: 'security'; value: EditableSecurity }
+  | { field: 'protocol'; value: 'imap' | 'pop3' }
+
+/** Actions carry every impure value (test ids, IPC results) so the reducer stays pure. */
+export type WizardAction =
+  | { type: 'addressChanged'; email: string }
+  | { type: 'displayNameChanged'; displayName: string }
+  | { type: 'detectionStarted'; email: string }
+  | { type: 'detectionFinished'; email: string; result: Result<DetectedSettings> }
+  | { type: 'addressSubmitted' }
+  | { type: 'back' }
+  | { type: 'guidanceRead' }
+  | { type: 'passwordChanged'; raw: string; pasted: boolean }
+  | { type: 'passwordSubmitted' }
+  | { type: 'editorToggled'; open: boolean }
+  | { type: 'serverChanged'; side: Side; change: ServerChange }
+  | { type: 'usernameChanged'; username: string }
+  | { type: 'testRequested'; testId: string }
+  | { type: 'stageEvent'; event: StageEvent }
+  | { type: 'testFinished'; testId: string; result: Result<TestReport> }
+  | { type: 'cancelRequested' }
+  | { type: 'fixApplied'; side: Side; fix: Fix; testId: string }
+  | { type: 'saveStarted' }
+  | { type: 'saveFailed'; message: string }
+
+export const initialWizardState: WizardState = {
+  step: 'address',
+  email: '',
+  displayName: '',
+  detection: { status: 'idle' },
+  showProblems: false,
+  advanceWhenFound: false,
+  setup: null,
+}
+
+export type At<S extends WizardStep> = Extract<WizardState, { step: S }>
+
+export function addressState(setup: Setup): At<'address'> {
+  return {
+    step: 'address',
+    email: setup.email,
+    displayName: setup.displayName,
+    detection: { status: 'found', email: setup.email, settings: setup.detected },
+    showProblems: false,
+    advanceWhenFound: false,
+    setup,
+  }
+}
+
+export function passwordState(setup: Setup): At<'password'> {
+  return { step: 'password', setup, showCheck: false }
+}
+
+export function serversState(setup: Setup, extra: Partial<Omit<At<'servers'>, 'step' | 'setup'>> = {}): At<'servers'> {
+  return { step: 'servers', setup, editing: false, focus: null, showProblems: false, notice: null, ...extra }
+}

@@ -1,0 +1,59 @@
+import { vi, type Mock } from 'vitest'
+import type { Account } from '../../src/shared/account.js'
+import type { DetectedSettings, MailkeyApi } from '../../src/shared/ipc/contract.js'
+import type { StageEvent, TestReport } from '../../src/shared/mail.js'
+import type { Result } from '../../src/shared/result.js'
+import { GMAIL_DETECTED } from './fixtures.js'
+
+type Fn<K extends keyof MailkeyApi> = Mock<MailkeyApi[K]>
+
+/** A stand-in for the preload's `window.mailkey`: every method a spy, progress events sent by hand. */
+export interface FakeMailkey {
+  api: { [K in keyof MailkeyApi]: Fn<K> }
+  /** Sends a progress event to every subscriber, as main does during a test. */
+  emit: (event: StageEvent) => void
+  listenerCount: () => number
+  /** Settles the pending testConnection call; resolves once the app has had a turn to handle it. */
+  finishTest: (result: Result<TestReport>) => Promise<void>
+}
+
+export function installFakeMailkey(options: { accounts?: Account[]; detected?: DetectedSettings } = {}): FakeMailkey {
+  const listeners = new Set<(e: StageEvent) => void>()
+  let accounts = options.accounts ?? []
+  let settleTest: ((r: Result<TestReport>) => void) | null = null
+  const api = {
+    detectProvider: vi.fn<MailkeyApi['detectProvider']>(() =>
+      Promise.resolve({ ok: true, value: options.detected ?? GMAIL_DETECTED }),
+    ),
+    testConnection: vi.fn<MailkeyApi['testConnection']>(
+      () =>
+        new Promise<Result<TestReport>>((resolve) => {
+          settleTest = resolve
+        }),
+    ),
+    cancelTest: vi.fn<MailkeyApi['cancelTest']>(() => Promise.resolve({ ok: true, value: { cancelled: true } })),
+    listAccounts: vi.fn<MailkeyApi['listAccounts']>(() => Promise.resolve({ ok: true, value: accounts })),
+    saveAccount: vi.fn<MailkeyApi['saveAccount']>(),
+    removeAccount: vi.fn<MailkeyApi['removeAccount']>((input) => {
+      accounts = accounts.filter((a) => a.id !== input.id)
+      return Promise.resolve({ ok: true, value: { removed: true } })
+    }),
+    openExternal: vi.fn<MailkeyApi['openExternal']>(() => Promise.resolve({ ok: true, value: { opened: true } })),
+    onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }),
+  }
+  Object.defineProperty(window, 'mailkey', { value: api, configurable: true, writable: true })
+  return {
+    api,
+    emit: (event) => listeners.forEach((l) => l(event)),
+    listenerCount: () => listeners.size,
+    finishTest: (result) => {
+      if (!settleTest) throw new Error('no test is running')
+      settleTest(result)
+      settleTest = null
+      return new Promise((resolve) => setTimeout(resolve, 0))
+    },
+  }
+}

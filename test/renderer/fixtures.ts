@@ -1,0 +1,125 @@
+import type { Account } from '../../src/shared/account.js'
+import type { DetectedSettings } from '../../src/shared/ipc/contract.js'
+import type { ProbeReport, TestReport } from '../../src/shared/mail.js'
+import { providerById } from '../../src/shared/providers.js'
+import { setupFromDetection, type Setup } from '../../src/renderer/src/wizard/setup.js'
+
+/** Detection results as main returns them, for the providers the tests need. */
+export const GMAIL_DETECTED: DetectedSettings = {
+  provider: providerById('gmail'),
+  source: 'preset',
+  incoming: { protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls' },
+  incomingAlternatives: [{ protocol: 'pop3', host: 'pop.gmail.com', port: 995, security: 'tls' }],
+  outgoing: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
+  outgoingAlternatives: [{ host: 'smtp.gmail.com', port: 587, security: 'starttls' }],
+  username: 'alice@gmail.com',
+}
+
+export const CUSTOM_DETECTED: DetectedSettings = {
+  provider: null,
+  source: 'guess',
+  incoming: { protocol: 'imap', host: 'imap.example.org', port: 993, security: 'tls' },
+  incomingAlternatives: [{ protocol: 'pop3', host: 'pop.example.org', port: 995, security: 'tls' }],
+  outgoing: { host: 'smtp.example.org', port: 465, security: 'tls' },
+  outgoingAlternatives: [{ host: 'smtp.example.org', port: 587, security: 'starttls' }],
+  username: 'bob@example.org',
+}
+
+export const OUTLOOK_DETECTED: DetectedSettings = {
+  provider: providerById('outlook'),
+  source: 'preset',
+  incoming: { protocol: 'imap', host: 'outlook.office365.com', port: 993, security: 'tls' },
+  incomingAlternatives: [],
+  outgoing: { host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' },
+  outgoingAlternatives: [],
+  username: 'carol@outlook.com',
+}
+
+export const APP_PASSWORD = 'abcdefghijklmnop'
+
+export function gmailSetup(overrides: Partial<Setup> = {}): Setup {
+  return {
+    ...setupFromDetection('alice@gmail.com', 'Alice', GMAIL_DETECTED, null),
+    password: APP_PASSWORD,
+    ...overrides,
+  }
+}
+
+export function customSetup(overrides: Partial<Setup> = {}): Setup {
+  return {
+    ...setupFromDetection('bob@example.org', '', CUSTOM_DETECTED, null),
+    password: 'correct horse',
+    ...overrides,
+  }
+}
+
+export function passed(protocol: ProbeReport['protocol'], host: string, port: number): ProbeReport {
+  const security = port === 587 ? 'starttls' : 'tls'
+  const stages = (
+    security === 'tls'
+      ? ['dns', 'connect', 'tls', 'greeting', 'auth', 'ready']
+      : ['dns', 'connect', 'greeting', 'starttls', 'auth', 'ready']
+  ) as ProbeReport['stages'][number]['stage'][]
+  return {
+    protocol,
+    host,
+    port,
+    security,
+    ok: true,
+    ms: 120,
+    stages: stages.map((stage, i) => ({ stage, ms: 10 + i })),
+  }
+}
+
+export const BOTH_PASSED: TestReport = {
+  incoming: passed('imap', 'imap.gmail.com', 993),
+  outgoing: passed('smtp', 'smtp.gmail.com', 465),
+  ms: 130,
+}
+
+/** Gmail's answer to a wrong password on the outgoing side, as main diagnoses it. */
+export function outgoingFailed(fix: ProbeReport['fix'], extra: Partial<ProbeReport> = {}): TestReport {
+  return {
+    incoming: passed('imap', 'imap.gmail.com', 993),
+    outgoing: {
+      protocol: 'smtp',
+      host: 'smtp.gmail.com',
+      port: 465,
+      security: 'tls',
+      ok: false,
+      ms: 80,
+      stages: [
+        { stage: 'dns', ms: 3 },
+        { stage: 'connect', ms: 10 },
+        { stage: 'tls', ms: 20 },
+        { stage: 'greeting', ms: 5 },
+        { stage: 'auth', ms: 40 },
+      ],
+      failedStage: 'auth',
+      cause: 'invalid_credentials',
+      title: 'Google did not accept this password',
+      explanation: 'Gmail needs an app password here, not your Google password.',
+      serverText: '535-5.7.8 Username and Password not accepted.',
+      ...(fix ? { fix } : {}),
+      ...extra,
+    },
+    ms: 90,
+  }
+}
+
+export function account(overrides: Partial<Account> = {}): Account {
+  return {
+    id: 'acc1',
+    email: 'alice@gmail.com',
+    displayName: '',
+    username: 'alice@gmail.com',
+    providerId: 'gmail',
+    incoming: { protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls' },
+    outgoing: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
+    outgoingUsername: null,
+    createdAt: '2025-03-01T10:00:00.000Z',
+    lastVerifiedAt: '2025-03-01T10:00:05.000Z',
+    stale: null,
+    ...overrides,
+  }
+}
