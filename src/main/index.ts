@@ -1,8 +1,9 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import Store from 'electron-store'
+import { openSettings, SETTINGS_NAME } from './accounts/settings-store.js'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { SETTINGS_DEFAULTS, SETTINGS_SCHEMA, type SettingsData } from './accounts/settings-schema.js'
+import type { SettingsData } from './accounts/settings-schema.js'
 import { registerAppScheme, serveRenderer } from './app-protocol.js'
 import { createKeytarStore } from './credentials/keytar-store.js'
 import { denyPermissions, hardenWebContents } from './hardening.js'
@@ -35,16 +36,21 @@ function openWindow(): void {
 function start(): void {
   denyPermissions()
   if (!devUrl) serveRenderer(join(here, '../renderer'))
-  const store = new Store<SettingsData>({
-    name: 'settings',
-    schema: SETTINGS_SCHEMA,
-    defaults: SETTINGS_DEFAULTS,
-    clearInvalidConfig: false,
+  const { store, notice } = openSettings(app.getPath('userData'), (options) => new Store<SettingsData>({ ...options, name: SETTINGS_NAME }))
+  if (notice) log(`settings recovered: ${notice.reason}`)
+  const services = createServices({
+    store,
+    secrets: createKeytarStore(process.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined),
+    openExternal: openExternalSafe,
+    notices: notice ? [{ kind: 'settings-recovered', message: notice.message }] : [],
   })
-  const services = createServices({ store, secrets: createKeytarStore(), openExternal: openExternalSafe })
   registerIpc(createHandlers(services), trustedIds, (url) => new URL(url).origin === appOrigin, log)
   openWindow()
 }
+
+// tests and a portable setup can keep settings elsewhere; the CLI honours the same variable
+const configDir = process.env['MAILKEY_CONFIG_DIR']
+if (configDir) app.setPath('userData', configDir)
 
 // one process owns the settings file and the window: a second start focuses the first
 if (!app.requestSingleInstanceLock()) {

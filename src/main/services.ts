@@ -1,8 +1,12 @@
 import type Conf from 'conf'
+import type { AppNotice } from '../shared/ipc/contract.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../shared/providers.js'
+import { AccountChecks } from './accounts/account-checks.js'
 import { confAccounts } from './accounts/accounts-repository.js'
 import { AccountsService } from './accounts/accounts-service.js'
 import type { SettingsData } from './accounts/settings-schema.js'
+import { Credentials } from './credentials/credentials.js'
+import { checkKeychain } from './credentials/keychain-health.js'
 import type { SecretStore } from './credentials/secret-store.js'
 import { createProviderDetector, lookupMx, type MxLookup } from './discovery/detect-provider.js'
 import type { Services } from './ipc/handlers.js'
@@ -18,18 +22,25 @@ export interface ServiceConfig {
   /** Provider presets; tests add the bed as a provider. */
   catalog?: readonly Provider[]
   mx?: MxLookup
+  notices?: readonly AppNotice[]
+  now?: () => Date
 }
 
 /** Wires the services the IPC handlers (and the test bridge) use. No electron import. */
 export function createServices(config: ServiceConfig): Services {
   const catalog = config.catalog ?? PROVIDERS
+  const accounts = new AccountsService(confAccounts(config.store), new Credentials(config.secrets), config.now)
+  const tester = new ConnectionTester({
+    trust: config.trust ?? {},
+    providerOf: (email) => providerForAddress(email, catalog)?.id ?? null,
+  })
   return {
-    accounts: new AccountsService(confAccounts(config.store), config.secrets),
-    tester: new ConnectionTester({
-      trust: config.trust ?? {},
-      providerOf: (email) => providerForAddress(email, catalog)?.id ?? null,
-    }),
+    accounts,
+    checks: new AccountChecks(accounts, tester, config.now),
+    tester,
     detectProvider: createProviderDetector(catalog, config.mx ?? lookupMx),
+    keychainHealth: () => checkKeychain(config.secrets),
     openExternal: config.openExternal,
+    notices: config.notices ?? [],
   }
 }

@@ -27,6 +27,8 @@ export const BED_USERS = {
   },
   twofa: { address: 'twofa@example.test', appPassword: 'qrstuvwxyzabcdef', normalPassword: 'NormalGooglePassword1' },
   weblogin: { address: 'weblogin@example.test', webLoginOnly: true },
+  // its app password is changed by the stale-credential tests (Google revoking it); nobody else uses it
+  rotating: { address: 'rotating@example.test', appPassword: 'rotatingapppassw', normalPassword: 'RotatingNormal1' },
 } as const satisfies Record<string, BedUser>
 
 export type BedUserName = keyof typeof BED_USERS

@@ -1,9 +1,10 @@
 import { test as base, type Page } from '@playwright/test'
-import Conf from 'conf'
+import type Conf from 'conf'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SETTINGS_DEFAULTS, SETTINGS_SCHEMA, type SettingsData } from '../../src/main/accounts/settings-schema.js'
+import type { SettingsData } from '../../src/main/accounts/settings-schema.js'
+import { openSettings } from '../../src/main/accounts/settings-store.js'
 import { createKeytarStore } from '../../src/main/credentials/keytar-store.js'
 import type { SecretStore } from '../../src/main/credentials/secret-store.js'
 import { dispatch } from '../../src/main/ipc/dispatch.js'
@@ -75,13 +76,7 @@ export const test = base.extend<{ bridge: Bridge }>({
     // a keychain service of its own per test: never touches a real user's entries
     const service = `mailkey-e2e-${process.pid}-${Date.now()}`
     const secrets = createKeytarStore(service)
-    const store = new Conf<SettingsData>({
-      cwd: dir,
-      configName: 'settings',
-      projectVersion: '0.0.0',
-      schema: SETTINGS_SCHEMA,
-      defaults: SETTINGS_DEFAULTS,
-    })
+    const store = openSettings(dir).store
     const opened: string[] = []
     const services = createServices({
       store,

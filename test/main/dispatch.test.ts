@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from '../../src/main/app-error.js'
 import { dispatch } from '../../src/main/ipc/dispatch.js'
 import type { Handlers } from '../../src/main/ipc/handlers.js'
+import { METHODS } from '../../src/shared/ipc/channels.js'
 
 /** Handlers that record their calls; each test says what one of them does. */
 function handlers(overrides: Partial<Handlers>): { handlers: Handlers; calls: string[] } {
@@ -10,16 +11,7 @@ function handlers(overrides: Partial<Handlers>): { handlers: Handlers; calls: st
     calls.push(name)
     return Promise.reject(new Error(`${name} should not run`))
   }
-  const all: Handlers = {
-    detectProvider: unexpected('detectProvider'),
-    testConnection: unexpected('testConnection'),
-    cancelTest: unexpected('cancelTest'),
-    listAccounts: unexpected('listAccounts'),
-    saveAccount: unexpected('saveAccount'),
-    removeAccount: unexpected('removeAccount'),
-    openExternal: unexpected('openExternal'),
-    ...overrides,
-  }
+  const all = Object.fromEntries(METHODS.map((m) => [m, overrides[m] ?? unexpected(m)])) as Handlers
   return { handlers: all, calls }
 }
 

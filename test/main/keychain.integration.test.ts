@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { createKeytarStore, keychainError } from '../../src/main/credentials/keytar-store.js'
+import { keychainError } from '../../src/main/credentials/keychain-problem.js'
+import { createKeytarStore } from '../../src/main/credentials/keytar-store.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
 
 const problem = await keychainProblem()

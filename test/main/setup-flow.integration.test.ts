@@ -1,10 +1,11 @@
-import Conf from 'conf'
+import type Conf from 'conf'
 import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { SETTINGS_DEFAULTS, SETTINGS_SCHEMA, type SettingsData } from '../../src/main/accounts/settings-schema.js'
+import type { SettingsData } from '../../src/main/accounts/settings-schema.js'
+import { openSettings } from '../../src/main/accounts/settings-store.js'
 import { dispatch } from '../../src/main/ipc/dispatch.js'
 import { createHandlers } from '../../src/main/ipc/handlers.js'
 import { createServices } from '../../src/main/services.js'
@@ -40,13 +41,7 @@ describe.skipIf(problem !== null)(
     beforeEach(async () => {
       await secrets.clear()
       rmSync(join(dir, 'settings.json'), { force: true })
-      store = new Conf<SettingsData>({
-        cwd: dir,
-        configName: 'settings',
-        projectVersion: '0.0.0',
-        schema: SETTINGS_SCHEMA,
-        defaults: SETTINGS_DEFAULTS,
-      })
+      store = openSettings(dir).store
       handlers = createHandlers(
         createServices({
           store,

@@ -1,5 +1,5 @@
 import { vi, type Mock } from 'vitest'
-import type { Account } from '../../src/shared/account.js'
+import type { AccountView } from '../../src/shared/account.js'
 import type { DetectedSettings, MailkeyApi } from '../../src/shared/ipc/contract.js'
 import type { StageEvent, TestReport } from '../../src/shared/mail.js'
 import type { Result } from '../../src/shared/result.js'
@@ -17,7 +17,7 @@ export interface FakeMailkey {
   finishTest: (result: Result<TestReport>) => Promise<void>
 }
 
-export function installFakeMailkey(options: { accounts?: Account[]; detected?: DetectedSettings } = {}): FakeMailkey {
+export function installFakeMailkey(options: { accounts?: AccountView[]; detected?: DetectedSettings } = {}): FakeMailkey {
   const listeners = new Set<(e: StageEvent) => void>()
   let accounts = options.accounts ?? []
   let settleTest: ((r: Result<TestReport>) => void) | null = null
@@ -39,6 +39,14 @@ export function installFakeMailkey(options: { accounts?: Account[]; detected?: D
       return Promise.resolve({ ok: true, value: { removed: true } })
     }),
     openExternal: vi.fn<MailkeyApi['openExternal']>(() => Promise.resolve({ ok: true, value: { opened: true } })),
+    getNotices: vi.fn<MailkeyApi['getNotices']>(() => Promise.resolve({ ok: true, value: { notices: [] } })),
+    keychainStatus: vi.fn<MailkeyApi['keychainStatus']>(() => Promise.resolve({ ok: true, value: { ok: true } })),
+    retestAccount: vi.fn<MailkeyApi['retestAccount']>(),
+    resetCredentials: vi.fn<MailkeyApi['resetCredentials']>(),
+    listOrphans: vi.fn<MailkeyApi['listOrphans']>(() => Promise.resolve({ ok: true, value: { keys: [] } })),
+    removeOrphans: vi.fn<MailkeyApi['removeOrphans']>(() => Promise.resolve({ ok: true, value: { removed: 0 } })),
+    getTranscript: vi.fn<MailkeyApi['getTranscript']>(() => Promise.resolve({ ok: true, value: {} })),
+    explainError: vi.fn<MailkeyApi['explainError']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

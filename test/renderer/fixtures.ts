@@ -1,4 +1,4 @@
-import type { Account } from '../../src/shared/account.js'
+import type { AccountView } from '../../src/shared/account.js'
 import type { DetectedSettings } from '../../src/shared/ipc/contract.js'
 import type { ProbeReport, TestReport } from '../../src/shared/mail.js'
 import { providerById } from '../../src/shared/providers.js'
@@ -107,7 +107,7 @@ export function outgoingFailed(fix: ProbeReport['fix'], extra: Partial<ProbeRepo
   }
 }
 
-export function account(overrides: Partial<Account> = {}): Account {
+export function account(overrides: Partial<AccountView> = {}): AccountView {
   return {
     id: 'acc1',
     email: 'alice@gmail.com',
@@ -120,6 +120,7 @@ export function account(overrides: Partial<Account> = {}): Account {
     createdAt: '2025-03-01T10:00:00.000Z',
     lastVerifiedAt: '2025-03-01T10:00:05.000Z',
     stale: null,
+    secrets: { incoming: true, outgoing: 'shared' },
     ...overrides,
   }
 }

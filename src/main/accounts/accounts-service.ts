@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto'
-import type { Account } from '../../shared/account.js'
+import type { Account, AccountView } from '../../shared/account.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
-import { secretKey, type SecretStore } from '../credentials/secret-store.js'
+import { AppError } from '../app-error.js'
+import type { Credentials, Login } from '../credentials/credentials.js'
 import type { AccountsRepository } from './accounts-repository.js'
 
-export interface NewAccount {
+export interface SaveRequest {
+  /** Editing a saved account; unset: a new one (or the one with this address). */
+  accountId?: string | undefined
   email: string
   displayName?: string | undefined
   username?: string | undefined
   providerId: ProviderId | null
   incoming: IncomingServer
   outgoing: Server
-  password: string
+  /** A new secret; unset when editing keeps the saved one. */
+  password?: string | undefined
   /** When both servers accepted exactly this configuration, if they did. */
   verifiedAt: string | null
 }
@@ -22,48 +26,86 @@ function newId(): string {
 }
 
 /**
- * Saves accounts in two places that must agree: the secret in the keychain, the rest in settings.
- * The secret goes first, so a keychain failure saves nothing; a settings failure removes the secret
- * again. Saving an address that exists replaces that account and keeps its id.
+ * Saved accounts, kept in two places that must agree: secrets in the keychain, the rest in settings.
+ * A new secret goes first, so a keychain failure saves nothing; a settings failure removes it again.
+ * Saving an address that exists replaces that account and keeps its id.
  */
 export class AccountsService {
   constructor(
     private readonly repo: AccountsRepository,
-    private readonly secrets: SecretStore,
+    readonly credentials: Credentials,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  list(): Account[] {
-    return this.repo.list()
+  async list(): Promise<AccountView[]> {
+    const accounts = this.repo.list()
+    const keys = await this.credentials.keys()
+    return Promise.all(accounts.map((a) => this.view(a, keys)))
   }
 
-  async save(input: NewAccount): Promise<Account> {
-    const existing = this.repo.findByEmail(input.email)
+  async view(account: Account, keys?: readonly string[]): Promise<AccountView> {
+    return { ...account, secrets: await this.credentials.presence(account, keys) }
+  }
+
+  /** The saved account, or NOT_FOUND. */
+  get(id: string): Account {
+    const account = this.repo.get(id)
+    if (!account) throw new AppError('NOT_FOUND', 'That account no longer exists.')
+    return account
+  }
+
+  /** The saved logins of an account, or NOT_FOUND when its secret is gone from the keychain. */
+  async savedLogins(account: Account): Promise<{ incoming: Login; outgoing: Login }> {
+    const incoming = await this.credentials.incomingLogin(account)
+    const outgoing = await this.credentials.outgoingLogin(account)
+    if (!incoming || !outgoing) {
+      throw new AppError('NOT_FOUND', 'The saved password for this account is missing from the keychain. Enter it again.')
+    }
+    return { incoming, outgoing }
+  }
+
+  update(account: Account): void {
+    this.repo.put(account)
+  }
+
+  async save(req: SaveRequest): Promise<AccountView> {
+    const existing = req.accountId ? this.get(req.accountId) : this.repo.findByEmail(req.email)
+    if (!existing && req.password === undefined) throw new AppError('INVALID_INPUT', 'Enter the password.')
     const account: Account = {
       id: existing?.id ?? newId(),
-      email: input.email,
-      displayName: input.displayName ?? existing?.displayName ?? '',
-      username: input.username ?? input.email,
-      providerId: input.providerId,
-      incoming: input.incoming,
-      outgoing: input.outgoing,
+      email: req.email,
+      displayName: req.displayName ?? existing?.displayName ?? '',
+      username: req.username ?? req.email,
+      providerId: req.providerId,
+      incoming: req.incoming,
+      outgoing: req.outgoing,
+      outgoingUsername: existing?.outgoingUsername ?? null,
       createdAt: existing?.createdAt ?? this.now().toISOString(),
-      lastVerifiedAt: input.verifiedAt,
+      lastVerifiedAt: req.verifiedAt,
+      // a new secret or a proven configuration ends a stale state; an unproven edit keeps it
+      stale: req.password !== undefined || req.verifiedAt ? null : (existing?.stale ?? null),
     }
-    await this.secrets.set(secretKey.incoming(account.id), input.password)
+    if (req.password !== undefined) await this.credentials.storeShared(account.id, req.password)
     try {
       this.repo.put(account)
     } catch (e) {
-      if (!existing) await this.secrets.delete(secretKey.incoming(account.id)).catch(() => false)
+      if (!existing) await this.credentials.clearAccount(account.id).catch(() => 0)
       throw e
     }
-    return account
+    return this.view(account)
   }
 
   /** Deletes the account and every keychain entry it owns. */
   async remove(id: string): Promise<boolean> {
-    const keys = await this.secrets.keys()
-    for (const key of keys.filter((k) => secretKey.ofAccount(id, k))) await this.secrets.delete(key)
+    await this.credentials.clearAccount(id)
     return this.repo.remove(id)
+  }
+
+  orphans(): Promise<string[]> {
+    return this.credentials.orphans(this.repo.list())
+  }
+
+  removeOrphans(): Promise<number> {
+    return this.credentials.removeOrphans(this.repo.list())
   }
 }

@@ -1,12 +1,13 @@
 import type { Account } from '../../shared/account.js'
 
 /** What the settings file holds. No secret ever: those live in the keychain. */
-export interface SettingsData {
+// a type alias, not an interface: conf's options want Record<string, unknown>
+export type SettingsData = {
   schemaVersion: number
   accounts: Account[]
 }
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [] }
 
@@ -23,14 +24,32 @@ const server = (withProtocol: boolean) =>
     },
   }) as const
 
+const staleCredential = {
+  anyOf: [
+    { type: 'null' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['since', 'side', 'cause', 'reason'],
+      properties: {
+        since: { type: 'string', maxLength: 40 },
+        side: { enum: ['incoming', 'outgoing', 'both'] },
+        cause: { enum: ['invalid_credentials', 'app_password_required', 'oauth_token_invalid'] },
+        reason: { type: 'string', maxLength: 500 },
+      },
+    },
+  ],
+} as const
+
 /**
  * JSON Schema for conf/electron-store (validated with ajv on every read and write). Unknown keys are
- * refused everywhere, so a secret can never slip in under a new name.
+ * refused everywhere, the root included, so a secret can never slip in under a new name.
  */
 export const SETTINGS_SCHEMA = {
   schemaVersion: { type: 'integer', minimum: 1 },
   accounts: {
     type: 'array',
+    maxItems: 500,
     items: {
       type: 'object',
       additionalProperties: false,
@@ -42,8 +61,10 @@ export const SETTINGS_SCHEMA = {
         'providerId',
         'incoming',
         'outgoing',
+        'outgoingUsername',
         'createdAt',
         'lastVerifiedAt',
+        'stale',
       ],
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
@@ -53,9 +74,13 @@ export const SETTINGS_SCHEMA = {
         providerId: { type: ['string', 'null'], maxLength: 40 },
         incoming: server(true),
         outgoing: server(false),
+        outgoingUsername: { type: ['string', 'null'], maxLength: 320 },
         createdAt: { type: 'string', maxLength: 40 },
         lastVerifiedAt: { type: ['string', 'null'], maxLength: 40 },
+        stale: staleCredential,
       },
     },
   },
 } as const
+
+export const SETTINGS_ROOT_SCHEMA = { additionalProperties: false } as const

@@ -1,17 +1,16 @@
-import { PasswordSchema, type IncomingServer, type ProbeReport, type Server, type Side } from '../../shared/mail.js'
+import { PasswordSchema, type IncomingServer, type Server } from '../../shared/mail.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../../shared/providers.js'
 import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { EXIT, readSecret, UsageError, type CliIo } from './io.js'
+import { describeReport } from './report-text.js'
 import { parseTestArgs, securityForPort, type TestArgs } from './test-args.js'
 
 export interface TestCommandDeps {
   catalog?: readonly Provider[]
   mx?: MxLookup
 }
-
-const SECURITY_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'no encryption' } as const
 
 async function resolveServers(
   args: TestArgs,
@@ -43,19 +42,6 @@ async function resolveServers(
     ...(wantIncoming && incoming ? { incoming } : {}),
     ...(wantOutgoing && outgoing ? { outgoing } : {}),
   }
-}
-
-function describeSide(side: Side, r: ProbeReport): string {
-  const head = `${side === 'incoming' ? 'Incoming' : 'Outgoing'}  ${r.protocol.toUpperCase()} ${r.host}:${r.port} (${SECURITY_NAME[r.security]})`
-  if (r.ok) return `${head}  OK in ${r.ms} ms\n`
-  const lines = [
-    `${head}  FAILED after ${r.ms} ms${r.failedStage ? ` at ${r.failedStage}` : ''}`,
-    `  ${r.title} [${r.cause}]`,
-  ]
-  if (r.explanation) lines.push(`  ${r.explanation}`)
-  if (r.serverText) lines.push(`  Server said: ${r.serverText.replace(/\n/g, '\n               ')}`)
-  if (r.fix) lines.push(`  Fix: ${r.fix.label}${r.fix.kind === 'open-url' ? ` (${r.fix.url})` : ''}`)
-  return `${lines.join('\n')}\n`
 }
 
 function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<string, unknown> {
@@ -97,11 +83,7 @@ export async function runTestCommand(argv: string[], io: CliIo, deps: TestComman
   if (args.json) {
     io.stdout.write(`${JSON.stringify(jsonReport(result, args.transcript))}\n`)
   } else {
-    for (const side of sides) {
-      const r = result.report[side] as ProbeReport
-      io.stdout.write(describeSide(side, r))
-      if (args.transcript) io.stdout.write(`${result.transcripts[side]?.toString() ?? ''}\n`)
-    }
+    io.stdout.write(describeReport(result.report, args.transcript ? result.transcripts : undefined))
   }
   return sides.every((s) => result.report[s]?.ok) ? EXIT.ok : EXIT.failed
 }

@@ -1,9 +1,13 @@
 import type { Method } from '../../shared/ipc/channels.js'
-import type { Outputs, ParsedInput } from '../../shared/ipc/contract.js'
+import type { AppNotice, Outputs, ParsedInput } from '../../shared/ipc/contract.js'
+import type { KeychainHealth } from '../../shared/keychain.js'
 import type { StageEvent } from '../../shared/mail.js'
 import { providerForAddress } from '../../shared/providers.js'
+import type { AccountChecks } from '../accounts/account-checks.js'
 import type { AccountsService } from '../accounts/accounts-service.js'
 import { AppError } from '../app-error.js'
+import type { Login } from '../credentials/credentials.js'
+import { diagnose } from '../diagnosis/index.js'
 import type { ProviderDetector } from '../discovery/detect-provider.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
 import { isAllowedExternalUrl } from '../url-allowlist.js'
@@ -11,10 +15,14 @@ import { isAllowedExternalUrl } from '../url-allowlist.js'
 /** The services behind the IPC surface; none of them imports electron. */
 export interface Services {
   accounts: AccountsService
+  checks: AccountChecks
   tester: ConnectionTester
   detectProvider: ProviderDetector
+  keychainHealth: () => Promise<KeychainHealth>
   /** Opens an allowed https link in the system browser. */
   openExternal: (url: string) => Promise<void>
+  /** What happened at start that the user must hear about (e.g. settings moved aside). */
+  notices: readonly AppNotice[]
 }
 
 /** Per-call context: where this caller's progress events go. */
@@ -24,15 +32,55 @@ export interface CallContext {
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: CallContext) => Promise<Outputs[M]> }
 
+/** The secrets of a test or save: typed now, or taken from the saved account being edited. */
+async function secretsFor(
+  s: Services,
+  input: { password?: string | undefined; accountId?: string | undefined },
+): Promise<{ password: string; outgoingLogin?: Login; saved: boolean }> {
+  if (input.password !== undefined || input.accountId === undefined) return { password: input.password ?? '', saved: false }
+  const account = s.accounts.get(input.accountId)
+  const logins = await s.accounts.savedLogins(account)
+  return {
+    password: logins.incoming.password,
+    ...(account.outgoingUsername !== null ? { outgoingLogin: logins.outgoing } : {}),
+    saved: true,
+  }
+}
+
 export function createHandlers(s: Services): Handlers {
   return {
     detectProvider: (input) => s.detectProvider(input.email),
-    testConnection: (input, ctx) => s.tester.run(input, ctx.emit),
+    testConnection: async (input, ctx) => {
+      const secrets = await secretsFor(s, input)
+      return s.tester.run(
+        {
+          testId: input.testId,
+          email: input.email,
+          username: input.username,
+          password: secrets.password,
+          outgoingLogin: secrets.outgoingLogin,
+          incoming: input.incoming,
+          outgoing: input.outgoing,
+          timeoutMs: input.timeoutMs,
+          hasSavedSecret: secrets.saved,
+        },
+        ctx.emit,
+      )
+    },
     cancelTest: (input) => Promise.resolve({ cancelled: s.tester.cancel(input.testId) }),
-    listAccounts: () => Promise.resolve(s.accounts.list()),
+    listAccounts: () => s.accounts.list(),
     saveAccount: async (input) => {
-      const verifiedAt = s.tester.provenAt(input.testId, input)
+      const secrets = await secretsFor(s, input)
+      const verifiedAt = s.tester.provenAt(input.testId, {
+        email: input.email,
+        username: input.username,
+        password: secrets.password,
+        outgoingLogin: secrets.outgoingLogin,
+        incoming: input.incoming,
+        outgoing: input.outgoing,
+      })
       return s.accounts.save({
+        accountId: input.accountId,
         email: input.email,
         displayName: input.displayName,
         username: input.username,
@@ -51,5 +99,20 @@ export function createHandlers(s: Services): Handlers {
       await s.openExternal(input.url)
       return { opened: true }
     },
+    getNotices: () => Promise.resolve({ notices: [...s.notices] }),
+    keychainStatus: () => s.keychainHealth(),
+    retestAccount: (input, ctx) => s.checks.retest(input.id, input.testId, ctx.emit),
+    resetCredentials: (input, ctx) => s.checks.resetCredentials(input.id, input.testId, input.password, ctx.emit),
+    listOrphans: async () => ({ keys: await s.accounts.orphans() }),
+    removeOrphans: async () => ({ removed: await s.accounts.removeOrphans() }),
+    getTranscript: (input) => Promise.resolve(s.tester.transcriptsOf(input.testId)),
+    explainError: (input) =>
+      Promise.resolve(
+        diagnose({
+          text: input.text,
+          ...(input.protocol ? { protocol: input.protocol } : {}),
+          ...(input.code ? { code: input.code } : {}),
+        }),
+      ),
   }
 }

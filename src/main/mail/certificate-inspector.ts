@@ -13,21 +13,20 @@ import { certificateInfo } from './probe-failure.js'
  */
 export function inspectCertificate(address: string, port: number, host: string, timeoutMs: number): Promise<CertificateInfo | undefined> {
   return new Promise((resolve) => {
-    let socket: TLSSocket | undefined
-    const done = (info: CertificateInfo | undefined): void => {
-      clearTimeout(timer)
-      socket?.destroy()
-      resolve(info)
-    }
-    const timer = setTimeout(() => done(undefined), timeoutMs)
-    socket = connect({
+    const socket: TLSSocket = connect({
       host: address,
       port,
       ...(host !== address ? { servername: host } : {}),
       // inspection only, see above: nothing is sent over this connection
       rejectUnauthorized: false,
     })
-    socket.once('secureConnect', () => done(certificateInfo(socket?.getPeerCertificate())))
+    const done = (info: CertificateInfo | undefined): void => {
+      clearTimeout(timer)
+      socket.destroy()
+      resolve(info)
+    }
+    const timer = setTimeout(() => done(undefined), timeoutMs)
+    socket.once('secureConnect', () => done(certificateInfo(socket.getPeerCertificate())))
     socket.once('error', () => done(undefined))
   })
 }

@@ -2,24 +2,30 @@ import { createHmac, randomBytes } from 'node:crypto'
 import type { IncomingServer, Server, StageEvent, TestReport } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
+import type { Login } from '../credentials/credentials.js'
 import type { TlsTrust } from './open-socket.js'
+import type { SenderCheck } from './smtp-sender-check.js'
 import { ProbeCancelled } from './probe-failure.js'
 import { testServers, type ServerTestResult } from './test-servers.js'
 import { timeoutsFrom } from './timeouts.js'
-import type { Transcript } from './transcript.js'
 
 export interface TestInput {
   testId: string
   email: string
   username?: string | undefined
   password: string
+  /** Sending signs in as someone else (an SMTP relay); unset: the same login as incoming. */
+  outgoingLogin?: Login | undefined
   incoming?: IncomingServer | undefined
   outgoing?: Server | undefined
   timeoutMs?: number | undefined
+  /** The secrets came from the keychain: a rejection means they went stale. */
+  hasSavedSecret?: boolean
+  senderCheck?: SenderCheck | undefined
 }
 
 /** The configuration a test proved, without the secret in the clear. */
-export type ProvenConfig = Pick<TestInput, 'email' | 'username' | 'password'> & {
+export type ProvenConfig = Pick<TestInput, 'email' | 'username' | 'password' | 'outgoingLogin'> & {
   incoming: IncomingServer
   outgoing: Server
 }
@@ -56,18 +62,28 @@ export class ConnectionTester {
           email: input.email,
           username: input.username,
           password: input.password,
+          outgoingLogin: input.outgoingLogin,
           incoming: input.incoming,
           outgoing: input.outgoing,
           timeouts: timeoutsFrom(input.timeoutMs),
           trust: this.opts.trust,
           providerId: this.opts.providerOf(input.email),
+          hasSavedSecret: input.hasSavedSecret ?? false,
+          senderCheck: input.senderCheck,
         },
         { signal: controller.signal, onStage: (e) => emit({ testId: input.testId, ...e }) },
       )
       this.keep(this.transcripts, input.testId, result.transcripts)
       const { incoming, outgoing } = result.report
       if (input.incoming && input.outgoing && incoming?.ok && outgoing?.ok) {
-        const proven: ProvenConfig = { ...input, incoming: input.incoming, outgoing: input.outgoing }
+        const proven: ProvenConfig = {
+          email: input.email,
+          username: input.username,
+          password: input.password,
+          outgoingLogin: input.outgoingLogin,
+          incoming: input.incoming,
+          outgoing: input.outgoing,
+        }
         this.keep(this.proofs, input.testId, { digest: this.digest(proven), at: this.now() })
       }
       return result.report
@@ -94,9 +110,13 @@ export class ConnectionTester {
     return proof.digest === this.digest(config) ? new Date(proof.at).toISOString() : null
   }
 
-  /** The redacted transcripts of a finished test. */
-  transcriptsOf(testId: string): Partial<Record<'incoming' | 'outgoing', Transcript>> | undefined {
-    return this.transcripts.get(testId)
+  /** The redacted transcripts of a finished test, as text. */
+  transcriptsOf(testId: string): { incoming?: string; outgoing?: string } {
+    const t = this.transcripts.get(testId)
+    return {
+      ...(t?.incoming ? { incoming: t.incoming.toString() } : {}),
+      ...(t?.outgoing ? { outgoing: t.outgoing.toString() } : {}),
+    }
   }
 
   private now(): number {
@@ -108,6 +128,7 @@ export class ConnectionTester {
       c.email.toLowerCase(),
       c.username ?? c.email,
       c.password,
+      c.outgoingLogin ? [c.outgoingLogin.username, c.outgoingLogin.password] : null,
       [c.incoming.protocol, c.incoming.host.toLowerCase(), c.incoming.port, c.incoming.security],
       [c.outgoing.host.toLowerCase(), c.outgoing.port, c.outgoing.security],
     ])

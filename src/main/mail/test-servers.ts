@@ -30,6 +30,8 @@ export interface ServerTestRequest {
   /** Login name; the address when unset. */
   username?: string | undefined
   password: string
+  /** Sending signs in as someone else (an SMTP relay); unset: the incoming login. */
+  outgoingLogin?: { username: string; password: string } | undefined
   incoming?: IncomingServer | undefined
   outgoing?: Server | undefined
   timeouts: Timeouts
@@ -78,8 +80,9 @@ async function runSide(
         host,
         port,
         security,
-        username: req.username ?? req.email,
-        password: req.password,
+        ...(side === 'outgoing' && req.outgoingLogin
+          ? req.outgoingLogin
+          : { username: req.username ?? req.email, password: req.password }),
         trust: req.trust,
         timeouts: req.timeouts,
         ...(protocol === 'smtp' && req.senderCheck ? { senderCheck: req.senderCheck } : {}),

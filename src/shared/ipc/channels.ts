@@ -10,6 +10,14 @@ export const CHANNELS = {
   saveAccount: 'accounts:save',
   removeAccount: 'accounts:remove',
   openExternal: 'app:open-external',
+  getNotices: 'app:notices',
+  keychainStatus: 'keychain:status',
+  retestAccount: 'accounts:retest',
+  resetCredentials: 'accounts:reset-credentials',
+  listOrphans: 'credentials:orphans',
+  removeOrphans: 'credentials:remove-orphans',
+  getTranscript: 'connection:transcript',
+  explainError: 'diagnosis:explain',
 } as const
 
 export type Method = keyof typeof CHANNELS

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import type { Account } from '../account.js'
+import type { AccountView } from '../account.js'
+import type { Diagnosis } from '../diagnosis.js'
+import type { KeychainHealth } from '../keychain.js'
 import {
   EmailSchema,
   IncomingServerSchema,
@@ -60,18 +62,26 @@ function requirePlaintextOptIn(v: {
 }
 const PLAINTEXT_MESSAGE = 'Unencrypted connections need an explicit opt-in (allowPlaintext).'
 
+/** A password typed now, or (editing a saved account) the one in the keychain: exactly one. */
+const oneSecretSource = (v: { password?: string | undefined; accountId?: string | undefined }): boolean =>
+  (v.password !== undefined) !== (v.accountId !== undefined)
+const SECRET_SOURCE_MESSAGE = 'Give either the password or the saved account to take it from.'
+
 export const ConnectionTestInput = z
   .strictObject({
     testId: TestIdSchema,
     email: EmailSchema,
     username: UsernameSchema.optional(),
-    password: PasswordSchema,
+    password: PasswordSchema.optional(),
+    /** Test with this saved account's secrets instead of a typed password. */
+    accountId: AccountIdSchema.optional(),
     incoming: IncomingServerSchema.optional(),
     outgoing: ServerSchema.optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
     ...plaintextOptIn,
   })
   .refine((v) => v.incoming !== undefined || v.outgoing !== undefined, 'Choose at least one server to test.')
+  .refine(oneSecretSource, SECRET_SOURCE_MESSAGE)
   .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
 
 export const CancelTestInput = z.strictObject({ testId: TestIdSchema })
@@ -84,16 +94,47 @@ export const SaveAccountInput = z
     providerId: ProviderIdSchema.nullable(),
     incoming: IncomingServerSchema,
     outgoing: ServerSchema,
-    password: PasswordSchema,
+    password: PasswordSchema.optional(),
+    /** Editing a saved account: keep its secret (no password) or replace it. */
+    accountId: AccountIdSchema.optional(),
     /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
     testId: TestIdSchema.optional(),
     ...plaintextOptIn,
   })
+  .refine((v) => v.password !== undefined || v.accountId !== undefined, 'Enter the password.')
   .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
 
 export const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
 
 export const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
+
+export const RetestAccountInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema })
+
+export const ResetCredentialsInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema, password: PasswordSchema })
+
+export const TranscriptInput = z.strictObject({ testId: TestIdSchema })
+
+/** Error text pasted from any mail app; 10 000 characters is far more than any real message. */
+export const ExplainErrorInput = z.strictObject({
+  text: z.string().trim().min(1, 'Paste the error message.').max(10_000, 'That is too long for one error message.'),
+  protocol: z.enum(['smtp', 'imap', 'pop3']).optional(),
+  code: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'A code is letters, digits, dots, dashes or underscores.')
+    .optional(),
+})
+
+/** A check of a saved account with its saved secret (or, for a reset, the new one). */
+export interface AccountCheck {
+  report: TestReport
+  account: AccountView
+}
+
+/** Told to the user once, at start: e.g. the settings file was damaged and moved aside. */
+export interface AppNotice {
+  kind: 'settings-recovered'
+  message: string
+}
 
 export interface DetectedSettings {
   provider: Provider | null
@@ -119,16 +160,35 @@ export const INPUTS = {
   saveAccount: SaveAccountInput,
   removeAccount: RemoveAccountInput,
   openExternal: OpenExternalInput,
+  getNotices: NoInput,
+  keychainStatus: NoInput,
+  retestAccount: RetestAccountInput,
+  resetCredentials: ResetCredentialsInput,
+  listOrphans: NoInput,
+  removeOrphans: NoInput,
+  getTranscript: TranscriptInput,
+  explainError: ExplainErrorInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs {
   detectProvider: DetectedSettings
   testConnection: TestReport
   cancelTest: { cancelled: boolean }
-  listAccounts: Account[]
-  saveAccount: Account
+  listAccounts: AccountView[]
+  saveAccount: AccountView
   removeAccount: { removed: boolean }
   openExternal: { opened: true }
+  getNotices: { notices: AppNotice[] }
+  keychainStatus: KeychainHealth
+  retestAccount: AccountCheck
+  /** `saved`: both servers accepted the new secret and it replaced the old one; else nothing changed. */
+  resetCredentials: AccountCheck & { saved: boolean }
+  /** Keychain entry names (never secrets) that belong to no saved account. */
+  listOrphans: { keys: string[] }
+  removeOrphans: { removed: number }
+  /** The redacted protocol exchange of a finished test, per side, for support. */
+  getTranscript: { incoming?: string; outgoing?: string }
+  explainError: Diagnosis
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>

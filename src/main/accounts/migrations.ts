@@ -1,0 +1,42 @@
+import { SCHEMA_VERSION } from './settings-schema.js'
+
+/**
+ * The settings file's own migrations, one pure function per version step, run before the schema is
+ * applied (conf's built-in migrations are documented as buggy). Each takes the whole file as parsed
+ * JSON and returns the next version's shape; unknown input is passed on for the schema to judge.
+ */
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>
+
+const MIGRATIONS: Record<number, Migration> = {
+  // v1 → v2: credentials become a lifecycle: sending may sign in as someone else, a rejected saved
+  // secret is marked stale
+  1: (data) => ({
+    ...data,
+    schemaVersion: 2,
+    accounts: Array.isArray(data['accounts'])
+      ? data['accounts'].map((a: unknown) =>
+          typeof a === 'object' && a !== null ? { outgoingUsername: null, stale: null, ...a } : a,
+        )
+      : data['accounts'],
+  }),
+}
+
+export class NewerSettingsError extends Error {
+  constructor(readonly version: number) {
+    super(`The settings were written by a newer Mailkey (format ${version}; this one reads up to ${SCHEMA_VERSION}).`)
+    this.name = 'NewerSettingsError'
+  }
+}
+
+/** Brings parsed settings up to SCHEMA_VERSION. Idempotent: current data comes back unchanged. */
+export function migrate(data: Record<string, unknown>): { data: Record<string, unknown>; from: number } {
+  const from = typeof data['schemaVersion'] === 'number' ? data['schemaVersion'] : 1
+  if (from > SCHEMA_VERSION) throw new NewerSettingsError(from)
+  let current = data
+  for (let v = from; v < SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v]
+    if (!step) throw new Error(`no settings migration from version ${v}`)
+    current = step(current)
+  }
+  return { data: current, from }
+}

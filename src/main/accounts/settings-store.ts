@@ -1,0 +1,85 @@
+import Conf, { type Options } from 'conf'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { migrate, NewerSettingsError } from './migrations.js'
+import { SETTINGS_DEFAULTS, SETTINGS_ROOT_SCHEMA, SETTINGS_SCHEMA, type SettingsData } from './settings-schema.js'
+
+export const SETTINGS_NAME = 'settings'
+
+/** Told to the user once when the settings file could not be used as it was. */
+export interface SettingsNotice {
+  reason: 'invalid-json' | 'schema' | 'newer-version'
+  /** Where the old file was moved; nothing is ever deleted. */
+  backupPath: string
+  message: string
+}
+
+export interface OpenedSettings {
+  store: Conf<SettingsData>
+  notice?: SettingsNotice
+  /** The file's format version before migration, when it was migrated. */
+  migratedFrom?: number
+}
+
+/** Makes the store: electron-store in the app (a Conf subclass), plain Conf in the CLI and tests. */
+export type StoreFactory = (options: Options<SettingsData>) => Conf<SettingsData>
+
+export const confFactory: StoreFactory = (options) => new Conf<SettingsData>(options)
+
+const MESSAGES: Record<SettingsNotice['reason'], string> = {
+  'invalid-json': 'Your Mailkey settings file was damaged, so Mailkey started with empty settings.',
+  schema: 'Your Mailkey settings file had entries Mailkey cannot use, so Mailkey started with empty settings.',
+  'newer-version': 'Your Mailkey settings were saved by a newer version of Mailkey, so this version started with empty settings.',
+}
+
+function settingsOptions(dir: string): Options<SettingsData> {
+  return {
+    cwd: dir,
+    configName: SETTINGS_NAME,
+    schema: SETTINGS_SCHEMA,
+    rootSchema: SETTINGS_ROOT_SCHEMA,
+    defaults: SETTINGS_DEFAULTS,
+    // never let conf "fix" a bad file by overwriting it: we move it aside and say so
+    clearInvalidConfig: false,
+    // the file holds no secret, but it is nobody else's business which accounts exist
+    configFileMode: 0o600,
+  }
+}
+
+function moveAside(file: string, reason: SettingsNotice['reason'], now: Date): SettingsNotice {
+  const backupPath = file.replace(/\.json$/, `.${reason}-${now.toISOString().replace(/[:.]/g, '-')}.json`)
+  renameSync(file, backupPath)
+  return { reason, backupPath, message: `${MESSAGES[reason]} The old file was kept as ${backupPath}.` }
+}
+
+/**
+ * Opens the settings in `dir`: migrates an older file with our own tested steps, and moves a damaged,
+ * schema-invalid or too-new file aside (never silently clears it), starting from defaults and saying
+ * so. Writes are atomic (conf writes a temp file and renames it).
+ */
+export function openSettings(dir: string, create: StoreFactory = confFactory, now: () => Date = () => new Date()): OpenedSettings {
+  const file = join(dir, `${SETTINGS_NAME}.json`)
+  let notice: SettingsNotice | undefined
+  let migratedFrom: number | undefined
+  if (existsSync(file)) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('not an object')
+      const result = migrate(parsed as Record<string, unknown>)
+      if (result.data !== parsed) {
+        migratedFrom = result.from
+        writeFileSync(`${file}.tmp`, JSON.stringify(result.data, null, '\t'), { mode: 0o600 })
+        renameSync(`${file}.tmp`, file)
+      }
+    } catch (e) {
+      notice = moveAside(file, e instanceof NewerSettingsError ? 'newer-version' : 'invalid-json', now())
+    }
+  }
+  try {
+    return { store: create(settingsOptions(dir)), ...(notice ? { notice } : {}), ...(migratedFrom ? { migratedFrom } : {}) }
+  } catch (e) {
+    if (!(e instanceof Error) || !e.message.startsWith('Config schema violation')) throw e
+    notice = moveAside(file, 'schema', now())
+    return { store: create(settingsOptions(dir)), notice }
+  }
+}

@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util'
+import type { AccountView } from '../../shared/account.js'
+import { PasswordSchema } from '../../shared/mail.js'
+import { openSettings } from '../accounts/settings-store.js'
+import { createKeytarStore } from '../credentials/keytar-store.js'
+import { createServices } from '../services.js'
+import { appIsRunning, configDir } from './config-dir.js'
+import { EXIT, readSecret, UsageError, type CliIo } from './io.js'
+import { describeReport } from './report-text.js'
+
+export const CREDENTIALS_USAGE = `Usage: mailkey credentials list [--json]
+       mailkey credentials check [--json]
+       mailkey credentials reset ADDR --password-stdin [--json] [--timeout-ms N]
+
+list   the saved accounts, which secrets the keychain holds for each, stale flags, and keychain
+       entries that belong to no account (orphans). Never the secrets.
+check  whether the system keychain can be used, and what to install or unlock if not.
+reset  replace a stale saved password: the new one (from stdin) is tested on both servers and
+       saved only if both accept it. Exit 0 only then; 1 when a server refused it (nothing
+       changed); 2 for bad usage.
+
+Settings are read from ${'$'}MAILKEY_CONFIG_DIR or the app's folder.`
+
+function services(io: CliIo) {
+  const dir = configDir(io.env)
+  const { store, notice } = openSettings(dir)
+  if (notice) io.stderr.write(`mailkey: ${notice.message}\n`)
+  const secrets = createKeytarStore(io.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined)
+  return {
+    dir,
+    services: createServices({ store, secrets, openExternal: () => Promise.reject(new Error('no browser in the CLI')) }),
+  }
+}
+
+function accountLine(a: AccountView): string {
+  const outgoing = { shared: 'shared with incoming', own: 'its own', missing: 'MISSING' }[a.secrets.outgoing]
+  const lines = [
+    `${a.email}  (${a.providerId ?? 'custom'}, id ${a.id})`,
+    `  incoming secret: ${a.secrets.incoming ? 'saved' : 'MISSING'}; outgoing secret: ${outgoing}`,
+    `  last verified: ${a.lastVerifiedAt ?? 'never'}`,
+  ]
+  if (a.stale) lines.push(`  STALE since ${a.stale.since} (${a.stale.cause}): ${a.stale.reason}`)
+  return lines.join('\n')
+}
+
+async function list(json: boolean, io: CliIo): Promise<number> {
+  const { services: s } = services(io)
+  const accounts = await s.accounts.list()
+  const orphans = await s.accounts.orphans()
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ accounts, orphans })}\n`)
+  } else {
+    io.stdout.write(accounts.length ? `${accounts.map(accountLine).join('\n')}\n` : 'No saved accounts.\n')
+    if (orphans.length) io.stdout.write(`Keychain entries of no account (orphans): ${orphans.join(', ')}\n`)
+  }
+  return EXIT.ok
+}
+
+async function check(json: boolean, io: CliIo): Promise<number> {
+  const { services: s } = services(io)
+  const health = await s.keychainHealth()
+  if (json) io.stdout.write(`${JSON.stringify(health)}\n`)
+  else io.stdout.write(health.ok ? 'The keychain works.\n' : `${health.advice}\n(${health.detail})\n`)
+  return health.ok ? EXIT.ok : EXIT.failed
+}
+
+async function reset(address: string, json: boolean, timeoutMs: number | undefined, io: CliIo): Promise<number> {
+  const { services: s, dir } = services(io)
+  const account = (await s.accounts.list()).find((a) => a.email.toLowerCase() === address.toLowerCase())
+  if (!account) throw new UsageError(`no saved account for ${address}`)
+  const raw = await readSecret(io.stdin)
+  const password = PasswordSchema.safeParse(raw)
+  if (!password.success) throw new UsageError(`password: ${password.error.issues[0]?.message ?? 'invalid'}`)
+  if (appIsRunning(dir)) {
+    io.stderr.write('mailkey: Mailkey is open and owns the settings; reset the password there, or close it first.\n')
+    return EXIT.failed
+  }
+  const result = await s.checks.resetCredentials(account.id, `cli-reset-${Date.now()}`, password.data, () => undefined, timeoutMs)
+  if (json) {
+    io.stdout.write(`${JSON.stringify({ saved: result.saved, ...result.report, account: result.account })}\n`)
+  } else {
+    io.stdout.write(describeReport(result.report))
+    io.stdout.write(
+      result.saved
+        ? 'Both servers accepted the new password; it replaced the saved one.\n'
+        : 'The new password was not saved; the old one is unchanged.\n',
+    )
+  }
+  return result.saved ? EXIT.ok : EXIT.failed
+}
+
+/** `mailkey credentials list|check|reset`: secrets are only ever written, never printed. */
+export async function runCredentialsCommand(argv: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, 'timeout-ms': { type: 'string' } },
+    })
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const [sub, ...positionals] = parsed.positionals
+  const json = parsed.values.json ?? false
+  const timeout = parsed.values['timeout-ms']
+  const timeoutMs = timeout === undefined ? undefined : Number(timeout)
+  if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) {
+    throw new UsageError('--timeout-ms must be a whole number of milliseconds between 500 and 120000')
+  }
+  switch (sub) {
+    case 'list':
+    case 'check':
+      if (positionals.length || parsed.values['password-stdin']) throw new UsageError(`credentials ${sub} takes no arguments`)
+      return sub === 'list' ? list(json, io) : check(json, io)
+    case 'reset': {
+      const [address] = positionals
+      if (!address || positionals.length > 1) throw new UsageError('credentials reset takes one address')
+      if (!parsed.values['password-stdin']) throw new UsageError('--password-stdin is required (the password is never a flag)')
+      return reset(address, json, timeoutMs, io)
+    }
+    default:
+      throw new UsageError(sub ? `unknown credentials command "${sub.slice(0, 40)}"` : 'credentials needs list, check or reset')
+  }
+}

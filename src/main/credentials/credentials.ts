@@ -1,0 +1,70 @@
+import type { Account, SecretPresence } from '../../shared/account.js'
+import { HEALTH_KEY } from './keychain-health.js'
+import { secretKey, type SecretStore } from './secret-store.js'
+
+/** The login for one server of an account, with its secret, for main-process use only. */
+export interface Login {
+  username: string
+  password: string
+}
+
+const KEY = /^([A-Za-z0-9_-]{1,64}):(incoming|outgoing|oauth-refresh|alias:[A-Za-z0-9_-]{1,64})$/
+
+/**
+ * An account's secrets in the keychain. By default one app password serves both servers: it is stored
+ * once, under `<id>:incoming`, and sending uses it too. Only when sending signs in as someone else
+ * (`outgoingUsername`) does `<id>:outgoing` hold a separate secret.
+ */
+export class Credentials {
+  constructor(private readonly secrets: SecretStore) {}
+
+  keys(): Promise<string[]> {
+    return this.secrets.keys()
+  }
+
+  async incomingLogin(account: Account): Promise<Login | null> {
+    const password = await this.secrets.get(secretKey.incoming(account.id))
+    return password === null ? null : { username: account.username, password }
+  }
+
+  async outgoingLogin(account: Account): Promise<Login | null> {
+    if (account.outgoingUsername === null) return this.incomingLogin(account)
+    const password = await this.secrets.get(secretKey.outgoing(account.id))
+    return password === null ? null : { username: account.outgoingUsername, password }
+  }
+
+  async presence(account: Account, keys?: readonly string[]): Promise<SecretPresence> {
+    const all = keys ?? (await this.secrets.keys())
+    const incoming = all.includes(secretKey.incoming(account.id))
+    if (account.outgoingUsername === null) return { incoming, outgoing: 'shared' }
+    return { incoming, outgoing: all.includes(secretKey.outgoing(account.id)) ? 'own' : 'missing' }
+  }
+
+  /** Stores the one app password that serves both servers (a split outgoing secret is kept). */
+  async storeShared(accountId: string, password: string): Promise<void> {
+    await this.secrets.set(secretKey.incoming(accountId), password)
+  }
+
+  /** Deletes every entry of the account: incoming, outgoing, aliases, tokens. */
+  async clearAccount(accountId: string): Promise<number> {
+    const mine = (await this.secrets.keys()).filter((k) => secretKey.ofAccount(accountId, k))
+    for (const key of mine) await this.secrets.delete(key)
+    return mine.length
+  }
+
+  /** Entries under the service that belong to no saved account (a deleted or half-finished setup). */
+  async orphans(accounts: readonly Account[]): Promise<string[]> {
+    const ids = new Set(accounts.map((a) => a.id))
+    return (await this.secrets.keys()).filter((key) => {
+      if (key === HEALTH_KEY) return false
+      const m = KEY.exec(key)
+      return !m || !ids.has(m[1] ?? '')
+    })
+  }
+
+  async removeOrphans(accounts: readonly Account[]): Promise<number> {
+    const orphans = await this.orphans(accounts)
+    for (const key of orphans) await this.secrets.delete(key)
+    return orphans.length
+  }
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { migrate, NewerSettingsError } from '../../src/main/accounts/migrations.js'
+import { SCHEMA_VERSION } from '../../src/main/accounts/settings-schema.js'
+import { openSettings } from '../../src/main/accounts/settings-store.js'
+
+const V1_ACCOUNT = {
+  id: 'acc1',
+  email: 'alice@gmail.com',
+  displayName: 'Alice',
+  username: 'alice@gmail.com',
+  providerId: 'gmail',
+  incoming: { protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls' },
+  outgoing: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
+  createdAt: '2026-01-01T00:00:00.000Z',
+  lastVerifiedAt: '2026-01-01T00:00:01.000Z',
+}
+const FIXED_NOW = new Date('2026-11-22T10:00:00.000Z')
+
+let dir: string
+const file = (): string => join(dir, 'settings.json')
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mailkey-settings-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('opening the settings', () => {
+  it('starts from defaults, writes the file only readable by its owner', () => {
+    const { store, notice } = openSettings(dir)
+    expect(notice).toBeUndefined()
+    expect(store.get('accounts')).toEqual([])
+    store.set('accounts', [])
+    expect(statSync(file()).mode & 0o777).toBe(0o600)
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [] })
+  })
+
+  it('migrates a version 1 file to the current version and keeps the accounts', () => {
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 1, accounts: [V1_ACCOUNT] }))
+    const { store, notice, migratedFrom } = openSettings(dir)
+    expect(notice).toBeUndefined()
+    expect(migratedFrom).toBe(1)
+    expect(store.get('accounts')).toEqual([{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }])
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
+  })
+
+  it.each([
+    ['a damaged file', '{"schemaVersion": 2, "accounts": [', 'invalid-json'],
+    ['a file that is not an object', '[1, 2, 3]', 'invalid-json'],
+    ['an unknown key (where a secret could hide)', JSON.stringify({ schemaVersion: 2, accounts: [], password: 'x' }), 'schema'],
+    ['an account with a bad port', JSON.stringify({ schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, outgoing: { host: 'h', port: 0, security: 'tls' } }] }), 'schema'],
+    ['a newer format', JSON.stringify({ schemaVersion: 99, accounts: [] }), 'newer-version'],
+  ] as const)('moves %s aside, loads defaults and says so', (_what, content, reason) => {
+    writeFileSync(file(), content)
+    const { store, notice } = openSettings(dir, undefined, () => FIXED_NOW)
+    expect(notice?.reason).toBe(reason)
+    expect(notice?.message).toContain(notice?.backupPath ?? '?')
+    expect(store.get('accounts')).toEqual([])
+    expect(readFileSync(notice?.backupPath ?? '', 'utf8')).toBe(content)
+    expect(readdirSync(dir).sort()).toEqual([`settings.${reason}-2026-11-22T10-00-00-000Z.json`, 'settings.json'].sort())
+  })
+})
+
+describe('migrations', () => {
+  it('are idempotent: current data comes back unchanged', () => {
+    const current = { schemaVersion: SCHEMA_VERSION, accounts: [] }
+    expect(migrate(current).data).toBe(current)
+    const once = migrate({ schemaVersion: 1, accounts: [V1_ACCOUNT] }).data
+    expect(migrate(once).data).toEqual(once)
+  })
+
+  it('treat a file without a version as version 1', () => {
+    expect(migrate({ accounts: [V1_ACCOUNT] })).toMatchObject({ from: 1, data: { schemaVersion: 2 } })
+  })
+
+  it('refuse to downgrade a newer file', () => {
+    expect(() => migrate({ schemaVersion: SCHEMA_VERSION + 1 })).toThrow(NewerSettingsError)
+  })
+})
