@@ -16,7 +16,7 @@ const ONE_WAY_MS = 25
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
 const bed = await startBed()
@@ -62,13 +62,25 @@ try {
   const hole = await blackHole()
   const silent = await silentServer()
   try {
-    const holeRun = await testServers({ ...base, timeouts: short, outgoing: { host: '127.0.0.1', port: hole.port, security: 'tls' } })
-    const silentRun = await testServers({ ...base, timeouts: short, incoming: { protocol: 'imap', host: '127.0.0.1', port: silent.port, security: 'starttls' } })
+    const holeRun = await testServers({
+      ...base,
+      timeouts: short,
+      outgoing: { host: '127.0.0.1', port: hole.port, security: 'tls' },
+    })
+    const silentRun = await testServers({
+      ...base,
+      timeouts: short,
+      incoming: { protocol: 'imap', host: '127.0.0.1', port: silent.port, security: 'starttls' },
+    })
     console.log('\n2. Time to a diagnosis, against the configured timeouts')
     const holeSide = holeRun.report.outgoing
     const silentSide = silentRun.report.incoming
-    console.log(`   black-holed port: ${holeSide?.cause} after ${holeSide?.ms} ms (connect timeout ${short.connectMs} ms; limit ${short.connectMs + 1000} ms); whole report incl. port checks ${holeRun.report.ms} ms`)
-    console.log(`   never greets:     ${silentSide?.cause} after ${silentSide?.ms} ms (greeting timeout ${short.greetingMs} ms)`)
+    console.log(
+      `   black-holed port: ${holeSide?.cause} after ${holeSide?.ms} ms (connect timeout ${short.connectMs} ms; limit ${short.connectMs + 1000} ms); whole report incl. port checks ${holeRun.report.ms} ms`,
+    )
+    console.log(
+      `   never greets:     ${silentSide?.cause} after ${silentSide?.ms} ms (greeting timeout ${short.greetingMs} ms)`,
+    )
   } finally {
     await hole.close()
     await silent.close()

@@ -36,7 +36,10 @@ function openWindow(): void {
 function start(): void {
   denyPermissions()
   if (!devUrl) serveRenderer(join(here, '../renderer'))
-  const { store, notice } = openSettings(app.getPath('userData'), (options) => new Store<SettingsData>({ ...options, name: SETTINGS_NAME }))
+  const { store, notice } = openSettings(
+    app.getPath('userData'),
+    (options) => new Store<SettingsData>({ ...options, name: SETTINGS_NAME }),
+  )
   if (notice) log(`settings recovered: ${notice.reason}`)
   const services = createServices({
     store,

@@ -108,8 +108,23 @@ function issueExpiredLeaf(dir: string, base: string, names: string): KeyPair {
     ].join('\n'),
   )
   openssl(
-    ['ca', '-batch', '-notext', '-config', 'ca.cnf', '-in', `${base}.csr`, '-out', `${base}.pem`,
-      '-startdate', '20200101000000Z', '-enddate', '20200201000000Z', '-extfile', `${base}.ext`],
+    [
+      'ca',
+      '-batch',
+      '-notext',
+      '-config',
+      'ca.cnf',
+      '-in',
+      `${base}.csr`,
+      '-out',
+      `${base}.pem`,
+      '-startdate',
+      '20200101000000Z',
+      '-enddate',
+      '20200201000000Z',
+      '-extfile',
+      `${base}.ext`,
+    ],
     dir,
   )
   return read(dir, base)
@@ -118,8 +133,21 @@ function issueExpiredLeaf(dir: string, base: string, names: string): KeyPair {
 function selfSignedLeaf(dir: string, base: string, names: string): KeyPair {
   newKey(dir, `${base}.key`)
   openssl(
-    ['req', '-x509', '-new', '-key', `${base}.key`, '-days', '3', '-subj', '/CN=localhost',
-      '-addext', `subjectAltName=${names}`, '-out', `${base}.pem`],
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      `${base}.key`,
+      '-days',
+      '3',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      `subjectAltName=${names}`,
+      '-out',
+      `${base}.pem`,
+    ],
     dir,
   )
   return read(dir, base)

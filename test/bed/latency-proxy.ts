@@ -15,11 +15,17 @@ function pipe(src: Socket, dst: Socket, ready: () => Promise<unknown>, d: number
   const wait = (due: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, due - Date.now())))
   src.on('data', (chunk: Buffer) => {
     const due = Date.now() + d
-    queue = queue.then(ready).then(() => wait(due)).then(() => dst.destroyed || dst.write(chunk))
+    queue = queue
+      .then(ready)
+      .then(() => wait(due))
+      .then(() => dst.destroyed || dst.write(chunk))
   })
   src.on('end', () => {
     const due = Date.now() + d
-    queue = queue.then(ready).then(() => wait(due)).then(() => dst.end())
+    queue = queue
+      .then(ready)
+      .then(() => wait(due))
+      .then(() => dst.end())
   })
   src.on('error', () => dst.destroy())
   src.on('close', () => {

@@ -70,7 +70,9 @@ export async function startSubmission(opts: SubmissionOptions): Promise<Submissi
       const user = readUsers(opts.usersFile).find((u) => u.address === session.user)
       const own = [user?.address, ...(user?.aliases ?? [])].map((a) => a?.toLowerCase())
       if (!session.user || own.includes(address.address.toLowerCase())) return cb()
-      const err = new Error(`5.7.1 <${address.address}>: Sender address rejected: not owned by user ${String(session.user)}`)
+      const err = new Error(
+        `5.7.1 <${address.address}>: Sender address rejected: not owned by user ${String(session.user)}`,
+      )
       return cb(Object.assign(err, { responseCode: 553 }))
     },
     onData(stream, session, cb) {

@@ -29,14 +29,20 @@ export const BED_USERS = {
   weblogin: { address: 'weblogin@example.test', webLoginOnly: true },
   // its app password is changed by the stale-credential tests (Google revoking it); nobody else uses it
   rotating: { address: 'rotating@example.test', appPassword: 'rotatingapppassw', normalPassword: 'RotatingNormal1' },
+  // the same, for the CLI reset tests (test files run in parallel, so each changes its own user)
+  cliRotating: { address: 'cli-rotating@example.test', appPassword: 'clirotatingappwd' },
 } as const satisfies Record<string, BedUser>
 
 export type BedUserName = keyof typeof BED_USERS
 
 function toLine(u: BedUser): string {
-  return [u.address, u.appPassword ?? '', u.normalPassword ?? '', u.webLoginOnly ? '1' : '0', (u.aliases ?? []).join(',')].join(
-    '\t',
-  )
+  return [
+    u.address,
+    u.appPassword ?? '',
+    u.normalPassword ?? '',
+    u.webLoginOnly ? '1' : '0',
+    (u.aliases ?? []).join(','),
+  ].join('\t')
 }
 
 export function writeUsers(file: string, users: readonly BedUser[]): void {

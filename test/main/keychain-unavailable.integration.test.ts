@@ -51,7 +51,11 @@ describe('without a usable keychain', () => {
   it('no session bus at all: says D-Bus is missing and saves nothing', () => {
     const r = runChild('nobus', [], {})
     expect(r.health).toMatchObject({ ok: false, problem: 'no-session-bus', advice: expect.stringContaining('D-Bus') })
-    expect(r.save).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringContaining('Nothing was saved') })
+    expect(r.save).toMatchObject({
+      ok: false,
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: expect.stringContaining('Nothing was saved'),
+    })
     expect(r.accounts).toBe(0)
   })
 
@@ -65,7 +69,11 @@ describe('without a usable keychain', () => {
 <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
     )
     const r = runChild('noservice', ['dbus-run-session', `--config-file=${config}`, '--'], {})
-    expect(r.health).toMatchObject({ ok: false, problem: 'no-secret-service', advice: expect.stringContaining('gnome-keyring') })
+    expect(r.health).toMatchObject({
+      ok: false,
+      problem: 'no-secret-service',
+      advice: expect.stringContaining('gnome-keyring'),
+    })
     expect(r.save).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE' })
     expect(r.accounts).toBe(0)
   })

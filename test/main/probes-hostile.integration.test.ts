@@ -21,7 +21,12 @@ async function start<T extends HostileServer>(s: Promise<T>): Promise<T> {
   return server
 }
 
-const imap = (port: number, security: Server['security']): IncomingServer => ({ protocol: 'imap', host: '127.0.0.1', port, security })
+const imap = (port: number, security: Server['security']): IncomingServer => ({
+  protocol: 'imap',
+  host: '127.0.0.1',
+  port,
+  security,
+})
 const smtp = (port: number, security: Server['security']): Server => ({ host: '127.0.0.1', port, security })
 
 /** No trace of the credential in what the server received, in any form a client would send it. */
@@ -37,7 +42,10 @@ describe('certificates that must not be trusted', () => {
     ['for another host name', 'wrongHost', 'certificate_hostname_mismatch'],
     ['expired', 'expired', 'certificate_expired'],
   ] as const)('%s: %s → %s, with the certificate shown', async (_what, which, cause) => {
-    for (const [side, greeting] of [['incoming', '* OK hi'], ['outgoing', '220 hi ESMTP']] as const) {
+    for (const [side, greeting] of [
+      ['incoming', '* OK hi'],
+      ['outgoing', '220 hi ESMTP'],
+    ] as const) {
       const server = await start(tlsServer(b.certs[which], greeting))
       const req = side === 'incoming' ? { incoming: imap(server.port, 'tls') } : { outgoing: smtp(server.port, 'tls') }
       const { report } = await testServers({ ...base, timeouts: FAST, ...req })
@@ -58,8 +66,16 @@ describe('the wrong TLS mode for the port, both directions', () => {
       incoming: { ...b.imapStarttls, security: 'tls' },
       outgoing: { ...b.submission, security: 'tls' },
     })
-    expect(report.incoming).toMatchObject({ ok: false, cause: 'tls_mode_mismatch', fix: { kind: 'switch-security', security: 'starttls' } })
-    expect(report.outgoing).toMatchObject({ ok: false, cause: 'tls_mode_mismatch', fix: { kind: 'switch-security', security: 'starttls' } })
+    expect(report.incoming).toMatchObject({
+      ok: false,
+      cause: 'tls_mode_mismatch',
+      fix: { kind: 'switch-security', security: 'starttls' },
+    })
+    expect(report.outgoing).toMatchObject({
+      ok: false,
+      cause: 'tls_mode_mismatch',
+      fix: { kind: 'switch-security', security: 'starttls' },
+    })
     expect(report.ms).toBeLessThan(1000)
   })
 
@@ -70,15 +86,28 @@ describe('the wrong TLS mode for the port, both directions', () => {
       incoming: { ...b.imaps, security: 'starttls' },
       outgoing: { ...b.smtps, security: 'starttls' },
     })
-    expect(report.incoming).toMatchObject({ ok: false, cause: 'tls_mode_mismatch', fix: { kind: 'switch-security', security: 'tls' } })
-    expect(report.outgoing).toMatchObject({ ok: false, cause: 'tls_mode_mismatch', fix: { kind: 'switch-security', security: 'tls' } })
+    expect(report.incoming).toMatchObject({
+      ok: false,
+      cause: 'tls_mode_mismatch',
+      fix: { kind: 'switch-security', security: 'tls' },
+    })
+    expect(report.outgoing).toMatchObject({
+      ok: false,
+      cause: 'tls_mode_mismatch',
+      fix: { kind: 'switch-security', security: 'tls' },
+    })
   })
 })
 
 describe('servers that misbehave', () => {
   it('accepts and never greets: fails after the greeting timeout, not the library default', async () => {
     const server = await start(silentServer())
-    const { report } = await testServers({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'tls'), incoming: imap(server.port, 'tls') })
+    const { report } = await testServers({
+      ...base,
+      timeouts: FAST,
+      outgoing: smtp(server.port, 'tls'),
+      incoming: imap(server.port, 'tls'),
+    })
     for (const r of [report.incoming, report.outgoing]) {
       expect(r).toMatchObject({ ok: false, cause: 'connection_timeout' })
       expect(r?.ms).toBeLessThan(FAST.greetingMs + 1000)
@@ -94,7 +123,12 @@ describe('servers that misbehave', () => {
   it('a black-holed port reports within the connect timeout + 1 s', async () => {
     const hole = await start(blackHole())
     const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, connectMs: 1500 }
-    const { report } = await testServers({ ...base, timeouts, incoming: imap(hole.port, 'tls'), outgoing: smtp(hole.port, 'tls') })
+    const { report } = await testServers({
+      ...base,
+      timeouts,
+      incoming: imap(hole.port, 'tls'),
+      outgoing: smtp(hole.port, 'tls'),
+    })
     for (const r of [report.incoming, report.outgoing]) {
       expect(r).toMatchObject({ ok: false, cause: 'connection_timeout', failedStage: 'connect' })
       expect(r?.ms).toBeGreaterThanOrEqual(1400)
@@ -119,9 +153,15 @@ describe('STARTTLS required but not offered: the credential never leaves', () =>
 
   it('POP3 without STLS', async () => {
     const server = await start(
-      scriptedServer('+OK POP3 ready', (line) => (line.toUpperCase() === 'CAPA' ? '+OK\r\nUSER\r\nSASL PLAIN\r\n.' : '-ERR no')),
+      scriptedServer('+OK POP3 ready', (line) =>
+        line.toUpperCase() === 'CAPA' ? '+OK\r\nUSER\r\nSASL PLAIN\r\n.' : '-ERR no',
+      ),
     )
-    const { report } = await testServers({ ...base, timeouts: FAST, incoming: { protocol: 'pop3', host: '127.0.0.1', port: server.port, security: 'starttls' } })
+    const { report } = await testServers({
+      ...base,
+      timeouts: FAST,
+      incoming: { protocol: 'pop3', host: '127.0.0.1', port: server.port, security: 'starttls' },
+    })
     expect(report.incoming).toMatchObject({ ok: false, cause: 'tls_mode_mismatch' })
     expectNoCredential(server.received())
   })

@@ -114,7 +114,12 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
 })
 
 describe('the SMTP sender check (MAIL FROM/RCPT TO, then RSET: nothing is sent)', () => {
-  const check = (from: string) => ({ ...base, password: alice.appPassword, outgoing: b.submission, senderCheck: { from, to: alice.address } })
+  const check = (from: string) => ({
+    ...base,
+    password: alice.appPassword,
+    outgoing: b.submission,
+    senderCheck: { from, to: alice.address },
+  })
 
   it.each([alice.address, 'alice.sales@example.test'])('accepts %s as a sender', async (from) => {
     const { report, transcripts } = await testServers(check(from))

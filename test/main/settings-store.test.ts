@@ -48,8 +48,21 @@ describe('opening the settings', () => {
   it.each([
     ['a damaged file', '{"schemaVersion": 2, "accounts": [', 'invalid-json'],
     ['a file that is not an object', '[1, 2, 3]', 'invalid-json'],
-    ['an unknown key (where a secret could hide)', JSON.stringify({ schemaVersion: 2, accounts: [], password: 'x' }), 'schema'],
-    ['an account with a bad port', JSON.stringify({ schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, outgoing: { host: 'h', port: 0, security: 'tls' } }] }), 'schema'],
+    [
+      'an unknown key (where a secret could hide)',
+      JSON.stringify({ schemaVersion: 2, accounts: [], password: 'x' }),
+      'schema',
+    ],
+    [
+      'an account with a bad port',
+      JSON.stringify({
+        schemaVersion: 2,
+        accounts: [
+          { ...V1_ACCOUNT, outgoingUsername: null, stale: null, outgoing: { host: 'h', port: 0, security: 'tls' } },
+        ],
+      }),
+      'schema',
+    ],
     ['a newer format', JSON.stringify({ schemaVersion: 99, accounts: [] }), 'newer-version'],
   ] as const)('moves %s aside, loads defaults and says so', (_what, content, reason) => {
     writeFileSync(file(), content)
@@ -58,7 +71,9 @@ describe('opening the settings', () => {
     expect(notice?.message).toContain(notice?.backupPath ?? '?')
     expect(store.get('accounts')).toEqual([])
     expect(readFileSync(notice?.backupPath ?? '', 'utf8')).toBe(content)
-    expect(readdirSync(dir).sort()).toEqual([`settings.${reason}-2026-11-22T10-00-00-000Z.json`, 'settings.json'].sort())
+    expect(readdirSync(dir).sort()).toEqual(
+      [`settings.${reason}-2026-11-22T10-00-00-000Z.json`, 'settings.json'].sort(),
+    )
   })
 })
 

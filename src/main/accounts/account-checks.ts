@@ -105,7 +105,8 @@ export class AccountChecks {
     timeoutMs?: number,
   ): Promise<CheckResult & { saved: boolean }> {
     const account = this.accounts.get(id)
-    const splitOutgoing = account.outgoingUsername !== null ? await this.accounts.credentials.outgoingLogin(account) : null
+    const splitOutgoing =
+      account.outgoingUsername !== null ? await this.accounts.credentials.outgoingLogin(account) : null
     const report = await this.tester.run(
       {
         testId,

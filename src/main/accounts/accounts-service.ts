@@ -59,7 +59,10 @@ export class AccountsService {
     const incoming = await this.credentials.incomingLogin(account)
     const outgoing = await this.credentials.outgoingLogin(account)
     if (!incoming || !outgoing) {
-      throw new AppError('NOT_FOUND', 'The saved password for this account is missing from the keychain. Enter it again.')
+      throw new AppError(
+        'NOT_FOUND',
+        'The saved password for this account is missing from the keychain. Enter it again.',
+      )
     }
     return { incoming, outgoing }
   }

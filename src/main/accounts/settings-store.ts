@@ -29,7 +29,8 @@ export const confFactory: StoreFactory = (options) => new Conf<SettingsData>(opt
 const MESSAGES: Record<SettingsNotice['reason'], string> = {
   'invalid-json': 'Your Mailkey settings file was damaged, so Mailkey started with empty settings.',
   schema: 'Your Mailkey settings file had entries Mailkey cannot use, so Mailkey started with empty settings.',
-  'newer-version': 'Your Mailkey settings were saved by a newer version of Mailkey, so this version started with empty settings.',
+  'newer-version':
+    'Your Mailkey settings were saved by a newer version of Mailkey, so this version started with empty settings.',
 }
 
 function settingsOptions(dir: string): Options<SettingsData> {
@@ -57,7 +58,11 @@ function moveAside(file: string, reason: SettingsNotice['reason'], now: Date): S
  * schema-invalid or too-new file aside (never silently clears it), starting from defaults and saying
  * so. Writes are atomic (conf writes a temp file and renames it).
  */
-export function openSettings(dir: string, create: StoreFactory = confFactory, now: () => Date = () => new Date()): OpenedSettings {
+export function openSettings(
+  dir: string,
+  create: StoreFactory = confFactory,
+  now: () => Date = () => new Date(),
+): OpenedSettings {
   const file = join(dir, `${SETTINGS_NAME}.json`)
   let notice: SettingsNotice | undefined
   let migratedFrom: number | undefined
@@ -76,7 +81,11 @@ export function openSettings(dir: string, create: StoreFactory = confFactory, no
     }
   }
   try {
-    return { store: create(settingsOptions(dir)), ...(notice ? { notice } : {}), ...(migratedFrom ? { migratedFrom } : {}) }
+    return {
+      store: create(settingsOptions(dir)),
+      ...(notice ? { notice } : {}),
+      ...(migratedFrom ? { migratedFrom } : {}),
+    }
   } catch (e) {
     if (!(e instanceof Error) || !e.message.startsWith('Config schema violation')) throw e
     notice = moveAside(file, 'schema', now())

@@ -9,7 +9,11 @@ const APP_DIR_NAME = 'mailkey'
  * Where the app keeps its settings (Electron's `userData`), so the CLI reads and writes the same file.
  * MAILKEY_CONFIG_DIR overrides it for both.
  */
-export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function configDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   const override = env['MAILKEY_CONFIG_DIR']
   if (override) return override
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME)

@@ -28,7 +28,11 @@ function services(io: CliIo) {
   const secrets = createKeytarStore(io.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined)
   return {
     dir,
-    services: createServices({ store, secrets, openExternal: () => Promise.reject(new Error('no browser in the CLI')) }),
+    services: createServices({
+      store,
+      secrets,
+      openExternal: () => Promise.reject(new Error('no browser in the CLI')),
+    }),
   }
 }
 
@@ -75,7 +79,13 @@ async function reset(address: string, json: boolean, timeoutMs: number | undefin
     io.stderr.write('mailkey: Mailkey is open and owns the settings; reset the password there, or close it first.\n')
     return EXIT.failed
   }
-  const result = await s.checks.resetCredentials(account.id, `cli-reset-${Date.now()}`, password.data, () => undefined, timeoutMs)
+  const result = await s.checks.resetCredentials(
+    account.id,
+    `cli-reset-${Date.now()}`,
+    password.data,
+    () => undefined,
+    timeoutMs,
+  )
   if (json) {
     io.stdout.write(`${JSON.stringify({ saved: result.saved, ...result.report, account: result.account })}\n`)
   } else {
@@ -112,15 +122,19 @@ export async function runCredentialsCommand(argv: string[], io: CliIo): Promise<
   switch (sub) {
     case 'list':
     case 'check':
-      if (positionals.length || parsed.values['password-stdin']) throw new UsageError(`credentials ${sub} takes no arguments`)
+      if (positionals.length || parsed.values['password-stdin'])
+        throw new UsageError(`credentials ${sub} takes no arguments`)
       return sub === 'list' ? list(json, io) : check(json, io)
     case 'reset': {
       const [address] = positionals
       if (!address || positionals.length > 1) throw new UsageError('credentials reset takes one address')
-      if (!parsed.values['password-stdin']) throw new UsageError('--password-stdin is required (the password is never a flag)')
+      if (!parsed.values['password-stdin'])
+        throw new UsageError('--password-stdin is required (the password is never a flag)')
       return reset(address, json, timeoutMs, io)
     }
     default:
-      throw new UsageError(sub ? `unknown credentials command "${sub.slice(0, 40)}"` : 'credentials needs list, check or reset')
+      throw new UsageError(
+        sub ? `unknown credentials command "${sub.slice(0, 40)}"` : 'credentials needs list, check or reset',
+      )
   }
 }

@@ -1,3 +1,5 @@
+import { CREDENTIALS_USAGE, runCredentialsCommand } from './credentials-command.js'
+import { DIAGNOSE_USAGE, runDiagnoseCommand } from './diagnose-command.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import { TEST_USAGE } from './test-args.js'
 import { runTestCommand } from './test-command.js'
@@ -6,8 +8,12 @@ const USAGE = `Mailkey: get a mail account working, from the command line.
 
 Commands:
   mailkey test ...      test the incoming and outgoing servers (mailkey test --help)
+  mailkey diagnose ...  explain an error pasted from any mail app (mailkey diagnose --help)
+  mailkey credentials   saved secrets: list, check the keychain, reset a stale password (mailkey credentials --help)
 
 The same core as the app; secrets are read from stdin and never printed.`
+
+const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials'])
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -17,6 +23,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'test':
         if (rest.includes('--help')) return help(io, TEST_USAGE)
         return await runTestCommand(rest, io)
+      case 'diagnose':
+        if (rest.includes('--help')) return help(io, DIAGNOSE_USAGE)
+        return runDiagnoseCommand(rest, io)
+      case 'credentials':
+        if (rest.includes('--help')) return help(io, CREDENTIALS_USAGE)
+        return await runCredentialsCommand(rest, io)
       case undefined:
       case '--help':
       case 'help':
@@ -26,7 +38,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`mailkey: ${e.message}\n(see mailkey ${command === 'test' ? 'test ' : ''}--help)\n`)
+      io.stderr.write(
+        `mailkey: ${e.message}\n(see mailkey ${command && SUBCOMMANDS.has(command) ? `${command} ` : ''}--help)\n`,
+      )
       return EXIT.usage
     }
     io.stderr.write(`mailkey: unexpected error: ${e instanceof Error ? e.name : typeof e}\n`)

@@ -5,7 +5,10 @@ const SECURITY_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'no encrypti
 function describeSide(side: Side, r: ProbeReport): string {
   const head = `${side === 'incoming' ? 'Incoming' : 'Outgoing'}  ${r.protocol.toUpperCase()} ${r.host}:${r.port} (${SECURITY_NAME[r.security]})`
   if (r.ok) return `${head}  OK in ${r.ms} ms\n`
-  const lines = [`${head}  FAILED after ${r.ms} ms${r.failedStage ? ` at ${r.failedStage}` : ''}`, `  ${r.title} [${r.cause}]`]
+  const lines = [
+    `${head}  FAILED after ${r.ms} ms${r.failedStage ? ` at ${r.failedStage}` : ''}`,
+    `  ${r.title} [${r.cause}]`,
+  ]
   if (r.explanation) lines.push(`  ${r.explanation}`)
   if (r.serverText) lines.push(`  Server said: ${r.serverText.replace(/\n/g, '\n               ')}`)
   if (r.certificate) {
@@ -18,7 +21,10 @@ function describeSide(side: Side, r: ProbeReport): string {
 }
 
 /** A test report for a terminal, side by side with the optional redacted transcripts. */
-export function describeReport(report: TestReport, transcripts?: Partial<Record<Side, { toString(): string }>>): string {
+export function describeReport(
+  report: TestReport,
+  transcripts?: Partial<Record<Side, { toString(): string }>>,
+): string {
   let out = ''
   for (const side of ['incoming', 'outgoing'] as const) {
     const r = report[side]

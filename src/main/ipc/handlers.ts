@@ -37,7 +37,8 @@ async function secretsFor(
   s: Services,
   input: { password?: string | undefined; accountId?: string | undefined },
 ): Promise<{ password: string; outgoingLogin?: Login; saved: boolean }> {
-  if (input.password !== undefined || input.accountId === undefined) return { password: input.password ?? '', saved: false }
+  if (input.password !== undefined || input.accountId === undefined)
+    return { password: input.password ?? '', saved: false }
   const account = s.accounts.get(input.accountId)
   const logins = await s.accounts.savedLogins(account)
   return {

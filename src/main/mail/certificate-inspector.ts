@@ -11,7 +11,12 @@ import { certificateInfo } from './probe-failure.js'
  * application data is written, it closes as soon as the handshake ends, and its only output is the
  * certificate's public facts. Every connection that carries a credential keeps full verification.
  */
-export function inspectCertificate(address: string, port: number, host: string, timeoutMs: number): Promise<CertificateInfo | undefined> {
+export function inspectCertificate(
+  address: string,
+  port: number,
+  host: string,
+  timeoutMs: number,
+): Promise<CertificateInfo | undefined> {
   return new Promise((resolve) => {
     const socket: TLSSocket = connect({
       host: address,

@@ -47,12 +47,16 @@ export async function checkReachability(
 /** Plain words for a reachability result: "465 and 587 get no answer (blocked?); 993 works". */
 export function describeReachability(checks: readonly PortCheck[]): string {
   const group = (pred: (c: PortCheck) => boolean): string[] => checks.filter(pred).map((c) => String(c.port))
-  const list = (ports: string[]): string => (ports.length > 1 ? `${ports.slice(0, -1).join(', ')} and ${ports.at(-1)}` : (ports[0] ?? ''))
+  const list = (ports: string[]): string =>
+    ports.length > 1 ? `${ports.slice(0, -1).join(', ')} and ${ports.at(-1)}` : (ports[0] ?? '')
   const parts: string[] = []
   const blocked = group((c) => !c.open && c.result === 'no-answer')
   const refused = group((c) => !c.open && c.result !== 'no-answer')
   const open = group((c) => c.open)
-  if (blocked.length) parts.push(`${list(blocked)} ${blocked.length > 1 ? 'get' : 'gets'} no answer from this network (blocked by a firewall, VPN or provider?)`)
+  if (blocked.length)
+    parts.push(
+      `${list(blocked)} ${blocked.length > 1 ? 'get' : 'gets'} no answer from this network (blocked by a firewall, VPN or provider?)`,
+    )
   if (refused.length) parts.push(`${list(refused)} ${refused.length > 1 ? 'are' : 'is'} closed`)
   if (open.length) parts.push(`${list(open)} ${open.length > 1 ? 'work' : 'works'}`)
   return parts.join('; ')

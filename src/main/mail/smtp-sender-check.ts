@@ -8,8 +8,7 @@ export interface SenderCheck {
 
 /** Where the check stopped: the server refused the login, or the envelope after it. */
 export type SenderCheckOutcome =
-  | { ok: true }
-  | { ok: false; phase: 'auth' | 'envelope'; command: string; response: string }
+  { ok: true } | { ok: false; phase: 'auth' | 'envelope'; command: string; response: string }
 
 export const SENDER_CHECK_METHOD = 'MAILKEY-SENDER-CHECK'
 

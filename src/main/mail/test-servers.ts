@@ -186,7 +186,11 @@ export async function testServers(
       report[s.side] = r.report
       transcripts[s.side] = r.transcript
     })
-    const reachability = await reachabilityAfterFailure(specs, results.map((r) => r.report), controller.signal)
+    const reachability = await reachabilityAfterFailure(
+      specs,
+      results.map((r) => r.report),
+      controller.signal,
+    )
     if (reachability) report.reachability = reachability
     report.ms = Math.round(performance.now() - t0)
     return { report, transcripts }

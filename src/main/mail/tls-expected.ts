@@ -7,7 +7,13 @@ import { isCertificateError } from './certificate-inspector.js'
  * handshake, or one that got as far as a certificate, proves it (the 993-with-STARTTLS mix-up), while
  * a server that is merely hung fails this too. Nothing but a ClientHello is sent.
  */
-export function speaksImplicitTls(address: string, port: number, host: string, ca: string | undefined, timeoutMs: number): Promise<boolean> {
+export function speaksImplicitTls(
+  address: string,
+  port: number,
+  host: string,
+  ca: string | undefined,
+  timeoutMs: number,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const name = serverName(host)
     const socket = connect({ host: address, port, ...(name ? { servername: name } : {}), ...(ca ? { ca } : {}) })

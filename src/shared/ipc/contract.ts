@@ -110,7 +110,11 @@ export const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 
 export const RetestAccountInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema })
 
-export const ResetCredentialsInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema, password: PasswordSchema })
+export const ResetCredentialsInput = z.strictObject({
+  id: AccountIdSchema,
+  testId: TestIdSchema,
+  password: PasswordSchema,
+})
 
 export const TranscriptInput = z.strictObject({ testId: TestIdSchema })
 

@@ -1,0 +1,29 @@
+import type { Fix } from '../../shared/diagnosis.js'
+import type { Provider } from '../../shared/providers.js'
+import type { DiagnosisInput } from './input.js'
+import { providerHint, type ProviderFamily } from './provider-hint.js'
+
+export interface Description {
+  title: string
+  explanation: string
+  fix: Fix
+}
+
+/** What every describer may use: the input, the provider (given or recognised in the text), the server's name. */
+export interface DescribeContext {
+  input: DiagnosisInput
+  provider: Provider | undefined
+  family: ProviderFamily | undefined
+  /** The provider's name for titles, or "The server". */
+  name: string
+  /** "imap.example.com port 993", or "the server". */
+  server: string
+}
+
+export type Describer = (ctx: DescribeContext) => Description
+
+export function contextOf(input: DiagnosisInput): DescribeContext {
+  const { provider, family } = providerHint(input)
+  const server = input.host ? `${input.host}${input.port ? ` port ${input.port}` : ''}` : 'the server'
+  return { input, provider, family, name: provider?.name ?? 'The server', server }
+}

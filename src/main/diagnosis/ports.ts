@@ -1,0 +1,60 @@
+import type { Protocol, Security } from '../../shared/mail.js'
+
+/** Ports where the server speaks TLS from the first byte (RFC 8314). */
+export const IMPLICIT_TLS_PORTS: ReadonlySet<number> = new Set([465, 993, 995])
+/** Ports where the server greets in plaintext and offers STARTTLS/STLS. */
+export const STARTTLS_PORTS: ReadonlySet<number> = new Set([25, 587, 143, 110])
+
+const STANDARD: Record<Protocol, Record<'tls' | 'starttls', number>> = {
+  smtp: { tls: 465, starttls: 587 },
+  imap: { tls: 993, starttls: 143 },
+  pop3: { tls: 995, starttls: 110 },
+}
+
+export interface Endpoint {
+  port: number
+  security: Security
+}
+
+/** The registered port for a protocol in a TLS mode (RFC 8314 §3.3, RFC 6409). */
+export function standardPort(protocol: Protocol | undefined, security: 'tls' | 'starttls'): number {
+  return STANDARD[protocol ?? 'smtp'][security]
+}
+
+/**
+ * The setting to try when the TLS mode did not work on a port. A standard port used with the wrong mode
+ * keeps the port and takes its mode; a standard port already used with its own mode (the server does not
+ * speak it) moves to the protocol's other standard port; an unusual port keeps the port and flips the mode.
+ */
+export function otherMode(port: number | undefined, security: Security | undefined, protocol?: Protocol): Endpoint {
+  if (port === undefined) {
+    return security === 'tls'
+      ? { port: standardPort(protocol, 'starttls'), security: 'starttls' }
+      : { port: standardPort(protocol, 'tls'), security: 'tls' }
+  }
+  if (IMPLICIT_TLS_PORTS.has(port)) {
+    return security === 'tls'
+      ? { port: standardPort(protocol, 'starttls'), security: 'starttls' }
+      : { port, security: 'tls' }
+  }
+  if (STARTTLS_PORTS.has(port)) {
+    return security === 'tls'
+      ? { port, security: 'starttls' }
+      : { port: standardPort(protocol, 'tls'), security: 'tls' }
+  }
+  if (security !== undefined) return { port, security: security === 'tls' ? 'starttls' : 'tls' }
+  return { port, security: 'tls' }
+}
+
+/**
+ * The port a pasted error names ("connect ETIMEDOUT 52.96.184.50:465", "smtp.gmail.com:587",
+ * "port: 587"), so the fix does not suggest the port that just failed.
+ */
+export function portInText(text: string): number | undefined {
+  const m =
+    /(?:\b(?:\d{1,3}\.){3}\d{1,3}|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}):(\d{2,5})\b|\bport:? (\d{2,5})\b/i.exec(
+      text,
+    )
+  const n = Number(m?.[1] ?? m?.[2])
+  return Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined
+}
