@@ -4,6 +4,7 @@ import { PROVIDERS, providerForAddress, type Provider } from '../shared/provider
 import { AccountChecks } from './accounts/account-checks.js'
 import { confAccounts } from './accounts/accounts-repository.js'
 import { AccountsService } from './accounts/accounts-service.js'
+import { AliasService } from './accounts/alias-service.js'
 import type { SettingsData } from './accounts/settings-schema.js'
 import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
@@ -12,6 +13,7 @@ import { createProviderDetector, lookupMx, type MxLookup } from './discovery/det
 import type { Services } from './ipc/handlers.js'
 import { ConnectionTester } from './mail/connection-tester.js'
 import type { TlsTrust } from './mail/open-socket.js'
+import { ROUND_TRIP_LIMIT_MS } from './mail/round-trip.js'
 
 export interface ServiceConfig {
   store: Conf<SettingsData>
@@ -23,24 +25,27 @@ export interface ServiceConfig {
   catalog?: readonly Provider[]
   mx?: MxLookup
   notices?: readonly AppNotice[]
+  /** How long a round trip waits for its message (60 s; tests shorten it). */
+  roundTripLimitMs?: number
   now?: () => Date
 }
 
 /** Wires the services the IPC handlers (and the test bridge) use. No electron import. */
 export function createServices(config: ServiceConfig): Services {
   const catalog = config.catalog ?? PROVIDERS
+  const trust = config.trust ?? {}
   const accounts = new AccountsService(confAccounts(config.store), new Credentials(config.secrets), config.now)
-  const tester = new ConnectionTester({
-    trust: config.trust ?? {},
-    providerOf: (email) => providerForAddress(email, catalog)?.id ?? null,
-  })
+  const tester = new ConnectionTester({ trust, providerOf: (email) => providerForAddress(email, catalog)?.id ?? null })
   return {
     accounts,
     checks: new AccountChecks(accounts, tester, config.now),
+    aliases: new AliasService(accounts, tester, trust, config.now, config.roundTripLimitMs),
     tester,
+    trust,
     detectProvider: createProviderDetector(catalog, config.mx ?? lookupMx),
     keychainHealth: () => checkKeychain(config.secrets),
     openExternal: config.openExternal,
     notices: config.notices ?? [],
+    roundTripLimitMs: config.roundTripLimitMs ?? ROUND_TRIP_LIMIT_MS,
   }
 }

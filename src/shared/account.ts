@@ -1,3 +1,4 @@
+import type { Cause } from './diagnosis.js'
 import type { IncomingServer, Server } from './mail.js'
 import type { ProviderId } from './providers.js'
 
@@ -11,6 +12,41 @@ export interface StaleCredential {
   cause: RejectionCause
   /** The likely reason, for this provider ("Google revokes app passwords when..."). */
   reason: string
+}
+
+/** How one level of an alias check went. */
+export interface CheckOutcome {
+  ok: boolean
+  /** Plain words: what was checked, or what went wrong. */
+  title: string
+  cause?: Cause
+}
+
+/** The last check of an alias, level by level (a level that did not run is absent). */
+export interface AliasCheckRecord {
+  at: string
+  /** Level 1: the SMTP server accepts MAIL FROM:<alias> (nothing sent). */
+  sender: CheckOutcome
+  /** Level 2 (opt-in): a message from the alias arrived with the alias as its From. */
+  roundTrip?: CheckOutcome & { rewritten?: boolean }
+}
+
+/**
+ * A send-as identity of an account. It sends through the account's SMTP server and login unless it
+ * has its own (an alias on another domain, or a relay such as SendGrid with user `apikey`), whose
+ * secret is in the keychain under `<accountId>:alias:<aliasId>`.
+ */
+export interface Alias {
+  id: string
+  name: string
+  address: string
+  replyTo: string | null
+  /** Gmail's "Treat as an alias" setting, recorded for the export. */
+  treatAsAlias: boolean
+  smtp: Server | null
+  smtpUsername: string | null
+  isDefault: boolean
+  lastCheck: AliasCheckRecord | null
 }
 
 /**
@@ -33,6 +69,7 @@ export interface Account {
   /** When both servers last accepted the saved secret (ISO time), or null if never proven. */
   lastVerifiedAt: string | null
   stale: StaleCredential | null
+  aliases: Alias[]
 }
 
 /** Which secrets the keychain holds for an account (never the secrets). */

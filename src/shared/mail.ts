@@ -148,6 +148,22 @@ export interface PortCheck {
   result?: 'refused' | 'no-answer' | 'error'
 }
 
+/** What happened to a message sent to check delivery (an alias round trip, validate-and-save). */
+export interface RoundTripReport {
+  outcome: 'arrived' | 'rewritten' | 'not-arrived' | 'send-failed' | 'read-failed' | 'unavailable'
+  ms: number
+  messageId?: string
+  /** The From the message arrived with. */
+  receivedFrom?: string
+  /** Gmail's X-Google-Original-From, when it replaced the From. */
+  originalFrom?: string | null
+  title: string
+  explanation: string
+  cause?: Cause
+  serverText?: string
+  fix?: Fix
+}
+
 export type Side = 'incoming' | 'outgoing'
 
 export interface TestReport {

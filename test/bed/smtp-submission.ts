@@ -1,6 +1,7 @@
 import { SMTPServer, type SMTPServerAuthenticationResponse, type SMTPServerOptions } from 'smtp-server'
 import nodemailer from 'nodemailer'
 import type { AddressInfo } from 'node:net'
+import { rewriteFrom } from './from-rewrite.js'
 import { readUsers } from './users.js'
 
 /**
@@ -70,6 +71,8 @@ export async function startSubmission(opts: SubmissionOptions): Promise<Submissi
       const user = readUsers(opts.usersFile).find((u) => u.address === session.user)
       const own = [user?.address, ...(user?.aliases ?? [])].map((a) => a?.toLowerCase())
       if (!session.user || own.includes(address.address.toLowerCase())) return cb()
+      // Gmail and the dropping mailbox accept any sender here; what happens next is in onData
+      if (user?.senderPolicy === 'rewrite' || user?.senderPolicy === 'discard') return cb()
       const err = new Error(
         `5.7.1 <${address.address}>: Sender address rejected: not owned by user ${String(session.user)}`,
       )
@@ -79,11 +82,18 @@ export async function startSubmission(opts: SubmissionOptions): Promise<Submissi
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
       stream.on('end', () => {
-        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ''
+        const user = readUsers(opts.usersFile).find((u) => u.address === session.user)
+        if (user?.senderPolicy === 'discard') return cb(null, '2.0.0 OK - gsmtp')
+        let raw: Buffer = Buffer.concat(chunks)
+        let from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ''
+        if (user?.senderPolicy === 'rewrite') {
+          raw = rewriteFrom(raw, user.address, [user.address, ...(user.aliases ?? [])])
+          if (![user.address, ...(user.aliases ?? [])].includes(from)) from = user.address
+        }
         lmtp
           .sendMail({
             envelope: { from, to: session.envelope.rcptTo.map((r) => r.address) },
-            raw: Buffer.concat(chunks),
+            raw,
           })
           .then(
             () => cb(null, '2.0.0 OK - gsmtp'),

@@ -16,7 +16,15 @@ export interface BedUser {
   webLoginOnly?: boolean
   /** Other From addresses the SMTP server lets this user send as ("Send mail as" in Gmail). */
   aliases?: readonly string[]
+  /**
+   * What the SMTP server does with a From outside the user's own addresses: refuse it at MAIL FROM
+   * (Postfix's reject_sender_login_mismatch, the default), silently rewrite it like Gmail (adding
+   * X-Google-Original-From), or accept and drop the message (it never arrives).
+   */
+  senderPolicy?: SenderPolicy
 }
+
+export type SenderPolicy = 'reject' | 'rewrite' | 'discard'
 
 export const BED_USERS = {
   alice: {
@@ -31,6 +39,17 @@ export const BED_USERS = {
   rotating: { address: 'rotating@example.test', appPassword: 'rotatingapppassw', normalPassword: 'RotatingNormal1' },
   // the same, for the CLI reset tests (test files run in parallel, so each changes its own user)
   cliRotating: { address: 'cli-rotating@example.test', appPassword: 'clirotatingappwd' },
+  // Gmail-like: "Send mail as" holds one verified alias; any other From is silently replaced
+  gmailish: {
+    address: 'gina@example.test',
+    appPassword: 'ginaappppassword',
+    aliases: ['gina.verified@example.test'],
+    senderPolicy: 'rewrite',
+  },
+  // mail to this mailbox is accepted and dropped: a round trip that never arrives
+  lost: { address: 'lost@example.test', appPassword: 'lostapppassword1', senderPolicy: 'discard' },
+  // another provider's account, used as an alias with its own SMTP login and secret
+  other: { address: 'olaf@other.test', appPassword: 'olafappppassword' },
 } as const satisfies Record<string, BedUser>
 
 export type BedUserName = keyof typeof BED_USERS
@@ -42,6 +61,7 @@ function toLine(u: BedUser): string {
     u.normalPassword ?? '',
     u.webLoginOnly ? '1' : '0',
     (u.aliases ?? []).join(','),
+    u.senderPolicy ?? 'reject',
   ].join('\t')
 }
 
@@ -56,13 +76,14 @@ export function readUsers(file: string): BedUser[] {
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [address = '', app = '', normal = '', web = '0', aliases = ''] = line.split('\t')
+      const [address = '', app = '', normal = '', web = '0', aliases = '', policy = 'reject'] = line.split('\t')
       return {
         address,
         ...(app ? { appPassword: app } : {}),
         ...(normal ? { normalPassword: normal } : {}),
         webLoginOnly: web === '1',
         aliases: aliases ? aliases.split(',') : [],
+        senderPolicy: (['reject', 'rewrite', 'discard'].includes(policy) ? policy : 'reject') as SenderPolicy,
       }
     })
 }

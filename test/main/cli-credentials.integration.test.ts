@@ -124,7 +124,7 @@ describe.skipIf(problem !== null)(`mailkey credentials${problem ? ` (skipped: ${
     try {
       const r = await mailkey(['reset', user.address, '--password-stdin'], `${NEW_PASSWORD}\n`)
       expect(r.code).toBe(1)
-      expect(r.stderr).toContain('Mailkey is open')
+      expect(r.stderr).toContain('Mailkey is open and owns the settings')
     } finally {
       rmSync(lock)
     }

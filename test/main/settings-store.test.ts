@@ -41,7 +41,7 @@ describe('opening the settings', () => {
     const { store, notice, migratedFrom } = openSettings(dir)
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(1)
-    expect(store.get('accounts')).toEqual([{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }])
+    expect(store.get('accounts')).toEqual([{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }])
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
   })
 
@@ -50,7 +50,7 @@ describe('opening the settings', () => {
     ['a file that is not an object', '[1, 2, 3]', 'invalid-json'],
     [
       'an unknown key (where a secret could hide)',
-      JSON.stringify({ schemaVersion: 2, accounts: [], password: 'x' }),
+      JSON.stringify({ schemaVersion: SCHEMA_VERSION, accounts: [], password: 'x' }),
       'schema',
     ],
     [
@@ -85,8 +85,13 @@ describe('migrations', () => {
     expect(migrate(once).data).toEqual(once)
   })
 
+  it('add an empty alias list at version 3 and keep existing ones', () => {
+    const v2 = { schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }] }
+    expect(migrate(v2).data).toEqual({ schemaVersion: 3, accounts: [{ ...v2.accounts[0], aliases: [] }] })
+  })
+
   it('treat a file without a version as version 1', () => {
-    expect(migrate({ accounts: [V1_ACCOUNT] })).toMatchObject({ from: 1, data: { schemaVersion: 2 } })
+    expect(migrate({ accounts: [V1_ACCOUNT] })).toMatchObject({ from: 1, data: { schemaVersion: SCHEMA_VERSION } })
   })
 
   it('refuse to downgrade a newer file', () => {

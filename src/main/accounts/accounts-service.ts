@@ -87,6 +87,7 @@ export class AccountsService {
       lastVerifiedAt: req.verifiedAt,
       // a new secret or a proven configuration ends a stale state; an unproven edit keeps it
       stale: req.password !== undefined || req.verifiedAt ? null : (existing?.stale ?? null),
+      aliases: existing?.aliases ?? [],
     }
     if (req.password !== undefined) await this.credentials.storeShared(account.id, req.password)
     try {

@@ -19,6 +19,14 @@ const MIGRATIONS: Record<number, Migration> = {
         )
       : data['accounts'],
   }),
+  // v2 → v3: send-as identities (aliases) per account
+  2: (data) => ({
+    ...data,
+    schemaVersion: 3,
+    accounts: Array.isArray(data['accounts'])
+      ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { aliases: [], ...a } : a))
+      : data['accounts'],
+  }),
 }
 
 export class NewerSettingsError extends Error {

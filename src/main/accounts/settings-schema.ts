@@ -7,7 +7,7 @@ export type SettingsData = {
   accounts: Account[]
 }
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [] }
 
@@ -41,6 +41,50 @@ const staleCredential = {
   ],
 } as const
 
+const checkOutcome = (extra: Record<string, unknown> = {}) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: ['ok', 'title'],
+    properties: {
+      ok: { type: 'boolean' },
+      title: { type: 'string', maxLength: 300 },
+      cause: { type: 'string', maxLength: 40 },
+      ...extra,
+    },
+  }) as const
+
+const alias = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'address', 'replyTo', 'treatAsAlias', 'smtp', 'smtpUsername', 'isDefault', 'lastCheck'],
+  properties: {
+    id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    name: { type: 'string', maxLength: 200 },
+    address: { type: 'string', maxLength: 254 },
+    replyTo: { type: ['string', 'null'], maxLength: 254 },
+    treatAsAlias: { type: 'boolean' },
+    smtp: { anyOf: [{ type: 'null' }, server(false)] },
+    smtpUsername: { type: ['string', 'null'], maxLength: 320 },
+    isDefault: { type: 'boolean' },
+    lastCheck: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['at', 'sender'],
+          properties: {
+            at: { type: 'string', maxLength: 40 },
+            sender: checkOutcome(),
+            roundTrip: checkOutcome({ rewritten: { type: 'boolean' } }),
+          },
+        },
+      ],
+    },
+  },
+} as const
+
 /**
  * JSON Schema for conf/electron-store (validated with ajv on every read and write). Unknown keys are
  * refused everywhere, the root included, so a secret can never slip in under a new name.
@@ -65,6 +109,7 @@ export const SETTINGS_SCHEMA = {
         'createdAt',
         'lastVerifiedAt',
         'stale',
+        'aliases',
       ],
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
@@ -78,6 +123,7 @@ export const SETTINGS_SCHEMA = {
         createdAt: { type: 'string', maxLength: 40 },
         lastVerifiedAt: { type: ['string', 'null'], maxLength: 40 },
         stale: staleCredential,
+        aliases: { type: 'array', maxItems: 100, items: alias },
       },
     },
   },

@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { AccountView } from '../../shared/account.js'
 import { PasswordSchema } from '../../shared/mail.js'
-import { openSettings } from '../accounts/settings-store.js'
-import { createKeytarStore } from '../credentials/keytar-store.js'
-import { createServices } from '../services.js'
-import { appIsRunning, configDir } from './config-dir.js'
+import { cliServices, refuseWhileAppRuns } from './cli-services.js'
 import { EXIT, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
 
@@ -21,21 +18,6 @@ reset  replace a stale saved password: the new one (from stdin) is tested on bot
 
 Settings are read from ${'$'}MAILKEY_CONFIG_DIR or the app's folder.`
 
-function services(io: CliIo) {
-  const dir = configDir(io.env)
-  const { store, notice } = openSettings(dir)
-  if (notice) io.stderr.write(`mailkey: ${notice.message}\n`)
-  const secrets = createKeytarStore(io.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined)
-  return {
-    dir,
-    services: createServices({
-      store,
-      secrets,
-      openExternal: () => Promise.reject(new Error('no browser in the CLI')),
-    }),
-  }
-}
-
 function accountLine(a: AccountView): string {
   const outgoing = { shared: 'shared with incoming', own: 'its own', missing: 'MISSING' }[a.secrets.outgoing]
   const lines = [
@@ -48,7 +30,7 @@ function accountLine(a: AccountView): string {
 }
 
 async function list(json: boolean, io: CliIo): Promise<number> {
-  const { services: s } = services(io)
+  const { services: s } = cliServices(io)
   const accounts = await s.accounts.list()
   const orphans = await s.accounts.orphans()
   if (json) {
@@ -61,7 +43,7 @@ async function list(json: boolean, io: CliIo): Promise<number> {
 }
 
 async function check(json: boolean, io: CliIo): Promise<number> {
-  const { services: s } = services(io)
+  const { services: s } = cliServices(io)
   const health = await s.keychainHealth()
   if (json) io.stdout.write(`${JSON.stringify(health)}\n`)
   else io.stdout.write(health.ok ? 'The keychain works.\n' : `${health.advice}\n(${health.detail})\n`)
@@ -69,16 +51,13 @@ async function check(json: boolean, io: CliIo): Promise<number> {
 }
 
 async function reset(address: string, json: boolean, timeoutMs: number | undefined, io: CliIo): Promise<number> {
-  const { services: s, dir } = services(io)
+  const { services: s, dir } = cliServices(io)
   const account = (await s.accounts.list()).find((a) => a.email.toLowerCase() === address.toLowerCase())
   if (!account) throw new UsageError(`no saved account for ${address}`)
   const raw = await readSecret(io.stdin)
   const password = PasswordSchema.safeParse(raw)
   if (!password.success) throw new UsageError(`password: ${password.error.issues[0]?.message ?? 'invalid'}`)
-  if (appIsRunning(dir)) {
-    io.stderr.write('mailkey: Mailkey is open and owns the settings; reset the password there, or close it first.\n')
-    return EXIT.failed
-  }
+  if (refuseWhileAppRuns(dir, io)) return EXIT.failed
   const result = await s.checks.resetCredentials(
     account.id,
     `cli-reset-${Date.now()}`,

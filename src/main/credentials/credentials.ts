@@ -1,4 +1,4 @@
-import type { Account, SecretPresence } from '../../shared/account.js'
+import type { Account, Alias, SecretPresence } from '../../shared/account.js'
 import { HEALTH_KEY } from './keychain-health.js'
 import { secretKey, type SecretStore } from './secret-store.js'
 
@@ -38,6 +38,21 @@ export class Credentials {
     const incoming = all.includes(secretKey.incoming(account.id))
     if (account.outgoingUsername === null) return { incoming, outgoing: 'shared' }
     return { incoming, outgoing: all.includes(secretKey.outgoing(account.id)) ? 'own' : 'missing' }
+  }
+
+  /** The login an alias sends with: its own (a relay or another provider) or the account's. */
+  async aliasLogin(account: Account, alias: Alias): Promise<Login | null> {
+    if (alias.smtpUsername === null) return this.outgoingLogin(account)
+    const password = await this.secrets.get(secretKey.alias(account.id, alias.id))
+    return password === null ? null : { username: alias.smtpUsername, password }
+  }
+
+  async storeAlias(accountId: string, aliasId: string, password: string): Promise<void> {
+    await this.secrets.set(secretKey.alias(accountId, aliasId), password)
+  }
+
+  async deleteAlias(accountId: string, aliasId: string): Promise<void> {
+    await this.secrets.delete(secretKey.alias(accountId, aliasId))
   }
 
   /** Stores the one app password that serves both servers (a split outgoing secret is kept). */

@@ -16,5 +16,6 @@ export interface SecretStore {
 export const secretKey = {
   incoming: (accountId: string): string => `${accountId}:incoming`,
   outgoing: (accountId: string): string => `${accountId}:outgoing`,
+  alias: (accountId: string, aliasId: string): string => `${accountId}:alias:${aliasId}`,
   ofAccount: (accountId: string, key: string): boolean => key.startsWith(`${accountId}:`),
 }

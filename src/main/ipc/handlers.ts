@@ -5,11 +5,16 @@ import type { StageEvent } from '../../shared/mail.js'
 import { providerForAddress } from '../../shared/providers.js'
 import type { AccountChecks } from '../accounts/account-checks.js'
 import type { AccountsService } from '../accounts/accounts-service.js'
+import type { AliasService } from '../accounts/alias-service.js'
+import { exportIdentities } from '../accounts/identities-export.js'
+import { validateAndSave } from '../accounts/validate-and-save.js'
 import { AppError } from '../app-error.js'
 import type { Login } from '../credentials/credentials.js'
 import { diagnose } from '../diagnosis/index.js'
 import type { ProviderDetector } from '../discovery/detect-provider.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
+import type { TlsTrust } from '../mail/open-socket.js'
+import { sendTestMessage } from '../mail/test-message.js'
 import { isAllowedExternalUrl } from '../url-allowlist.js'
 
 /** The services behind the IPC surface; none of them imports electron. */
@@ -23,6 +28,10 @@ export interface Services {
   openExternal: (url: string) => Promise<void>
   /** What happened at start that the user must hear about (e.g. settings moved aside). */
   notices: readonly AppNotice[]
+  aliases: AliasService
+  /** Trusted CAs for mail servers (the validation round trip and test messages use them too). */
+  trust: TlsTrust
+  roundTripLimitMs: number
 }
 
 /** Per-call context: where this caller's progress events go. */
@@ -107,6 +116,32 @@ export function createHandlers(s: Services): Handlers {
     listOrphans: async () => ({ keys: await s.accounts.orphans() }),
     removeOrphans: async () => ({ removed: await s.accounts.removeOrphans() }),
     getTranscript: (input) => Promise.resolve(s.tester.transcriptsOf(input.testId)),
+    addAlias: (input) => {
+      const { accountId, allowPlaintext: _p, ...alias } = input
+      return s.aliases.add(accountId, alias)
+    },
+    removeAlias: (input) => s.aliases.remove(input.accountId, input.aliasId),
+    setDefaultAlias: (input) => s.aliases.setDefault(input.accountId, input.aliasId),
+    checkAlias: (input, ctx) =>
+      s.aliases.check(input.accountId, input.aliasId, input.testId, input.roundTrip, ctx.emit),
+    exportIdentities: (input) => Promise.resolve({ text: exportIdentities(s.accounts.get(input.accountId)) }),
+    validateAndSave: async (input, ctx) => {
+      const secrets = await secretsFor(s, input)
+      const { allowPlaintext: _p, testId, validationMessage, ...save } = input
+      return validateAndSave(
+        s,
+        {
+          ...save,
+          providerId: input.providerId ?? providerForAddress(input.email)?.id ?? null,
+          testId,
+          validationMessage,
+          login: { username: input.username ?? input.email, password: secrets.password },
+          outgoingLogin: secrets.outgoingLogin,
+        },
+        ctx.emit,
+      )
+    },
+    sendTestMessage: (input) => sendTestMessage(s.accounts, input, s.trust),
     explainError: (input) =>
       Promise.resolve(
         diagnose({

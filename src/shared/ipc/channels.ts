@@ -18,6 +18,13 @@ export const CHANNELS = {
   removeOrphans: 'credentials:remove-orphans',
   getTranscript: 'connection:transcript',
   explainError: 'diagnosis:explain',
+  addAlias: 'aliases:add',
+  removeAlias: 'aliases:remove',
+  setDefaultAlias: 'aliases:set-default',
+  checkAlias: 'aliases:check',
+  exportIdentities: 'aliases:export',
+  validateAndSave: 'accounts:validate-and-save',
+  sendTestMessage: 'mail:send-test',
 } as const
 
 export type Method = keyof typeof CHANNELS

@@ -9,6 +9,8 @@ import {
   ServerSchema,
   UsernameSchema,
   type IncomingServer,
+  type ProbeReport,
+  type RoundTripReport,
   type Server,
   type StageEvent,
   type TestReport,
@@ -86,23 +88,76 @@ export const ConnectionTestInput = z
 
 export const CancelTestInput = z.strictObject({ testId: TestIdSchema })
 
-export const SaveAccountInput = z
+const SaveAccountFields = z.strictObject({
+  email: EmailSchema,
+  displayName: z.string().trim().max(200).optional(),
+  username: UsernameSchema.optional(),
+  providerId: ProviderIdSchema.nullable(),
+  incoming: IncomingServerSchema,
+  outgoing: ServerSchema,
+  password: PasswordSchema.optional(),
+  /** Editing a saved account: keep its secret (no password) or replace it. */
+  accountId: AccountIdSchema.optional(),
+  /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
+  testId: TestIdSchema.optional(),
+  ...plaintextOptIn,
+})
+
+const hasSecret = (v: { password?: string | undefined; accountId?: string | undefined }): boolean =>
+  v.password !== undefined || v.accountId !== undefined
+
+export const SaveAccountInput = SaveAccountFields.refine(hasSecret, 'Enter the password.').refine(
+  requirePlaintextOptIn,
+  PLAINTEXT_MESSAGE,
+)
+
+/** Save only once both servers pass (and, if asked, the validation message arrived). */
+export const ValidateAndSaveInput = SaveAccountFields.extend({
+  testId: TestIdSchema,
+  validationMessage: z.boolean(),
+})
+  .refine(hasSecret, 'Enter the password.')
+  .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
+
+export const AliasIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An alias id is 1-64 letters, digits, - or _.')
+
+export const AddAliasInput = z
   .strictObject({
-    email: EmailSchema,
-    displayName: z.string().trim().max(200).optional(),
-    username: UsernameSchema.optional(),
-    providerId: ProviderIdSchema.nullable(),
-    incoming: IncomingServerSchema,
-    outgoing: ServerSchema,
+    accountId: AccountIdSchema,
+    name: z.string().trim().max(200),
+    address: EmailSchema,
+    replyTo: EmailSchema.optional(),
+    treatAsAlias: z.boolean().optional(),
+    /** Its own outgoing server (another provider, a relay); unset: the account's. */
+    smtp: ServerSchema.optional(),
+    /** Its own login on that server (e.g. `apikey` for SendGrid), with `password`. */
+    smtpUsername: UsernameSchema.optional(),
     password: PasswordSchema.optional(),
-    /** Editing a saved account: keep its secret (no password) or replace it. */
-    accountId: AccountIdSchema.optional(),
-    /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
-    testId: TestIdSchema.optional(),
     ...plaintextOptIn,
   })
-  .refine((v) => v.password !== undefined || v.accountId !== undefined, 'Enter the password.')
-  .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
+  .refine(
+    (v) =>
+      (v.smtpUsername === undefined) === (v.password === undefined) &&
+      (v.smtpUsername === undefined || v.smtp !== undefined),
+    'An alias with its own login needs its server, username and password together.',
+  )
+  .refine((v) => v.smtp?.security !== 'none' || v.allowPlaintext === true, PLAINTEXT_MESSAGE)
+
+export const AliasRefInput = z.strictObject({ accountId: AccountIdSchema, aliasId: AliasIdSchema })
+export const SetDefaultAliasInput = z.strictObject({ accountId: AccountIdSchema, aliasId: AliasIdSchema.nullable() })
+export const CheckAliasInput = z.strictObject({
+  accountId: AccountIdSchema,
+  aliasId: AliasIdSchema,
+  testId: TestIdSchema,
+  /** Also send one message to the account's own address and read it back (opt-in). */
+  roundTrip: z.boolean(),
+})
+export const AccountRefInput = z.strictObject({ accountId: AccountIdSchema })
+export const SendTestInput = z.strictObject({
+  accountId: AccountIdSchema,
+  to: EmailSchema,
+  aliasId: AliasIdSchema.optional(),
+})
 
 export const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
 
@@ -133,6 +188,25 @@ export interface AccountCheck {
   report: TestReport
   account: AccountView
 }
+
+/** An alias check, level by level (see Alias.lastCheck for what is kept). */
+export interface AliasCheckResult {
+  sender: ProbeReport
+  roundTrip?: RoundTripReport
+  account: AccountView
+}
+
+export interface ValidateResult {
+  saved: boolean
+  report: TestReport
+  roundTrip?: RoundTripReport
+  account?: AccountView
+  /** Why nothing was saved, in plain words. */
+  reason?: string
+}
+
+export type SendTestResult =
+  { sent: true; messageId: string; accepted: string[]; rejected: string[] } | { sent: false; diagnosis: Diagnosis }
 
 /** Told to the user once, at start: e.g. the settings file was damaged and moved aside. */
 export interface AppNotice {
@@ -172,6 +246,13 @@ export const INPUTS = {
   removeOrphans: NoInput,
   getTranscript: TranscriptInput,
   explainError: ExplainErrorInput,
+  addAlias: AddAliasInput,
+  removeAlias: AliasRefInput,
+  setDefaultAlias: SetDefaultAliasInput,
+  checkAlias: CheckAliasInput,
+  exportIdentities: AccountRefInput,
+  validateAndSave: ValidateAndSaveInput,
+  sendTestMessage: SendTestInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs {
@@ -193,6 +274,14 @@ export interface Outputs {
   /** The redacted protocol exchange of a finished test, per side, for support. */
   getTranscript: { incoming?: string; outgoing?: string }
   explainError: Diagnosis
+  addAlias: AccountView
+  removeAlias: AccountView
+  setDefaultAlias: AccountView
+  checkAlias: AliasCheckResult
+  /** The account's identities as text to hand on: never a secret. */
+  exportIdentities: { text: string }
+  validateAndSave: ValidateResult
+  sendTestMessage: SendTestResult
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto'
+import type { Account, AccountView, Alias, AliasCheckRecord } from '../../shared/account.js'
+import type { AliasCheckResult } from '../../shared/ipc/contract.js'
+import type { ProbeReport, Server, StageEvent } from '../../shared/mail.js'
+import { AppError } from '../app-error.js'
+import type { ConnectionTester } from '../mail/connection-tester.js'
+import type { TlsTrust } from '../mail/open-socket.js'
+import { ROUND_TRIP_LIMIT_MS, roundTrip, type RoundTripReport } from '../mail/round-trip.js'
+import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
+import type { AccountsService } from './accounts-service.js'
+
+export interface NewAlias {
+  name: string
+  address: string
+  replyTo?: string | undefined
+  treatAsAlias?: boolean | undefined
+  /** Its own SMTP server and login (another provider, or a relay); unset: the account's. */
+  smtp?: Server | undefined
+  smtpUsername?: string | undefined
+  password?: string | undefined
+}
+
+/**
+ * Send-as identities of an account: add, remove, choose the default, check. The check proves, level
+ * by level, what no mail client checks: that the server takes the alias as sender, and (opt-in) that a
+ * message from it arrives with its From intact (Gmail silently rewrites it otherwise).
+ */
+export class AliasService {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly tester: ConnectionTester,
+    private readonly trust: TlsTrust,
+    private readonly now: () => Date = () => new Date(),
+    private readonly roundTripLimitMs: number = ROUND_TRIP_LIMIT_MS,
+  ) {}
+
+  private alias(account: Account, aliasId: string): Alias {
+    const alias = account.aliases.find((a) => a.id === aliasId)
+    if (!alias) throw new AppError('NOT_FOUND', 'That alias no longer exists.')
+    return alias
+  }
+
+  private async save(account: Account): Promise<AccountView> {
+    this.accounts.update(account)
+    return this.accounts.view(account)
+  }
+
+  async add(accountId: string, input: NewAlias): Promise<AccountView> {
+    const account = this.accounts.get(accountId)
+    const address = input.address.toLowerCase()
+    if (address === account.email.toLowerCase() || account.aliases.some((a) => a.address.toLowerCase() === address)) {
+      throw new AppError('INVALID_INPUT', `${input.address} is already an address of this account.`)
+    }
+    const ownLogin = input.smtp !== undefined && input.smtpUsername !== undefined
+    if (ownLogin && input.password === undefined)
+      throw new AppError('INVALID_INPUT', 'Enter the password for the alias’s own server.')
+    const alias: Alias = {
+      id: randomBytes(6).toString('base64url'),
+      name: input.name,
+      address: input.address,
+      replyTo: input.replyTo ?? null,
+      treatAsAlias: input.treatAsAlias ?? true,
+      smtp: input.smtp ?? null,
+      smtpUsername: ownLogin ? (input.smtpUsername ?? null) : null,
+      isDefault: false,
+      lastCheck: null,
+    }
+    if (ownLogin && input.password !== undefined) {
+      await this.accounts.credentials.storeAlias(account.id, alias.id, input.password)
+    }
+    return this.save({ ...account, aliases: [...account.aliases, alias] })
+  }
+
+  async remove(accountId: string, aliasId: string): Promise<AccountView> {
+    const account = this.accounts.get(accountId)
+    const alias = this.alias(account, aliasId)
+    if (alias.smtpUsername !== null) await this.accounts.credentials.deleteAlias(account.id, alias.id)
+    return this.save({ ...account, aliases: account.aliases.filter((a) => a.id !== aliasId) })
+  }
+
+  /** Makes one alias the default From (or none: `aliasId` null means the account's own address). */
+  setDefault(accountId: string, aliasId: string | null): Promise<AccountView> {
+    const account = this.accounts.get(accountId)
+    if (aliasId !== null) this.alias(account, aliasId)
+    return this.save({ ...account, aliases: account.aliases.map((a) => ({ ...a, isDefault: a.id === aliasId })) })
+  }
+
+  async check(
+    accountId: string,
+    aliasId: string,
+    testId: string,
+    withRoundTrip: boolean,
+    emit: (e: StageEvent) => void,
+  ): Promise<AliasCheckResult> {
+    const account = this.accounts.get(accountId)
+    const alias = this.alias(account, aliasId)
+    const login = await this.accounts.credentials.aliasLogin(account, alias)
+    if (!login)
+      throw new AppError('NOT_FOUND', 'The saved password for this alias is missing from the keychain. Enter it again.')
+    const smtp = alias.smtp ?? account.outgoing
+    const sender = await this.tester.run(
+      {
+        testId,
+        email: account.email,
+        username: login.username,
+        password: login.password,
+        outgoing: smtp,
+        senderCheck: { from: alias.address, to: account.email },
+        hasSavedSecret: true,
+      },
+      emit,
+    )
+    const senderReport = sender.outgoing as ProbeReport
+    let trip: RoundTripReport | undefined
+    if (withRoundTrip && senderReport.ok) {
+      const imapLogin = await this.accounts.credentials.incomingLogin(account)
+      if (!imapLogin)
+        throw new AppError('NOT_FOUND', 'The saved password for this account is missing from the keychain.')
+      trip = await roundTrip({
+        smtp,
+        smtpLogin: login,
+        imap: account.incoming,
+        imapLogin,
+        from: { name: alias.name, address: alias.address },
+        replyTo: alias.replyTo,
+        to: account.email,
+        providerId: account.providerId,
+        trust: this.trust,
+        timeouts: DEFAULT_TIMEOUTS,
+        limitMs: this.roundTripLimitMs,
+      })
+    }
+    const lastCheck: AliasCheckRecord = {
+      at: this.now().toISOString(),
+      sender: senderReport.ok
+        ? { ok: true, title: `${smtp.host} accepts ${alias.address} as sender` }
+        : {
+            ok: false,
+            title: senderReport.title ?? 'The sender check failed',
+            ...(senderReport.cause ? { cause: senderReport.cause } : {}),
+          },
+      ...(trip
+        ? {
+            roundTrip: {
+              ok: trip.outcome === 'arrived',
+              title: trip.title,
+              ...(trip.cause ? { cause: trip.cause } : {}),
+              ...(trip.outcome === 'rewritten' ? { rewritten: true } : {}),
+            },
+          }
+        : {}),
+    }
+    const updated = { ...account, aliases: account.aliases.map((a) => (a.id === alias.id ? { ...a, lastCheck } : a)) }
+    return { sender: senderReport, ...(trip ? { roundTrip: trip } : {}), account: await this.save(updated) }
+  }
+}

@@ -1,0 +1,166 @@
+import type { IncomingServer, RoundTripReport, Server } from '../../shared/mail.js'
+import type { ProviderId } from '../../shared/providers.js'
+import type { Login } from '../credentials/credentials.js'
+import { diagnose } from '../diagnosis/index.js'
+import { findMessage } from './find-message.js'
+import type { TlsTrust } from './open-socket.js'
+import { factsFrom, ProbeCancelled } from './probe-failure.js'
+import { newMessageId, sendMessage } from './send-message.js'
+import type { Timeouts } from './timeouts.js'
+
+export type { RoundTripReport } from '../../shared/mail.js'
+
+export const ROUND_TRIP_LIMIT_MS = 60_000
+const GMAIL_ACCOUNTS_SETTINGS = 'https://mail.google.com/mail/u/0/#settings/accounts'
+
+export interface RoundTripRequest {
+  smtp: Server
+  smtpLogin: Login
+  imap: IncomingServer
+  imapLogin: Login
+  from: { name: string; address: string }
+  replyTo?: string | null
+  /** The account's own address: where the message goes and is looked for. */
+  to: string
+  providerId: ProviderId | null
+  trust: TlsTrust
+  timeouts: Timeouts
+  limitMs?: number
+  signal?: AbortSignal
+}
+
+function rewritten(
+  req: RoundTripRequest,
+  receivedFrom: string,
+  originalFrom: string | null,
+): Omit<RoundTripReport, 'ms' | 'messageId'> {
+  const gmail = req.providerId === 'gmail' || req.providerId === 'google-workspace' || originalFrom !== null
+  return {
+    outcome: 'rewritten',
+    receivedFrom,
+    originalFrom,
+    cause: 'sender_not_allowed',
+    title: gmail
+      ? `Gmail replaced ${req.from.address} with your account address: add it under “Send mail as”`
+      : `The server replaced ${req.from.address} with ${receivedFrom}`,
+    explanation: gmail
+      ? `The message arrived from ${receivedFrom}${originalFrom ? ` (Gmail kept the original in X-Google-Original-From: ${originalFrom})` : ''}. In Gmail open Settings → Accounts → “Send mail as”, add ${req.from.address}, then open the confirmation message Google sends to that address and click its link (or enter its code). Check again afterwards.`
+      : 'The server only sends from addresses it knows for this account. Add the alias in the provider’s settings, then check again.',
+    ...(gmail
+      ? {
+          fix: {
+            kind: 'open-url',
+            url: GMAIL_ACCOUNTS_SETTINGS,
+            label: 'Open Gmail’s “Send mail as” settings',
+          } as const,
+        }
+      : {}),
+  }
+}
+
+/**
+ * Level 2 of an alias check (and the "validate and save" proof): sends one message from `from` to the
+ * account's own address with a unique Message-ID, finds it over IMAP within the limit, and compares
+ * the From it arrived with. A silent rewrite (Gmail without "Send mail as") is named as such.
+ */
+export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport> {
+  const t0 = Date.now()
+  const ms = (): number => Date.now() - t0
+  const limitMs = req.limitMs ?? ROUND_TRIP_LIMIT_MS
+  const signal = req.signal ?? new AbortController().signal
+  if (req.imap.protocol !== 'imap') {
+    return {
+      outcome: 'unavailable',
+      ms: 0,
+      title: 'A round trip needs IMAP',
+      explanation: 'Mailkey reads the test message back over IMAP; this account receives with POP3.',
+    }
+  }
+  const messageId = newMessageId(req.from.address)
+  try {
+    await sendMessage(
+      req.smtp,
+      req.smtpLogin,
+      {
+        from: req.from,
+        to: req.to,
+        replyTo: req.replyTo,
+        subject: `Mailkey check: sending as ${req.from.address}`,
+        text: `Mailkey sent this message to check that mail from ${req.from.address} arrives as sent. You can delete it.`,
+      },
+      req.trust,
+      req.timeouts,
+      messageId,
+    )
+  } catch (e) {
+    if (signal.aborted) throw new ProbeCancelled()
+    const facts = factsFrom(e)
+    const d = diagnose({
+      text: facts.serverText ?? '',
+      message: facts.message,
+      protocol: 'smtp',
+      providerId: req.providerId,
+      ...(facts.code ? { code: facts.code } : {}),
+    })
+    return {
+      outcome: 'send-failed',
+      ms: ms(),
+      messageId,
+      cause: d.cause,
+      title: d.title,
+      explanation: d.explanation,
+      serverText: d.serverText || facts.message,
+      fix: d.fix,
+    }
+  }
+  let found
+  try {
+    found = await findMessage(req.imap, req.imapLogin, messageId, {
+      trust: req.trust,
+      timeouts: req.timeouts,
+      limitMs,
+      signal,
+    })
+  } catch (e) {
+    if (e instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
+    const facts = factsFrom(e)
+    const d = diagnose({
+      text: facts.serverText ?? '',
+      message: facts.message,
+      protocol: 'imap',
+      providerId: req.providerId,
+      ...(facts.code ? { code: facts.code } : {}),
+    })
+    return {
+      outcome: 'read-failed',
+      ms: ms(),
+      messageId,
+      cause: d.cause,
+      title: d.title,
+      explanation: d.explanation,
+      serverText: d.serverText || facts.message,
+      fix: d.fix,
+    }
+  }
+  if (!found) {
+    return {
+      outcome: 'not-arrived',
+      ms: ms(),
+      messageId,
+      title: `The test message did not arrive within ${Math.round(limitMs / 1000)} seconds`,
+      explanation:
+        'The server accepted it but it has not reached the inbox. It may be delayed or held as spam; look for “Mailkey check” in your mail, or try again later.',
+    }
+  }
+  if (found.from.toLowerCase() !== req.from.address.toLowerCase()) {
+    return { ...rewritten(req, found.from, found.originalFrom), ms: ms(), messageId }
+  }
+  return {
+    outcome: 'arrived',
+    ms: ms(),
+    messageId,
+    receivedFrom: found.from,
+    title: `A message from ${req.from.address} arrived as sent`,
+    explanation: `It reached ${req.to} in ${Math.round(ms() / 100) / 10} s with its From unchanged.`,
+  }
+}

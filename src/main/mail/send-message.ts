@@ -1,0 +1,69 @@
+import nodemailer from 'nodemailer'
+import { randomBytes } from 'node:crypto'
+import type { Server } from '../../shared/mail.js'
+import type { Login } from '../credentials/credentials.js'
+import { tlsOptions, type TlsTrust } from './open-socket.js'
+import type { Timeouts } from './timeouts.js'
+
+export interface OutgoingMessage {
+  from: { name: string; address: string }
+  to: string
+  replyTo?: string | null | undefined
+  subject: string
+  text: string
+}
+
+export interface SentMessage {
+  messageId: string
+  accepted: string[]
+  rejected: string[]
+}
+
+/** A Message-ID that names no host of ours: random, in the sender's domain. */
+export function newMessageId(fromAddress: string): string {
+  const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1) || 'mailkey.invalid'
+  return `<mailkey-${randomBytes(12).toString('hex')}@${domain}>`
+}
+
+/**
+ * Sends one message with nodemailer over the given server, with the same explicit security and short
+ * timeouts as the probes (never opportunistic TLS, certificates verified).
+ */
+export async function sendMessage(
+  server: Server,
+  login: Login,
+  message: OutgoingMessage,
+  trust: TlsTrust,
+  timeouts: Timeouts,
+  messageId: string = newMessageId(message.from.address),
+): Promise<SentMessage> {
+  const transport = nodemailer.createTransport({
+    host: server.host,
+    port: server.port,
+    secure: server.security === 'tls',
+    requireTLS: server.security === 'starttls',
+    ignoreTLS: server.security === 'none',
+    auth: { user: login.username, pass: login.password },
+    tls: tlsOptions(server.host, trust),
+    connectionTimeout: timeouts.connectMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.commandMs,
+    logger: false,
+  })
+  try {
+    const info = await transport.sendMail({
+      from: { name: message.from.name, address: message.from.address },
+      to: message.to,
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+      subject: message.subject,
+      text: message.text,
+      messageId,
+      headers: { 'X-Mailkey-Check': '1' },
+    })
+    const list = (xs: unknown): string[] =>
+      Array.isArray(xs) ? xs.map((x) => (typeof x === 'string' ? x : String((x as { address?: string }).address))) : []
+    return { messageId, accepted: list(info.accepted), rejected: list(info.rejected) }
+  } finally {
+    transport.close()
+  }
+}
