@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
-const PORT = 4173
+// `npm test` picks a free port so parallel runs on one machine do not collide
+const PORT = Number(process.env['MAILKEY_E2E_PORT'] ?? 4173)
 
 export default defineConfig({
   testDir: 'test',

@@ -2,6 +2,7 @@
 // `npm test`: system packages (apt on Debian as root), static checks (types, lint, build), then every
 // suite inside a private D-Bus session with a real, unlocked gnome-keyring, then the summary line.
 import { spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,7 +26,19 @@ async function suites() {
   })
 }
 
-function main() {
+/** A port that is free on 127.0.0.1 now, for the browser suite's static server. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function main() {
   if (!ensureSystemPackages()) return 1
   const static_ = [
     ['typecheck', 'npm', ['run', 'typecheck']],
@@ -62,5 +75,5 @@ function main() {
 if (process.env[IN_SESSION] === '1') {
   await suites()
 } else {
-  process.exitCode = main()
+  process.exitCode = await main()
 }
