@@ -56,6 +56,7 @@ async function main() {
     XDG_CONFIG_HOME: xdg,
     REQUIRE_KEYRING: '1',
     CI: '1',
+    MAILKEY_E2E_PORT: String(await freePort()),
   }
   run('dbus-run-session', ['--', process.execPath, 'scripts/test.mjs'], env)
   rmSync(xdg, { recursive: true, force: true })

@@ -54,7 +54,7 @@ describe('opening the settings', () => {
       'schema',
     ],
     [
-      'an account with a bad port',
+      'an older file with a bad port (migrated first; the backup is what the user had)',
       JSON.stringify({
         schemaVersion: 2,
         accounts: [

@@ -1,5 +1,5 @@
 import Conf, { type Options } from 'conf'
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate, NewerSettingsError } from './migrations.js'
 import { SETTINGS_DEFAULTS, SETTINGS_ROOT_SCHEMA, SETTINGS_SCHEMA, type SettingsData } from './settings-schema.js'
@@ -47,9 +47,15 @@ function settingsOptions(dir: string): Options<SettingsData> {
   }
 }
 
-function moveAside(file: string, reason: SettingsNotice['reason'], now: Date): SettingsNotice {
+/** Moves the file aside; `original` is what the user had, when the file was already migrated. */
+function moveAside(file: string, reason: SettingsNotice['reason'], now: Date, original?: string): SettingsNotice {
   const backupPath = file.replace(/\.json$/, `.${reason}-${now.toISOString().replace(/[:.]/g, '-')}.json`)
-  renameSync(file, backupPath)
+  if (original === undefined) {
+    renameSync(file, backupPath)
+  } else {
+    writeFileSync(backupPath, original, { mode: 0o600 })
+    rmSync(file)
+  }
   return { reason, backupPath, message: `${MESSAGES[reason]} The old file was kept as ${backupPath}.` }
 }
 
@@ -66,13 +72,16 @@ export function openSettings(
   const file = join(dir, `${SETTINGS_NAME}.json`)
   let notice: SettingsNotice | undefined
   let migratedFrom: number | undefined
+  let original: string | undefined
   if (existsSync(file)) {
     try {
-      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
+      const raw = readFileSync(file, 'utf8')
+      const parsed: unknown = JSON.parse(raw)
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('not an object')
       const result = migrate(parsed as Record<string, unknown>)
       if (result.data !== parsed) {
         migratedFrom = result.from
+        original = raw
         writeFileSync(`${file}.tmp`, JSON.stringify(result.data, null, '\t'), { mode: 0o600 })
         renameSync(`${file}.tmp`, file)
       }
@@ -88,7 +97,7 @@ export function openSettings(
     }
   } catch (e) {
     if (!(e instanceof Error) || !e.message.startsWith('Config schema violation')) throw e
-    notice = moveAside(file, 'schema', now())
+    notice = moveAside(file, 'schema', now(), original)
     return { store: create(settingsOptions(dir)), notice }
   }
 }
