@@ -4,11 +4,9 @@ import { existsSync, readFileSync } from 'node:fs'
 
 function vitest(file) {
   const r = JSON.parse(readFileSync(file, 'utf8'))
-  return {
-    passed: r.numPassedTests,
-    failed: r.numFailedTests + (r.success ? 0 : r.numFailedTestSuites),
-    skipped: r.numPendingTests + r.numTodoTests,
-  }
+  // a run can fail with no failed test (a file that does not load, an unhandled error): count that once
+  const failed = r.numFailedTests + (!r.success && r.numFailedTests === 0 ? 1 : 0)
+  return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests }
 }
 
 function playwright(file) {
