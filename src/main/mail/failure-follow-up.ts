@@ -22,19 +22,57 @@ function timedOut(facts: FailureFacts): boolean {
 }
 
 /**
+ * The TLS second look, started while a plaintext greeting is still awaited (FOLLOW_UP_MS before its
+ * timeout), so that when the greeting does time out the answer is ready instead of adding its own wait.
+ * The clock's stage events drive it; `dispose()` stops it on every other path.
+ */
+export class EarlyTlsLook {
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private look: Promise<boolean> | undefined
+
+  constructor(
+    private readonly target: { host: string; port: number; security: Security; ca?: string | undefined },
+    private readonly greetingMs: number,
+  ) {}
+
+  onStage(stage: Stage, state: 'running' | 'done' | 'failed'): void {
+    if (stage !== 'greeting' || this.target.security === 'tls') return
+    if (state === 'running') {
+      const { host, port, ca } = this.target
+      const start = (): void => {
+        this.look = speaksImplicitTls(host, port, host, ca, Math.min(FOLLOW_UP_MS, this.greetingMs))
+      }
+      this.timer = setTimeout(start, Math.max(0, this.greetingMs - FOLLOW_UP_MS))
+    } else {
+      clearTimeout(this.timer)
+    }
+  }
+
+  /** The look's answer, if it started. */
+  answer(): Promise<boolean> | undefined {
+    return this.look
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer)
+  }
+}
+
+/**
  * A second look after some failures, so the diagnosis rests on facts rather than port-number guesses:
  * - a certificate that failed verification is fetched for display (subject, issuer, validity, SHA-256);
  * - a plaintext greeting that never came is checked against a TLS handshake on the same port: if the
  *   port answers TLS, the failure was the mode (STARTTLS chosen for an implicit-TLS port).
  */
-export async function followUp(facts: FailureFacts, ctx: FollowUpContext): Promise<FailureFacts> {
+export async function followUp(facts: FailureFacts, ctx: FollowUpContext, early?: EarlyTlsLook): Promise<FailureFacts> {
   const ms = Math.min(FOLLOW_UP_MS, ctx.timeoutMs)
   if (isCertificateError(facts.code) && !facts.certificate && ctx.security === 'tls') {
     const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.host, ms)
     return certificate ? { ...facts, certificate } : facts
   }
   if (ctx.failedStage === 'greeting' && ctx.security !== 'tls' && timedOut(facts)) {
-    if (await speaksImplicitTls(ctx.host, ctx.port, ctx.host, ctx.trust.ca, ms)) {
+    const speaksTls = early?.answer() ?? speaksImplicitTls(ctx.host, ctx.port, ctx.host, ctx.trust.ca, ms)
+    if (await speaksTls) {
       return {
         ...facts,
         code: 'TLS_EXPECTED',

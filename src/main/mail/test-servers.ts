@@ -14,7 +14,7 @@ import { probeImap } from './imap-probe.js'
 import type { TlsTrust } from './open-socket.js'
 import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
-import { followUp } from './failure-follow-up.js'
+import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
 import { checkReachability, describeReachability, STANDARD_PORTS } from './reachability.js'
 import { probeSmtp } from './smtp-probe.js'
@@ -69,9 +69,11 @@ async function runSide(
   probe: Probe,
 ): Promise<{ report: ProbeReport; transcript: Transcript }> {
   const { side, protocol, host, port, security } = spec
-  const clock = new StageClock(plannedStages(security), (stage, state, ms) =>
-    hooks.onStage?.({ side, stage, state, ms }),
-  )
+  const early = new EarlyTlsLook({ host, port, security, ca: req.trust.ca }, req.timeouts.greetingMs)
+  const clock = new StageClock(plannedStages(security), (stage, state, ms) => {
+    early.onStage(stage, state)
+    hooks.onStage?.({ side, stage, state, ms })
+  })
   const transcript = new Transcript()
   const base = { protocol, host, port, security }
   try {
@@ -93,14 +95,18 @@ async function runSide(
   } catch (error) {
     if (error instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
     const failedStage = clock.fail()
-    const facts = await followUp(factsFrom(error), {
-      host,
-      port,
-      security,
-      failedStage,
-      trust: req.trust,
-      timeoutMs: req.timeouts.connectMs,
-    })
+    const facts = await followUp(
+      factsFrom(error),
+      {
+        host,
+        port,
+        security,
+        failedStage,
+        trust: req.trust,
+        timeoutMs: req.timeouts.connectMs,
+      },
+      early,
+    )
     const diagnosis = diagnose({
       text: facts.serverText ?? '',
       message: facts.message,
@@ -134,6 +140,8 @@ async function runSide(
       },
       transcript,
     }
+  } finally {
+    early.dispose()
   }
 }
 
