@@ -6,7 +6,7 @@ import { exportIdentities } from '../accounts/identities-export.js'
 import { AppError } from '../app-error.js'
 import type { Services } from '../ipc/handlers.js'
 import { cliServices, refuseWhileAppRuns } from './cli-services.js'
-import { EXIT, readSecret, UsageError, type CliIo } from './io.js'
+import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
 import { parseEndpoint, securityForPort } from './test-args.js'
 
@@ -38,9 +38,7 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
 
 function email(value: string | undefined, flag: string): string {
-  const r = EmailSchema.safeParse(value ?? '')
-  if (!r.success) throw new UsageError(`${flag}: ${r.error.issues[0]?.message ?? 'invalid'}`)
-  return r.data
+  return parseFlag(EmailSchema, value ?? '', flag)
 }
 
 function findAccount(accounts: AccountView[], address: string): AccountView {
@@ -78,11 +76,8 @@ async function add(s: Services, account: AccountView, v: Values, io: CliIo): Pro
   }
   let login: { smtpUsername: string; password: string } | undefined
   if (v.username !== undefined) {
-    const user = UsernameSchema.safeParse(v.username)
-    if (!user.success) throw new UsageError(`--username: ${user.error.issues[0]?.message ?? 'invalid'}`)
-    const password = PasswordSchema.safeParse(await readSecret(io.stdin))
-    if (!password.success) throw new UsageError(`password: ${password.error.issues[0]?.message ?? 'invalid'}`)
-    login = { smtpUsername: user.data, password: password.data }
+    const smtpUsername = parseFlag(UsernameSchema, v.username, '--username')
+    login = { smtpUsername, password: parseFlag(PasswordSchema, await readSecret(io.stdin), 'password') }
   }
   return s.aliases.add(account.id, {
     name: (v.name ?? '').trim().slice(0, 200),

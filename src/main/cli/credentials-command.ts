@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import type { AccountView } from '../../shared/account.js'
 import { PasswordSchema } from '../../shared/mail.js'
 import { cliServices, refuseWhileAppRuns } from './cli-services.js'
-import { EXIT, readSecret, UsageError, type CliIo } from './io.js'
+import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
 
 export const CREDENTIALS_USAGE = `Usage: mailkey credentials list [--json]
@@ -54,14 +54,12 @@ async function reset(address: string, json: boolean, timeoutMs: number | undefin
   const { services: s, dir } = cliServices(io)
   const account = (await s.accounts.list()).find((a) => a.email.toLowerCase() === address.toLowerCase())
   if (!account) throw new UsageError(`no saved account for ${address}`)
-  const raw = await readSecret(io.stdin)
-  const password = PasswordSchema.safeParse(raw)
-  if (!password.success) throw new UsageError(`password: ${password.error.issues[0]?.message ?? 'invalid'}`)
+  const password = parseFlag(PasswordSchema, await readSecret(io.stdin), 'password')
   if (refuseWhileAppRuns(dir, io)) return EXIT.failed
   const result = await s.checks.resetCredentials(
     account.id,
     `cli-reset-${Date.now()}`,
-    password.data,
+    password,
     () => undefined,
     timeoutMs,
   )

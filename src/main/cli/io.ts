@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+
 /** What a CLI command may touch: injected so tests run commands in-process. */
 export interface CliIo {
   stdin: NodeJS.ReadableStream
@@ -14,6 +16,13 @@ export class UsageError extends Error {
     super(message)
     this.name = 'UsageError'
   }
+}
+
+/** Parses a flag's value with a shared schema; its first message becomes the usage error. */
+export function parseFlag<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
+  const r = schema.safeParse(value)
+  if (!r.success) throw new UsageError(`${flag}: ${r.error.issues[0]?.message ?? 'invalid'}`)
+  return r.data
 }
 
 const MAX_STDIN = 1024 * 1024

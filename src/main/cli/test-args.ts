@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util'
-import type { z } from 'zod'
 import {
   EmailSchema,
   HostSchema,
@@ -9,7 +8,7 @@ import {
   type IncomingProtocol,
   type Security,
 } from '../../shared/mail.js'
-import { UsageError } from './io.js'
+import { parseFlag, UsageError } from './io.js'
 
 export interface Endpoint {
   host: string
@@ -36,25 +35,19 @@ Tests the incoming and outgoing servers at the same time. The password is read f
 stdin and never printed. Without server flags the provider's settings for the address
 are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
 
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value)
-  if (!r.success) throw new UsageError(`${what}: ${r.error.issues[0]?.message ?? 'invalid'}`)
-  return r.data
-}
-
 /** HOST:PORT, with IPv6 literals in brackets ([::1]:993). */
 export function parseEndpoint(raw: string, flag: string): Endpoint {
   const m = /^\[([^\]]+)\]:(\d+)$/.exec(raw) ?? /^([^:]+):(\d+)$/.exec(raw)
   if (!m) throw new UsageError(`${flag} wants HOST:PORT, for example imap.gmail.com:993 (got "${raw.slice(0, 80)}")`)
   return {
-    host: check(HostSchema, m[1], flag),
-    port: check(PortSchema, Number(m[2]), flag),
+    host: parseFlag(HostSchema, m[1], flag),
+    port: parseFlag(PortSchema, Number(m[2]), flag),
   }
 }
 
 function security(raw: string | undefined, flag: string): Security | undefined {
   if (raw === undefined) return undefined
-  const s = check(SecuritySchema, raw, flag)
+  const s = parseFlag(SecuritySchema, raw, flag)
   // `none` sends the password in the clear; the CLI does not offer it
   if (s === 'none') throw new UsageError(`${flag} must be tls or starttls`)
   return s
@@ -89,11 +82,11 @@ export function parseTestArgs(argv: string[]): TestArgs {
   if (!values['password-stdin']) throw new UsageError('--password-stdin is required (the password is never a flag)')
   if (values.imap && values.pop3) throw new UsageError('use --imap or --pop3, not both')
   const args: TestArgs = {
-    email: check(EmailSchema, values.email, '--email'),
+    email: parseFlag(EmailSchema, values.email, '--email'),
     json: values.json ?? false,
     transcript: values.transcript ?? false,
   }
-  if (values.username !== undefined) args.username = check(UsernameSchema, values.username, '--username')
+  if (values.username !== undefined) args.username = parseFlag(UsernameSchema, values.username, '--username')
   const inSecurity = security(values['incoming-security'], '--incoming-security')
   const outSecurity = security(values['outgoing-security'], '--outgoing-security')
   if (values.imap || values.pop3) {

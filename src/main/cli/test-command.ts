@@ -3,7 +3,7 @@ import { PROVIDERS, providerForAddress, type Provider } from '../../shared/provi
 import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
-import { EXIT, readSecret, UsageError, type CliIo } from './io.js'
+import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
 import { parseTestArgs, securityForPort, type TestArgs } from './test-args.js'
 
@@ -63,15 +63,13 @@ function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<s
 export async function runTestCommand(argv: string[], io: CliIo, deps: TestCommandDeps = {}): Promise<number> {
   const args = parseTestArgs(argv)
   const servers = await resolveServers(args, deps)
-  const raw = await readSecret(io.stdin)
-  const password = PasswordSchema.safeParse(raw)
-  if (!password.success) throw new UsageError(`password: ${password.error.issues[0]?.message ?? 'invalid'}`)
+  const password = parseFlag(PasswordSchema, await readSecret(io.stdin), 'password')
   const live = !args.json && io.stderr.isTTY === true
   const result = await testServers(
     {
       email: args.email,
       username: args.username,
-      password: password.data,
+      password,
       ...servers,
       timeouts: timeoutsFrom(args.timeoutMs),
       trust: {},

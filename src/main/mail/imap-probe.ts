@@ -1,6 +1,7 @@
 import { ImapFlow } from 'imapflow'
 import type { TLSSocket } from 'node:tls'
-import { lookupHost, serverName, tlsOptions } from './open-socket.js'
+import { serverName, tlsOptions } from './open-socket.js'
+import { resolveStage } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { certificateInfo, factsFrom, ProbeCancelled, ProbeFailure, type FailureFacts } from './probe-failure.js'
 
@@ -65,10 +66,7 @@ function imapFacts(error: unknown, socket: unknown): FailureFacts {
 export const probeImap: Probe = async (req, ctx) => {
   const { clock, signal, transcript } = ctx
   const { timeouts } = req
-  transcript.protect(req.password, req.username)
-  clock.start()
-  const address = await lookupHost(req.host, timeouts.connectMs, signal)
-  clock.complete('dns')
+  const address = await resolveStage(req, ctx)
   const name = serverName(req.host)
   const client = new ImapFlow({
     host: address,

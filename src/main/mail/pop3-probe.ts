@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net'
 import { LineReader } from './line-reader.js'
-import { connectTcp, lookupHost, upgradeTls } from './open-socket.js'
+import { upgradeTls } from './open-socket.js'
+import { openStages } from './probe-open.js'
 import type { Probe, ProbeContext, ProbeRequest } from './probe.js'
 import { ProbeFailure } from './probe-failure.js'
 
@@ -85,20 +86,9 @@ function authPlain(user: string, pass: string): string {
 }
 
 export const probePop3: Probe = async (req, ctx) => {
-  const { clock, signal, transcript } = ctx
+  const { clock, transcript } = ctx
   const { timeouts } = req
-  transcript.protect(req.password, req.username)
-  clock.start()
-  const address = await lookupHost(req.host, timeouts.connectMs, signal)
-  clock.complete('dns')
-  let socket: Socket = await connectTcp(address, req.port, timeouts.connectMs, signal)
-  clock.complete('connect')
-  transcript.note(`connected to ${address} port ${req.port}`)
-  if (req.security === 'tls') {
-    socket = await upgradeTls(socket, req.host, req.trust, timeouts.greetingMs, signal)
-    clock.complete('tls')
-    transcript.note('TLS is up')
-  }
+  const socket = await openStages(req, ctx)
   const pop = new Pop3Session(socket, req, ctx)
   try {
     const greeting = await pop.line(timeouts.greetingMs)

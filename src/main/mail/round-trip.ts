@@ -58,6 +58,29 @@ function rewritten(
   }
 }
 
+/** A sending or reading failure, diagnosed like any probe's. */
+function failed(
+  error: unknown,
+  protocol: 'smtp' | 'imap',
+  req: RoundTripRequest,
+): Omit<RoundTripReport, 'outcome' | 'ms'> {
+  const facts = factsFrom(error)
+  const d = diagnose({
+    text: facts.serverText ?? '',
+    message: facts.message,
+    protocol,
+    providerId: req.providerId,
+    ...(facts.code ? { code: facts.code } : {}),
+  })
+  return {
+    cause: d.cause,
+    title: d.title,
+    explanation: d.explanation,
+    serverText: d.serverText || facts.message,
+    fix: d.fix,
+  }
+}
+
 /**
  * Level 2 of an alias check (and the "validate and save" proof): sends one message from `from` to the
  * account's own address with a unique Message-ID, finds it over IMAP within the limit, and compares
@@ -94,24 +117,7 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
     )
   } catch (e) {
     if (signal.aborted) throw new ProbeCancelled()
-    const facts = factsFrom(e)
-    const d = diagnose({
-      text: facts.serverText ?? '',
-      message: facts.message,
-      protocol: 'smtp',
-      providerId: req.providerId,
-      ...(facts.code ? { code: facts.code } : {}),
-    })
-    return {
-      outcome: 'send-failed',
-      ms: ms(),
-      messageId,
-      cause: d.cause,
-      title: d.title,
-      explanation: d.explanation,
-      serverText: d.serverText || facts.message,
-      fix: d.fix,
-    }
+    return { ...failed(e, 'smtp', req), outcome: 'send-failed', ms: ms(), messageId }
   }
   let found
   try {
@@ -123,24 +129,7 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
     })
   } catch (e) {
     if (e instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
-    const facts = factsFrom(e)
-    const d = diagnose({
-      text: facts.serverText ?? '',
-      message: facts.message,
-      protocol: 'imap',
-      providerId: req.providerId,
-      ...(facts.code ? { code: facts.code } : {}),
-    })
-    return {
-      outcome: 'read-failed',
-      ms: ms(),
-      messageId,
-      cause: d.cause,
-      title: d.title,
-      explanation: d.explanation,
-      serverText: d.serverText || facts.message,
-      fix: d.fix,
-    }
+    return { ...failed(e, 'imap', req), outcome: 'read-failed', ms: ms(), messageId }
   }
   if (!found) {
     return {

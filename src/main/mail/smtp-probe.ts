@@ -1,7 +1,7 @@
 import { format } from 'node:util'
-import type { Socket } from 'node:net'
 import SMTPConnection from 'nodemailer/lib/smtp-connection'
-import { connectTcp, lookupHost, serverName, tlsOptions, upgradeTls } from './open-socket.js'
+import { serverName, tlsOptions } from './open-socket.js'
+import { openStages } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
 import { SENDER_CHECK_METHOD, senderCheckHandler, type SenderCheckOutcome } from './smtp-sender-check.js'
@@ -83,19 +83,8 @@ function senderCheckFailure(outcome: SenderCheckOutcome | undefined): ProbeFailu
 export const probeSmtp: Probe = async (req, ctx) => {
   const { clock, signal, transcript } = ctx
   const { timeouts } = req
-  transcript.protect(req.password, req.username)
-  clock.start()
-  const address = await lookupHost(req.host, timeouts.connectMs, signal)
-  clock.complete('dns')
-  let socket: Socket = await connectTcp(address, req.port, timeouts.connectMs, signal)
-  clock.complete('connect')
-  transcript.note(`connected to ${address} port ${req.port}`)
+  const socket = await openStages(req, ctx)
   const implicit = req.security === 'tls'
-  if (implicit) {
-    socket = await upgradeTls(socket, req.host, req.trust, timeouts.greetingMs, signal)
-    clock.complete('tls')
-    transcript.note('TLS is up')
-  }
   const name = serverName(req.host)
   const check = req.senderCheck
   if (check && [check.from, check.to].some((a) => /[\s<>]/.test(a))) {
