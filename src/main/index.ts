@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron'
 import Store from 'electron-store'
 import { openSettings, SETTINGS_NAME } from './accounts/settings-store.js'
 import { dirname, join } from 'node:path'
@@ -12,6 +12,7 @@ import { registerIpc } from './ipc/register.js'
 import { openExternalSafe } from './open-external.js'
 import { APP_ORIGIN } from './renderer-path.js'
 import { createServices } from './services.js'
+import { menuTemplate } from './menu-template.js'
 import { createMainWindow } from './window.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -35,6 +36,8 @@ function openWindow(): void {
 
 function start(): void {
   denyPermissions()
+  const menu = menuTemplate({ packaged: app.isPackaged, mac: process.platform === 'darwin' })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu as MenuItemConstructorOptions[]))
   if (!devUrl) serveRenderer(join(here, '../renderer'))
   const { store, notice } = openSettings(
     app.getPath('userData'),

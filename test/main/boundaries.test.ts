@@ -3,6 +3,7 @@ import { isTrustedSender } from '../../src/main/ipc/trusted-sender.js'
 import { resolveRendererPath } from '../../src/main/renderer-path.js'
 import { isAllowedExternalUrl } from '../../src/main/url-allowlist.js'
 import { secureWebPreferences } from '../../src/main/web-preferences.js'
+import { menuTemplate, type MenuItem } from '../../src/main/menu-template.js'
 
 describe('links opened in the system browser', () => {
   it.each([
@@ -94,5 +95,23 @@ describe('window web preferences', () => {
       webviewTag: false,
       devTools: false,
     })
+  })
+})
+
+describe('application menu', () => {
+  const roles = (items: MenuItem[]): string[] =>
+    items.flatMap((i) => [...(i.role ? [i.role] : []), ...roles(i.submenu ?? [])])
+
+  it('a packaged app has no reload and no developer tools; development keeps them', () => {
+    for (const mac of [true, false]) {
+      expect(roles(menuTemplate({ packaged: true, mac }))).not.toEqual(expect.arrayContaining(['reload']))
+      expect(roles(menuTemplate({ packaged: true, mac }))).not.toContain('toggleDevTools')
+      expect(roles(menuTemplate({ packaged: false, mac }))).toEqual(
+        expect.arrayContaining(['reload', 'toggleDevTools']),
+      )
+    }
+    expect(roles(menuTemplate({ packaged: true, mac: false }))).toEqual(
+      expect.arrayContaining(['copy', 'paste', 'quit']),
+    )
   })
 })
