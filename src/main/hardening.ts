@@ -1,8 +1,9 @@
 import { app, session } from 'electron'
+import { permissionAllowed } from './permissions.js'
 
 /**
  * Applies to every web contents the app ever creates: no navigation away from the app, no new
- * windows, no webviews; and every web permission (camera, notifications...) is refused.
+ * windows, no webviews.
  */
 export function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -13,7 +14,12 @@ export function hardenWebContents(): void {
   })
 }
 
-export function denyPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+/** Refuses every web permission except clipboard writing for the app's own page (see permissions.ts). */
+export function restrictPermissions(isAppUrl: (url: string) => boolean): void {
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
+    callback(permissionAllowed(permission, wc.getURL(), isAppUrl)),
+  )
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, origin) =>
+    permissionAllowed(permission, origin, isAppUrl),
+  )
 }

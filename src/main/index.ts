@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { SettingsData } from './accounts/settings-schema.js'
 import { registerAppScheme, serveRenderer } from './app-protocol.js'
 import { createKeytarStore } from './credentials/keytar-store.js'
-import { denyPermissions, hardenWebContents } from './hardening.js'
+import { hardenWebContents, restrictPermissions } from './hardening.js'
 import { createHandlers } from './ipc/handlers.js'
 import { registerIpc } from './ipc/register.js'
 import { openExternalSafe } from './open-external.js'
@@ -19,6 +19,13 @@ const here = dirname(fileURLToPath(import.meta.url))
 const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const appUrl = devUrl ?? `${APP_ORIGIN}/index.html`
 const appOrigin = new URL(appUrl).origin
+const isAppUrl = (url: string): boolean => {
+  try {
+    return new URL(url).origin === appOrigin
+  } catch {
+    return false
+  }
+}
 
 const log = (message: string): void => console.error(`[mailkey] ${message}`)
 const trustedIds = new Set<number>()
@@ -35,7 +42,7 @@ function openWindow(): void {
 }
 
 function start(): void {
-  denyPermissions()
+  restrictPermissions(isAppUrl)
   const menu = menuTemplate({ packaged: app.isPackaged, mac: process.platform === 'darwin' })
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu as MenuItemConstructorOptions[]))
   if (!devUrl) serveRenderer(join(here, '../renderer'))
@@ -50,7 +57,7 @@ function start(): void {
     openExternal: openExternalSafe,
     notices: notice ? [{ kind: 'settings-recovered', message: notice.message }] : [],
   })
-  registerIpc(createHandlers(services), trustedIds, (url) => new URL(url).origin === appOrigin, log)
+  registerIpc(createHandlers(services), trustedIds, isAppUrl, log)
   openWindow()
 }
 

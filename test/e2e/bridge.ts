@@ -1,10 +1,13 @@
-import { test as base, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { expect as baseExpect, test as base, type Page } from '@playwright/test'
 import type Conf from 'conf'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SettingsData } from '../../src/main/accounts/settings-schema.js'
 import { openSettings } from '../../src/main/accounts/settings-store.js'
+import { checkKeychain } from '../../src/main/credentials/keychain-health.js'
+import { keychainError } from '../../src/main/credentials/keychain-problem.js'
 import { createKeytarStore } from '../../src/main/credentials/keytar-store.js'
 import type { SecretStore } from '../../src/main/credentials/secret-store.js'
 import { dispatch } from '../../src/main/ipc/dispatch.js'
@@ -98,3 +101,53 @@ export const test = base.extend<{ bridge: Bridge }>({
 })
 
 export { expect } from '@playwright/test'
+
+/**
+ * Makes the keychain health check fail as it does on a desktop without a Secret Service: main's real
+ * check, problem classification and advice run against a store that refuses every write with the
+ * system's own message. Only the health check sees it; the test's real keychain stays as it is.
+ */
+export function refuseKeychain(bridge: Bridge, systemMessage: string): void {
+  const refuse = (): Promise<never> => Promise.reject(keychainError(new Error(systemMessage)))
+  const refusing: SecretStore = { set: refuse, get: refuse, delete: refuse, keys: refuse }
+  bridge.services.keychainHealth = () => checkKeychain(refusing)
+}
+
+const README_SCREENSHOTS = process.env['UPDATE_README_SCREENSHOTS'] === '1'
+
+/** A full-page screenshot as a test artifact; with UPDATE_README_SCREENSHOTS=1 also docs/screenshots/<readme>.png. */
+export async function screenshot(page: Page, name: string, readme?: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true })
+  if (README_SCREENSHOTS && readme) {
+    await page.screenshot({ path: join(process.cwd(), 'docs', 'screenshots', `${readme}.png`), fullPage: true })
+  }
+}
+
+/**
+ * An axe-core scan of the page as it is, in the light and the dark theme. Every violation is recorded
+ * (test annotations and the log); one of impact "serious" or "critical" fails the test.
+ */
+export async function scanA11y(page: Page, screen: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    const { violations } = await new AxeBuilder({ page }).analyze()
+    const found = violations.map((v) => `${v.id} [${v.impact ?? 'none'}] ×${v.nodes.length}`)
+    const line = `${screen} (${scheme}): ${found.length ? found.join(', ') : 'no violations'}`
+    test.info().annotations.push({ type: 'axe', description: line })
+    console.log(`axe · ${line}`)
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+    baseExpect.soft(serious, `${screen} (${scheme})`).toEqual([])
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+/** At 200% zoom (half the CSS pixels of a 1280×720 window) nothing needs scrolling sideways. */
+export async function expectReadableAt200(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()
+  await page.setViewportSize({ width: 640, height: 360 })
+  baseExpect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true)
+  await screenshot(page, `${name}-200-percent`)
+  if (size) await page.setViewportSize(size)
+}

@@ -79,11 +79,17 @@ test('Gmail happy path: guidance, pasted app password, both servers pass, saved 
   await shot(page, '05-test-passed')
   await page.getByRole('button', { name: 'Save account' }).click()
 
+  // the done step says what was proven and when, then hands on to the accounts
+  await expect(page.getByRole('heading', { name: `${ALICE.address} is ready` })).toBeFocused()
+  await expect(page.getByText(/Verified .+: both servers accepted the password/)).toBeVisible()
+  await shot(page, '06-done')
+  await page.getByRole('button', { name: 'Go to your accounts' }).click()
+
   await expect(page.getByRole('heading', { name: 'Mail accounts' })).toBeVisible()
   const card = page.getByRole('listitem').filter({ hasText: ALICE.address })
   await expect(card).toContainText('Gmail')
   await expect(card).toContainText(/Verified \S/)
-  await shot(page, '06-accounts')
+  await shot(page, '07-accounts')
 
   const keys = await bridge.secrets.keys()
   expect(keys).toHaveLength(1)
@@ -171,6 +177,10 @@ test('keyboard only: the happy path with Tab, Enter and typing', async ({ page, 
   await shot(page, '03-save-focused')
   await page.keyboard.press('Enter')
 
+  await expect(page.getByRole('heading', { name: `${ALICE.address} is ready` })).toBeFocused()
+  await tabTo(page, page.getByRole('button', { name: 'Go to your accounts' }))
+  await page.keyboard.press('Enter')
+
   await expect(page.getByRole('heading', { name: 'Mail accounts' })).toBeFocused()
   await expect(page.getByRole('listitem').filter({ hasText: ALICE.address })).toContainText('Verified')
   await shot(page, '04-accounts')
@@ -208,5 +218,6 @@ test('SSL/TLS on a STARTTLS port is diagnosed, and the one-click fix switches an
   )
   await shot(page, '03-fixed')
   await page.getByRole('button', { name: 'Save account' }).click()
+  await page.getByRole('button', { name: 'Go to your accounts' }).click()
   await expect(page.getByRole('listitem').filter({ hasText: ALICE.address })).toContainText(`port ${port}, STARTTLS`)
 })

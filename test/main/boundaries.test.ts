@@ -3,6 +3,7 @@ import { isTrustedSender } from '../../src/main/ipc/trusted-sender.js'
 import { resolveRendererPath } from '../../src/main/renderer-path.js'
 import { isAllowedExternalUrl } from '../../src/main/url-allowlist.js'
 import { secureWebPreferences } from '../../src/main/web-preferences.js'
+import { permissionAllowed } from '../../src/main/permissions.js'
 import { menuTemplate, type MenuItem } from '../../src/main/menu-template.js'
 
 describe('links opened in the system browser', () => {
@@ -113,5 +114,16 @@ describe('application menu', () => {
     expect(roles(menuTemplate({ packaged: true, mac: false }))).toEqual(
       expect.arrayContaining(['copy', 'paste', 'quit']),
     )
+  })
+})
+
+describe('web permissions', () => {
+  const isApp = (url: string): boolean => url.startsWith('app://mailkey/')
+  it('grants clipboard writing to the app page only, and nothing else to anyone', () => {
+    expect(permissionAllowed('clipboard-sanitized-write', 'app://mailkey/index.html', isApp)).toBe(true)
+    expect(permissionAllowed('clipboard-sanitized-write', 'https://evil.example/', isApp)).toBe(false)
+    for (const p of ['clipboard-read', 'notifications', 'media', 'geolocation', 'openExternal', 'fullscreen']) {
+      expect(permissionAllowed(p, 'app://mailkey/index.html', isApp)).toBe(false)
+    }
   })
 })

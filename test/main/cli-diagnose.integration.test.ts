@@ -60,7 +60,7 @@ describe('mailkey diagnose --json', () => {
     expect(out.fix).toEqual({
       kind: 'open-url',
       url: 'https://myaccount.google.com/apppasswords',
-      label: "Open Gmail's App passwords page",
+      label: 'Open Gmail’s App passwords page',
     })
   })
 
@@ -120,7 +120,7 @@ describe('mailkey diagnose (human report)', () => {
     expect(r.stderr).toBe('')
     expect(r.stdout).toContain('Google needs an app password for Mailkey [app_password_required]')
     expect(r.stdout).toContain('Server said: Error: Invalid login: 534-5.7.9 Application-specific password required.')
-    expect(r.stdout).toContain("Fix: Open Gmail's App passwords page (https://myaccount.google.com/apppasswords)")
+    expect(r.stdout).toContain('Fix: Open Gmail’s App passwords page (https://myaccount.google.com/apppasswords)')
   })
 
   it('does not replay terminal escapes from the pasted text', async () => {

@@ -130,7 +130,7 @@ describe('mailkey test --json against the bed', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/Incoming {2}IMAP 127\.0\.0\.1:\d+ \(SSL\/TLS\) {2}FAILED/)
     expect(r.stdout).toContain('Google needs an app password for Mailkey [app_password_required]')
-    expect(r.stdout).toContain("Fix: Open Gmail's App passwords page (https://myaccount.google.com/apppasswords)")
+    expect(r.stdout).toContain('Fix: Open Gmail’s App passwords page (https://myaccount.google.com/apppasswords)')
   })
 })
 

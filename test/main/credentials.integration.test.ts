@@ -130,6 +130,31 @@ describe.skipIf(problem !== null)(
         for (const f of forms(secret)) expect(settings).not.toContain(f)
     })
 
+    it('cancelling a re-test, even between its two attempts, leaves the account as it was', async () => {
+      const account = await save(user.appPassword)
+      setAppPassword(b.usersFile, user.address, NEW_APP_PASSWORD)
+      let refusals = 0
+      const r = await dispatch(
+        handlers,
+        'retestAccount',
+        { id: account.id, testId: 'cancel1' },
+        {
+          emit: (e) => {
+            // both servers have just refused the first attempt: cancel in the 500 ms pause before confirming
+            if (e.stage === 'auth' && e.state === 'failed' && ++refusals === 2) {
+              setTimeout(
+                () => void dispatch(handlers, 'cancelTest', { testId: 'cancel1' }, { emit: () => undefined }),
+                250,
+              )
+            }
+          },
+        },
+      )
+      expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+      const listed = await call('listAccounts', undefined)
+      expect(listed.ok && listed.value[0]?.stale).toBeNull()
+    })
+
     it('a network failure is not a rejection: the saved secret is not called stale', async () => {
       const account = await save(user.appPassword)
       const down = await call('saveAccount', {

@@ -31,7 +31,7 @@ describe('provider-aware titles and fixes', () => {
     expect(r.fix).toEqual({
       kind: 'open-url',
       url: 'https://myaccount.google.com/apppasswords',
-      label: "Open Gmail's App passwords page",
+      label: 'Open Gmail’s App passwords page',
     })
   })
 

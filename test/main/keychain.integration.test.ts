@@ -45,3 +45,19 @@ describe('keychain error messages', () => {
     expect(e.message).toMatch(advice)
   })
 })
+
+describe.skipIf(problem !== null)('keychain calls that overlap', () => {
+  const store = scratchKeychain()
+  afterAll(() => store.clear())
+
+  it('a listing during writes and deletes never fails (the app lists accounts while checking health)', async () => {
+    await store.set('acc9:incoming', 'x')
+    const work: Promise<unknown>[] = []
+    for (let i = 0; i < 20; i++) {
+      work.push(store.set(`tmp${i}:incoming`, `s${i}`).then(() => store.delete(`tmp${i}:incoming`)))
+      work.push(store.keys())
+    }
+    await Promise.all(work)
+    expect(await store.keys()).toEqual(['acc9:incoming'])
+  })
+})

@@ -17,7 +17,9 @@ export interface FakeMailkey {
   finishTest: (result: Result<TestReport>) => Promise<void>
 }
 
-export function installFakeMailkey(options: { accounts?: AccountView[]; detected?: DetectedSettings } = {}): FakeMailkey {
+export function installFakeMailkey(
+  options: { accounts?: AccountView[]; detected?: DetectedSettings } = {},
+): FakeMailkey {
   const listeners = new Set<(e: StageEvent) => void>()
   let accounts = options.accounts ?? []
   let settleTest: ((r: Result<TestReport>) => void) | null = null
@@ -47,6 +49,14 @@ export function installFakeMailkey(options: { accounts?: AccountView[]; detected
     removeOrphans: vi.fn<MailkeyApi['removeOrphans']>(() => Promise.resolve({ ok: true, value: { removed: 0 } })),
     getTranscript: vi.fn<MailkeyApi['getTranscript']>(() => Promise.resolve({ ok: true, value: {} })),
     explainError: vi.fn<MailkeyApi['explainError']>(),
+    // send-as aliases and validate-and-save: not used by these screens yet
+    addAlias: vi.fn<MailkeyApi['addAlias']>(),
+    removeAlias: vi.fn<MailkeyApi['removeAlias']>(),
+    setDefaultAlias: vi.fn<MailkeyApi['setDefaultAlias']>(),
+    checkAlias: vi.fn<MailkeyApi['checkAlias']>(),
+    exportIdentities: vi.fn<MailkeyApi['exportIdentities']>(),
+    validateAndSave: vi.fn<MailkeyApi['validateAndSave']>(),
+    sendTestMessage: vi.fn<MailkeyApi['sendTestMessage']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -64,4 +74,20 @@ export function installFakeMailkey(options: { accounts?: AccountView[]; detected
       return new Promise((resolve) => setTimeout(resolve, 0))
     },
   }
+}
+
+/**
+ * A promise settled by hand, for calls whose answer a test wants to hold back. `resolve` returns once
+ * the app has had a turn to handle the answer (wrap it in act()).
+ */
+export function pending<T>(): { promise: Promise<T>; resolve: (value: T) => Promise<void> } {
+  let settle: (value: T) => void = () => undefined
+  const promise = new Promise<T>((r) => {
+    settle = r
+  })
+  const resolve = (value: T): Promise<void> => {
+    settle(value)
+    return new Promise((done) => setTimeout(done, 0))
+  }
+  return { promise, resolve }
 }

@@ -120,6 +120,7 @@ export function account(overrides: Partial<AccountView> = {}): AccountView {
     createdAt: '2025-03-01T10:00:00.000Z',
     lastVerifiedAt: '2025-03-01T10:00:05.000Z',
     stale: null,
+    aliases: [],
     secrets: { incoming: true, outgoing: 'shared' },
     ...overrides,
   }

@@ -36,19 +36,26 @@ export const fix = (f: Fix, side: 'incoming' | 'outgoing' = 'outgoing'): WizardA
 })
 export const ok = (report: TestReport): Result<TestReport> => ({ ok: true, value: report })
 
-export interface Row {
+export interface TableRow<S, A> {
   name: string
-  from: WizardState
-  action: WizardAction
+  from: S
+  action: A
   /** A partial shape of the next state, or 'same' when the action must change nothing. */
   to: Record<string, unknown> | 'same'
 }
 
-/** One test per row: `from` + `action` must give `to`. */
-export function runTable(rows: Row[]): void {
+export type Row = TableRow<WizardState, WizardAction>
+
+/** One test per row of any pure reducer: `from` + `action` must give `to`. */
+export function runReducerTable<S, A>(reducer: (state: S, action: A) => S, rows: TableRow<S, A>[]): void {
   it.each(rows)('$name', ({ from, action, to }) => {
-    const next = wizardReducer(from, action)
+    const next = reducer(from, action)
     if (to === 'same') expect(next).toBe(from)
     else expect(next).toMatchObject(to)
   })
+}
+
+/** The wizard's table. */
+export function runTable(rows: Row[]): void {
+  runReducerTable(wizardReducer, rows)
 }

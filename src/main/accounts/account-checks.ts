@@ -63,11 +63,12 @@ export class AccountChecks {
       const again = await this.tester.run(
         {
           ...input,
-          testId: `${testId}-confirm`,
+          // the same id, so cancelling the re-test also stops (or prevents) the confirming attempt
+          testId,
           incoming: rejected.includes('incoming') ? account.incoming : undefined,
           outgoing: rejected.includes('outgoing') ? account.outgoing : undefined,
         },
-        (e) => emit({ ...e, testId }),
+        emit,
       )
       const confirmed = rejectedSides(again)
       const first = confirmed[0]

@@ -32,8 +32,8 @@ export function keychainAdvice(problem: KeychainProblem): string {
 }
 
 /** A keychain failure as an app error: what to do, then the system's words (never a secret). */
-export function keychainError(error: unknown): AppError {
+export function keychainError(error: unknown, writing = true): AppError {
   const raw = (error instanceof Error ? error.message : String(error)).slice(0, 200)
   const problem = keychainProblem(raw)
-  return new AppError('KEYCHAIN_UNAVAILABLE', `${ADVICE[problem]} Nothing was saved. (${raw})`)
+  return new AppError('KEYCHAIN_UNAVAILABLE', `${ADVICE[problem]}${writing ? ' Nothing was saved.' : ''} (${raw})`)
 }

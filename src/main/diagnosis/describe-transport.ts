@@ -75,7 +75,7 @@ export const TRANSPORT_DESCRIBERS: Record<TransportCause, Describer> = {
     title: 'The server’s certificate is not trusted',
     explanation: withCertificate(
       ctx,
-      `${ctx.server} presented a certificate that no trusted authority vouches for (self-signed or from a private CA). Someone may be intercepting the connection (antivirus and company proxies do this), or the server is set up that way. Compare the certificate with what your provider publishes before trusting it.`,
+      `${ctx.server.charAt(0).toUpperCase()}${ctx.server.slice(1)} presented a certificate that no trusted authority vouches for (self-signed or from a private CA). Someone may be intercepting the connection (antivirus and company proxies do this), or the server is set up that way. Compare the certificate with what your provider publishes before trusting it.`,
     ),
     fix: { kind: 'check-settings', field: 'host', label: 'Check the server name with your provider' },
   }),

@@ -16,7 +16,7 @@ export function switchFix(target: Endpoint): Fix {
 /** The provider's own page for creating app passwords (Google's when the provider is unknown). */
 export function appPasswordFix(p: Provider | undefined): Fix {
   const url = p?.appPassword?.createUrl ?? 'https://myaccount.google.com/apppasswords'
-  return { kind: 'open-url', url, label: `Open ${p?.appPassword ? p.name : 'Gmail'}'s App passwords page` }
+  return { kind: 'open-url', url, label: `Open ${p?.appPassword ? p.name : 'Gmail'}’s App passwords page` }
 }
 
 export function replacePasswordFix(what = 'password'): Fix {

@@ -32,6 +32,8 @@ export type ProvenConfig = Pick<TestInput, 'email' | 'username' | 'password' | '
 
 const PROOF_TTL_MS = 30 * 60_000
 const MAX_KEPT = 20
+/** How long a cancel of an id with nothing running stops that id's next run (a re-test's pause). */
+const BETWEEN_RUNS_MS = 5000
 
 /**
  * Runs connection tests for the app and the CLI: one at a time per test id, cancellable by id.
@@ -42,6 +44,7 @@ export class ConnectionTester {
   private readonly running = new Map<string, AbortController>()
   private readonly proofs = new Map<string, { digest: string; at: number }>()
   private readonly transcripts = new Map<string, ServerTestResult['transcripts']>()
+  private readonly cancelledBetween = new Map<string, number>()
   private readonly key = randomBytes(32)
 
   constructor(
@@ -54,6 +57,11 @@ export class ConnectionTester {
 
   async run(input: TestInput, emit: (event: StageEvent) => void): Promise<TestReport> {
     if (this.running.has(input.testId)) throw new AppError('INVALID_INPUT', 'A test with this id is already running.')
+    const cancelledAt = this.cancelledBetween.get(input.testId)
+    this.cancelledBetween.delete(input.testId)
+    if (cancelledAt !== undefined && this.now() - cancelledAt < BETWEEN_RUNS_MS) {
+      throw new AppError('CANCELLED', 'The test was cancelled.')
+    }
     const controller = new AbortController()
     this.running.set(input.testId, controller)
     try {
@@ -95,10 +103,15 @@ export class ConnectionTester {
     }
   }
 
-  /** Stops a running test at once (every socket closed); false when no such test runs. */
+  /**
+   * Stops a running test at once (every socket closed). A check made of several runs under one id (a
+   * re-test that confirms a rejection) may be between runs: the next run with that id, if it starts
+   * within a few seconds, is refused too. False when no such test runs.
+   */
   cancel(testId: string): boolean {
     const c = this.running.get(testId)
     c?.abort()
+    if (!c) this.keep(this.cancelledBetween, testId, this.now())
     return c !== undefined
   }
 

@@ -1,48 +1,21 @@
-import { useEffect, useState } from 'react'
-import type { Account } from '../../shared/account.js'
+import { useCallback, useReducer } from 'react'
 import { assertNever } from '../../shared/result.js'
 import { AccountsScreen } from './accounts/AccountsScreen.js'
-import { mailkey, settle } from './lib/api.js'
+import { appReducer, initialAppState, type AppState, type AppAction } from './app/app-state.js'
+import { NoticeBanner } from './app/NoticeBanner.js'
+import { useStartup } from './app/use-startup.js'
+import { ExplainScreen } from './explain/ExplainScreen.js'
 import { StepBoundary } from './ui/StepBoundary.js'
 import { Wizard } from './wizard/Wizard.js'
+import type { Dispatch } from 'react'
 
-type Screen =
-  | { name: 'loading' }
-  | { name: 'accounts'; accounts: Account[]; notice: string | null }
-  | { name: 'wizard'; accounts: Account[] }
-  | { name: 'unavailable'; message: string }
-
-function savedNotice(account: Account): string {
-  return account.lastVerifiedAt
-    ? `${account.email} is saved and verified.`
-    : `${account.email} is saved, but the test did not prove these settings; test it again to verify.`
+/** After a banner goes, focus lands on the screen rather than on nothing. */
+function focusScreen(): void {
+  document.querySelector<HTMLElement>('main :is(h1, h2)[tabindex], main :is(input, textarea, select, button)')?.focus()
 }
 
-/** Opens on the accounts when there are some, else straight on the wizard. */
-export function App() {
-  const [screen, setScreen] = useState<Screen>({ name: 'loading' })
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    let live = true
-    void settle(() => mailkey().listAccounts()).then((r) => {
-      if (!live) return
-      if (!r.ok) setScreen({ name: 'unavailable', message: r.error.message })
-      else
-        setScreen(
-          r.value.length > 0 ? { name: 'accounts', accounts: r.value, notice: null } : { name: 'wizard', accounts: [] },
-        )
-    })
-    return () => {
-      live = false
-    }
-  }, [attempt])
-
-  const onSaved = async (account: Account): Promise<void> => {
-    const list = await settle(() => mailkey().listAccounts())
-    setScreen({ name: 'accounts', accounts: list.ok ? list.value : [account], notice: savedNotice(account) })
-  }
-
+function ScreenView({ state, dispatch }: { state: AppState; dispatch: Dispatch<AppAction> }) {
+  const { screen, accounts } = state
   switch (screen.name) {
     case 'loading':
       return <main className="screen" aria-busy="true" />
@@ -53,10 +26,10 @@ export function App() {
             <h1 className="screen-title">Mailkey could not read your accounts</h1>
             <p>{screen.message}</p>
             <div className="actions">
-              <button type="button" className="button" onClick={() => setScreen({ name: 'wizard', accounts: [] })}>
+              <button type="button" className="button" onClick={() => dispatch({ type: 'addRequested' })}>
                 Add an account
               </button>
-              <button type="button" className="button button--primary" onClick={() => setAttempt((n) => n + 1)}>
+              <button type="button" className="button button--primary" onClick={() => dispatch({ type: 'retried' })}>
                 Try again
               </button>
             </div>
@@ -66,20 +39,44 @@ export function App() {
     case 'accounts':
       return (
         <StepBoundary what="your accounts">
-          <AccountsScreen
-            accounts={screen.accounts}
-            notice={screen.notice}
-            onAdd={() => setScreen({ name: 'wizard', accounts: screen.accounts })}
-            onChanged={(accounts) => setScreen({ name: 'accounts', accounts, notice: null })}
+          <AccountsScreen accounts={accounts} notice={screen.notice} dispatch={dispatch} />
+        </StepBoundary>
+      )
+    case 'wizard':
+      return (
+        <Wizard
+          initialState={screen.initial}
+          onSaved={(account) => dispatch({ type: 'wizardFinished', account })}
+          onClose={accounts.length > 0 ? () => dispatch({ type: 'wizardClosed' }) : undefined}
+          onExplain={(resume) => dispatch({ type: 'explainOpened', back: { name: 'wizard', resume } })}
+        />
+      )
+    case 'explain':
+      return (
+        <StepBoundary what="the error explainer">
+          <ExplainScreen
+            backLabel={screen.back.name === 'wizard' ? 'Back to the setup' : 'Back to accounts'}
+            onBack={() => dispatch({ type: 'explainClosed' })}
           />
         </StepBoundary>
       )
-    case 'wizard': {
-      const { accounts } = screen
-      const close = () => setScreen({ name: 'accounts', accounts, notice: null })
-      return <Wizard onSaved={(a) => void onSaved(a)} onClose={accounts.length > 0 ? close : undefined} />
-    }
     default:
       return assertNever(screen)
   }
+}
+
+/** The window: startup notices on top, then one screen at a time. */
+export function App() {
+  const [state, dispatch] = useReducer(appReducer, initialAppState)
+  useStartup(state.screen, dispatch)
+  const dismiss = useCallback((index: number) => {
+    dispatch({ type: 'noticeDismissed', index })
+    requestAnimationFrame(focusScreen)
+  }, [])
+  return (
+    <>
+      <NoticeBanner notices={state.notices} onDismiss={dismiss} />
+      <ScreenView state={state} dispatch={dispatch} />
+    </>
+  )
 }

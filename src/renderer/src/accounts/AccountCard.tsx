@@ -1,21 +1,35 @@
-import { useState } from 'react'
-import type { Account } from '../../../shared/account.js'
+import { useRef, useState } from 'react'
+import type { AccountView } from '../../../shared/account.js'
+import type { Fix } from '../../../shared/diagnosis.js'
 import { PROVIDERS } from '../../../shared/providers.js'
 import { formatWhen } from '../lib/format.js'
-import { PROTOCOL_LABEL, SECURITY_LABEL } from '../lib/labels.js'
+import type { KeychainCheck } from '../ui/use-keychain-health.js'
+import { useOpenExternal } from '../ui/use-open-external.js'
+import { AccountDetails } from './AccountDetails.js'
+import { CheckPanel } from './CheckPanel.js'
+import { checkAnnouncement } from './check-words.js'
+import { RemoveConfirm } from './RemoveConfirm.js'
+import { ResetForm } from './ResetForm.js'
+import { StaleBanner } from './StaleBanner.js'
+import { useAccountCheck } from './use-account-check.js'
 
 interface Props {
-  account: Account
+  account: AccountView
   busy: boolean
-  onRemove: (account: Account) => void
+  keychain: KeychainCheck
+  recheckKeychain: () => void
+  onRemove: (account: AccountView) => void
+  onEdit: (account: AccountView) => void
+  onUpdated: (account: AccountView) => void
 }
 
-function providerName(account: Account): string {
+function providerName(account: AccountView): string {
   return PROVIDERS.find((p) => p.id === account.providerId)?.name ?? 'Other provider'
 }
 
-function Verified({ at }: { at: string | null }) {
+function Verified({ at, stale }: { at: string | null; stale: boolean }) {
   const when = at ? formatWhen(at) : null
+  if (stale) return <p className="verified verified--bad">Needs a new password</p>
   if (!at || !when) return <p className="verified verified--no">Not verified</p>
   return (
     <p className="verified verified--yes">
@@ -24,59 +38,109 @@ function Verified({ at }: { at: string | null }) {
   )
 }
 
-/** One saved account; removing it asks first, in place, and says what removal deletes. */
-export function AccountCard({ account, busy, onRemove }: Props) {
+/** One saved account: its servers and secrets, a stale password's banner and reset, re-test, edit, remove. */
+export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove, onEdit, onUpdated }: Props) {
   const [confirming, setConfirming] = useState(false)
-  const titleId = `account-${account.id}`
-  const { incoming, outgoing } = account
+  const [check, controls] = useAccountCheck(account, onUpdated)
+  const [openUrl, openProblem] = useOpenExternal()
+  const titleRef = useRef<HTMLHeadingElement>(null)
+  const prefix = `account-${account.id}-`
+  const titleId = `${prefix}title`
+  const running = check.kind === 'running'
+  const needsPassword = account.stale === null && !account.secrets.incoming
+
+  const onFix = (_side: unknown, fix: Fix): void => {
+    if (fix.kind === 'open-url') openUrl(fix.url)
+    else if (fix.kind === 'replace-password' || (fix.kind === 'check-settings' && fix.field === 'password'))
+      controls.openReset()
+    else if (fix.kind === 'switch-security' || fix.kind === 'check-settings') onEdit(account)
+  }
+  const closeReset = (): void => {
+    controls.closeReset()
+    titleRef.current?.focus()
+  }
+
   return (
-    <li className="card account" aria-labelledby={titleId}>
+    <li className={`card account${account.stale ? ' account--stale' : ''}`} aria-labelledby={titleId}>
       <div className="account-head">
-        <h2 id={titleId} className="account-title">
+        <h2 id={titleId} ref={titleRef} tabIndex={-1} className="account-title">
           {account.displayName || account.email}
         </h2>
-        <Verified at={account.lastVerifiedAt} />
+        <Verified at={account.lastVerifiedAt} stale={account.stale !== null} />
       </div>
       <p className="account-sub">
         {account.displayName ? `${account.email} · ` : ''}
         {providerName(account)}
       </p>
-      <dl className="summary-list">
-        <div className="summary-row">
-          <dt>Incoming</dt>
-          <dd>
-            <span className="badge">{PROTOCOL_LABEL[incoming.protocol]}</span>{' '}
-            <span className="mono">{incoming.host}</span> port {incoming.port}, {SECURITY_LABEL[incoming.security]}
-          </dd>
-        </div>
-        <div className="summary-row">
-          <dt>Outgoing</dt>
-          <dd>
-            <span className="badge">SMTP</span> <span className="mono">{outgoing.host}</span> port {outgoing.port},{' '}
-            {SECURITY_LABEL[outgoing.security]}
-          </dd>
-        </div>
-      </dl>
+      <AccountDetails account={account} />
+      {account.stale && (
+        <StaleBanner
+          account={account}
+          stale={account.stale}
+          idPrefix={prefix}
+          showActions={check.kind !== 'reset-form' && !running}
+          onReset={controls.openReset}
+        />
+      )}
+      {needsPassword && check.kind !== 'reset-form' && (
+        <p className="notice">
+          The keychain holds no password for this account.{' '}
+          <button type="button" className="button button--link" onClick={controls.openReset}>
+            Enter the password
+          </button>
+        </p>
+      )}
+      {check.kind === 'reset-form' && (
+        <ResetForm
+          state={check}
+          controls={{ ...controls, closeReset }}
+          email={account.email}
+          idPrefix={prefix}
+          keychain={keychain}
+          recheckKeychain={recheckKeychain}
+        />
+      )}
+      {(check.kind === 'running' || check.kind === 'finished' || check.kind === 'error') && (
+        <CheckPanel state={check} controls={controls} idPrefix={prefix} onFix={onFix} />
+      )}
+      {openProblem && <p className="field-error">{openProblem}</p>}
+      <p className="visually-hidden" role="status">
+        {checkAnnouncement(check)}
+      </p>
       {confirming ? (
-        <div className="confirm" role="group" aria-label={`Remove ${account.email}?`}>
-          <p>
-            Remove <strong>{account.email}</strong> from Mailkey? Its saved password is deleted from the keychain. Mail
-            on the server is not touched.
-          </p>
-          <div className="actions">
-            <button type="button" className="button" autoFocus onClick={() => setConfirming(false)}>
-              Keep account
-            </button>
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => onRemove(account)}>
-              Remove account
-            </button>
-          </div>
-        </div>
+        <RemoveConfirm
+          account={account}
+          busy={busy}
+          onKeep={() => {
+            setConfirming(false)
+            titleRef.current?.focus()
+          }}
+          onRemove={() => onRemove(account)}
+        />
       ) : (
         <div className="actions">
           <button
             type="button"
             className="button"
+            disabled={running}
+            aria-label={`Re-test ${account.email}`}
+            onClick={controls.retest}
+          >
+            Re-test
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={running}
+            aria-label={`Edit ${account.email}`}
+            onClick={() => onEdit(account)}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={running}
             aria-label={`Remove ${account.email}`}
             onClick={() => setConfirming(true)}
           >

@@ -1,25 +1,28 @@
-import { useState } from 'react'
-import type { Account } from '../../../shared/account.js'
+import { useCallback, useState, type Dispatch } from 'react'
+import type { AccountView } from '../../../shared/account.js'
+import type { AppAction } from '../app/app-state.js'
 import { mailkey, settle } from '../lib/api.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { useKeychainHealth } from '../ui/use-keychain-health.js'
 import { AccountCard } from './AccountCard.js'
+import { KeychainSection } from './KeychainSection.js'
 
 interface Props {
-  accounts: Account[]
+  accounts: AccountView[]
   /** A line to announce on arrival, e.g. after saving. */
   notice?: string | null
-  onAdd: () => void
-  onChanged: (accounts: Account[]) => void
+  dispatch: Dispatch<AppAction>
 }
 
-/** The saved accounts: what each uses, whether it was proven to work, and a way to remove it. */
-export function AccountsScreen({ accounts, notice = null, onAdd, onChanged }: Props) {
+/** The saved accounts: how each stands, a way to fix or re-check it, and the keychain behind them. */
+export function AccountsScreen({ accounts, notice = null, dispatch }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const [message, setMessage] = useState<string | null>(notice)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [keychain, recheckKeychain] = useKeychainHealth()
 
-  const remove = async (account: Account): Promise<void> => {
+  const remove = async (account: AccountView): Promise<void> => {
     setBusy(true)
     setProblem(null)
     const removed = await settle(() => mailkey().removeAccount({ id: account.id }))
@@ -28,8 +31,10 @@ export function AccountsScreen({ accounts, notice = null, onAdd, onChanged }: Pr
     if (!removed.ok) return setProblem(`${account.email} was not removed: ${removed.error.message}`)
     setMessage(`${account.email} was removed.`)
     headingRef.current?.focus()
-    onChanged(list?.ok ? list.value : accounts.filter((a) => a.id !== account.id))
+    dispatch({ type: 'accountsChanged', accounts: list?.ok ? list.value : accounts.filter((a) => a.id !== account.id) })
   }
+  const onUpdated = useCallback((account: AccountView) => dispatch({ type: 'accountUpdated', account }), [dispatch])
+  const onEdit = useCallback((account: AccountView) => dispatch({ type: 'editRequested', account }), [dispatch])
 
   return (
     <main className="screen">
@@ -37,9 +42,18 @@ export function AccountsScreen({ accounts, notice = null, onAdd, onChanged }: Pr
         <h1 className="screen-title" ref={headingRef} tabIndex={-1}>
           Mail accounts
         </h1>
-        <button type="button" className="button button--primary" onClick={onAdd}>
-          Add account
-        </button>
+        <div className="header-actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => dispatch({ type: 'explainOpened', back: { name: 'accounts' } })}
+          >
+            Explain an error
+          </button>
+          <button type="button" className="button button--primary" onClick={() => dispatch({ type: 'addRequested' })}>
+            Add account
+          </button>
+        </div>
       </header>
       <p className="notice-line" role="status">
         {message}
@@ -56,10 +70,20 @@ export function AccountsScreen({ accounts, notice = null, onAdd, onChanged }: Pr
       ) : (
         <ul className="account-list">
           {accounts.map((a) => (
-            <AccountCard key={a.id} account={a} busy={busy} onRemove={(acc) => void remove(acc)} />
+            <AccountCard
+              key={a.id}
+              account={a}
+              busy={busy}
+              keychain={keychain}
+              recheckKeychain={recheckKeychain}
+              onRemove={(acc) => void remove(acc)}
+              onEdit={onEdit}
+              onUpdated={onUpdated}
+            />
           ))}
         </ul>
       )}
+      <KeychainSection keychain={keychain} recheck={recheckKeychain} />
     </main>
   )
 }

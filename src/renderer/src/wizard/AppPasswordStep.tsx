@@ -1,15 +1,18 @@
 import type { Dispatch } from 'react'
 import type { AppPasswordInfo, Provider } from '../../../shared/providers.js'
+import { KeychainNotice } from '../ui/KeychainNotice.js'
+import type { KeychainCheck } from '../ui/use-keychain-health.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
+import { GUIDANCE, type Guidance } from './provider-guidance.js'
 import type { At, WizardAction } from './wizard-state.js'
 
 interface Props {
   state: At<'app-password'>
   dispatch: Dispatch<WizardAction>
+  keychain: KeychainCheck
+  recheckKeychain: () => void
 }
-
-const GOOGLE = new Set(['gmail', 'google-workspace'])
 
 function Actions({ dispatch, next }: { dispatch: Dispatch<WizardAction>; next: string }) {
   return (
@@ -49,17 +52,21 @@ function PasswordSignInOff({ provider, dispatch }: { provider: Provider; dispatc
   )
 }
 
+const GENERIC: Guidance = {
+  where: 'Create an app password in your account’s security settings. Any name will do, for example “Mailkey”.',
+  openLabel: 'Open App passwords',
+}
+
 function AppPasswordGuide({
   provider,
   info,
   dispatch,
-}: {
-  provider: Provider
-  info: AppPasswordInfo
-  dispatch: Dispatch<WizardAction>
-}) {
+  keychain,
+  recheckKeychain,
+}: Props & { provider: Provider; info: AppPasswordInfo }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const [open, problem] = useOpenExternal()
+  const guide = GUIDANCE[provider.id] ?? GENERIC
   const example = info.format?.example
   return (
     <section className="step" aria-labelledby="guidance-heading">
@@ -73,19 +80,22 @@ function AppPasswordGuide({
           ? `Mail apps cannot sign in to ${provider.name} with your normal password. You create an app password instead: a separate password just for Mailkey, which you can revoke at any time.`
           : `If your ${provider.name} account uses two-step sign-in, mail apps need an app password; otherwise your normal password works.`}
       </p>
+      <KeychainNotice id="guidance-keychain" check={keychain} recheck={recheckKeychain} />
       <ol className="guide">
-        {info.prerequisiteUrl && (
+        {guide.before && (
           <li>
-            <p>Turn on 2-Step Verification for your account, if it is not on already.</p>
-            <button type="button" className="button" onClick={() => open(info.prerequisiteUrl ?? '')}>
-              Open 2-Step Verification
-            </button>
+            <p>{guide.before}</p>
+            {info.prerequisiteUrl && (
+              <button type="button" className="button" onClick={() => open(info.prerequisiteUrl ?? '')}>
+                Open 2-Step Verification
+              </button>
+            )}
           </li>
         )}
         <li>
-          <p>Create an app password. Any name will do, for example “Mailkey”.</p>
+          <p>{guide.where}</p>
           <button type="button" className="button" onClick={() => open(info.createUrl)}>
-            Open App passwords
+            {guide.openLabel}
           </button>
         </li>
         <li>
@@ -101,12 +111,7 @@ function AppPasswordGuide({
           </p>
         </li>
       </ol>
-      {GOOGLE.has(provider.id) && (
-        <p className="note">
-          No “App passwords” page? Google hides it when 2-Step Verification is off, when the account signs in with
-          security keys only, under Advanced Protection, or when a Workspace administrator has turned app passwords off.
-        </p>
-      )}
+      {guide.note && <p className="note">{guide.note}</p>}
       {problem && <p className="field-error">{problem}</p>}
       <Actions dispatch={dispatch} next="I have my app password" />
     </section>
@@ -114,11 +119,10 @@ function AppPasswordGuide({
 }
 
 /** Step 2, for providers with password rules: how to get the password the next step asks for. */
-export function AppPasswordStep({ state, dispatch }: Props) {
-  const provider = state.setup.detected.provider
-  if (provider?.oauthOnly) return <PasswordSignInOff provider={provider} dispatch={dispatch} />
-  if (provider?.appPassword)
-    return <AppPasswordGuide provider={provider} info={provider.appPassword} dispatch={dispatch} />
+export function AppPasswordStep(props: Props) {
+  const provider = props.state.setup.detected.provider
+  if (provider?.oauthOnly) return <PasswordSignInOff provider={provider} dispatch={props.dispatch} />
+  if (provider?.appPassword) return <AppPasswordGuide {...props} provider={provider} info={provider.appPassword} />
   // needsGuidance() sends only such providers here; should that change, the password step still works
-  return <Actions dispatch={dispatch} next="Continue" />
+  return <Actions dispatch={props.dispatch} next="Continue" />
 }

@@ -2,6 +2,7 @@ import type { Fix } from '../../../shared/diagnosis.js'
 import type { ProbeReport } from '../../../shared/mail.js'
 import { assertNever } from '../../../shared/result.js'
 import { STAGE_LABEL } from '../lib/labels.js'
+import { CertificateDetails } from './CertificateDetails.js'
 
 interface Props {
   id: string
@@ -51,6 +52,7 @@ export function DiagnosisCard({ id, report, onFix, disabled = false }: Props) {
           <pre className="server-text">{report.serverText}</pre>
         </figure>
       )}
+      {report.certificate && <CertificateDetails certificate={report.certificate} />}
       {report.fix && <FixAction fix={report.fix} onFix={onFix} disabled={disabled} />}
     </div>
   )

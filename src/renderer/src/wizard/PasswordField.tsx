@@ -8,12 +8,14 @@ interface Props {
   hint: string
   error: string | null
   inputRef?: Ref<HTMLInputElement>
+  /** Off while the keychain cannot keep what would be typed. */
+  disabled?: boolean
   /** The raw text of the field, and whether it arrived by pasting. */
   onChange: (raw: string, pasted: boolean) => void
 }
 
 /** One masked field with a Show/Hide button; the secret never leaves it except towards main. */
-export function PasswordField({ id, label, value, hint, error, inputRef, onChange }: Props) {
+export function PasswordField({ id, label, value, hint, error, inputRef, disabled = false, onChange }: Props) {
   const [shown, setShown] = useState(false)
   const pasting = useRef(false)
   return (
@@ -30,6 +32,7 @@ export function PasswordField({ id, label, value, hint, error, inputRef, onChang
             autoCorrect="off"
             spellCheck={false}
             value={value}
+            disabled={disabled}
             onPaste={() => {
               pasting.current = true
             }}
@@ -43,6 +46,7 @@ export function PasswordField({ id, label, value, hint, error, inputRef, onChang
             className="button button--inline"
             aria-controls={id}
             aria-label={shown ? 'Hide password' : 'Show password'}
+            disabled={disabled}
             onClick={() => setShown((s) => !s)}
           >
             {shown ? 'Hide' : 'Show'}

@@ -1,25 +1,41 @@
-import type { Dispatch } from 'react'
-import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { useEffect, useRef, type Dispatch } from 'react'
+import { KeychainNotice } from '../ui/KeychainNotice.js'
+import { keychainBlocked, type KeychainCheck } from '../ui/use-keychain-health.js'
 import { PasswordField } from './PasswordField.js'
-import { checkPassword } from './setup.js'
+import { checkSetupPassword, passwordHint } from './setup.js'
 import type { At, WizardAction } from './wizard-state.js'
 
 interface Props {
   state: At<'password'>
   dispatch: Dispatch<WizardAction>
+  keychain: KeychainCheck
+  recheckKeychain: () => void
 }
 
-/** Step 3: one paste field for the one secret both servers use. */
-export function PasswordStep({ state, dispatch }: Props) {
-  const inputRef = useFocusOnMount<HTMLInputElement>()
+function fieldLabel(editing: boolean, isApp: boolean): string {
+  if (editing) return `New ${isApp ? 'app password' : 'password'} (optional)`
+  return isApp ? 'App password' : 'Password'
+}
+
+/** Step 3: one paste field for the one secret both servers use (when editing, a replacement or nothing). */
+export function PasswordStep({ state, dispatch, keychain, recheckKeychain }: Props) {
+  const inputRef = useRef<HTMLInputElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
   const { setup } = state
   const provider = setup.detected.provider
-  const format = provider?.appPassword?.format
-  const check = checkPassword(provider, setup.password)
+  const isApp = Boolean(provider?.appPassword)
+  const editing = setup.accountId !== undefined
+  const blocked = keychainBlocked(keychain)
+  const check = checkSetupPassword(setup)
   const error = state.showCheck && !check.ok ? check.message : null
-  const hint = format
-    ? `${format.length} ${format.charset === 'letters' ? 'letters' : 'letters and digits'}, shown by ${provider?.name ?? 'the provider'} like ${format.example}. Paste it as it is: spaces are removed for you. The same password is used for incoming and outgoing mail.`
-    : 'The same password is used for incoming and outgoing mail.'
+  const hint = `${passwordHint(provider)}${editing ? ' Leave it empty to keep the saved password.' : ''}`
+
+  // into the field; while the keychain cannot keep a password the field is off, so onto the heading
+  // (and back into the field once it works again)
+  useEffect(() => {
+    ;(blocked ? headingRef : inputRef).current?.focus()
+  }, [blocked])
+
   return (
     <form
       className="step"
@@ -27,28 +43,35 @@ export function PasswordStep({ state, dispatch }: Props) {
       aria-labelledby="password-heading"
       onSubmit={(e) => {
         e.preventDefault()
+        if (blocked) return
         dispatch({ type: 'passwordSubmitted' })
         if (!check.ok) inputRef.current?.focus()
       }}
     >
-      <h2 id="password-heading">{format ? 'Paste your app password' : 'Enter your password'}</h2>
+      <h2 id="password-heading" ref={headingRef} tabIndex={-1}>
+        {editing ? 'Replace the saved password?' : isApp ? 'Paste your app password' : 'Enter your password'}
+      </h2>
       <p className="lead">
         For <strong>{setup.email}</strong>. Mailkey keeps it in your system’s keychain, never in a file.
       </p>
+      <KeychainNotice id="password-keychain" check={keychain} recheck={recheckKeychain} />
       <PasswordField
         id="password"
-        label={format || provider?.appPassword ? 'App password' : 'Password'}
+        label={fieldLabel(editing, isApp)}
         value={setup.password}
         hint={hint}
         error={error}
         inputRef={inputRef}
+        disabled={blocked}
         onChange={(raw, pasted) => dispatch({ type: 'passwordChanged', raw, pasted })}
       />
       <div className="actions">
-        <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
-          Back
-        </button>
-        <button type="submit" className="button button--primary">
+        {!editing && (
+          <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
+            Back
+          </button>
+        )}
+        <button type="submit" className="button button--primary" disabled={blocked}>
           Continue
         </button>
       </div>

@@ -29,7 +29,9 @@ export function ServerSummary({ setup }: { setup: Setup }) {
       </dl>
       <p className="summary-source">
         {setup.detected.provider ? `${setup.detected.provider.name}: ` : ''}
-        {SOURCE_LABEL[setup.detected.source]}
+        {setup.accountId !== undefined
+          ? 'The settings this account was saved with'
+          : SOURCE_LABEL[setup.detected.source]}
       </p>
     </div>
   )

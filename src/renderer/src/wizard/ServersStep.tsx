@@ -1,6 +1,7 @@
 import type { Dispatch } from 'react'
 import { newTestId } from '../lib/test-id.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { PopReminder } from './PopReminder.js'
 import { ServerEditor } from './ServerEditor.js'
 import { ServerSummary } from './ServerSummary.js'
 import type { At, WizardAction } from './wizard-state.js'
@@ -28,7 +29,9 @@ export function ServersStep({ state, dispatch }: Props) {
         Test the servers
       </h2>
       <p className="lead">
-        Mailkey signs in to both servers at once with your password. Nothing is sent and nothing is saved yet.
+        {state.setup.accountId !== undefined && state.setup.password === ''
+          ? 'Mailkey signs in to both servers at once with the saved password. Nothing is sent and nothing is saved yet.'
+          : 'Mailkey signs in to both servers at once with your password. Nothing is sent and nothing is saved yet.'}
       </p>
       {state.notice && (
         <p className="notice" role="status">
@@ -54,9 +57,10 @@ export function ServersStep({ state, dispatch }: Props) {
           dispatch={dispatch}
         />
       )}
+      <PopReminder setup={state.setup} />
       <div className="actions">
         <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
-          Back
+          {state.setup.accountId !== undefined ? 'Change the password' : 'Back'}
         </button>
         <button type="submit" className="button button--primary">
           Test both servers

@@ -11,6 +11,8 @@ interface Props {
   run: TestRun
   onFix: (side: Side, fix: Fix) => void
   busy: boolean
+  /** Keeps ids unique where several tests show at once (one per account card). */
+  idPrefix?: string
 }
 
 function Outcome({ side, run }: { side: Side; run: TestRun }) {
@@ -32,13 +34,13 @@ function Outcome({ side, run }: { side: Side; run: TestRun }) {
 }
 
 /** One server's live test: its stages, then its outcome and, when it failed, the diagnosis. */
-export function SidePanel({ side, run, onFix, busy }: Props) {
+export function SidePanel({ side, run, onFix, busy, idPrefix = '' }: Props) {
   const server = run.tested[side]
   const protocol = 'protocol' in server ? server.protocol : 'smtp'
   const report = run.status === 'finished' ? run.report[side] : undefined
   return (
-    <article className={`side side--${side}`} aria-labelledby={`${side}-heading`}>
-      <h3 id={`${side}-heading`} className="side-heading">
+    <article className={`side side--${side}`} aria-labelledby={`${idPrefix}${side}-heading`}>
+      <h3 id={`${idPrefix}${side}-heading`} className="side-heading">
         {SIDE_LABEL[side]}
       </h3>
       <p className="side-server">
@@ -48,7 +50,12 @@ export function SidePanel({ side, run, onFix, busy }: Props) {
       <StageList rows={stageRows(run, side)} label={`${SIDE_LABEL[side]} test stages`} />
       <Outcome side={side} run={run} />
       {report && !report.ok && (
-        <DiagnosisCard id={`${side}-diagnosis`} report={report} onFix={(fix) => onFix(side, fix)} disabled={busy} />
+        <DiagnosisCard
+          id={`${idPrefix}${side}-diagnosis`}
+          report={report}
+          onFix={(fix) => onFix(side, fix)}
+          disabled={busy}
+        />
       )}
     </article>
   )

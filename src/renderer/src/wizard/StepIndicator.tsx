@@ -1,4 +1,4 @@
-import { needsGuidance } from './setup.js'
+import { needsGuidance, type Setup } from './setup.js'
 import type { WizardState, WizardStep } from './wizard-state.js'
 
 const NAMES: Record<WizardStep, string> = {
@@ -7,14 +7,21 @@ const NAMES: Record<WizardStep, string> = {
   password: 'Password',
   servers: 'Servers',
   test: 'Test',
+  done: 'Done',
 }
 
-/** Where the user is in the wizard; the app-password step appears only for providers that need it. */
+/** The steps this wizard goes through: the app-password step only where needed, no address when editing. */
+export function wizardSteps(state: WizardState): WizardStep[] {
+  const setup: Setup | null = state.setup
+  if (setup?.accountId !== undefined) return ['password', 'servers', 'test', 'done']
+  return needsGuidance(setup?.detected.provider ?? null)
+    ? ['address', 'app-password', 'password', 'servers', 'test', 'done']
+    : ['address', 'password', 'servers', 'test', 'done']
+}
+
+/** Where the user is in the wizard. */
 export function StepIndicator({ state }: { state: WizardState }) {
-  const provider = state.step === 'address' ? (state.setup?.detected.provider ?? null) : state.setup.detected.provider
-  const steps: WizardStep[] = needsGuidance(provider)
-    ? ['address', 'app-password', 'password', 'servers', 'test']
-    : ['address', 'password', 'servers', 'test']
+  const steps = wizardSteps(state)
   const current = steps.indexOf(state.step)
   return (
     <nav aria-label="Setup progress">
@@ -22,7 +29,7 @@ export function StepIndicator({ state }: { state: WizardState }) {
         {steps.map((step, i) => (
           <li
             key={step}
-            className={`progress-step${i < current ? ' progress-step--done' : ''}`}
+            className={`progress-step${i < current || state.step === 'done' ? ' progress-step--done' : ''}`}
             aria-current={i === current ? 'step' : undefined}
           >
             <span className="progress-number" aria-hidden="true">

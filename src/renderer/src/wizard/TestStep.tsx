@@ -1,33 +1,26 @@
 import { useCallback, useEffect, useRef, type Dispatch } from 'react'
-import type { Account } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { Side } from '../../../shared/mail.js'
 import { mailkey, settle } from '../lib/api.js'
-import { SIDE_LABEL } from '../lib/labels.js'
 import { newTestId } from '../lib/test-id.js'
+import { useEscape } from '../ui/use-escape.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
-import { announcement } from './announce.js'
+import { announcement, headingText } from './announce.js'
+import { saveInput } from './connection-input.js'
+import { Reachability } from './Reachability.js'
 import { SidePanel } from './SidePanel.js'
+import { SupportDetails } from './SupportDetails.js'
 import { TestActions } from './TestActions.js'
-import { bothPassed, SIDES, type TestRun } from './test-run.js'
+import { SIDES } from './test-run.js'
 import type { At, WizardAction } from './wizard-state.js'
 
 interface Props {
   state: At<'test'>
   dispatch: Dispatch<WizardAction>
-  onSaved: (account: Account) => void
-}
-
-function headingText(run: TestRun): string {
-  if (run.status === 'running') return run.cancelling ? 'Cancelling the test…' : 'Testing your servers…'
-  if (run.status === 'error') return 'The test could not run'
-  if (bothPassed(run)) return 'Both servers work'
-  const failed = SIDES.filter((s) => run.report[s]?.ok !== true)
-  return failed.length === 2 ? 'Both servers failed the test' : `${SIDE_LABEL[failed[0] ?? 'incoming']} failed the test`
 }
 
 /** Step 5: both servers tested at once, live, then the outcome with a fix for each failure. */
-export function TestStep({ state, dispatch, onSaved }: Props) {
+export function TestStep({ state, dispatch }: Props) {
   const { run, setup } = state
   const [openUrl, openProblem] = useOpenExternal()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -41,18 +34,7 @@ export function TestStep({ state, dispatch, onSaved }: Props) {
     dispatch({ type: 'cancelRequested' })
     void settle(() => mailkey().cancelTest({ testId }))
   }, [dispatch, testId])
-
-  useEffect(() => {
-    if (!running) return
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') {
-        e.preventDefault()
-        cancel()
-      }
-    }
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
-  }, [running, cancel])
+  useEscape(running, cancel)
 
   const onFix = (side: Side, fix: Fix): void => {
     if (fix.kind === 'open-url') openUrl(fix.url)
@@ -62,19 +44,8 @@ export function TestStep({ state, dispatch, onSaved }: Props) {
   const save = async (): Promise<void> => {
     if (run.status !== 'finished') return
     dispatch({ type: 'saveStarted' })
-    const result = await settle(() =>
-      mailkey().saveAccount({
-        email: setup.email,
-        ...(setup.displayName ? { displayName: setup.displayName } : {}),
-        username: setup.username,
-        providerId: setup.detected.provider?.id ?? null,
-        incoming: run.tested.incoming,
-        outgoing: run.tested.outgoing,
-        password: setup.password,
-        testId: run.testId,
-      }),
-    )
-    if (result.ok) onSaved(result.value)
+    const result = await settle(() => mailkey().saveAccount(saveInput(setup, run.testId, run.tested)))
+    if (result.ok) dispatch({ type: 'saved', account: result.value })
     else dispatch({ type: 'saveFailed', message: result.error.message })
   }
 
@@ -89,6 +60,7 @@ export function TestStep({ state, dispatch, onSaved }: Props) {
           <SidePanel key={side} side={side} run={run} onFix={onFix} busy={saving} />
         ))}
       </div>
+      {run.status === 'finished' && <Reachability report={run.report} />}
       {run.status === 'error' && (
         <div className="panel panel--error" role="alert">
           <p>Mailkey could not start the test: {run.error.message}</p>
@@ -99,6 +71,7 @@ export function TestStep({ state, dispatch, onSaved }: Props) {
         {announcement(run)}
       </p>
       <TestActions run={run} dispatch={dispatch} onCancel={cancel} onSave={() => void save()} />
+      {run.status === 'finished' && <SupportDetails key={testId} testId={testId} report={run.report} />}
     </section>
   )
 }

@@ -1,58 +1,82 @@
 import { useReducer, type Dispatch, type ReactNode } from 'react'
-import type { Account } from '../../../shared/account.js'
+import type { AccountView } from '../../../shared/account.js'
 import { assertNever } from '../../../shared/result.js'
 import { StepBoundary } from '../ui/StepBoundary.js'
+import { useKeychainHealth, type KeychainCheck } from '../ui/use-keychain-health.js'
 import { AddressStep } from './AddressStep.js'
 import { AppPasswordStep } from './AppPasswordStep.js'
+import { DoneStep } from './DoneStep.js'
 import { PasswordStep } from './PasswordStep.js'
 import { ServersStep } from './ServersStep.js'
 import { StepIndicator } from './StepIndicator.js'
 import { TestStep } from './TestStep.js'
 import { useConnectionTest } from './use-connection-test.js'
 import { wizardReducer } from './wizard-reducer.js'
-import { initialWizardState, type WizardAction, type WizardState } from './wizard-state.js'
+import { initialWizardState, resumableState, type WizardAction, type WizardState } from './wizard-state.js'
 
 interface Props {
-  onSaved: (account: Account) => void
+  /** Saved, and the user has read what was verified: on to the accounts. */
+  onSaved: (account: AccountView) => void
   /** Back to the accounts list; absent when there is none yet. */
   onClose?: (() => void) | undefined
+  /** Opens "Explain an error", handing over where to come back to. */
+  onExplain?: ((resume: WizardState) => void) | undefined
   initialState?: WizardState
 }
 
-function stepView(state: WizardState, dispatch: Dispatch<WizardAction>, onSaved: Props['onSaved']): ReactNode {
+interface StepContext {
+  dispatch: Dispatch<WizardAction>
+  onSaved: Props['onSaved']
+  keychain: KeychainCheck
+  recheckKeychain: () => void
+}
+
+function stepView(state: WizardState, ctx: StepContext): ReactNode {
+  const { dispatch, keychain, recheckKeychain } = ctx
   switch (state.step) {
     case 'address':
       return <AddressStep state={state} dispatch={dispatch} />
     case 'app-password':
-      return <AppPasswordStep state={state} dispatch={dispatch} />
+      return <AppPasswordStep state={state} dispatch={dispatch} keychain={keychain} recheckKeychain={recheckKeychain} />
     case 'password':
-      return <PasswordStep state={state} dispatch={dispatch} />
+      return <PasswordStep state={state} dispatch={dispatch} keychain={keychain} recheckKeychain={recheckKeychain} />
     case 'servers':
       return <ServersStep state={state} dispatch={dispatch} />
     case 'test':
-      return <TestStep state={state} dispatch={dispatch} onSaved={onSaved} />
+      return <TestStep state={state} dispatch={dispatch} />
+    case 'done':
+      return <DoneStep state={state} onFinish={ctx.onSaved} />
     default:
       return assertNever(state)
   }
 }
 
-/** Adding an account: the reducer holds every step's state, each step is one component. */
-export function Wizard({ onSaved, onClose, initialState = initialWizardState }: Props) {
+/** Adding (or editing) an account: the reducer holds every step's state, each step is one component. */
+export function Wizard({ onSaved, onClose, onExplain, initialState = initialWizardState }: Props) {
   const [state, dispatch] = useReducer(wizardReducer, initialState)
+  const [keychain, recheckKeychain] = useKeychainHealth()
   useConnectionTest(state, dispatch)
+  const editing = state.step !== 'address' && state.setup.accountId !== undefined
   return (
     <main className="screen">
       <header className="screen-header">
-        <h1 className="screen-title">Add a mail account</h1>
-        {onClose && (
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Back to accounts
-          </button>
-        )}
+        <h1 className="screen-title">{editing ? `Edit ${state.setup.email}` : 'Add a mail account'}</h1>
+        <div className="header-actions">
+          {onExplain && state.step !== 'done' && (
+            <button type="button" className="button button--quiet" onClick={() => onExplain(resumableState(state))}>
+              Explain an error
+            </button>
+          )}
+          {onClose && state.step !== 'done' && (
+            <button type="button" className="button button--quiet" onClick={onClose}>
+              Back to accounts
+            </button>
+          )}
+        </div>
       </header>
       <StepIndicator state={state} />
       <StepBoundary key={state.step} what="this step">
-        {stepView(state, dispatch, onSaved)}
+        {stepView(state, { dispatch, onSaved, keychain, recheckKeychain })}
       </StepBoundary>
     </main>
   )

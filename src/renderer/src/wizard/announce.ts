@@ -1,7 +1,7 @@
 import type { Side } from '../../../shared/mail.js'
 import { assertNever } from '../../../shared/result.js'
 import { STAGE_LABEL, SIDE_LABEL } from '../lib/labels.js'
-import { SIDES, stageRows, type TestRun } from './test-run.js'
+import { bothPassed, SIDES, stageRows, type TestRun } from './test-run.js'
 
 function sideProgress(run: TestRun, side: Side): string {
   const rows = stageRows(run, side)
@@ -33,4 +33,13 @@ export function announcement(run: TestRun): string {
     default:
       return assertNever(run)
   }
+}
+
+/** The test's headline: what is happening, or what came of it. */
+export function headingText(run: TestRun): string {
+  if (run.status === 'running') return run.cancelling ? 'Cancelling the test…' : 'Testing your servers…'
+  if (run.status === 'error') return 'The test could not run'
+  if (bothPassed(run)) return 'Both servers work'
+  const failed = SIDES.filter((s) => run.report[s]?.ok !== true)
+  return failed.length === 2 ? 'Both servers failed the test' : `${SIDE_LABEL[failed[0] ?? 'incoming']} failed the test`
 }

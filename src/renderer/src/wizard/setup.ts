@@ -28,6 +28,11 @@ export interface Setup {
   password: string
   incoming: IncomingDraft
   outgoing: ServerDraft
+  /**
+   * Editing this saved account: the address is fixed, and an empty password means "keep the saved
+   * one" (tests then use the keychain's secret through `accountId`).
+   */
+  accountId?: string | undefined
 }
 
 /** The servers a test ran against, parsed: what a save must send back unchanged. */
@@ -81,6 +86,27 @@ export function needsGuidance(provider: Provider | null): boolean {
 export function normalisePassword(provider: Provider | null, raw: string): string {
   const format = provider?.appPassword?.format
   return format ? normalizeAppPassword(raw, format) : raw
+}
+
+/** The password step's check; when editing, leaving it empty keeps the saved secret. */
+export function checkSetupPassword(setup: Setup): AppPasswordCheck {
+  if (setup.accountId !== undefined && setup.password === '') return { ok: true }
+  return checkPassword(setup.detected.provider, setup.password)
+}
+
+/** Where a test or save takes the secret from: the password typed now, or the saved account's. */
+export function secretSource(setup: Setup): { password: string } | { accountId: string } {
+  return setup.accountId !== undefined && setup.password === ''
+    ? { accountId: setup.accountId }
+    : { password: setup.password }
+}
+
+/** What the password field says under its label, for the wizard and the reset form alike. */
+export function passwordHint(provider: Provider | null): string {
+  const format = provider?.appPassword?.format
+  if (!format) return 'The same password is used for incoming and outgoing mail.'
+  const kind = format.charset === 'letters' ? 'letters' : 'letters and digits'
+  return `${format.length} ${kind}, shown by ${provider.name} like ${format.example}. Paste it as it is: spaces are removed for you. The same password is used for incoming and outgoing mail.`
 }
 
 export function checkPassword(provider: Provider | null, password: string): AppPasswordCheck {

@@ -31,7 +31,10 @@ export type TestRun =
 
 export const SIDES: readonly Side[] = ['incoming', 'outgoing']
 
-export function startRun(testId: string, tested: TestedServers): TestRun {
+export type RunningTest = Extract<TestRun, { status: 'running' }>
+export type FinishedTest = Extract<TestRun, { status: 'finished' }>
+
+export function startRun(testId: string, tested: TestedServers): RunningTest {
   return { status: 'running', testId, tested, progress: { incoming: {}, outgoing: {} }, cancelling: false }
 }
 

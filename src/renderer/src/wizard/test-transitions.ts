@@ -52,7 +52,10 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
         case 'password':
           return passwordState(setup)
         case 'email':
-          return addressState(setup)
+          // a saved account's address is fixed; its sign-in name is what can be wrong
+          return setup.accountId === undefined
+            ? addressState(setup)
+            : serversState(setup, { editing: true, focus: { side, field: 'username' } })
         case 'username':
         case 'host':
         case 'port':

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type Dispatch } from 'react'
 import { mailkey, settle } from '../lib/api.js'
+import { testInput } from './connection-input.js'
 import type { WizardAction, WizardState } from './wizard-state.js'
 
 /**
@@ -17,17 +18,10 @@ export function useConnectionTest(state: WizardState, dispatch: Dispatch<WizardA
     const { testId, tested } = state.run
     if (started.current.has(testId)) return
     started.current.add(testId)
-    const { email, username, password } = state.setup
-    void settle(() =>
-      mailkey().testConnection({
-        testId,
-        email,
-        username,
-        password,
-        incoming: tested.incoming,
-        outgoing: tested.outgoing,
-      }),
-    ).then((result) => dispatch({ type: 'testFinished', testId, result }))
+    const input = testInput(state.setup, testId, tested)
+    void settle(() => mailkey().testConnection(input)).then((result) =>
+      dispatch({ type: 'testFinished', testId, result }),
+    )
   }, [state, dispatch])
 
   // leaving the wizard mid-test (Back to accounts) stops the test instead of letting it run unseen

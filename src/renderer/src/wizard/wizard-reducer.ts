@@ -2,7 +2,7 @@ import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { assertNever } from '../../../shared/result.js'
 import { withPort, withProtocol, withSecurity } from './server-draft.js'
 import {
-  checkPassword,
+  checkSetupPassword,
   incomingChoices,
   isEmail,
   needsGuidance,
@@ -73,6 +73,8 @@ function back(state: WizardState): WizardState {
     case 'app-password':
       return addressState(state.setup)
     case 'password':
+      // editing a saved account starts here: its address is not for changing
+      if (state.setup.accountId !== undefined) return state
       return needsGuidance(state.setup.detected.provider)
         ? { step: 'app-password', setup: state.setup }
         : addressState(state.setup)
@@ -80,6 +82,8 @@ function back(state: WizardState): WizardState {
       return passwordState(state.setup)
     case 'test':
       return state.run.status === 'running' ? state : serversState(state.setup)
+    case 'done':
+      return state
     default:
       return assertNever(state)
   }
@@ -142,9 +146,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'passwordSubmitted':
       if (state.step !== 'password') return state
-      return checkPassword(state.setup.detected.provider, state.setup.password).ok
-        ? serversState(state.setup)
-        : { ...state, showCheck: true }
+      return checkSetupPassword(state.setup).ok ? serversState(state.setup) : { ...state, showCheck: true }
     case 'editorToggled':
       return state.step === 'servers' ? { ...state, editing: action.open, focus: null } : state
     case 'serverChanged':
@@ -177,6 +179,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
           : { status: 'failed' as const, message: action.message }
       return { ...state, run: { ...state.run, save } }
     }
+    case 'saved':
+      // the secret is in the keychain now; the wizard forgets it
+      return state.step === 'test' && state.run.status === 'finished'
+        ? { step: 'done', setup: { ...state.setup, password: '' }, account: action.account, report: state.run.report }
+        : state
     default:
       return assertNever(action)
   }

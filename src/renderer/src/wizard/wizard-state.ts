@@ -1,3 +1,4 @@
+import type { AccountView } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import type { Side, StageEvent, TestReport } from '../../../shared/mail.js'
@@ -49,6 +50,8 @@ export type WizardState =
       notice: string | null
     }
   | { step: 'test'; setup: Setup; run: TestRun }
+  /** Saved: what was verified and when. The password is gone from memory by now. */
+  | { step: 'done'; setup: Setup; account: AccountView; report: TestReport }
 
 export type WizardStep = WizardState['step']
 
@@ -79,6 +82,7 @@ export type WizardAction =
   | { type: 'fixApplied'; side: Side; fix: Fix; testId: string }
   | { type: 'saveStarted' }
   | { type: 'saveFailed'; message: string }
+  | { type: 'saved'; account: AccountView }
 
 export const initialWizardState: WizardState = {
   step: 'address',
@@ -110,4 +114,20 @@ export function passwordState(setup: Setup): At<'password'> {
 
 export function serversState(setup: Setup, extra: Partial<Omit<At<'servers'>, 'step' | 'setup'>> = {}): At<'servers'> {
   return { step: 'servers', setup, editing: false, focus: null, showProblems: false, notice: null, ...extra }
+}
+
+/**
+ * The state to come back to after a detour (Explain an error): leaving stops a running test, and a
+ * lookup in flight is started again on return.
+ */
+export function resumableState(state: WizardState): WizardState {
+  if (state.step === 'address' && state.detection.status === 'detecting') {
+    return { ...state, detection: { status: 'idle' } }
+  }
+  if (state.step === 'test' && state.run.status === 'running') {
+    return serversState(state.setup, {
+      notice: 'The test stopped when you left it. Your settings are as you left them.',
+    })
+  }
+  return state
 }

@@ -1,0 +1,86 @@
+import { useEffect, useRef } from 'react'
+import type { Fix } from '../../../shared/diagnosis.js'
+import type { Side } from '../../../shared/mail.js'
+import { useEscape } from '../ui/use-escape.js'
+import { Reachability } from '../wizard/Reachability.js'
+import { SidePanel } from '../wizard/SidePanel.js'
+import { SupportDetails } from '../wizard/SupportDetails.js'
+import { SIDES } from '../wizard/test-run.js'
+import type { AccountCheckState } from './account-check.js'
+import { checkHeading } from './check-words.js'
+import type { AccountCheckControls } from './use-account-check.js'
+
+type Shown = Extract<AccountCheckState, { kind: 'running' } | { kind: 'finished' } | { kind: 'error' }>
+
+interface Props {
+  state: Shown
+  controls: AccountCheckControls
+  idPrefix: string
+  onFix: (side: Side, fix: Fix) => void
+}
+
+/** A re-test or reset of a saved account: both servers live, then the outcome and what it changed. */
+export function CheckPanel({ state, controls, idPrefix, onFix }: Props) {
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const running = state.kind === 'running'
+  const testId = state.kind === 'error' ? null : state.run.testId
+  useEffect(() => headingRef.current?.focus(), [running, testId])
+  useEscape(running, controls.cancel)
+  const titleId = `${idPrefix}check-title`
+  return (
+    <section className="check" aria-labelledby={titleId}>
+      <h3 id={titleId} ref={headingRef} tabIndex={-1} className="check-title">
+        {checkHeading(state)}
+      </h3>
+      {state.kind === 'finished' && state.mode === 'reset' && (
+        <p className={state.saved ? 'check-outcome check-outcome--ok' : 'check-outcome'}>
+          {state.saved
+            ? 'Both servers accept it. It replaced the old password in your keychain.'
+            : 'Your old password is still saved; nothing was changed. Check the new one and try again.'}
+        </p>
+      )}
+      {state.kind === 'error' ? (
+        <p className="panel panel--error">{state.message}</p>
+      ) : (
+        <div className="sides">
+          {SIDES.map((side) => (
+            <SidePanel key={side} side={side} run={state.run} onFix={onFix} busy={false} idPrefix={idPrefix} />
+          ))}
+        </div>
+      )}
+      {state.kind === 'finished' && <Reachability report={state.run.report} idPrefix={idPrefix} />}
+      <div className="actions">
+        {running ? (
+          <button
+            type="button"
+            className="button"
+            aria-keyshortcuts="Escape"
+            disabled={state.run.cancelling}
+            onClick={controls.cancel}
+          >
+            Cancel check <kbd>Esc</kbd>
+          </button>
+        ) : (
+          <>
+            {state.kind === 'finished' && state.mode === 'reset' && !state.saved && (
+              <button type="button" className="button" onClick={controls.openReset}>
+                Try another password
+              </button>
+            )}
+            <button type="button" className="button" onClick={controls.dismiss}>
+              Close
+            </button>
+          </>
+        )}
+      </div>
+      {state.kind === 'finished' && (
+        <SupportDetails
+          key={state.run.testId}
+          testId={state.run.testId}
+          report={state.run.report}
+          idPrefix={idPrefix}
+        />
+      )}
+    </section>
+  )
+}

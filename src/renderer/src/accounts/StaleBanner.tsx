@@ -1,0 +1,60 @@
+import type { AccountView, StaleCredential } from '../../../shared/account.js'
+import { providerById } from '../../../shared/providers.js'
+import { formatWhen } from '../lib/format.js'
+import { useOpenExternal } from '../ui/use-open-external.js'
+import { rejectionText, staleSideText } from './stale-words.js'
+
+interface Props {
+  account: AccountView
+  stale: StaleCredential
+  idPrefix: string
+  /** Hidden while the reset form is open: it is the answer to this banner. */
+  showActions: boolean
+  onReset: () => void
+}
+
+/** The saved password stopped working: what happened, the provider's likely reason, and the one way out. */
+export function StaleBanner({ account, stale, idPrefix, showActions, onReset }: Props) {
+  const [open, problem] = useOpenExternal()
+  const provider = account.providerId ? providerById(account.providerId) : null
+  const createUrl = provider?.appPassword?.createUrl
+  const isApp = Boolean(provider?.appPassword)
+  const when = formatWhen(stale.since)
+  const titleId = `${idPrefix}stale-title`
+  return (
+    <section className="stale" aria-labelledby={titleId}>
+      <h3 id={titleId} className="stale-title">
+        The saved password stopped working
+      </h3>
+      <p>
+        {when ? (
+          <>
+            Since <time dateTime={stale.since}>{when}</time>,{' '}
+          </>
+        ) : null}
+        {staleSideText(stale.side)} {rejectionText(stale.cause, stale.side)}. Mailkey checked twice, so this is not a
+        network hiccup.
+      </p>
+      <p className="stale-reason">
+        <strong>Likely reason:</strong> {stale.reason}
+      </p>
+      <p>
+        {isApp ? 'Create a new app password, then enter it here.' : 'Enter the new password here.'} Mailkey tests it on
+        both servers and replaces the old one only if both accept it.
+      </p>
+      {showActions && (
+        <div className="actions actions--start">
+          {createUrl && (
+            <button type="button" className="button" onClick={() => open(createUrl)}>
+              Open {provider?.name} app passwords
+            </button>
+          )}
+          <button type="button" className="button button--primary" onClick={onReset}>
+            {isApp ? 'Enter the new app password' : 'Enter the new password'}
+          </button>
+        </div>
+      )}
+      {problem && <p className="field-error">{problem}</p>}
+    </section>
+  )
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react'
+import type { AccountView } from '../../../shared/account.js'
+import { providerById } from '../../../shared/providers.js'
+import type { AccountCheck } from '../../../shared/ipc/contract.js'
+import type { Result } from '../../../shared/result.js'
+import { mailkey, settle } from '../lib/api.js'
+import { newTestId } from '../lib/test-id.js'
+import type { TestedServers } from '../wizard/setup.js'
+import { accountCheckReducer, idleCheck, type AccountCheckState, type CheckOutcome } from './account-check.js'
+
+export interface AccountCheckControls {
+  retest: () => void
+  openReset: () => void
+  changePassword: (raw: string, pasted: boolean) => void
+  submitReset: () => void
+  closeReset: () => void
+  cancel: () => void
+  dismiss: () => void
+}
+
+function testedOf(account: AccountView): TestedServers {
+  return { incoming: account.incoming, outgoing: account.outgoing }
+}
+
+/**
+ * The effects of an account's checks: live progress while one runs, each re-test or reset sent to
+ * main once per test id, the updated account handed up, and a running check stopped if the card goes.
+ */
+export function useAccountCheck(
+  account: AccountView,
+  onUpdated: (account: AccountView) => void,
+): [AccountCheckState, AccountCheckControls] {
+  const [state, dispatch] = useReducer(accountCheckReducer, idleCheck)
+  const running = state.kind === 'running'
+  const runningId = state.kind === 'running' ? state.run.testId : null
+
+  // listening first, so the first stage of a check is not missed
+  useEffect(() => {
+    if (!running) return
+    return mailkey().onTestProgress((event) => dispatch({ type: 'stageEvent', event }))
+  }, [running])
+
+  const started = useRef(new Set<string>())
+  const { id } = account
+  useEffect(() => {
+    if (state.kind !== 'running' || started.current.has(state.run.testId)) return
+    const { testId } = state.run
+    started.current.add(testId)
+    const call: () => Promise<Result<AccountCheck & CheckOutcome>> =
+      state.mode === 'retest'
+        ? () => mailkey().retestAccount({ id, testId })
+        : () => mailkey().resetCredentials({ id, testId, password: state.password })
+    void settle(call).then((r) => {
+      if (r.ok) onUpdated(r.value.account)
+      dispatch({ type: 'checkFinished', testId, result: r })
+    })
+  }, [state, id, onUpdated])
+
+  // leaving the screen mid-check stops it rather than letting it run unseen
+  const current = useRef<string | null>(null)
+  useEffect(() => {
+    current.current = runningId
+  }, [runningId])
+  useEffect(
+    () => () => {
+      const testId = current.current
+      if (testId) void settle(() => mailkey().cancelTest({ testId }))
+    },
+    [],
+  )
+
+  const cancel = useCallback(() => {
+    if (!runningId) return
+    dispatch({ type: 'cancelRequested' })
+    void settle(() => mailkey().cancelTest({ testId: runningId }))
+  }, [runningId])
+
+  const providerId = account.providerId
+  const tested = testedOf(account)
+  const controls: AccountCheckControls = {
+    retest: () => dispatch({ type: 'retestRequested', testId: newTestId(), tested }),
+    openReset: () => dispatch({ type: 'resetOpened', provider: providerId ? providerById(providerId) : null }),
+    changePassword: (raw, pasted) => dispatch({ type: 'resetPasswordChanged', raw, pasted }),
+    submitReset: () => dispatch({ type: 'resetSubmitted', testId: newTestId(), tested }),
+    closeReset: () => dispatch({ type: 'resetClosed' }),
+    cancel,
+    dismiss: () => dispatch({ type: 'dismissed' }),
+  }
+  return [state, controls]
+}

@@ -1,0 +1,29 @@
+import type { InputOf } from '../../../shared/ipc/contract.js'
+import { secretSource, type Setup, type TestedServers } from './setup.js'
+
+/** What main gets to test these servers: the typed password, or (editing, left empty) the saved one. */
+export function testInput(setup: Setup, testId: string, tested: TestedServers): InputOf<'testConnection'> {
+  return {
+    testId,
+    email: setup.email,
+    username: setup.username,
+    ...secretSource(setup),
+    incoming: tested.incoming,
+    outgoing: tested.outgoing,
+  }
+}
+
+/** What main gets to save: exactly the servers the test proved, and the test that proved them. */
+export function saveInput(setup: Setup, testId: string, tested: TestedServers): InputOf<'saveAccount'> {
+  return {
+    email: setup.email,
+    ...(setup.displayName ? { displayName: setup.displayName } : {}),
+    username: setup.username,
+    providerId: setup.detected.provider?.id ?? null,
+    incoming: tested.incoming,
+    outgoing: tested.outgoing,
+    ...(setup.password !== '' ? { password: setup.password } : {}),
+    ...(setup.accountId !== undefined ? { accountId: setup.accountId } : {}),
+    testId,
+  }
+}
