@@ -1,4 +1,7 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { electronBinary } from '../../scripts/electron-binary.mjs'
 import { METHODS } from '../../src/shared/ipc/channels.js'
 
@@ -15,11 +18,19 @@ test.skip(
 let app: ElectronApplication
 let page: Page
 
+// the app's settings and keychain entries go to throwaway places, never the user's
+const configDir = mkdtempSync(join(tmpdir(), 'mailkey-electron-'))
+
 test.beforeAll(async () => {
   app = await electron.launch({
     executablePath: exe ?? undefined,
     args: ['.'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      MAILKEY_CONFIG_DIR: configDir,
+      MAILKEY_KEYCHAIN_SERVICE: `mailkey-electron-test-${process.pid}`,
+    },
   })
   page = await app.firstWindow()
   await page.waitForLoadState('domcontentloaded')
@@ -27,6 +38,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await app?.close()
+  rmSync(configDir, { recursive: true, force: true })
 })
 
 test('the page has no Node: no require, process or module, and it is served from app://', async () => {
