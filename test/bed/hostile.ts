@@ -69,10 +69,13 @@ export function scriptedServer(greeting: string, reply: (line: string) => string
   server.on('connection', (s) => {
     s.on('data', (c: Buffer) => state.data.push(c.toString('latin1')))
     s.write(`${greeting}\r\n`)
-    createInterface({ input: s, crlfDelay: Infinity }).on('line', (line) => {
-      const answer = reply(line)
-      if (answer !== undefined && !s.destroyed) s.write(`${answer}\r\n`)
-    })
+    // readline re-emits the socket's errors (EPIPE when the client hung up first): the test decides
+    createInterface({ input: s, crlfDelay: Infinity })
+      .on('error', () => undefined)
+      .on('line', (line) => {
+        const answer = reply(line)
+        if (answer !== undefined && !s.destroyed) s.write(`${answer}\r\n`)
+      })
   })
   return listen(server, state)
 }

@@ -163,6 +163,33 @@ describe.skipIf(problem !== null)(
       expect(active.length).toBeLessThanOrEqual(2)
     })
 
+    it('cancelling during the round trip stops it at once and records nothing', async () => {
+      const account = accounts.get(BED_USERS.lost.address)
+      const { alias } = await addAlias(BED_USERS.lost, {
+        address: BED_USERS.lost.address.replace('lost@', 'lost.cancel@'),
+      })
+      const testId = `alias-${alias.id}`
+      const stages: string[] = []
+      const running = dispatch(
+        handlers,
+        'checkAlias',
+        { accountId: account?.id, aliasId: alias.id, testId, roundTrip: true },
+        { emit: (e) => stages.push(JSON.stringify(e)) },
+      )
+      // level 1 reports its stages; once its sender check is over the round trip is polling the inbox
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(stages.length).toBeGreaterThan(0)
+      const cancelledAt = Date.now()
+      expect(await call('cancelTest', { testId })).toEqual({ cancelled: true })
+      const r = await running
+      expect(Date.now() - cancelledAt).toBeLessThan(1000)
+      expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+      const after = await call('listAccounts', undefined)
+      const kept = after.find((a) => a.id === account?.id)?.aliases.find((a) => a.id === alias.id)
+      expect(kept).toBeDefined()
+      expect(kept?.lastCheck).toBeNull()
+    })
+
     it('validate and save: a failure saves nothing and says why; success saves and records the time', async () => {
       const twofa = BED_USERS.twofa
       const failed = await call('validateAndSave', {

@@ -116,19 +116,22 @@ export class AliasService {
       const imapLogin = await this.accounts.credentials.incomingLogin(account)
       if (!imapLogin)
         throw new AppError('NOT_FOUND', 'The saved password for this account is missing from the keychain.')
-      trip = await roundTrip({
-        smtp,
-        smtpLogin: login,
-        imap: account.incoming,
-        imapLogin,
-        from: { name: alias.name, address: alias.address },
-        replyTo: alias.replyTo,
-        to: account.email,
-        providerId: account.providerId,
-        trust: this.trust,
-        timeouts: DEFAULT_TIMEOUTS,
-        limitMs: this.roundTripLimitMs,
-      })
+      trip = await this.tester.guard(testId, (signal) =>
+        roundTrip({
+          signal,
+          smtp,
+          smtpLogin: login,
+          imap: account.incoming,
+          imapLogin,
+          from: { name: alias.name, address: alias.address },
+          replyTo: alias.replyTo,
+          to: account.email,
+          providerId: account.providerId,
+          trust: this.trust,
+          timeouts: DEFAULT_TIMEOUTS,
+          limitMs: this.roundTripLimitMs,
+        }),
+      )
     }
     const lastCheck: AliasCheckRecord = {
       at: this.now().toISOString(),

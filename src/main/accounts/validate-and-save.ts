@@ -50,18 +50,21 @@ export async function validateAndSave(
     return { saved: false, report, reason: 'A server did not accept the settings, so nothing was saved.' }
   let trip: RoundTripReport | undefined
   if (req.validationMessage) {
-    trip = await roundTrip({
-      smtp: req.outgoing,
-      smtpLogin: req.outgoingLogin ?? req.login,
-      imap: req.incoming,
-      imapLogin: req.login,
-      from: { name: req.displayName ?? '', address: req.email },
-      to: req.email,
-      providerId: req.providerId,
-      trust: deps.trust,
-      timeouts: DEFAULT_TIMEOUTS,
-      limitMs: deps.roundTripLimitMs,
-    })
+    trip = await deps.tester.guard(req.testId, (signal) =>
+      roundTrip({
+        signal,
+        smtp: req.outgoing,
+        smtpLogin: req.outgoingLogin ?? req.login,
+        imap: req.incoming,
+        imapLogin: req.login,
+        from: { name: req.displayName ?? '', address: req.email },
+        to: req.email,
+        providerId: req.providerId,
+        trust: deps.trust,
+        timeouts: DEFAULT_TIMEOUTS,
+        limitMs: deps.roundTripLimitMs,
+      }),
+    )
     if (trip.outcome !== 'arrived') {
       return {
         saved: false,

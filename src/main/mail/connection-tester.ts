@@ -56,14 +56,7 @@ export class ConnectionTester {
   ) {}
 
   async run(input: TestInput, emit: (event: StageEvent) => void): Promise<TestReport> {
-    if (this.running.has(input.testId)) throw new AppError('INVALID_INPUT', 'A test with this id is already running.')
-    const cancelledAt = this.cancelledBetween.get(input.testId)
-    this.cancelledBetween.delete(input.testId)
-    if (cancelledAt !== undefined && this.now() - cancelledAt < BETWEEN_RUNS_MS) {
-      throw new AppError('CANCELLED', 'The test was cancelled.')
-    }
-    const controller = new AbortController()
-    this.running.set(input.testId, controller)
+    const controller = this.claim(input.testId)
     try {
       const result = await testServers(
         {
@@ -104,6 +97,22 @@ export class ConnectionTester {
   }
 
   /**
+   * Runs other work (a delivery round trip) under a test id, so `cancel(testId)` stops it like a test.
+   * Cancelled work rejects with CANCELLED.
+   */
+  async guard<T>(testId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = this.claim(testId)
+    try {
+      return await work(controller.signal)
+    } catch (e) {
+      if (e instanceof ProbeCancelled) throw new AppError('CANCELLED', 'The test was cancelled.')
+      throw e
+    } finally {
+      this.running.delete(testId)
+    }
+  }
+
+  /**
    * Stops a running test at once (every socket closed). A check made of several runs under one id (a
    * re-test that confirms a rejection) may be between runs: the next run with that id, if it starts
    * within a few seconds, is refused too. False when no such test runs.
@@ -130,6 +139,19 @@ export class ConnectionTester {
       ...(t?.incoming ? { incoming: t.incoming.toString() } : {}),
       ...(t?.outgoing ? { outgoing: t.outgoing.toString() } : {}),
     }
+  }
+
+  /** Marks `testId` as running, unless it already runs or was cancelled between two of its runs. */
+  private claim(testId: string): AbortController {
+    if (this.running.has(testId)) throw new AppError('INVALID_INPUT', 'A test with this id is already running.')
+    const cancelledAt = this.cancelledBetween.get(testId)
+    this.cancelledBetween.delete(testId)
+    if (cancelledAt !== undefined && this.now() - cancelledAt < BETWEEN_RUNS_MS) {
+      throw new AppError('CANCELLED', 'The test was cancelled.')
+    }
+    const controller = new AbortController()
+    this.running.set(testId, controller)
+    return controller
   }
 
   private now(): number {
