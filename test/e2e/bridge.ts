@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SettingsData } from '../../src/main/accounts/settings-schema.js'
+import type { AccountView } from '../../src/shared/account.js'
 import { openSettings } from '../../src/main/accounts/settings-store.js'
 import { checkKeychain } from '../../src/main/credentials/keychain-health.js'
 import { keychainError } from '../../src/main/credentials/keychain-problem.js'
@@ -111,6 +112,32 @@ export function refuseKeychain(bridge: Bridge, systemMessage: string): void {
   const refuse = (): Promise<never> => Promise.reject(keychainError(new Error(systemMessage)))
   const refusing: SecretStore = { set: refuse, get: refuse, delete: refuse, keys: refuse }
   bridge.services.keychainHealth = () => checkKeychain(refusing)
+}
+
+/**
+ * Saves a bed mailbox as an account the way the wizard's last two steps do: the real handlers test
+ * both servers, then save under that test, so it is saved as verified. For specs about what comes
+ * after setup.
+ */
+export async function saveBedAccount(
+  bridge: Bridge,
+  user: { address: string; appPassword: string },
+): Promise<AccountView> {
+  const handlers = createHandlers(bridge.services)
+  const { bed } = bridge
+  const servers = {
+    incoming: { protocol: 'imap', host: bed.host, port: bed.ports.imaps, security: 'tls' },
+    outgoing: { host: bed.host, port: bed.ports.smtps, security: 'tls' },
+  } as const
+  const ctx = { emit: () => undefined }
+  const testId = `bed-${Date.now()}`
+  const input = { email: user.address, password: user.appPassword, ...servers }
+  const tested = await dispatch(handlers, 'testConnection', { ...input, testId }, ctx)
+  if (!tested.ok || !tested.value.incoming?.ok || !tested.value.outgoing?.ok)
+    throw new Error(`the bed did not accept ${user.address}`)
+  const saved = await dispatch(handlers, 'saveAccount', { ...input, providerId: 'gmail', testId }, ctx)
+  if (!saved.ok) throw new Error(`${user.address} was not saved: ${saved.error.message}`)
+  return saved.value
 }
 
 const README_SCREENSHOTS = process.env['UPDATE_README_SCREENSHOTS'] === '1'

@@ -49,7 +49,7 @@ export function installFakeMailkey(
     removeOrphans: vi.fn<MailkeyApi['removeOrphans']>(() => Promise.resolve({ ok: true, value: { removed: 0 } })),
     getTranscript: vi.fn<MailkeyApi['getTranscript']>(() => Promise.resolve({ ok: true, value: {} })),
     explainError: vi.fn<MailkeyApi['explainError']>(),
-    // send-as aliases and validate-and-save: not used by these screens yet
+    // send-as aliases and validate-and-save: each test says what main answers
     addAlias: vi.fn<MailkeyApi['addAlias']>(),
     removeAlias: vi.fn<MailkeyApi['removeAlias']>(),
     setDefaultAlias: vi.fn<MailkeyApi['setDefaultAlias']>(),

@@ -1,6 +1,6 @@
-import type { AccountView } from '../../src/shared/account.js'
+import type { AccountView, Alias } from '../../src/shared/account.js'
 import type { DetectedSettings } from '../../src/shared/ipc/contract.js'
-import type { ProbeReport, TestReport } from '../../src/shared/mail.js'
+import type { ProbeReport, RoundTripReport, TestReport } from '../../src/shared/mail.js'
 import { providerById } from '../../src/shared/providers.js'
 import { setupFromDetection, type Setup } from '../../src/renderer/src/wizard/setup.js'
 
@@ -123,5 +123,76 @@ export function account(overrides: Partial<AccountView> = {}): AccountView {
     aliases: [],
     secrets: { incoming: true, outgoing: 'shared' },
     ...overrides,
+  }
+}
+
+export function alias(overrides: Partial<Alias> = {}): Alias {
+  return {
+    id: 'al1',
+    name: 'Alice Sales',
+    address: 'sales@example.org',
+    replyTo: null,
+    treatAsAlias: true,
+    smtp: null,
+    smtpUsername: null,
+    isDefault: false,
+    lastCheck: null,
+    ...overrides,
+  }
+}
+
+/** Level 1 refused the way Postfix and the bed do (553 at MAIL FROM). */
+export function senderRefused(address: string): ProbeReport {
+  return {
+    protocol: 'smtp',
+    host: 'smtp.gmail.com',
+    port: 465,
+    security: 'tls',
+    ok: false,
+    ms: 60,
+    stages: [
+      { stage: 'dns', ms: 1 },
+      { stage: 'connect', ms: 5 },
+      { stage: 'tls', ms: 10 },
+      { stage: 'greeting', ms: 3 },
+      { stage: 'auth', ms: 20 },
+      { stage: 'ready', ms: 4 },
+    ],
+    failedStage: 'ready',
+    cause: 'sender_not_allowed',
+    title: 'Gmail will not send from this address',
+    explanation: 'Gmail only sends from addresses you have added under Settings → Accounts → “Send mail as”.',
+    serverText: `553 5.7.1 <${address}>: Sender address rejected: not owned by user alice@gmail.com`,
+    fix: { kind: 'open-url', url: 'https://mail.google.com/mail/u/0/#settings/accounts', label: 'Open Gmail settings' },
+  }
+}
+
+/** Gmail's silent rewrite, as main's round trip reports it. */
+export function rewritten(address: string, name = 'Alice Sales'): RoundTripReport {
+  return {
+    outcome: 'rewritten',
+    ms: 1800,
+    messageId: '<x@mailkey>',
+    receivedFrom: 'alice@gmail.com',
+    originalFrom: `${name} <${address}>`,
+    cause: 'sender_not_allowed',
+    title: `Gmail replaced ${address} with your account address: add it under “Send mail as”`,
+    explanation: `The message arrived from alice@gmail.com. In Gmail open Settings → Accounts → “Send mail as”, add ${address}, then open the confirmation message Google sends to that address.`,
+    fix: {
+      kind: 'open-url',
+      url: 'https://mail.google.com/mail/u/0/#settings/accounts',
+      label: 'Open Gmail’s “Send mail as” settings',
+    },
+  }
+}
+
+export function arrived(address: string, to = 'alice@gmail.com'): RoundTripReport {
+  return {
+    outcome: 'arrived',
+    ms: 900,
+    messageId: '<y@mailkey>',
+    receivedFrom: address,
+    title: `A message from ${address} arrived as sent`,
+    explanation: `It reached ${to} in 0.9 s with its From unchanged.`,
   }
 }

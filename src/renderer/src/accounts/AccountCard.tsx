@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import type { AccountView } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import { PROVIDERS } from '../../../shared/providers.js'
+import { AliasesSection } from '../aliases/AliasesSection.js'
 import { formatWhen } from '../lib/format.js'
 import type { KeychainCheck } from '../ui/use-keychain-health.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
@@ -148,6 +149,7 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
           </button>
         </div>
       )}
+      <AliasesSection account={account} onUpdated={onUpdated} onAccountFix={(fix) => onFix('outgoing', fix)} />
     </li>
   )
 }

@@ -1,5 +1,5 @@
 import type { Fix } from '../../../shared/diagnosis.js'
-import type { ProbeReport } from '../../../shared/mail.js'
+import type { ProbeReport, Stage } from '../../../shared/mail.js'
 import { assertNever } from '../../../shared/result.js'
 import { STAGE_LABEL } from '../lib/labels.js'
 import { CertificateDetails } from './CertificateDetails.js'
@@ -10,9 +10,12 @@ interface Props {
   /** Runs a fix that is an action (a button); fixes that are advice are shown as text. */
   onFix: (fix: Fix) => void
   disabled?: boolean
+  /** Names for stages that mean something else here (see StageList). */
+  stageLabels?: Partial<Record<Stage, string>>
 }
 
-function FixAction({ fix, onFix, disabled }: { fix: Fix; onFix: (fix: Fix) => void; disabled: boolean }) {
+/** A fix as one button when it is an action, or as advice when it is not. */
+export function FixAction({ fix, onFix, disabled }: { fix: Fix; onFix: (fix: Fix) => void; disabled: boolean }) {
   switch (fix.kind) {
     case 'open-url':
     case 'switch-security':
@@ -33,7 +36,7 @@ function FixAction({ fix, onFix, disabled }: { fix: Fix; onFix: (fix: Fix) => vo
 }
 
 /** Why one server failed, in plain words, with the server's own words and the one fix. */
-export function DiagnosisCard({ id, report, onFix, disabled = false }: Props) {
+export function DiagnosisCard({ id, report, onFix, disabled = false, stageLabels = {} }: Props) {
   return (
     <div className="diagnosis" role="group" aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`} className="diagnosis-title">
@@ -42,7 +45,7 @@ export function DiagnosisCard({ id, report, onFix, disabled = false }: Props) {
       {report.explanation && <p>{report.explanation}</p>}
       {report.failedStage && (
         <p className="diagnosis-stage">
-          Stopped at: <strong>{STAGE_LABEL[report.failedStage]}</strong>
+          Stopped at: <strong>{stageLabels[report.failedStage] ?? STAGE_LABEL[report.failedStage]}</strong>
         </p>
       )}
       {report.serverText && (

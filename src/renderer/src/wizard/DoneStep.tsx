@@ -25,7 +25,7 @@ function Proven({ report }: { report: ProbeReport | undefined }) {
 /** Step 6: saved. What was proven, when, and where the password is; then on to the accounts. */
 export function DoneStep({ state, onFinish }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
-  const { account, report } = state
+  const { account, report, delivery } = state
   const at = account.lastVerifiedAt
   const when = at ? formatWhen(at) : null
   return (
@@ -49,6 +49,14 @@ export function DoneStep({ state, onFinish }: Props) {
             <Proven report={report[side]} />
           </div>
         ))}
+        {delivery && (
+          <div className="summary-row">
+            <dt>Delivery</dt>
+            <dd>
+              {delivery.title}. {delivery.explanation}
+            </dd>
+          </div>
+        )}
       </dl>
       <p>
         {account.secrets.incoming

@@ -1,5 +1,6 @@
 import { assertNever } from '../../../shared/result.js'
 import { formatMs } from '../lib/format.js'
+import type { Stage } from '../../../shared/mail.js'
 import { STAGE_LABEL } from '../lib/labels.js'
 import type { StageRow, StageState } from './test-run.js'
 
@@ -35,14 +36,21 @@ function Mark({ state }: { state: StageState }) {
   }
 }
 
+interface Props {
+  rows: StageRow[]
+  label: string
+  /** Names for stages that mean something else here (a sender check's last stage is MAIL FROM). */
+  labels?: Partial<Record<Stage, string>>
+}
+
 /** Every planned stage of one server, each row always present so nothing moves while a test runs. */
-export function StageList({ rows, label }: { rows: StageRow[]; label: string }) {
+export function StageList({ rows, label, labels = {} }: Props) {
   return (
     <ol className="stages" aria-label={label}>
       {rows.map((row) => (
         <li key={row.stage} className={`stage stage--${row.state}`} data-state={row.state}>
           <Mark state={row.state} />
-          <span className="stage-label">{STAGE_LABEL[row.stage]}</span>
+          <span className="stage-label">{labels[row.stage] ?? STAGE_LABEL[row.stage]}</span>
           <span className="visually-hidden">, {STATE_TEXT[row.state]}</span>
           <span className="stage-ms">{row.ms === undefined ? '' : formatMs(row.ms)}</span>
         </li>

@@ -1,5 +1,7 @@
 import type { Dispatch } from 'react'
 import { newTestId } from '../lib/test-id.js'
+import { DeliveryProof } from './DeliveryProof.js'
+import { saveBusy } from './save-transitions.js'
 import { bothPassed, type TestRun } from './test-run.js'
 import type { WizardAction } from './wizard-state.js'
 
@@ -8,10 +10,15 @@ interface Props {
   dispatch: Dispatch<WizardAction>
   onCancel: () => void
   onSave: () => void
+  /** The address, for the validation message's wording. */
+  email: string
+  /** The user asked to prove delivery before saving (and the incoming server can read it back). */
+  proveDelivery: boolean
+  imap: boolean
 }
 
-/** Cancel while running; afterwards change, retry, or save once both servers passed. */
-export function TestActions({ run, dispatch, onCancel, onSave }: Props) {
+/** Cancel while running; afterwards change, retry, or save (optionally proving delivery) once both servers passed. */
+export function TestActions({ run, dispatch, onCancel, onSave, email, proveDelivery, imap }: Props) {
   if (run.status === 'running') {
     return (
       <div className="actions">
@@ -28,7 +35,9 @@ export function TestActions({ run, dispatch, onCancel, onSave }: Props) {
     )
   }
   const save = run.status === 'finished' ? run.save : null
-  const saving = save?.status === 'saving'
+  const busy = save ? saveBusy(save) : false
+  const passed = bothPassed(run)
+  const validate = proveDelivery && imap
   return (
     <>
       {save?.status === 'failed' && (
@@ -36,21 +45,30 @@ export function TestActions({ run, dispatch, onCancel, onSave }: Props) {
           The account was not saved: {save.message}
         </p>
       )}
+      {passed && (
+        <DeliveryProof
+          email={email}
+          checked={proveDelivery}
+          imap={imap}
+          disabled={busy}
+          onChange={(on) => dispatch({ type: 'deliveryProofToggled', on })}
+        />
+      )}
       <div className="actions">
-        <button type="button" className="button" disabled={saving} onClick={() => dispatch({ type: 'back' })}>
+        <button type="button" className="button" disabled={busy} onClick={() => dispatch({ type: 'back' })}>
           Change settings
         </button>
         <button
           type="button"
-          className={bothPassed(run) ? 'button' : 'button button--primary'}
-          disabled={saving}
+          className={passed ? 'button' : 'button button--primary'}
+          disabled={busy}
           onClick={() => dispatch({ type: 'testRequested', testId: newTestId() })}
         >
           Test again
         </button>
-        {bothPassed(run) && (
-          <button type="button" className="button button--primary" disabled={saving} onClick={onSave}>
-            {saving ? 'Saving…' : 'Save account'}
+        {passed && (
+          <button type="button" className="button button--primary" disabled={busy} onClick={onSave}>
+            {save?.status === 'saving' ? 'Saving…' : validate ? 'Validate and save' : 'Save account'}
           </button>
         )}
       </div>

@@ -5,13 +5,15 @@ import { mailkey, settle } from '../lib/api.js'
 import { newTestId } from '../lib/test-id.js'
 import { useEscape } from '../ui/use-escape.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
-import { announcement, headingText } from './announce.js'
-import { saveInput } from './connection-input.js'
+import { announcement, headingText, saveAnnouncement } from './announce.js'
+import { saveInput, validateInput } from './connection-input.js'
 import { Reachability } from './Reachability.js'
+import { saveBusy, validationOf } from './save-transitions.js'
 import { SidePanel } from './SidePanel.js'
 import { SupportDetails } from './SupportDetails.js'
 import { TestActions } from './TestActions.js'
 import { SIDES } from './test-run.js'
+import { ValidationPanel } from './ValidationPanel.js'
 import type { At, WizardAction } from './wizard-state.js'
 
 interface Props {
@@ -27,29 +29,46 @@ export function TestStep({ state, dispatch }: Props) {
   const running = run.status === 'running'
   const { testId } = run
 
-  // a new run and its outcome each take focus, so keyboard and screen reader users land on the news
-  useEffect(() => headingRef.current?.focus(), [running, testId])
+  // a new run and its outcome each take focus, so keyboard and screen reader users land on the news;
+  // validate and save's own news (its progress, why it saved nothing) takes focus in its panel
+  const validation = validationOf(run)
+  const validating = validation !== null
+  useEffect(() => {
+    if (!validating) headingRef.current?.focus()
+  }, [running, testId, validating])
 
   const cancel = useCallback(() => {
     dispatch({ type: 'cancelRequested' })
     void settle(() => mailkey().cancelTest({ testId }))
   }, [dispatch, testId])
   useEscape(running, cancel)
+  const stopValidation = useCallback((id: string) => void settle(() => mailkey().cancelTest({ testId: id })), [])
 
   const onFix = (side: Side, fix: Fix): void => {
     if (fix.kind === 'open-url') openUrl(fix.url)
     else dispatch({ type: 'fixApplied', side, fix, testId: newTestId() })
   }
 
+  const imap = run.tested.incoming.protocol === 'imap'
+  const proveDelivery = setup.proveDelivery === true
+
   const save = async (): Promise<void> => {
     if (run.status !== 'finished') return
+    if (proveDelivery && imap) {
+      const id = newTestId()
+      dispatch({ type: 'validationStarted', testId: id })
+      const input = validateInput(setup, id, run.tested, true)
+      const result = await settle(() => mailkey().validateAndSave(input))
+      dispatch({ type: 'validationFinished', testId: id, result })
+      return
+    }
     dispatch({ type: 'saveStarted' })
     const result = await settle(() => mailkey().saveAccount(saveInput(setup, run.testId, run.tested)))
     if (result.ok) dispatch({ type: 'saved', account: result.value })
     else dispatch({ type: 'saveFailed', message: result.error.message })
   }
 
-  const saving = run.status === 'finished' && run.save.status === 'saving'
+  const saving = run.status === 'finished' && saveBusy(run.save)
   return (
     <section className="step step--wide" aria-labelledby="test-heading">
       <h2 id="test-heading" key={running ? 'running' : `result-${testId}`} ref={headingRef} tabIndex={-1}>
@@ -66,11 +85,27 @@ export function TestStep({ state, dispatch }: Props) {
           <p>Mailkey could not start the test: {run.error.message}</p>
         </div>
       )}
+      {validation && (
+        <ValidationPanel
+          save={validation}
+          email={setup.email}
+          onFix={(fix) => onFix('outgoing', fix)}
+          onStop={stopValidation}
+        />
+      )}
       {openProblem && <p className="field-error">{openProblem}</p>}
       <p className="visually-hidden" role="status" aria-live="polite">
-        {announcement(run)}
+        {saveAnnouncement(run, setup.email) ?? announcement(run)}
       </p>
-      <TestActions run={run} dispatch={dispatch} onCancel={cancel} onSave={() => void save()} />
+      <TestActions
+        run={run}
+        dispatch={dispatch}
+        onCancel={cancel}
+        onSave={() => void save()}
+        email={setup.email}
+        proveDelivery={proveDelivery}
+        imap={imap}
+      />
       {run.status === 'finished' && <SupportDetails key={testId} testId={testId} report={run.report} />}
     </section>
   )

@@ -57,17 +57,21 @@ export function Wizard({ onSaved, onClose, onExplain, initialState = initialWiza
   const [keychain, recheckKeychain] = useKeychainHealth()
   useConnectionTest(state, dispatch)
   const editing = state.step !== 'address' && state.setup.accountId !== undefined
+  // validate and save may be saving the account: leaving now would leave its answer unseen
+  const leavable =
+    state.step !== 'done' &&
+    !(state.step === 'test' && state.run.status === 'finished' && state.run.save.status === 'validating')
   return (
     <main className="screen">
       <header className="screen-header">
         <h1 className="screen-title">{editing ? `Edit ${state.setup.email}` : 'Add a mail account'}</h1>
         <div className="header-actions">
-          {onExplain && state.step !== 'done' && (
+          {onExplain && leavable && (
             <button type="button" className="button button--quiet" onClick={() => onExplain(resumableState(state))}>
               Explain an error
             </button>
           )}
-          {onClose && state.step !== 'done' && (
+          {onClose && leavable && (
             <button type="button" className="button button--quiet" onClick={onClose}>
               Back to accounts
             </button>

@@ -27,3 +27,13 @@ export function saveInput(setup: Setup, testId: string, tested: TestedServers): 
     testId,
   }
 }
+
+/** Validate and save: the same fields, main tests them again under `testId` and, asked, proves delivery. */
+export function validateInput(
+  setup: Setup,
+  testId: string,
+  tested: TestedServers,
+  validationMessage: boolean,
+): InputOf<'validateAndSave'> {
+  return { ...saveInput(setup, testId, tested), testId, validationMessage }
+}

@@ -33,6 +33,8 @@ export interface Setup {
    * one" (tests then use the keychain's secret through `accountId`).
    */
   accountId?: string | undefined
+  /** Save only after a validation message from the address to itself arrived (validate and save). */
+  proveDelivery?: boolean | undefined
 }
 
 /** The servers a test ran against, parsed: what a save must send back unchanged. */

@@ -1,6 +1,7 @@
 import {
   plannedStages,
   type ProbeReport,
+  type RoundTripReport,
   type Side,
   type Stage,
   type StageEvent,
@@ -18,10 +19,17 @@ export interface StageRow {
   ms?: number
 }
 
-type LiveStage = { state: 'running' | 'done' | 'failed'; ms: number }
+export type LiveStage = { state: 'running' | 'done' | 'failed'; ms: number }
 export type Progress = Record<Side, Partial<Record<Stage, LiveStage>>>
 
-export type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'failed'; message: string }
+export type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'failed'; message: string }
+  /** Validate and save: both servers tested again, live, then (when asked) the validation message. */
+  | { status: 'validating'; run: RunningTest }
+  /** The validation did not prove the settings, so nothing was saved: why, and the message's fate. */
+  | { status: 'not-validated'; reason: string; roundTrip?: RoundTripReport }
 
 /** One run of the connection test, from the click to the report. */
 export type TestRun =
@@ -45,8 +53,17 @@ export function withEvent(run: TestRun, event: StageEvent): TestRun {
   return { ...run, progress: { ...run.progress, [event.side]: side } }
 }
 
+/** Rows from live events: a stage not heard of yet is pending. */
+export function liveRows(planned: Stage[], progress: Partial<Record<Stage, LiveStage>>): StageRow[] {
+  return planned.map((stage) => {
+    const live = progress[stage]
+    if (!live) return { stage, state: 'pending' }
+    return live.state === 'running' ? { stage, state: 'running' } : { stage, state: live.state, ms: live.ms }
+  })
+}
+
 /** Rows from the final report: it is authoritative, whatever events arrived late or not at all. */
-function rowsFromReport(planned: Stage[], report: ProbeReport): StageRow[] {
+export function rowsFromReport(planned: Stage[], report: ProbeReport): StageRow[] {
   return planned.map((stage) => {
     const timing = report.stages.find((t) => t.stage === stage)
     if (timing) return { stage, state: stage === report.failedStage ? 'failed' : 'done', ms: timing.ms }
@@ -59,11 +76,7 @@ export function stageRows(run: TestRun, side: Side): StageRow[] {
   const planned = plannedStages(run.tested[side].security)
   switch (run.status) {
     case 'running':
-      return planned.map((stage) => {
-        const live = run.progress[side][stage]
-        if (!live) return { stage, state: 'pending' }
-        return live.state === 'running' ? { stage, state: 'running' } : { stage, state: live.state, ms: live.ms }
-      })
+      return liveRows(planned, run.progress[side])
     case 'finished': {
       const report = run.report[side]
       return report ? rowsFromReport(planned, report) : planned.map((stage) => ({ stage, state: 'skipped' }))
@@ -78,4 +91,9 @@ export function stageRows(run: TestRun, side: Side): StageRow[] {
 /** Both servers passed: the only state in which saving is offered. */
 export function bothPassed(run: TestRun): boolean {
   return run.status === 'finished' && run.report.incoming?.ok === true && run.report.outgoing?.ok === true
+}
+
+/** Every stage of both servers is done: while running, both have passed already. */
+export function allStagesDone(run: TestRun): boolean {
+  return SIDES.every((side) => stageRows(run, side).every((r) => r.state === 'done'))
 }

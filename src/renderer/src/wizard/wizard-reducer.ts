@@ -1,15 +1,16 @@
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { assertNever } from '../../../shared/result.js'
-import { withPort, withProtocol, withSecurity } from './server-draft.js'
+import { changeServer } from './setup-changes.js'
+import { checkSetupPassword, isEmail, needsGuidance, normalisePassword, setupFromDetection } from './setup.js'
 import {
-  checkSetupPassword,
-  incomingChoices,
-  isEmail,
-  needsGuidance,
-  normalisePassword,
-  setupFromDetection,
-  type Setup,
-} from './setup.js'
+  proofToggled,
+  saved,
+  saveFailed,
+  saveStarted,
+  validationEvent,
+  validationFinished,
+  validationStarted,
+} from './save-transitions.js'
 import { applyFix, finishTest, requestTest } from './test-transitions.js'
 import { withEvent } from './test-run.js'
 import {
@@ -17,7 +18,6 @@ import {
   passwordState,
   serversState,
   type At,
-  type ServerChange,
   type WizardAction,
   type WizardState,
 } from './wizard-state.js'
@@ -89,37 +89,6 @@ function back(state: WizardState): WizardState {
   }
 }
 
-function changeServer(setup: Setup, side: 'incoming' | 'outgoing', change: ServerChange): Setup {
-  if (side === 'incoming') {
-    const d = setup.incoming
-    switch (change.field) {
-      case 'host':
-        return { ...setup, incoming: { ...d, host: change.value } }
-      case 'port':
-        return { ...setup, incoming: withPort(d, change.value) }
-      case 'security':
-        return { ...setup, incoming: withSecurity(d, d.protocol, change.value) }
-      case 'protocol':
-        return { ...setup, incoming: withProtocol(d, change.value, incomingChoices(setup)) }
-      default:
-        return assertNever(change)
-    }
-  }
-  const d = setup.outgoing
-  switch (change.field) {
-    case 'host':
-      return { ...setup, outgoing: { ...d, host: change.value } }
-    case 'port':
-      return { ...setup, outgoing: withPort(d, change.value) }
-    case 'security':
-      return { ...setup, outgoing: withSecurity(d, 'smtp', change.value) }
-    case 'protocol':
-      return setup // outgoing mail is always SMTP
-    default:
-      return assertNever(change)
-  }
-}
-
 /** The wizard's every transition; pure, so it is tested as a table (test/renderer/wizard-reducer.test.ts). */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
@@ -160,7 +129,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'stageEvent': {
       if (state.step !== 'test') return state
       const run = withEvent(state.run, action.event)
-      return run === state.run ? state : { ...state, run }
+      // a finished test that is being validated hears the validation's own test
+      if (run === state.run) return validationEvent(state, action.event)
+      return { ...state, run }
     }
     case 'testFinished':
       return finishTest(state, action.testId, action.result)
@@ -171,19 +142,17 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'fixApplied':
       return applyFix(state, action.side, action.fix, action.testId)
     case 'saveStarted':
-    case 'saveFailed': {
-      if (state.step !== 'test' || state.run.status !== 'finished') return state
-      const save =
-        action.type === 'saveStarted'
-          ? { status: 'saving' as const }
-          : { status: 'failed' as const, message: action.message }
-      return { ...state, run: { ...state.run, save } }
-    }
+      return saveStarted(state)
+    case 'saveFailed':
+      return saveFailed(state, action.message)
     case 'saved':
-      // the secret is in the keychain now; the wizard forgets it
-      return state.step === 'test' && state.run.status === 'finished'
-        ? { step: 'done', setup: { ...state.setup, password: '' }, account: action.account, report: state.run.report }
-        : state
+      return saved(state, action.account)
+    case 'deliveryProofToggled':
+      return proofToggled(state, action.on)
+    case 'validationStarted':
+      return validationStarted(state, action.testId)
+    case 'validationFinished':
+      return validationFinished(state, action.testId, action.result)
     default:
       return assertNever(action)
   }

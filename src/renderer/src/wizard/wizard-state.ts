@@ -1,7 +1,7 @@
 import type { AccountView } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
-import type { DetectedSettings } from '../../../shared/ipc/contract.js'
-import type { Side, StageEvent, TestReport } from '../../../shared/mail.js'
+import type { DetectedSettings, ValidateResult } from '../../../shared/ipc/contract.js'
+import type { RoundTripReport, Side, StageEvent, TestReport } from '../../../shared/mail.js'
 import type { Result } from '../../../shared/result.js'
 import type { Setup } from './setup.js'
 import type { EditableSecurity } from './server-draft.js'
@@ -50,8 +50,11 @@ export type WizardState =
       notice: string | null
     }
   | { step: 'test'; setup: Setup; run: TestRun }
-  /** Saved: what was verified and when. The password is gone from memory by now. */
-  | { step: 'done'; setup: Setup; account: AccountView; report: TestReport }
+  /**
+   * Saved: what was verified and when, and (validate and save) the validation message that proved
+   * delivery. The password is gone from memory by now.
+   */
+  | { step: 'done'; setup: Setup; account: AccountView; report: TestReport; delivery?: RoundTripReport }
 
 export type WizardStep = WizardState['step']
 
@@ -83,6 +86,10 @@ export type WizardAction =
   | { type: 'saveStarted' }
   | { type: 'saveFailed'; message: string }
   | { type: 'saved'; account: AccountView }
+  /** "Prove delivery: send a validation message to myself before saving". */
+  | { type: 'deliveryProofToggled'; on: boolean }
+  | { type: 'validationStarted'; testId: string }
+  | { type: 'validationFinished'; testId: string; result: Result<ValidateResult> }
 
 export const initialWizardState: WizardState = {
   step: 'address',

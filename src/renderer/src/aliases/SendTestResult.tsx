@@ -1,0 +1,64 @@
+import type { Fix } from '../../../shared/diagnosis.js'
+import { assertNever } from '../../../shared/result.js'
+import { useOpenExternal } from '../ui/use-open-external.js'
+import { OutcomeCard } from '../wizard/OutcomeCard.js'
+import { forAlias } from './alias-fix.js'
+import type { SendTest } from './send-test.js'
+
+interface Props {
+  /** The result's element id: focus lands on it when the answer comes. */
+  id: string
+  outcome: SendTest['outcome']
+  ownServer: boolean
+  onFix: (fix: Fix) => void
+}
+
+/** What came of a test message: accepted (for whom), or why not with the fix. */
+export function SendTestResult({ id, outcome, ownServer, onFix }: Props) {
+  const [openUrl, openProblem] = useOpenExternal()
+  const handle = (fix: Fix): void => (fix.kind === 'open-url' ? openUrl(fix.url) : onFix(fix))
+  switch (outcome.status) {
+    case 'idle':
+      return null
+    case 'sending':
+      return <p className="note">Sending…</p>
+    case 'error':
+      return (
+        <p id={id} tabIndex={-1} className="panel panel--error">
+          The message could not be sent: {outcome.message}
+        </p>
+      )
+    case 'done': {
+      const { result } = outcome
+      if (!result.sent) {
+        const d = result.diagnosis
+        return (
+          <div id={id} tabIndex={-1} className="send-result">
+            <OutcomeCard
+              id={`${id}-diagnosis`}
+              tone="problem"
+              title={d.title}
+              explanation={d.explanation}
+              serverText={d.serverText}
+              fix={forAlias(d.fix, ownServer)}
+              onFix={handle}
+            />
+            {openProblem && <p className="field-error">{openProblem}</p>}
+          </div>
+        )
+      }
+      return (
+        <div id={id} tabIndex={-1} className="outcome outcome--ok send-result">
+          <p className="diagnosis-title">Sent to {outcome.to}</p>
+          <p>
+            The server accepted it{result.accepted.length ? ` for ${result.accepted.join(', ')}` : ''}
+            {result.rejected.length ? ` and refused it for ${result.rejected.join(', ')}` : ''}. Look for “Mailkey test
+            message” in that mailbox.
+          </p>
+        </div>
+      )
+    }
+    default:
+      return assertNever(outcome)
+  }
+}

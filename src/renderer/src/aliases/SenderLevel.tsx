@@ -1,0 +1,57 @@
+import type { Fix } from '../../../shared/diagnosis.js'
+import { formatMs } from '../lib/format.js'
+import { SECURITY_LABEL } from '../lib/labels.js'
+import { DiagnosisCard } from '../wizard/DiagnosisCard.js'
+import { StageList } from '../wizard/StageList.js'
+import { senderRows, type AliasCheck } from './alias-check.js'
+import { SENDER_STAGE_LABELS } from './alias-words.js'
+
+interface Props {
+  id: string
+  check: Extract<AliasCheck, { status: 'running' } | { status: 'finished' }>
+  /** The fix as it can be offered here (see forAlias). */
+  fixFor: (fix: Fix | undefined) => Fix | undefined
+  onFix: (fix: Fix) => void
+}
+
+function Outcome({ check }: Pick<Props, 'check'>) {
+  if (check.status === 'running') {
+    const states = senderRows(check).map((r) => r.state)
+    if (states.every((s) => s === 'done')) return <p className="side-outcome side-outcome--ok">Accepted</p>
+    return <p className="side-outcome">Checking…</p>
+  }
+  const { sender } = check.result
+  return sender.ok ? (
+    <p className="side-outcome side-outcome--ok">Accepted ({formatMs(sender.ms)}); nothing was sent</p>
+  ) : (
+    <p className="side-outcome side-outcome--failed">Not accepted</p>
+  )
+}
+
+/** Level 1: does the SMTP server take the alias as sender (MAIL FROM, RCPT TO, then RSET)? */
+export function SenderLevel({ id, check, fixFor, onFix }: Props) {
+  const { smtp } = check
+  const sender = check.status === 'finished' ? check.result.sender : null
+  const titleId = `${id}-level1-title`
+  return (
+    <section className="side level-block" aria-labelledby={titleId}>
+      <h6 id={titleId} className="side-heading">
+        Level 1 · The server accepts the sender
+      </h6>
+      <p className="side-server">
+        <span className="badge">SMTP</span> <span className="mono">{smtp.host}</span> port {smtp.port},{' '}
+        {SECURITY_LABEL[smtp.security]}
+      </p>
+      <StageList rows={senderRows(check)} label="Sender check stages" labels={SENDER_STAGE_LABELS} />
+      <Outcome check={check} />
+      {sender && !sender.ok && (
+        <DiagnosisCard
+          id={`${id}-sender`}
+          report={{ ...sender, fix: fixFor(sender.fix) }}
+          onFix={onFix}
+          stageLabels={SENDER_STAGE_LABELS}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,127 @@
+import type { Alias } from '../../../shared/account.js'
+import type { Stage } from '../../../shared/mail.js'
+import type { ProviderId } from '../../../shared/providers.js'
+import { assertNever } from '../../../shared/result.js'
+import { STAGE_LABEL } from '../lib/labels.js'
+import { awaitingRoundTrip, senderRows, type AliasCheck } from './alias-check.js'
+import type { SendTest } from './send-test.js'
+
+/** Gmail's settings page where "Send mail as" addresses are added and confirmed. */
+export const GMAIL_SEND_AS_URL = 'https://mail.google.com/mail/u/0/#settings/accounts'
+
+export function isGoogle(providerId: ProviderId | null): boolean {
+  return providerId === 'gmail' || providerId === 'google-workspace'
+}
+
+/** In a sender check the last stage is the envelope, not "ready to use". */
+export const SENDER_STAGE_LABELS: Partial<Record<Stage, string>> = { ready: 'Offering the sender (MAIL FROM)' }
+
+export type Tone = 'ok' | 'bad' | 'none'
+
+export interface LevelLine {
+  level: string
+  tone: Tone
+  /** The short verdict ("Accepted"). */
+  verdict: string
+  /** What was found, in main's words. */
+  detail?: string
+}
+
+/** An alias's last check as two lines, one per level, each said on its own. */
+export function lastCheckLines(alias: Alias): LevelLine[] {
+  const check = alias.lastCheck
+  const sender = 'Sender (level 1)'
+  const trip = 'Round trip (level 2)'
+  if (!check) return [{ level: sender, tone: 'none', verdict: 'Not checked yet' }]
+  const s = check.sender
+  const senderLine: LevelLine = s.ok
+    ? { level: sender, tone: 'ok', verdict: 'Accepted', detail: s.title }
+    : {
+        level: sender,
+        tone: 'bad',
+        verdict: s.cause === 'sender_not_allowed' ? 'Refused' : 'Check failed',
+        detail: s.title,
+      }
+  const r = check.roundTrip
+  if (!r) return [senderLine, { level: trip, tone: 'none', verdict: s.ok ? 'Not run' : 'Not run: level 1 failed' }]
+  const verdict = r.ok ? 'Arrived as sent' : r.rewritten ? 'From rewritten' : 'Not proven'
+  return [senderLine, { level: trip, tone: r.ok ? 'ok' : 'bad', verdict, detail: r.title }]
+}
+
+type Shown = Exclude<AliasCheck, { status: 'options' }>
+
+/** The check panel's headline: what is happening, or what came of it. */
+export function checkHeading(check: Shown, address: string): string {
+  switch (check.status) {
+    case 'running':
+      return check.cancelling ? 'Cancelling the check…' : `Checking ${address}…`
+    case 'finished': {
+      const { sender, roundTrip } = check.result
+      if (!sender.ok)
+        return sender.cause === 'sender_not_allowed' ? 'The server refused this sender' : 'The sender check failed'
+      if (!roundTrip) return `The server accepts ${address} as sender`
+      switch (roundTrip.outcome) {
+        case 'arrived':
+          return `${address} works: accepted and arrived as sent`
+        case 'rewritten':
+          return 'Accepted, but the From was rewritten'
+        case 'not-arrived':
+        case 'send-failed':
+        case 'read-failed':
+        case 'unavailable':
+          return 'Accepted, but delivery was not proven'
+        default:
+          return assertNever(roundTrip.outcome)
+      }
+    }
+    case 'error':
+      return 'The check could not run'
+    default:
+      return assertNever(check)
+  }
+}
+
+/** What the section's live region says while a check runs and when it ends. */
+export function checkAnnouncement(check: AliasCheck, address: string): string {
+  switch (check.status) {
+    case 'options':
+      return ''
+    case 'running': {
+      if (check.cancelling) return 'Cancelling the check.'
+      if (awaitingRoundTrip(check)) return 'Sender accepted. Sending one message and waiting for it to arrive.'
+      const running = senderRows(check).find((r) => r.state === 'running')
+      if (!running) return 'Checking the sender.'
+      const label = SENDER_STAGE_LABELS[running.stage] ?? STAGE_LABEL[running.stage]
+      return `Checking the sender: ${label.toLowerCase()}.`
+    }
+    case 'finished':
+      return `${checkHeading(check, address)}.`
+    case 'error':
+      return `The check could not run: ${check.message}`
+    default:
+      return assertNever(check)
+  }
+}
+
+/** How an identity is written in a From line. */
+export function identityText(name: string, address: string): string {
+  return name ? `${name} <${address}>` : address
+}
+
+/** What the live region says about a test message once main has answered. */
+export function sendAnnouncement(outcome: SendTest['outcome']): string {
+  switch (outcome.status) {
+    case 'idle':
+      return ''
+    case 'sending':
+      return 'Sending the test message.'
+    case 'error':
+      return `The message could not be sent: ${outcome.message}`
+    case 'done':
+      return outcome.result.sent
+        ? `The test message to ${outcome.to} was sent.`
+        : `The test message was not sent: ${outcome.result.diagnosis.title}`
+    default:
+      return assertNever(outcome)
+  }
+}

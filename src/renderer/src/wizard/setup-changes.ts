@@ -1,0 +1,36 @@
+import { assertNever } from '../../../shared/result.js'
+import { withPort, withProtocol, withSecurity } from './server-draft.js'
+import { incomingChoices, type Setup } from './setup.js'
+import type { ServerChange } from './wizard-state.js'
+
+/** One edit in the servers editor; port and security move together, IMAP ↔ POP3 takes the provider's server. */
+export function changeServer(setup: Setup, side: 'incoming' | 'outgoing', change: ServerChange): Setup {
+  if (side === 'incoming') {
+    const d = setup.incoming
+    switch (change.field) {
+      case 'host':
+        return { ...setup, incoming: { ...d, host: change.value } }
+      case 'port':
+        return { ...setup, incoming: withPort(d, change.value) }
+      case 'security':
+        return { ...setup, incoming: withSecurity(d, d.protocol, change.value) }
+      case 'protocol':
+        return { ...setup, incoming: withProtocol(d, change.value, incomingChoices(setup)) }
+      default:
+        return assertNever(change)
+    }
+  }
+  const d = setup.outgoing
+  switch (change.field) {
+    case 'host':
+      return { ...setup, outgoing: { ...d, host: change.value } }
+    case 'port':
+      return { ...setup, outgoing: withPort(d, change.value) }
+    case 'security':
+      return { ...setup, outgoing: withSecurity(d, 'smtp', change.value) }
+    case 'protocol':
+      return setup // outgoing mail is always SMTP
+    default:
+      return assertNever(change)
+  }
+}
