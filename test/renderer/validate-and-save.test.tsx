@@ -34,8 +34,8 @@ function renderPassed(state = passedState()) {
   const fake = installFakeMailkey()
   const onSaved = vi.fn()
   const user = userEvent.setup()
-  render(<Wizard onSaved={onSaved} onClose={() => undefined} initialState={state} />)
-  return { fake, onSaved, user }
+  const view = render(<Wizard onSaved={onSaved} onClose={() => undefined} initialState={state} />)
+  return { fake, onSaved, user, view }
 }
 
 const announced = () => screen.getAllByRole('status').map((s) => s.textContent ?? '')
@@ -128,6 +128,12 @@ describe('validate and save', () => {
     )
     expect(fake.api.saveAccount).not.toHaveBeenCalled()
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: BOX }).checked).toBe(true)
+  })
+
+  it('the wizard going away mid-validation stops it', async () => {
+    const { fake, view, testId } = await startValidation()
+    view.unmount()
+    expect(fake.api.cancelTest).toHaveBeenCalledWith({ testId })
   })
 
   it('saved: on to the done step, which says delivery was proven', async () => {

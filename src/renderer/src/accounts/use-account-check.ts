@@ -4,6 +4,7 @@ import { providerById } from '../../../shared/providers.js'
 import type { AccountCheck } from '../../../shared/ipc/contract.js'
 import type { Result } from '../../../shared/result.js'
 import { mailkey, settle } from '../lib/api.js'
+import { useTestCancel } from '../ui/use-test-cancel.js'
 import { newTestId } from '../lib/test-id.js'
 import type { TestedServers } from '../wizard/setup.js'
 import { accountCheckReducer, idleCheck, type AccountCheckState, type CheckOutcome } from './account-check.js'
@@ -57,23 +58,8 @@ export function useAccountCheck(
   }, [state, id, onUpdated])
 
   // leaving the screen mid-check stops it rather than letting it run unseen
-  const current = useRef<string | null>(null)
-  useEffect(() => {
-    current.current = runningId
-  }, [runningId])
-  useEffect(
-    () => () => {
-      const testId = current.current
-      if (testId) void settle(() => mailkey().cancelTest({ testId }))
-    },
-    [],
-  )
-
-  const cancel = useCallback(() => {
-    if (!runningId) return
-    dispatch({ type: 'cancelRequested' })
-    void settle(() => mailkey().cancelTest({ testId: runningId }))
-  }, [runningId])
+  const requested = useCallback(() => dispatch({ type: 'cancelRequested' }), [])
+  const cancel = useTestCancel(runningId, requested)
 
   const providerId = account.providerId
   const tested = testedOf(account)

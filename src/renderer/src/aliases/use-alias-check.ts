@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, type Dispatch } from 'react'
 import type { AccountView } from '../../../shared/account.js'
 import { mailkey, settle } from '../lib/api.js'
+import { useTestCancel } from '../ui/use-test-cancel.js'
 import type { AliasesAction, AliasPanel } from './aliases-state.js'
 
 /**
@@ -37,23 +38,6 @@ export function useAliasCheck(
   }, [runningId, aliasId, roundTrip, account.id, onUpdated, dispatch])
 
   // leaving the screen mid-check stops it rather than letting it run unseen
-  const current = useRef<string | null>(null)
-  useEffect(() => {
-    current.current = runningId
-  }, [runningId])
-  useEffect(
-    () => () => {
-      const testId = current.current
-      if (testId) void settle(() => mailkey().cancelTest({ testId }))
-    },
-    [],
-  )
-
-  const cancelCheck = useCallback(() => {
-    if (!runningId) return
-    dispatch({ type: 'cancelRequested' })
-    void settle(() => mailkey().cancelTest({ testId: runningId }))
-  }, [runningId, dispatch])
-
-  return cancelCheck
+  const requested = useCallback(() => dispatch({ type: 'cancelRequested' }), [dispatch])
+  return useTestCancel(runningId, requested)
 }

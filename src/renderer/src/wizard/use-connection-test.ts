@@ -1,5 +1,6 @@
 import { useEffect, useRef, type Dispatch } from 'react'
 import { mailkey, settle } from '../lib/api.js'
+import { useTestCancel } from '../ui/use-test-cancel.js'
 import { testInput } from './connection-input.js'
 import type { WizardAction, WizardState } from './wizard-state.js'
 
@@ -24,17 +25,15 @@ export function useConnectionTest(state: WizardState, dispatch: Dispatch<WizardA
     )
   }, [state, dispatch])
 
-  // leaving the wizard mid-test (Back to accounts) stops the test instead of letting it run unseen
-  const runningId = state.step === 'test' && state.run.status === 'running' ? state.run.testId : null
-  const running = useRef<string | null>(null)
-  useEffect(() => {
-    running.current = runningId
-  }, [runningId])
-  useEffect(
-    () => () => {
-      const testId = running.current
-      if (testId) void settle(() => mailkey().cancelTest({ testId }))
-    },
-    [],
-  )
+  // leaving the wizard mid-test (Back to accounts, or mid-validation) stops it instead of letting it run unseen
+  useTestCancel(runningTestId(state), noop)
+}
+
+const noop = (): void => undefined
+
+function runningTestId(state: WizardState): string | null {
+  if (state.step !== 'test') return null
+  const { run } = state
+  if (run.status === 'running') return run.testId
+  return run.status === 'finished' && run.save.status === 'validating' ? run.save.run.testId : null
 }
