@@ -78,9 +78,12 @@ describe('connection:test input', () => {
 
   it('refuses unknown keys at every level', () => {
     expect(ConnectionTestInput.safeParse({ ...good, extra: 1 }).success).toBe(false)
-    expect(
-      ConnectionTestInput.safeParse({ ...good, incoming: { ...good.incoming, rejectUnauthorized: false } }).success,
-    ).toBe(false)
+    // a page that tries to hand main its own TLS options (here: a CA of its choosing) is refused
+    const ownCa = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----'
+    expect(ConnectionTestInput.safeParse({ ...good, incoming: { ...good.incoming, ca: ownCa } }).success).toBe(false)
+    expect(ConnectionTestInput.safeParse({ ...good, outgoing: { ...good.outgoing, tls: { ca: ownCa } } }).success).toBe(
+      false,
+    )
   })
 
   it('refuses a 1 MB password with a clear message', () => {

@@ -1,38 +1,32 @@
 import { connect, type TLSSocket } from 'node:tls'
 import type { CertificateInfo } from '../../shared/mail.js'
+import { keepPeerCertificate, tlsOptions, type TlsTrust } from './open-socket.js'
 import { certificateInfo } from './probe-failure.js'
 
 /**
  * Fetches the certificate a server presented after it FAILED verification, so the user can see its
  * subject, issuer, validity and fingerprint (and, later, pin it: DESIGN.md "trust this certificate").
- *
- * Node destroys a socket whose certificate fails verification before the certificate can be read, so
- * this makes a second handshake with verification off. That connection is never used: no byte of
- * application data is written, it closes as soon as the handshake ends, and its only output is the
- * certificate's public facts. Every connection that carries a credential keeps full verification.
+ * A handshake with verification on, as every probe makes it; the certificate is read as the handshake
+ * ends and the connection closes at once, with no byte of application data written.
  */
 export function inspectCertificate(
   address: string,
   port: number,
   host: string,
+  trust: TlsTrust,
   timeoutMs: number,
 ): Promise<CertificateInfo | undefined> {
   return new Promise((resolve) => {
-    const socket: TLSSocket = connect({
-      host: address,
-      port,
-      ...(host !== address ? { servername: host } : {}),
-      // inspection only, see above: nothing is sent over this connection
-      rejectUnauthorized: false,
-    })
-    const done = (info: CertificateInfo | undefined): void => {
+    const socket: TLSSocket = connect({ ...tlsOptions(host, trust), host: address, port })
+    const presented = keepPeerCertificate(socket)
+    const done = (): void => {
       clearTimeout(timer)
       socket.destroy()
-      resolve(info)
+      resolve(certificateInfo(presented()))
     }
-    const timer = setTimeout(() => done(undefined), timeoutMs)
-    socket.once('secureConnect', () => done(certificateInfo(socket.getPeerCertificate())))
-    socket.once('error', () => done(undefined))
+    const timer = setTimeout(done, timeoutMs)
+    socket.once('secureConnect', done)
+    socket.once('error', done)
   })
 }
 

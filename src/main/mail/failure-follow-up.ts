@@ -67,7 +67,7 @@ export class EarlyTlsLook {
 export async function followUp(facts: FailureFacts, ctx: FollowUpContext, early?: EarlyTlsLook): Promise<FailureFacts> {
   const ms = Math.min(FOLLOW_UP_MS, ctx.timeoutMs)
   if (isCertificateError(facts.code) && !facts.certificate && ctx.security === 'tls') {
-    const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.host, ms)
+    const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.host, ctx.trust, ms)
     return certificate ? { ...facts, certificate } : facts
   }
   if (ctx.failedStage === 'greeting' && ctx.security !== 'tls' && timedOut(facts)) {

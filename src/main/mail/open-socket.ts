@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises'
 import { isIP, Socket } from 'node:net'
-import { connect as tlsConnect, type TLSSocket } from 'node:tls'
+import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls'
 import { bounded } from './bounded.js'
 import { certificateInfo, factsFrom, ProbeFailure } from './probe-failure.js'
 
@@ -21,6 +21,22 @@ export function tlsOptions(
 ): { servername?: string; host: string; ca?: string; minVersion: 'TLSv1.2' } {
   const name = serverName(host)
   return { host, minVersion: 'TLSv1.2', ...(name ? { servername: name } : {}), ...(trust.ca ? { ca: trust.ca } : {}) }
+}
+
+/**
+ * Keeps the certificate a TLS socket is shown, read the moment its handshake ends and before Node's
+ * verdict on it: Node destroys a socket whose certificate fails verification before 'error' fires, and
+ * the certificate can no longer be read then. Verification stays on; this only reads.
+ *
+ * 'secure' is the handshake-done event `tls.connect` itself checks the certificate on; the listener is
+ * prepended so it runs first. The certificate tests against the bed (probes-hostile) prove it still does.
+ */
+export function keepPeerCertificate(socket: TLSSocket): () => PeerCertificate | undefined {
+  let kept: PeerCertificate | undefined
+  socket.prependOnceListener('secure', () => {
+    kept = socket.getPeerCertificate()
+  })
+  return () => kept
 }
 
 /** Resolves a server name to the address to connect to; IP literals pass straight through. */
@@ -82,11 +98,12 @@ export function upgradeTls(
     },
     (resolve, reject) => {
       secure = tlsConnect({ ...tlsOptions(host, trust), socket })
-      const tls = secure
-      tls.once('error', (e) => {
-        const certificate = certificateInfo(tls.getPeerCertificate())
+      const presented = keepPeerCertificate(secure)
+      secure.once('error', (e) => {
+        const certificate = certificateInfo(presented())
         reject(new ProbeFailure(factsFrom(e, certificate ? { certificate } : {})))
       })
+      const tls = secure
       tls.once('secureConnect', () => {
         resolve(tls)
       })
