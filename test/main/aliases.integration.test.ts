@@ -169,16 +169,20 @@ describe.skipIf(problem !== null)(
         address: BED_USERS.lost.address.replace('lost@', 'lost.cancel@'),
       })
       const testId = `alias-${alias.id}`
-      const stages: string[] = []
+      let senderAccepted: () => void = () => undefined
+      const levelOneDone = new Promise<void>((resolve) => (senderAccepted = resolve))
       const running = dispatch(
         handlers,
         'checkAlias',
         { accountId: account?.id, aliasId: alias.id, testId, roundTrip: true },
-        { emit: (e) => stages.push(JSON.stringify(e)) },
+        { emit: (e) => e.stage === 'ready' && e.state === 'done' && senderAccepted() },
       )
-      // level 1 reports its stages; once its sender check is over the round trip is polling the inbox
-      await new Promise((resolve) => setTimeout(resolve, 1500))
-      expect(stages.length).toBeGreaterThan(0)
+      // level 1 is over (its last stage reported): the round trip is sending, then polling the inbox
+      await Promise.race([
+        levelOneDone,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('level 1 did not finish in 5 s')), 5000)),
+      ])
+      await new Promise((resolve) => setTimeout(resolve, 500))
       const cancelledAt = Date.now()
       expect(await call('cancelTest', { testId })).toEqual({ cancelled: true })
       const r = await running
