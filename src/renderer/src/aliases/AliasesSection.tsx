@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { AccountView } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import { AddAliasForm } from './AddAliasForm.js'
@@ -67,39 +68,33 @@ export function AliasesSection({ account, onUpdated, onAccountFix }: Props) {
         </p>
       )}
       <div className="actions actions--start">
-        <button
-          type="button"
+        <PanelButton
           id={ids.addButton}
-          className="button"
-          aria-expanded={panel.kind === 'add'}
-          aria-controls={panel.kind === 'add' ? ids.form : undefined}
+          panelId={ids.form}
+          open={panel.kind === 'add'}
           disabled={busy}
           onClick={controls.openAdd}
         >
           Add address
-        </button>
-        <button
-          type="button"
+        </PanelButton>
+        <PanelButton
           id={ids.sendButton}
-          className="button"
-          aria-expanded={panel.kind === 'send'}
-          aria-controls={panel.kind === 'send' ? ids.sendPanel : undefined}
+          panelId={ids.sendPanel}
+          open={panel.kind === 'send'}
           disabled={busy}
           onClick={controls.openSend}
         >
           Send a test email…
-        </button>
-        <button
-          type="button"
+        </PanelButton>
+        <PanelButton
           id={ids.exportButton}
-          className="button"
-          aria-expanded={panel.kind === 'export'}
-          aria-controls={panel.kind === 'export' ? ids.exportPanel : undefined}
+          panelId={ids.exportPanel}
+          open={panel.kind === 'export'}
           disabled={busy}
           onClick={controls.openExport}
         >
           Copy identities
-        </button>
+        </PanelButton>
       </div>
       {panel.kind === 'add' && <AddAliasForm account={account} panel={panel} controls={controls} />}
       {panel.kind === 'send' && (
@@ -110,5 +105,32 @@ export function AliasesSection({ account, onUpdated, onAccountFix }: Props) {
         {announcement}
       </p>
     </section>
+  )
+}
+
+interface PanelButtonProps {
+  id: string
+  /** The panel it opens, shown under the buttons while open. */
+  panelId: string
+  open: boolean
+  disabled: boolean
+  onClick: () => void
+  children: ReactNode
+}
+
+/** A button that opens one of the section's panels, and says whether it is open. */
+function PanelButton({ id, panelId, open, disabled, onClick, children }: PanelButtonProps) {
+  return (
+    <button
+      type="button"
+      id={id}
+      className="button"
+      aria-expanded={open}
+      aria-controls={open ? panelId : undefined}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   )
 }

@@ -1,9 +1,8 @@
 import type { AliasDraft, AliasProblems } from './alias-draft.js'
 import type { AliasIds } from './alias-ids.js'
-import { SECURITY_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
 import { PasswordField } from '../wizard/PasswordField.js'
-import { EDITABLE_SECURITY, type EditableSecurity } from '../wizard/server-draft.js'
+import { ServerFields } from '../wizard/ServerFields.js'
 import type { AliasControls } from './use-aliases.js'
 
 interface Props {
@@ -25,49 +24,13 @@ export function OwnServerFields({ ids, draft, problems, disabled, controls }: Pr
         For an address at another provider, or a relay such as SendGrid (username “apikey”). Only encrypted connections;
         standard ports set the encryption for you.
       </p>
-      <Field id={ids.field('host')} label="Server" error={problems.host} className="field--wide">
-        {(control) => (
-          <input
-            {...control}
-            className="input mono"
-            spellCheck={false}
-            autoCapitalize="off"
-            disabled={disabled}
-            value={smtp.host}
-            onChange={(e) => change({ field: 'host', value: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field id={ids.field('port')} label="Port" error={problems.port} className="field--narrow">
-        {(control) => (
-          <input
-            {...control}
-            className="input mono"
-            inputMode="numeric"
-            maxLength={5}
-            disabled={disabled}
-            value={smtp.port}
-            onChange={(e) => change({ field: 'port', value: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field id={ids.field('security')} label="Encryption">
-        {(control) => (
-          <select
-            {...control}
-            className="input"
-            disabled={disabled}
-            value={smtp.security}
-            onChange={(e) => change({ field: 'security', value: e.target.value as EditableSecurity })}
-          >
-            {EDITABLE_SECURITY.map((s) => (
-              <option key={s} value={s}>
-                {SECURITY_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ServerFields
+        fieldId={(field) => ids.field(field)}
+        draft={smtp}
+        problems={problems}
+        disabled={disabled}
+        onChange={change}
+      />
       <Field id={ids.field('username')} label="Username" error={problems.username} className="field--full">
         {(control) => (
           <input

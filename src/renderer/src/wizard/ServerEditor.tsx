@@ -69,11 +69,21 @@ export function ServerEditor({ id, setup, focus, showProblems, dispatch }: Props
             )}
           </Field>
         )}
-        <ServerFields side="incoming" draft={setup.incoming} problems={problems.incoming} dispatch={dispatch} />
+        <ServerFields
+          fieldId={(field) => `incoming-${field}`}
+          draft={setup.incoming}
+          problems={problems.incoming}
+          onChange={(change) => dispatch({ type: 'serverChanged', side: 'incoming', change })}
+        />
       </fieldset>
       <fieldset className="editor-group">
         <legend>Outgoing mail (SMTP)</legend>
-        <ServerFields side="outgoing" draft={setup.outgoing} problems={problems.outgoing} dispatch={dispatch} />
+        <ServerFields
+          fieldId={(field) => `outgoing-${field}`}
+          draft={setup.outgoing}
+          problems={problems.outgoing}
+          onChange={(change) => dispatch({ type: 'serverChanged', side: 'outgoing', change })}
+        />
       </fieldset>
       <Field
         id="username"

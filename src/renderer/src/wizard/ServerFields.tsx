@@ -1,62 +1,60 @@
-import type { Dispatch } from 'react'
-import type { Side } from '../../../shared/mail.js'
 import { SECURITY_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
 import { EDITABLE_SECURITY, type DraftProblems, type EditableSecurity, type ServerDraft } from './server-draft.js'
-import type { WizardAction } from './wizard-state.js'
+
+export type ServerField = 'host' | 'port' | 'security'
+
+/** One edit of these fields; the owner's reducer keeps port and security consistent. */
+export type ServerFieldChange =
+  { field: 'host' | 'port'; value: string } | { field: 'security'; value: EditableSecurity }
 
 interface Props {
-  side: Side
+  /** The id of each field's control, unique on the page. */
+  fieldId: (field: ServerField) => string
   draft: ServerDraft
   problems: DraftProblems
-  dispatch: Dispatch<WizardAction>
+  disabled?: boolean
+  onChange: (change: ServerFieldChange) => void
 }
 
-/** Host, port and security of one server; the reducer keeps port and security consistent. */
-export function ServerFields({ side, draft, problems, dispatch }: Props) {
+/** Host, port and security of one server (the wizard's editor, an alias's own SMTP server). */
+export function ServerFields({ fieldId, draft, problems, disabled = false, onChange }: Props) {
   return (
     <>
-      <Field id={`${side}-host`} label="Server" error={problems.host} className="field--wide">
+      <Field id={fieldId('host')} label="Server" error={problems.host} className="field--wide">
         {(control) => (
           <input
             {...control}
             className="input mono"
             spellCheck={false}
             autoCapitalize="off"
+            disabled={disabled}
             value={draft.host}
-            onChange={(e) =>
-              dispatch({ type: 'serverChanged', side, change: { field: 'host', value: e.target.value } })
-            }
+            onChange={(e) => onChange({ field: 'host', value: e.target.value })}
           />
         )}
       </Field>
-      <Field id={`${side}-port`} label="Port" error={problems.port} className="field--narrow">
+      <Field id={fieldId('port')} label="Port" error={problems.port} className="field--narrow">
         {(control) => (
           <input
             {...control}
             className="input mono"
             inputMode="numeric"
             maxLength={5}
+            disabled={disabled}
             value={draft.port}
-            onChange={(e) =>
-              dispatch({ type: 'serverChanged', side, change: { field: 'port', value: e.target.value } })
-            }
+            onChange={(e) => onChange({ field: 'port', value: e.target.value })}
           />
         )}
       </Field>
-      <Field id={`${side}-security`} label="Encryption">
+      <Field id={fieldId('security')} label="Encryption">
         {(control) => (
           <select
             {...control}
             className="input"
+            disabled={disabled}
             value={draft.security}
-            onChange={(e) =>
-              dispatch({
-                type: 'serverChanged',
-                side,
-                change: { field: 'security', value: e.target.value as EditableSecurity },
-              })
-            }
+            onChange={(e) => onChange({ field: 'security', value: e.target.value as EditableSecurity })}
           >
             {EDITABLE_SECURITY.map((s) => (
               <option key={s} value={s}>
