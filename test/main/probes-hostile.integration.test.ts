@@ -42,12 +42,17 @@ describe('certificates that must not be trusted', () => {
     ['for another host name', 'wrongHost', 'certificate_hostname_mismatch'],
     ['expired', 'expired', 'certificate_expired'],
   ] as const)('%s: %s → %s, with the certificate shown', async (_what, which, cause) => {
-    for (const [side, greeting] of [
-      ['incoming', '* OK hi'],
-      ['outgoing', '220 hi ESMTP'],
+    for (const [protocol, greeting] of [
+      ['imap', '* OK hi'],
+      ['pop3', '+OK hi'],
+      ['smtp', '220 hi ESMTP'],
     ] as const) {
       const server = await start(tlsServer(b.certs[which], greeting))
-      const req = side === 'incoming' ? { incoming: imap(server.port, 'tls') } : { outgoing: smtp(server.port, 'tls') }
+      const side = protocol === 'smtp' ? 'outgoing' : 'incoming'
+      const req =
+        protocol === 'smtp'
+          ? { outgoing: smtp(server.port, 'tls') }
+          : { incoming: { ...imap(server.port, 'tls'), protocol } }
       const { report } = await testServers({ ...base, timeouts: FAST, ...req })
       const r = report[side]
       expect(r).toMatchObject({ ok: false, cause, failedStage: 'tls' })

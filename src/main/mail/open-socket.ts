@@ -97,13 +97,13 @@ export function upgradeTls(
       },
     },
     (resolve, reject) => {
-      secure = tlsConnect({ ...tlsOptions(host, trust), socket })
-      const presented = keepPeerCertificate(secure)
-      secure.once('error', (e) => {
+      const tls = tlsConnect({ ...tlsOptions(host, trust), socket })
+      secure = tls
+      const presented = keepPeerCertificate(tls)
+      tls.once('error', (e) => {
         const certificate = certificateInfo(presented())
         reject(new ProbeFailure(factsFrom(e, certificate ? { certificate } : {})))
       })
-      const tls = secure
       tls.once('secureConnect', () => {
         resolve(tls)
       })
