@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { CHANNELS, EVENTS, METHODS } from '../shared/ipc/channels.js'
-import type { StageEvent } from '../shared/mail.js'
+import type { StageEvent } from '../shared/report.js'
 
 /**
  * `window.mailkey` (typed as MailkeyApi in src/shared/ipc/contract.ts). The whole bridge, readable in one screen: one function per channel, each bound to its literal

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import type { Cause, Fix } from './diagnosis.js'
 
 /**
  * Transport security, always explicit:
@@ -98,89 +97,5 @@ export function plannedStages(security: Security): Stage[] {
   }
 }
 
-export interface StageTiming {
-  stage: Stage
-  /** How long this stage took, in milliseconds. */
-  ms: number
-}
-
-/**
- * The result of testing one server. The shape is the CLI's `--json` contract (issue #2): the
- * diagnosis fields are present only when `ok` is false.
- */
-export interface ProbeReport {
-  protocol: Protocol
-  host: string
-  port: number
-  security: Security
-  ok: boolean
-  ms: number
-  stages: StageTiming[]
-  failedStage?: Stage
-  cause?: Cause
-  title?: string
-  explanation?: string
-  serverText?: string
-  fix?: Fix
-  /** The server's certificate, when TLS verification failed. */
-  certificate?: CertificateInfo
-}
-
-/** The server certificate, shown when TLS verification fails so the user can judge it. */
-export interface CertificateInfo {
-  subject: string
-  issuer: string
-  validFrom: string
-  validTo: string
-  /** SHA-256 fingerprint, colon-separated hex. */
-  fingerprint256: string
-  /** Names the certificate is valid for (subjectAltName). */
-  altNames: string[]
-}
-
-/** A bare TCP connect to a standard port, made when connecting failed. */
-export interface PortCheck {
-  host: string
-  port: number
-  open: boolean
-  ms: number
-  /** Why it is not open: turned away, no answer at all (filtered), or another error. */
-  result?: 'refused' | 'no-answer' | 'error'
-}
-
-/** What happened to a message sent to check delivery (an alias round trip, validate-and-save). */
-export interface RoundTripReport {
-  outcome: 'arrived' | 'rewritten' | 'not-arrived' | 'send-failed' | 'read-failed' | 'unavailable'
-  ms: number
-  messageId?: string
-  /** The From the message arrived with. */
-  receivedFrom?: string
-  /** Gmail's X-Google-Original-From, when it replaced the From. */
-  originalFrom?: string | null
-  title: string
-  explanation: string
-  cause?: Cause
-  serverText?: string
-  fix?: Fix
-}
-
+/** The two halves of a mail account: receiving (IMAP or POP3) and sending (SMTP). */
 export type Side = 'incoming' | 'outgoing'
-
-export interface TestReport {
-  incoming?: ProbeReport
-  outgoing?: ProbeReport
-  /** When connecting failed: which standard ports answer from this network, and in plain words. */
-  reachability?: { checks: PortCheck[]; summary: string }
-  /** Wall time of the whole test: the slower side, since both run at once. */
-  ms: number
-}
-
-/** A live progress event of a running test. */
-export interface StageEvent {
-  testId: string
-  side: Side
-  stage: Stage
-  state: 'running' | 'done' | 'failed'
-  /** Duration of the stage so far (done/failed) or 0 when it starts. */
-  ms: number
-}

@@ -248,6 +248,27 @@ export function providerForMx(
   return catalog.find((p) => p.mxSuffixes.some((s) => hosts.some((h) => h === s || h.endsWith(`.${s}`))))
 }
 
+/**
+ * Pages of the providers' own that fixes and guidance link to, beyond a provider's `helpUrl` and
+ * app-password pages. The one place provider URLs live (every host is in HELP_HOSTS below).
+ */
+export const PROVIDER_PAGES = {
+  /** Gmail settings → Accounts → "Send mail as". */
+  gmailSendAs: 'https://mail.google.com/mail/u/0/#settings/accounts',
+  /** Gmail settings → "Forwarding and POP/IMAP". */
+  gmailPopImap: 'https://mail.google.com/mail/u/0/#settings/fwdandpop',
+  /** "Sign in using a web browser" (Gmail's WEBALERT / web-login-required). */
+  googleWebLogin: 'https://support.google.com/mail/accounts/answer/78754',
+  /** Gmail and Workspace sending limits. */
+  googleSendingLimits: 'https://support.google.com/a/answer/166852',
+  /** Google's App passwords page: the fix when a pasted error names no provider of its own. */
+  googleAppPasswords: GOOGLE_APP_PASSWORD.createUrl,
+  /** Exchange Online: enabling SMTP AUTH for a mailbox (admins). */
+  microsoftSmtpAuth:
+    'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
+  microsoftAccount: 'https://account.microsoft.com/',
+} as const
+
 /** Hosts of provider help pages that the app may open in the system browser. */
 export const HELP_HOSTS: readonly string[] = [
   'myaccount.google.com',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose, type DiagnosisInput } from '../../src/main/diagnosis/index.js'
-import type { CertificateInfo } from '../../src/shared/mail.js'
+import type { CertificateInfo } from '../../src/shared/report.js'
 
 const GMAIL_535 =
   'Error: Invalid login: 535-5.7.8 Username and Password not accepted. For more information, go to\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials 2adb3069b0e04-521f38d7f71sm2899713e87.194 - gsmtp'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { plannedStages, type ProbeReport } from '../../src/shared/mail.js'
+import { plannedStages } from '../../src/shared/mail.js'
+import type { ProbeReport } from '../../src/shared/report.js'
 import { testServers } from '../../src/main/mail/test-servers.js'
 import { DEFAULT_TIMEOUTS } from '../../src/main/mail/timeouts.js'
 import { BED_USERS } from '../bed/users.js'

@@ -1,7 +1,7 @@
 import { vi, type Mock } from 'vitest'
 import type { AccountView } from '../../src/shared/account.js'
 import type { DetectedSettings, MailkeyApi } from '../../src/shared/ipc/contract.js'
-import type { StageEvent, TestReport } from '../../src/shared/mail.js'
+import type { StageEvent, TestReport } from '../../src/shared/report.js'
 import type { Result } from '../../src/shared/result.js'
 import { GMAIL_DETECTED } from './fixtures.js'
 

@@ -1,6 +1,6 @@
 import type { AccountView, Alias } from '../../src/shared/account.js'
 import type { DetectedSettings } from '../../src/shared/ipc/contract.js'
-import type { ProbeReport, RoundTripReport, TestReport } from '../../src/shared/mail.js'
+import type { ProbeReport, RoundTripReport, TestReport } from '../../src/shared/report.js'
 import { providerById } from '../../src/shared/providers.js'
 import { setupFromDetection, type Setup } from '../../src/renderer/src/wizard/setup.js'
 

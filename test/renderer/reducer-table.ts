@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import type { Fix } from '../../src/shared/diagnosis.js'
-import type { TestReport } from '../../src/shared/mail.js'
+import type { TestReport } from '../../src/shared/report.js'
 import type { Result } from '../../src/shared/result.js'
 import type { Setup } from '../../src/renderer/src/wizard/setup.js'
 import { startRun, type TestRun } from '../../src/renderer/src/wizard/test-run.js'

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import type { CertificateInfo, TestReport } from '../../src/shared/mail.js'
+import type { CertificateInfo, TestReport } from '../../src/shared/report.js'
 import { supportText } from '../../src/renderer/src/wizard/support-text.js'
 import { startRun } from '../../src/renderer/src/wizard/test-run.js'
 import { Wizard } from '../../src/renderer/src/wizard/Wizard.js'

@@ -1,5 +1,6 @@
 import type { Account, AccountView, StaleCredential } from '../../shared/account.js'
-import type { Side, StageEvent, TestReport } from '../../shared/mail.js'
+import type { Side } from '../../shared/mail.js'
+import type { StageEvent, TestReport } from '../../shared/report.js'
 import { isRejection, staleReason } from '../credentials/stale-reason.js'
 import type { ConnectionTester, TestInput } from '../mail/connection-tester.js'
 import type { AccountsService } from './accounts-service.js'

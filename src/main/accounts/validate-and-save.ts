@@ -1,5 +1,5 @@
 import type { ValidateResult } from '../../shared/ipc/contract.js'
-import type { RoundTripReport, StageEvent, TestReport } from '../../shared/mail.js'
+import type { RoundTripReport, StageEvent, TestReport } from '../../shared/report.js'
 import type { Login } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
 import type { TlsTrust } from '../mail/open-socket.js'

@@ -8,7 +8,7 @@ import type { Services } from '../ipc/handlers.js'
 import { cliServices, refuseWhileAppRuns } from './cli-services.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
-import { parseEndpoint, securityForPort } from './test-args.js'
+import { parseEndpoint, securityOrStandard } from './test-args.js'
 
 export const ALIAS_USAGE = `Usage: mailkey alias list ADDR [--json]
        mailkey alias add ADDR --address A [--name N] [--reply-to R] [--not-alias]
@@ -69,7 +69,7 @@ async function add(s: Services, account: AccountView, v: Values, io: CliIo): Pro
     const given = v['outgoing-security']
     if (given !== undefined && given !== 'tls' && given !== 'starttls')
       throw new UsageError('--outgoing-security must be tls or starttls')
-    smtp = { ...endpoint, security: securityForPort(endpoint.port, given, '--outgoing-security') }
+    smtp = { ...endpoint, security: securityOrStandard(endpoint.port, given, '--outgoing-security') }
   }
   if (v.username !== undefined && (!smtp || !v['password-stdin'])) {
     throw new UsageError('--username needs --smtp and --password-stdin (an alias with its own login)')

@@ -1,4 +1,5 @@
-import type { ProbeReport, Side, TestReport } from '../../shared/mail.js'
+import type { Side } from '../../shared/mail.js'
+import type { ProbeReport, TestReport } from '../../shared/report.js'
 
 const SECURITY_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'no encryption' } as const
 

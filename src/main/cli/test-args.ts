@@ -8,6 +8,7 @@ import {
   type IncomingProtocol,
   type Security,
 } from '../../shared/mail.js'
+import { securityForPort } from '../../shared/ports.js'
 import { parseFlag, UsageError } from './io.js'
 
 export interface Endpoint {
@@ -122,20 +123,10 @@ export function parseTestArgs(argv: string[]): TestArgs {
   return args
 }
 
-const IMPLICIT: Record<number, Security> = {
-  465: 'tls',
-  993: 'tls',
-  995: 'tls',
-  587: 'starttls',
-  143: 'starttls',
-  110: 'starttls',
-  25: 'starttls',
-}
-
 /** The security for a port given without one: the standard pairing, or a usage error for odd ports. */
-export function securityForPort(port: number, given: Security | undefined, flag: string): Security {
+export function securityOrStandard(port: number, given: Security | undefined, flag: string): Security {
   if (given) return given
-  const s = IMPLICIT[port]
+  const s = securityForPort(port)
   if (!s) throw new UsageError(`port ${port} is not a standard mail port: say ${flag} tls or starttls`)
   return s
 }

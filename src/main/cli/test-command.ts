@@ -5,7 +5,7 @@ import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
-import { parseTestArgs, securityForPort, type TestArgs } from './test-args.js'
+import { parseTestArgs, securityOrStandard, type TestArgs } from './test-args.js'
 
 export interface TestCommandDeps {
   catalog?: readonly Provider[]
@@ -22,11 +22,11 @@ async function resolveServers(
   let outgoing: Server | undefined
   if (args.incoming) {
     const { protocol, endpoint, security } = args.incoming
-    incoming = { protocol, ...endpoint, security: securityForPort(endpoint.port, security, '--incoming-security') }
+    incoming = { protocol, ...endpoint, security: securityOrStandard(endpoint.port, security, '--incoming-security') }
   }
   if (args.outgoing) {
     const { endpoint, security } = args.outgoing
-    outgoing = { ...endpoint, security: securityForPort(endpoint.port, security, '--outgoing-security') }
+    outgoing = { ...endpoint, security: securityOrStandard(endpoint.port, security, '--outgoing-security') }
   }
   if ((wantIncoming && !incoming) || (wantOutgoing && !outgoing)) {
     const detected = await createProviderDetector(deps.catalog ?? PROVIDERS, deps.mx ?? lookupMx)(args.email)

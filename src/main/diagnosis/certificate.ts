@@ -1,4 +1,4 @@
-import type { CertificateInfo } from '../../shared/mail.js'
+import type { CertificateInfo } from '../../shared/report.js'
 
 function day(iso: string): string {
   return iso.slice(0, 10)

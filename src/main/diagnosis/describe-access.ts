@@ -1,14 +1,6 @@
-import { providerById } from '../../shared/providers.js'
+import { PROVIDER_PAGES, providerById } from '../../shared/providers.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
 import { appPasswordFix, openUrl, replacePasswordFix } from './fixes.js'
-
-const GMAIL_SETTINGS = 'https://mail.google.com/mail/u/0/#settings/fwdandpop'
-const GMAIL_SEND_AS = 'https://mail.google.com/mail/u/0/#settings/accounts'
-const GOOGLE_WEB_LOGIN_HELP = 'https://support.google.com/mail/accounts/answer/78754'
-const GOOGLE_SENDING_LIMITS = 'https://support.google.com/a/answer/166852'
-const MS_SMTP_AUTH_HELP =
-  'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission'
-const MS_ACCOUNT = 'https://account.microsoft.com/'
 
 export type AccessCause =
   | 'app_password_required'
@@ -117,7 +109,7 @@ function webLogin(ctx: DescribeContext): Description {
       title: 'Microsoft wants you to sign in on the web first',
       explanation:
         'Outlook.com stops an account from sending until it is signed in and verified on the web (often with a phone number). Sign in to Outlook on the web, complete the check, then test again.',
-      fix: openUrl(MS_ACCOUNT, 'Open your Microsoft account'),
+      fix: openUrl(PROVIDER_PAGES.microsoftAccount, 'Open your Microsoft account'),
     }
   }
   if (ctx.family === 'google' || !ctx.provider) {
@@ -125,7 +117,7 @@ function webLogin(ctx: DescribeContext): Description {
       title: 'Google wants you to sign in on the web first',
       explanation:
         'Google blocked this sign-in until you confirm it in a web browser. Sign in to Gmail on this computer, confirm any security prompt, then test again. With 2-Step Verification on, use an app password instead.',
-      fix: openUrl(GOOGLE_WEB_LOGIN_HELP, 'How to confirm the sign-in'),
+      fix: openUrl(PROVIDER_PAGES.googleWebLogin, 'How to confirm the sign-in'),
     }
   }
   return {
@@ -148,7 +140,7 @@ function imapDisabled(ctx: DescribeContext): Description {
     return {
       title: 'IMAP access is switched off for this account',
       explanation: 'Turn on IMAP in Gmail: Settings → See all settings → Forwarding and POP/IMAP, then test again.',
-      fix: openUrl(GMAIL_SETTINGS, 'Open Gmail’s IMAP settings'),
+      fix: openUrl(PROVIDER_PAGES.gmailPopImap, 'Open Gmail’s IMAP settings'),
     }
   }
   if (ctx.provider?.id === 'zoho') {
@@ -174,7 +166,7 @@ function popDisabled(ctx: DescribeContext): Description {
       ? 'Turn on POP in Gmail: Settings → See all settings → Forwarding and POP/IMAP, or use IMAP instead.'
       : 'Turn on POP in the web mail settings, or use IMAP instead.',
     fix: google
-      ? openUrl(GMAIL_SETTINGS, 'Open Gmail’s POP settings')
+      ? openUrl(PROVIDER_PAGES.gmailPopImap, 'Open Gmail’s POP settings')
       : { kind: 'contact-admin', label: 'Turn on POP in the mail settings' },
   }
 }
@@ -192,7 +184,7 @@ function smtpAuthDisabled(ctx: DescribeContext): Description {
       title: 'Sending with a password is switched off for this mailbox',
       explanation:
         'Microsoft 365 turns SMTP AUTH off by default. An admin must enable Authenticated SMTP for this mailbox (Microsoft 365 admin center → Users → Mail → Manage email apps), and security defaults or an authentication policy must not block basic authentication. Outlook.com accounts cannot turn it back on: they need Microsoft sign-in (OAuth).',
-      fix: openUrl(MS_SMTP_AUTH_HELP, 'Show your admin how to enable SMTP AUTH'),
+      fix: openUrl(PROVIDER_PAGES.microsoftSmtpAuth, 'Show your admin how to enable SMTP AUTH'),
     }
   }
   return {
@@ -254,7 +246,7 @@ export const ACCESS_DESCRIBERS: Record<AccessCause, Describer> = {
         : 'The provider limits how much mail an account may send per day. Sending works again when the limit resets, usually within 24 hours.',
     fix:
       ctx.family === 'google'
-        ? openUrl(GOOGLE_SENDING_LIMITS, 'Read Gmail’s sending limits')
+        ? openUrl(PROVIDER_PAGES.googleSendingLimits, 'Read Gmail’s sending limits')
         : { kind: 'retry-later', label: 'Try again tomorrow' },
   }),
   sender_not_allowed: (ctx) => {
@@ -262,7 +254,7 @@ export const ACCESS_DESCRIBERS: Record<AccessCause, Describer> = {
       return {
         title: 'Gmail will not send from this address',
         explanation: 'Gmail only sends from addresses you have added under Settings → Accounts → “Send mail as”.',
-        fix: openUrl(GMAIL_SEND_AS, 'Open Gmail’s “Send mail as” settings'),
+        fix: openUrl(PROVIDER_PAGES.gmailSendAs, 'Open Gmail’s “Send mail as” settings'),
       }
     }
     if (ctx.family === 'microsoft') {

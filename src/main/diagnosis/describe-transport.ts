@@ -3,7 +3,8 @@ import type { AccessCause } from './describe-access.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
 import { certificateSummary } from './certificate.js'
 import { SECURITY_LABEL, switchFix } from './fixes.js'
-import { IMPLICIT_TLS_PORTS, otherMode, portInText, standardPort } from './ports.js'
+import { IMPLICIT_TLS_PORTS, standardPort } from '../../shared/ports.js'
+import { otherMode, portInText } from './port-hints.js'
 import { TLS_TO_PLAINTEXT } from './rules/tls.js'
 
 export type TransportCause = Exclude<Cause, AccessCause>

@@ -1,7 +1,7 @@
 import type { Fix } from '../../shared/diagnosis.js'
 import type { Security } from '../../shared/mail.js'
-import type { Provider } from '../../shared/providers.js'
-import type { Endpoint } from './ports.js'
+import { PROVIDER_PAGES, type Provider } from '../../shared/providers.js'
+import type { Endpoint } from './port-hints.js'
 
 export const SECURITY_LABEL: Record<Security, string> = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'no encryption' }
 
@@ -15,7 +15,7 @@ export function switchFix(target: Endpoint): Fix {
 
 /** The provider's own page for creating app passwords (Google's when the provider is unknown). */
 export function appPasswordFix(p: Provider | undefined): Fix {
-  const url = p?.appPassword?.createUrl ?? 'https://myaccount.google.com/apppasswords'
+  const url = p?.appPassword?.createUrl ?? PROVIDER_PAGES.googleAppPasswords
   return { kind: 'open-url', url, label: `Open ${p?.appPassword ? p.name : 'Gmail'}’s App passwords page` }
 }
 

@@ -1,4 +1,5 @@
-import type { CertificateInfo, Protocol, Security, Stage } from '../../shared/mail.js'
+import type { Protocol, Security, Stage } from '../../shared/mail.js'
+import type { CertificateInfo } from '../../shared/report.js'
 import type { ProviderId } from '../../shared/providers.js'
 
 /**

@@ -1,7 +1,7 @@
 import type { Method } from '../../shared/ipc/channels.js'
 import type { AppNotice, Outputs, ParsedInput } from '../../shared/ipc/contract.js'
 import type { KeychainHealth } from '../../shared/keychain.js'
-import type { StageEvent } from '../../shared/mail.js'
+import type { StageEvent } from '../../shared/report.js'
 import { providerForAddress } from '../../shared/providers.js'
 import type { AccountChecks } from '../accounts/account-checks.js'
 import type { AccountsService } from '../accounts/accounts-service.js'

@@ -1,6 +1,6 @@
 import { ipcMain } from 'electron'
 import { CHANNELS, EVENTS, METHODS } from '../../shared/ipc/channels.js'
-import type { StageEvent } from '../../shared/mail.js'
+import type { StageEvent } from '../../shared/report.js'
 import { fail } from '../../shared/result.js'
 import { dispatch } from './dispatch.js'
 import type { Handlers } from './handlers.js'

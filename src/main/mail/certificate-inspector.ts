@@ -1,5 +1,5 @@
 import { connect, type TLSSocket } from 'node:tls'
-import type { CertificateInfo } from '../../shared/mail.js'
+import type { CertificateInfo } from '../../shared/report.js'
 import { keepPeerCertificate, tlsOptions, type TlsTrust } from './open-socket.js'
 import { certificateInfo } from './probe-failure.js'
 

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import type { IncomingServer, Server, StageEvent, TestReport } from '../../shared/mail.js'
+import type { IncomingServer, Server } from '../../shared/mail.js'
+import type { StageEvent, TestReport } from '../../shared/report.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
 import type { Login } from '../credentials/credentials.js'

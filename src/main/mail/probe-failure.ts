@@ -1,5 +1,5 @@
 import type { PeerCertificate } from 'node:tls'
-import type { CertificateInfo } from '../../shared/mail.js'
+import type { CertificateInfo } from '../../shared/report.js'
 
 /** What went wrong in a probe, as raw facts; the diagnosis engine turns it into a cause and a fix. */
 export interface FailureFacts {

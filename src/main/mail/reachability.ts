@@ -1,13 +1,6 @@
-import type { PortCheck, Protocol } from '../../shared/mail.js'
+import type { PortCheck } from '../../shared/report.js'
 import { connectTcp, lookupHost } from './open-socket.js'
 import { ProbeFailure } from './probe-failure.js'
-
-/** The standard ports of each protocol family (RFC 8314 implicit TLS first). */
-export const STANDARD_PORTS: Readonly<Record<Protocol, readonly number[]>> = {
-  smtp: [465, 587, 25],
-  imap: [993, 143],
-  pop3: [995, 110],
-}
 
 const CHECK_TIMEOUT_MS = 3000
 

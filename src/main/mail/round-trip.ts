@@ -1,5 +1,6 @@
-import type { IncomingServer, RoundTripReport, Server } from '../../shared/mail.js'
-import type { ProviderId } from '../../shared/providers.js'
+import type { IncomingServer, Server } from '../../shared/mail.js'
+import type { RoundTripReport } from '../../shared/report.js'
+import { PROVIDER_PAGES, type ProviderId } from '../../shared/providers.js'
 import type { Login } from '../credentials/credentials.js'
 import { diagnose } from '../diagnosis/index.js'
 import { findMessage } from './find-message.js'
@@ -8,10 +9,9 @@ import { factsFrom, ProbeCancelled } from './probe-failure.js'
 import { newMessageId, sendMessage } from './send-message.js'
 import type { Timeouts } from './timeouts.js'
 
-export type { RoundTripReport } from '../../shared/mail.js'
+export type { RoundTripReport } from '../../shared/report.js'
 
 export const ROUND_TRIP_LIMIT_MS = 60_000
-const GMAIL_ACCOUNTS_SETTINGS = 'https://mail.google.com/mail/u/0/#settings/accounts'
 
 export interface RoundTripRequest {
   smtp: Server
@@ -50,7 +50,7 @@ function rewritten(
       ? {
           fix: {
             kind: 'open-url',
-            url: GMAIL_ACCOUNTS_SETTINGS,
+            url: PROVIDER_PAGES.gmailSendAs,
             label: 'Open Gmail’s “Send mail as” settings',
           } as const,
         }

@@ -1,4 +1,5 @@
-import type { Stage, StageTiming } from '../../shared/mail.js'
+import type { Stage } from '../../shared/mail.js'
+import type { StageTiming } from '../../shared/report.js'
 
 export type StageListener = (stage: Stage, state: 'running' | 'done' | 'failed', ms: number) => void
 

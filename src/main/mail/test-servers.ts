@@ -1,13 +1,5 @@
-import {
-  plannedStages,
-  type IncomingServer,
-  type ProbeReport,
-  type Protocol,
-  type Server,
-  type Side,
-  type StageEvent,
-  type TestReport,
-} from '../../shared/mail.js'
+import { plannedStages, type IncomingServer, type Protocol, type Server, type Side } from '../../shared/mail.js'
+import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { diagnose } from '../diagnosis/index.js'
 import { probeImap } from './imap-probe.js'
@@ -16,7 +8,8 @@ import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
 import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
-import { checkReachability, describeReachability, STANDARD_PORTS } from './reachability.js'
+import { reachabilityPorts } from '../../shared/ports.js'
+import { checkReachability, describeReachability } from './reachability.js'
 import { probeSmtp } from './smtp-probe.js'
 import type { SenderCheck } from './smtp-sender-check.js'
 import { StageClock } from './stage-clock.js'
@@ -160,7 +153,7 @@ async function reachabilityAfterFailure(
     (r) => !r.ok && UNREACHABLE.has(r.cause ?? '') && (r.failedStage === 'connect' || r.failedStage === 'tls'),
   )
   if (!unreachable) return undefined
-  const targets = specs.flatMap((s) => STANDARD_PORTS[s.protocol].map((port) => ({ host: s.host, port })))
+  const targets = specs.flatMap((s) => reachabilityPorts(s.protocol).map((port) => ({ host: s.host, port })))
   const checks = await checkReachability(targets, undefined, signal)
   return { checks, summary: describeReachability(checks) }
 }

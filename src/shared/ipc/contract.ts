@@ -9,12 +9,9 @@ import {
   ServerSchema,
   UsernameSchema,
   type IncomingServer,
-  type ProbeReport,
-  type RoundTripReport,
   type Server,
-  type StageEvent,
-  type TestReport,
 } from '../mail.js'
+import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../report.js'
 import type { Provider, ProviderId } from '../providers.js'
 import type { Result } from '../result.js'
 import type { Method } from './channels.js'

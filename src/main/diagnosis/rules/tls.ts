@@ -1,5 +1,5 @@
 import { code, either, has, type Facts, type Rule } from '../facts.js'
-import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS } from '../ports.js'
+import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS } from '../../../shared/ports.js'
 
 /** Node/OpenSSL verify codes for a chain that leads to no trusted root (tls.TLSSocket#authorizationError). */
 const UNTRUSTED_CODES = [

@@ -1,5 +1,5 @@
 import type { AppPasswordCheck } from '../../../shared/app-password.js'
-import type { StageEvent, TestReport } from '../../../shared/mail.js'
+import type { StageEvent, TestReport } from '../../../shared/report.js'
 import type { Provider } from '../../../shared/providers.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { checkPassword, normalisePassword, type TestedServers } from '../wizard/setup.js'

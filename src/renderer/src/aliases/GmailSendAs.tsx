@@ -1,4 +1,4 @@
-import { GMAIL_SEND_AS_URL } from './alias-words.js'
+import { PROVIDER_PAGES } from '../../../shared/providers.js'
 
 interface Props {
   id: string
@@ -32,7 +32,7 @@ export function GmailSendAs({ id, address, onOpen }: Props) {
       <p>Until then Gmail sends with your account address in the From instead. The round trip check shows it.</p>
       {onOpen && (
         <div className="actions actions--start">
-          <button type="button" className="button" onClick={() => onOpen(GMAIL_SEND_AS_URL)}>
+          <button type="button" className="button" onClick={() => onOpen(PROVIDER_PAGES.gmailSendAs)}>
             Open Gmail’s “Send mail as” settings
           </button>
         </div>

@@ -1,5 +1,6 @@
 import type { AliasCheckResult } from '../../../shared/ipc/contract.js'
-import { plannedStages, type Server, type Stage, type StageEvent } from '../../../shared/mail.js'
+import { plannedStages, type Server, type Stage } from '../../../shared/mail.js'
+import type { StageEvent } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { liveRows, rowsFromReport, type LiveStage, type StageRow } from '../wizard/test-run.js'
 

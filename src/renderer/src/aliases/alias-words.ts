@@ -6,9 +6,6 @@ import { STAGE_LABEL } from '../lib/labels.js'
 import { awaitingRoundTrip, senderRows, type AliasCheck } from './alias-check.js'
 import type { SendTest } from './send-test.js'
 
-/** Gmail's settings page where "Send mail as" addresses are added and confirmed. */
-export const GMAIL_SEND_AS_URL = 'https://mail.google.com/mail/u/0/#settings/accounts'
-
 export function isGoogle(providerId: ProviderId | null): boolean {
   return providerId === 'gmail' || providerId === 'google-workspace'
 }

@@ -1,6 +1,7 @@
 import type { AccountView } from '../../../shared/account.js'
 import type { AliasCheckResult, SendTestResult } from '../../../shared/ipc/contract.js'
-import type { Server, StageEvent } from '../../../shared/mail.js'
+import type { Server } from '../../../shared/mail.js'
+import type { StageEvent } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import type { AliasCheck } from './alias-check.js'
 import type { AliasDraft, AliasDraftChange } from './alias-draft.js'

@@ -1,4 +1,4 @@
-import type { CertificateInfo } from '../../../shared/mail.js'
+import type { CertificateInfo } from '../../../shared/report.js'
 import { formatWhen } from '../lib/format.js'
 
 function when(iso: string): string {

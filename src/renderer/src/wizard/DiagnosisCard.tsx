@@ -1,5 +1,6 @@
 import type { Fix } from '../../../shared/diagnosis.js'
-import type { ProbeReport, Stage } from '../../../shared/mail.js'
+import type { Stage } from '../../../shared/mail.js'
+import type { ProbeReport } from '../../../shared/report.js'
 import { assertNever } from '../../../shared/result.js'
 import { STAGE_LABEL } from '../lib/labels.js'
 import { CertificateDetails } from './CertificateDetails.js'

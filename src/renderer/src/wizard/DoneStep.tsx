@@ -1,5 +1,5 @@
 import type { AccountView } from '../../../shared/account.js'
-import type { ProbeReport } from '../../../shared/mail.js'
+import type { ProbeReport } from '../../../shared/report.js'
 import { formatMs, formatWhen } from '../lib/format.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL } from '../lib/labels.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'

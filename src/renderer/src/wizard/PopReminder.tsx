@@ -1,5 +1,6 @@
 import { useOpenExternal } from '../ui/use-open-external.js'
-import { GMAIL_POP_SETTINGS_URL, isGoogle } from './provider-guidance.js'
+import { PROVIDER_PAGES } from '../../../shared/providers.js'
+import { isGoogle } from './provider-guidance.js'
 import type { Setup } from './setup.js'
 
 /** Gmail answers POP3 only after POP is switched on in its own settings; the test would just fail. */
@@ -12,7 +13,7 @@ export function PopReminder({ setup }: { setup: Setup }) {
         <strong>Turn on POP in Gmail first.</strong> In Gmail’s settings, under “Forwarding and POP/IMAP”, choose
         “Enable POP for all mail” (or for mail from now on) and save.
       </p>
-      <button type="button" className="button" onClick={() => open(GMAIL_POP_SETTINGS_URL)}>
+      <button type="button" className="button" onClick={() => open(PROVIDER_PAGES.gmailPopImap)}>
         Open Gmail’s POP settings
       </button>
       {problem && <p className="field-error">{problem}</p>}

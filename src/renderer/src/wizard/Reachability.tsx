@@ -1,4 +1,4 @@
-import type { PortCheck, TestReport } from '../../../shared/mail.js'
+import type { PortCheck, TestReport } from '../../../shared/report.js'
 import { assertNever } from '../../../shared/result.js'
 
 function checkText(check: PortCheck): string {

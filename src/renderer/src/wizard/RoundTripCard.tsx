@@ -1,5 +1,5 @@
 import type { Fix } from '../../../shared/diagnosis.js'
-import type { RoundTripReport } from '../../../shared/mail.js'
+import type { RoundTripReport } from '../../../shared/report.js'
 import { assertNever } from '../../../shared/result.js'
 import { formatMs } from '../lib/format.js'
 import { OutcomeCard, type OutcomeTone } from './OutcomeCard.js'

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { TestReport } from '../../../shared/mail.js'
+import type { TestReport } from '../../../shared/report.js'
 import { mailkey, settle } from '../lib/api.js'
 import { supportText } from './support-text.js'
 

@@ -54,7 +54,6 @@ export const GUIDANCE: Partial<Record<ProviderId, Guidance>> = {
 }
 
 /** Gmail's own switch for POP, on the page Google names "Forwarding and POP/IMAP". */
-export const GMAIL_POP_SETTINGS_URL = 'https://mail.google.com/mail/u/0/#settings/fwdandpop'
 
 export function isGoogle(id: ProviderId | undefined): boolean {
   return id === 'gmail' || id === 'google-workspace'

@@ -1,6 +1,6 @@
 import type { AccountView } from '../../../shared/account.js'
 import type { ValidateResult } from '../../../shared/ipc/contract.js'
-import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/mail.js'
+import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import type { Result } from '../../../shared/result.js'
 import { bothPassed, startRun, withEvent, type FinishedTest, type SaveState, type TestRun } from './test-run.js'
 import type { At, WizardState } from './wizard-state.js'

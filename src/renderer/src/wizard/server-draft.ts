@@ -7,9 +7,10 @@ import {
   type Security,
   type Server,
 } from '../../../shared/mail.js'
+import { securityForPort, standardPort, type TlsMode } from '../../../shared/ports.js'
 
 /** The wizard offers encrypted connections only; turning encryption off is not a setup choice. */
-export type EditableSecurity = Exclude<Security, 'none'>
+export type EditableSecurity = TlsMode
 export const EDITABLE_SECURITY: readonly EditableSecurity[] = ['tls', 'starttls']
 
 /** A server as the user edits it: the port stays text so an emptied field is not a number yet. */
@@ -21,26 +22,6 @@ export interface ServerDraft {
 
 export interface IncomingDraft extends ServerDraft {
   protocol: IncomingProtocol
-}
-
-/** Standard ports (RFC 8314 for implicit TLS; RFC 6409, 3501, 2595 for STARTTLS). */
-const STANDARD_PORTS: Record<Protocol, Record<EditableSecurity, number>> = {
-  smtp: { tls: 465, starttls: 587 },
-  imap: { tls: 993, starttls: 143 },
-  pop3: { tls: 995, starttls: 110 },
-}
-
-export function standardPort(protocol: Protocol, security: EditableSecurity): number {
-  return STANDARD_PORTS[protocol][security]
-}
-
-/** The mode a standard port implies: 465, 993 and 995 speak TLS from the first byte, 587, 143 and 110 STARTTLS. */
-export function securityForPort(port: number): EditableSecurity | undefined {
-  for (const ports of Object.values(STANDARD_PORTS)) {
-    if (ports.tls === port) return 'tls'
-    if (ports.starttls === port) return 'starttls'
-  }
-  return undefined
 }
 
 function portNumber(port: string): number | undefined {

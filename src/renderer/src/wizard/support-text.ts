@@ -1,4 +1,4 @@
-import type { ProbeReport, TestReport } from '../../../shared/mail.js'
+import type { ProbeReport, TestReport } from '../../../shared/report.js'
 import { formatMs } from '../lib/format.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL, STAGE_LABEL } from '../lib/labels.js'
 import { SIDES } from './test-run.js'

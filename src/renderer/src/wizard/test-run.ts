@@ -1,12 +1,5 @@
-import {
-  plannedStages,
-  type ProbeReport,
-  type RoundTripReport,
-  type Side,
-  type Stage,
-  type StageEvent,
-  type TestReport,
-} from '../../../shared/mail.js'
+import { plannedStages, type Side, type Stage } from '../../../shared/mail.js'
+import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import { assertNever, type AppErrorData } from '../../../shared/result.js'
 import type { TestedServers } from './setup.js'
 

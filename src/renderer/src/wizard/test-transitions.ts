@@ -1,5 +1,6 @@
 import type { Fix } from '../../../shared/diagnosis.js'
-import type { Side, TestReport } from '../../../shared/mail.js'
+import type { Side } from '../../../shared/mail.js'
+import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { parseSetup, type Setup } from './setup.js'
 import { startRun } from './test-run.js'

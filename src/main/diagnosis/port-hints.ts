@@ -1,24 +1,9 @@
 import type { Protocol, Security } from '../../shared/mail.js'
-
-/** Ports where the server speaks TLS from the first byte (RFC 8314). */
-export const IMPLICIT_TLS_PORTS: ReadonlySet<number> = new Set([465, 993, 995])
-/** Ports where the server greets in plaintext and offers STARTTLS/STLS. */
-export const STARTTLS_PORTS: ReadonlySet<number> = new Set([25, 587, 143, 110])
-
-const STANDARD: Record<Protocol, Record<'tls' | 'starttls', number>> = {
-  smtp: { tls: 465, starttls: 587 },
-  imap: { tls: 993, starttls: 143 },
-  pop3: { tls: 995, starttls: 110 },
-}
+import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS, standardPort } from '../../shared/ports.js'
 
 export interface Endpoint {
   port: number
   security: Security
-}
-
-/** The registered port for a protocol in a TLS mode (RFC 8314 §3.3, RFC 6409). */
-export function standardPort(protocol: Protocol | undefined, security: 'tls' | 'starttls'): number {
-  return STANDARD[protocol ?? 'smtp'][security]
 }
 
 /**
