@@ -48,6 +48,74 @@ const noCertificateChecksOff = {
   message: 'Never switch certificate verification off; tests trust the fixture CA (`ca`), users pin a fingerprint.',
 }
 
+/**
+ * Layers inside src/main (a separate rule from no-restricted-imports, so these blocks do not replace the
+ * process-boundary ones above): the keychain behind one door, the mail libraries behind mail/, and
+ * mail/ and diagnosis/ below the use cases that call them. Each file falls in exactly one layer.
+ */
+const MAIL_LIBRARIES = ['imapflow', 'nodemailer']
+const KEYCHAIN_DOOR = {
+  group: ['**/credentials/secret-store*', '**/credentials/keytar-store*'],
+  message: 'Secrets go through the one door, credentials/credentials.ts (Credentials); only the wiring builds it.',
+}
+const WIRING_FILES = ['src/main/services.ts', 'src/main/index.ts', 'src/main/cli/cli-services.ts']
+function layer(files, ignores, paths, patterns = [], mailAllowed = false) {
+  return {
+    files,
+    ignores,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: paths.map((name) =>
+            typeof name === 'string' ? { name, message: `${name} is used only in its own layer.` } : name,
+          ),
+          patterns: mailAllowed ? patterns : [...patterns, MAIL_DEEP],
+        },
+      ],
+    },
+  }
+}
+const KEYTAR = { name: 'keytar', message: 'Only credentials/keytar-store.ts talks to keytar.' }
+const MAIL_MESSAGE = 'Mail clients are built in src/main/mail/ (protocol-options.ts builds their options).'
+const MAIL_ONLY = MAIL_LIBRARIES.map((name) => ({ name, message: MAIL_MESSAGE }))
+/** Deep imports (`nodemailer/lib/smtp-connection`) are patterns: `paths` match exact names only. */
+const MAIL_DEEP = { group: ['nodemailer/*', 'imapflow/*'], message: MAIL_MESSAGE }
+const MAIN_LAYERS = [
+  layer(['src/main/credentials/**/*.ts'], ['src/main/credentials/keytar-store.ts'], [KEYTAR, ...MAIL_ONLY]),
+  layer(['src/main/credentials/keytar-store.ts'], [], MAIL_ONLY),
+  layer(
+    ['src/main/mail/**/*.ts'],
+    [],
+    [KEYTAR],
+    [
+      {
+        group: ['**/accounts/**', '**/credentials/**', '**/ipc/**', '**/cli/**', '**/services.js'],
+        message: 'mail/ is below the use cases: it is handed servers and logins, it never fetches them.',
+      },
+    ],
+    true,
+  ),
+  layer(
+    ['src/main/diagnosis/**/*.ts'],
+    [],
+    [KEYTAR, ...MAIL_ONLY],
+    [
+      {
+        group: ['**/mail/**', '**/accounts/**', '**/credentials/**', '**/ipc/**', '**/cli/**'],
+        message: 'diagnosis/ is pure: facts in, a cause and a fix out.',
+      },
+    ],
+  ),
+  layer(WIRING_FILES, [], [KEYTAR, ...MAIL_ONLY]),
+  layer(
+    ['src/main/**/*.ts'],
+    ['src/main/credentials/**', 'src/main/mail/**', 'src/main/diagnosis/**', ...WIRING_FILES],
+    [KEYTAR, ...MAIL_ONLY],
+    [KEYCHAIN_DOOR],
+  ),
+]
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'reports/**', 'test-results/**', 'scratch/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -143,5 +211,6 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  ...MAIN_LAYERS,
   prettier,
 )

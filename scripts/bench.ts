@@ -3,12 +3,12 @@
 //  1. "test both" against each single probe: the ratio both/slower should be at most 1.15.
 //  2. time to a diagnosis for a black-holed port and for a server that never greets, against the
 //     configured timeouts.
-import { testServers, type ServerTestRequest } from '../src/main/mail/test-servers.js'
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../src/main/mail/timeouts.js'
 import { blackHole, silentServer } from '../test/bed/hostile.js'
 import { startBed } from '../test/bed/index.js'
 import { startLatencyProxy } from '../test/bed/latency-proxy.js'
 import { BED_USERS } from '../test/bed/users.js'
+import { runTest, type FlatTest } from '../test/main/run-test.js'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15)
 const ONE_WAY_MS = 25
@@ -23,7 +23,7 @@ const bed = await startBed()
 const imapProxy = await startLatencyProxy(bed.info.ports.imaps, ONE_WAY_MS)
 const smtpProxy = await startLatencyProxy(bed.info.ports.smtps, ONE_WAY_MS)
 const alice = BED_USERS.alice
-const base: ServerTestRequest = {
+const base: FlatTest = {
   email: alice.address,
   password: alice.appPassword,
   timeouts: DEFAULT_TIMEOUTS,
@@ -32,8 +32,8 @@ const base: ServerTestRequest = {
 const incoming = { protocol: 'imap', host: '127.0.0.1', port: imapProxy.port, security: 'tls' } as const
 const outgoing = { host: '127.0.0.1', port: smtpProxy.port, security: 'tls' } as const
 
-async function time(req: ServerTestRequest): Promise<number> {
-  const { report } = await testServers(req)
+async function time(req: FlatTest): Promise<number> {
+  const { report } = await runTest(req)
   for (const side of [report.incoming, report.outgoing]) {
     if (side && !side.ok) throw new Error(`bench run failed: ${side.cause} ${side.serverText ?? ''}`)
   }
@@ -62,12 +62,12 @@ try {
   const hole = await blackHole()
   const silent = await silentServer()
   try {
-    const holeRun = await testServers({
+    const holeRun = await runTest({
       ...base,
       timeouts: short,
       outgoing: { host: '127.0.0.1', port: hole.port, security: 'tls' },
     })
-    const silentRun = await testServers({
+    const silentRun = await runTest({
       ...base,
       timeouts: short,
       incoming: { protocol: 'imap', host: '127.0.0.1', port: silent.port, security: 'starttls' },

@@ -91,3 +91,8 @@ export interface StageEvent {
   /** Duration of the stage so far (done/failed) or 0 when it starts. */
   ms: number
 }
+
+/** Both servers were tested and both passed: the only result that proves a configuration. */
+export function bothPassed(report: TestReport): boolean {
+  return report.incoming?.ok === true && report.outgoing?.ok === true
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { testServers } from '../../src/main/mail/test-servers.js'
+import { runTest } from './run-test.js'
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../../src/main/mail/timeouts.js'
 import type { IncomingServer, Server } from '../../src/shared/mail.js'
 import { blackHole, dropMidTls, scriptedServer, silentServer, tlsServer, type HostileServer } from '../bed/hostile.js'
@@ -53,7 +53,7 @@ describe('certificates that must not be trusted', () => {
         protocol === 'smtp'
           ? { outgoing: smtp(server.port, 'tls') }
           : { incoming: { ...imap(server.port, 'tls'), protocol } }
-      const { report } = await testServers({ ...base, timeouts: FAST, ...req })
+      const { report } = await runTest({ ...base, timeouts: FAST, ...req })
       const r = report[side]
       expect(r).toMatchObject({ ok: false, cause, failedStage: 'tls' })
       expect(r?.certificate?.fingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
@@ -65,7 +65,7 @@ describe('certificates that must not be trusted', () => {
 
 describe('the wrong TLS mode for the port, both directions', () => {
   it('TLS to a plaintext IMAP port and to a plaintext SMTP port: tls_mode_mismatch at once', async () => {
-    const { report } = await testServers({
+    const { report } = await runTest({
       ...base,
       timeouts: FAST,
       incoming: { ...b.imapStarttls, security: 'tls' },
@@ -85,7 +85,7 @@ describe('the wrong TLS mode for the port, both directions', () => {
   })
 
   it('plaintext to an implicit-TLS IMAP port and SMTP port: tls_mode_mismatch with the switch to SSL/TLS', async () => {
-    const { report } = await testServers({
+    const { report } = await runTest({
       ...base,
       timeouts: FAST,
       incoming: { ...b.imaps, security: 'starttls' },
@@ -107,7 +107,7 @@ describe('the wrong TLS mode for the port, both directions', () => {
 describe('servers that misbehave', () => {
   it('accepts and never greets: fails after the greeting timeout, not the library default', async () => {
     const server = await start(silentServer())
-    const { report } = await testServers({
+    const { report } = await runTest({
       ...base,
       timeouts: FAST,
       outgoing: smtp(server.port, 'tls'),
@@ -121,14 +121,14 @@ describe('servers that misbehave', () => {
 
   it('drops the connection in the middle of the TLS handshake: connection_reset', async () => {
     const server = await start(dropMidTls())
-    const { report } = await testServers({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'tls') })
+    const { report } = await runTest({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'tls') })
     expect(report.outgoing).toMatchObject({ ok: false, cause: 'connection_reset', failedStage: 'tls' })
   })
 
   it('a black-holed port reports within the connect timeout + 1 s', async () => {
     const hole = await start(blackHole())
     const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, connectMs: 1500 }
-    const { report } = await testServers({
+    const { report } = await runTest({
       ...base,
       timeouts,
       incoming: imap(hole.port, 'tls'),
@@ -151,7 +151,7 @@ describe('STARTTLS required but not offered: the credential never leaves', () =>
         return `${tag} BAD unknown command`
       }),
     )
-    const { report } = await testServers({ ...base, timeouts: FAST, incoming: imap(server.port, 'starttls') })
+    const { report } = await runTest({ ...base, timeouts: FAST, incoming: imap(server.port, 'starttls') })
     expect(report.incoming).toMatchObject({ ok: false, cause: 'tls_mode_mismatch' })
     expectNoCredential(server.received())
   })
@@ -162,7 +162,7 @@ describe('STARTTLS required but not offered: the credential never leaves', () =>
         line.toUpperCase() === 'CAPA' ? '+OK\r\nUSER\r\nSASL PLAIN\r\n.' : '-ERR no',
       ),
     )
-    const { report } = await testServers({
+    const { report } = await runTest({
       ...base,
       timeouts: FAST,
       incoming: { protocol: 'pop3', host: '127.0.0.1', port: server.port, security: 'starttls' },
@@ -179,7 +179,7 @@ describe('STARTTLS required but not offered: the credential never leaves', () =>
         return '502 5.5.1 Unrecognized command'
       }),
     )
-    const { report } = await testServers({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'starttls') })
+    const { report } = await runTest({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'starttls') })
     expect(report.outgoing).toMatchObject({ ok: false, cause: 'tls_mode_mismatch' })
     expectNoCredential(server.received())
   })

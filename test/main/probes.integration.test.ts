@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { plannedStages } from '../../src/shared/mail.js'
 import type { ProbeReport } from '../../src/shared/report.js'
-import { testServers } from '../../src/main/mail/test-servers.js'
+import { runTest } from './run-test.js'
 import { DEFAULT_TIMEOUTS } from '../../src/main/mail/timeouts.js'
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
@@ -25,7 +25,7 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
   ] as const
 
   it.each(servers)('%s accepts the app password and passes every planned stage', async (_name, sides) => {
-    const { report } = await testServers({ ...base, password: alice.appPassword, ...sides })
+    const { report } = await runTest({ ...base, password: alice.appPassword, ...sides })
     const r = report.incoming ?? report.outgoing
     const server = 'incoming' in sides ? sides.incoming : sides.outgoing
     expect(r?.ok).toBe(true)
@@ -34,7 +34,7 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
   })
 
   it('tests incoming and outgoing at once: the total is close to the slower side, not the sum', async () => {
-    const { report } = await testServers({ ...base, password: alice.appPassword, incoming: b.imaps, outgoing: b.smtps })
+    const { report } = await runTest({ ...base, password: alice.appPassword, incoming: b.imaps, outgoing: b.smtps })
     expect(report.incoming?.ok).toBe(true)
     expect(report.outgoing?.ok).toBe(true)
     const slower = Math.max(report.incoming?.ms ?? 0, report.outgoing?.ms ?? 0)
@@ -44,7 +44,7 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
   })
 
   it("reports Gmail's app-password-required texts for the account's normal password", async () => {
-    const { report } = await testServers({
+    const { report } = await runTest({
       ...base,
       password: alice.normalPassword,
       incoming: b.imapStarttls,
@@ -60,7 +60,7 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
   })
 
   it('reports invalid credentials with the server text on every protocol', async () => {
-    const { report } = await testServers({
+    const { report } = await runTest({
       ...base,
       password: 'zzzzzzzzzzzzzzzz',
       incoming: b.pop3s,
@@ -74,7 +74,7 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
 
   it('never puts the password into a report or a transcript', async () => {
     const secret = 'wrongButSecretPw'
-    const { report, transcripts } = await testServers({
+    const { report, transcripts } = await runTest({
       ...base,
       password: secret,
       incoming: b.imapStarttls,
@@ -94,7 +94,7 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
   })
 
   it('names a TLS/STARTTLS mix-up on the port and offers the switch', async () => {
-    const { report } = await testServers({
+    const { report } = await runTest({
       ...base,
       password: alice.appPassword,
       outgoing: { ...b.submission, security: 'tls' },
@@ -108,7 +108,7 @@ describe('real logins against the bed (Dovecot + smtp-server)', () => {
   })
 
   it('reports a closed port at once as connection_refused', async () => {
-    const { report } = await testServers({ ...base, password: 'x', incoming: { ...b.imaps, port: 1 } })
+    const { report } = await runTest({ ...base, password: 'x', incoming: { ...b.imaps, port: 1 } })
     expect(report.incoming).toMatchObject({ ok: false, cause: 'connection_refused', failedStage: 'connect' })
     expect(report.incoming?.ms).toBeLessThan(1000)
   })
@@ -123,7 +123,7 @@ describe('the SMTP sender check (MAIL FROM/RCPT TO, then RSET: nothing is sent)'
   })
 
   it.each([alice.address, 'alice.sales@example.test'])('accepts %s as a sender', async (from) => {
-    const { report, transcripts } = await testServers(check(from))
+    const { report, transcripts } = await runTest(check(from))
     expect(report.outgoing).toMatchObject({ ok: true })
     expect(stagesOf(report.outgoing)).toEqual(plannedStages('starttls'))
     const wire = transcripts.outgoing?.toString() ?? ''
@@ -134,7 +134,7 @@ describe('the SMTP sender check (MAIL FROM/RCPT TO, then RSET: nothing is sent)'
   })
 
   it('names a refused sender with the server’s words', async () => {
-    const { report } = await testServers(check('bob@elsewhere.test'))
+    const { report } = await runTest(check('bob@elsewhere.test'))
     expect(report.outgoing).toMatchObject({ ok: false, cause: 'sender_not_allowed', failedStage: 'ready' })
     expect(report.outgoing?.serverText).toBe(
       '553 5.7.1 <bob@elsewhere.test>: Sender address rejected: not owned by user alice@example.test',
@@ -142,7 +142,7 @@ describe('the SMTP sender check (MAIL FROM/RCPT TO, then RSET: nothing is sent)'
   })
 
   it('still reports a wrong password as a login failure, not a sender problem', async () => {
-    const { report } = await testServers({ ...check(alice.address), password: 'zzzzzzzzzzzzzzzz' })
+    const { report } = await runTest({ ...check(alice.address), password: 'zzzzzzzzzzzzzzzz' })
     expect(report.outgoing).toMatchObject({ ok: false, cause: 'invalid_credentials', failedStage: 'auth' })
   })
 })

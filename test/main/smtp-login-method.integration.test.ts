@@ -1,7 +1,7 @@
 import { SMTPServer } from 'smtp-server'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testServers } from '../../src/main/mail/test-servers.js'
+import { runTest } from './run-test.js'
 import { DEFAULT_TIMEOUTS } from '../../src/main/mail/timeouts.js'
 import { bed } from './bed.js'
 
@@ -31,7 +31,7 @@ describe('sender check against a server that offers only AUTH LOGIN', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
   it('signs in with LOGIN, then checks the envelope', async () => {
-    const { report, transcripts } = await testServers({
+    const { report, transcripts } = await runTest({
       email: 'carol@example.test',
       password: 'loginOnlySecret',
       outgoing: { host: '127.0.0.1', port, security: 'tls' },

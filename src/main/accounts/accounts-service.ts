@@ -3,7 +3,7 @@ import type { Account, AccountView } from '../../shared/account.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
-import type { Credentials, Login } from '../credentials/credentials.js'
+import type { Credentials } from '../credentials/credentials.js'
 import type { AccountsRepository } from './accounts-repository.js'
 
 export interface SaveRequest {
@@ -27,13 +27,15 @@ function newId(): string {
 
 /**
  * Saved accounts, kept in two places that must agree: secrets in the keychain, the rest in settings.
- * A new secret goes first, so a keychain failure saves nothing; a settings failure removes it again.
- * Saving an address that exists replaces that account and keeps its id.
+ * `save` is the one path that writes an account with its secret (the wizard, validate-and-save, the
+ * stale-credential reset all come here): a new secret goes first, so a keychain failure saves nothing;
+ * a settings failure removes it again. Saving an address that exists replaces that account and keeps
+ * its id. `update` changes what holds no secret (check records, aliases, stale flags).
  */
 export class AccountsService {
   constructor(
     private readonly repo: AccountsRepository,
-    readonly credentials: Credentials,
+    private readonly credentials: Credentials,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -52,19 +54,6 @@ export class AccountsService {
     const account = this.repo.get(id)
     if (!account) throw new AppError('NOT_FOUND', 'That account no longer exists.')
     return account
-  }
-
-  /** The saved logins of an account, or NOT_FOUND when its secret is gone from the keychain. */
-  async savedLogins(account: Account): Promise<{ incoming: Login; outgoing: Login }> {
-    const incoming = await this.credentials.incomingLogin(account)
-    const outgoing = await this.credentials.outgoingLogin(account)
-    if (!incoming || !outgoing) {
-      throw new AppError(
-        'NOT_FOUND',
-        'The saved password for this account is missing from the keychain. Enter it again.',
-      )
-    }
-    return { incoming, outgoing }
   }
 
   update(account: Account): void {

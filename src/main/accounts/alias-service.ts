@@ -4,8 +4,9 @@ import type { AliasCheckResult } from '../../shared/ipc/contract.js'
 import type { Server } from '../../shared/mail.js'
 import type { ProbeReport, StageEvent } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
+import type { Credentials } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
-import type { TlsTrust } from '../mail/open-socket.js'
+import type { TlsTrust } from '../mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS, roundTrip, type RoundTripReport } from '../mail/round-trip.js'
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
@@ -29,6 +30,7 @@ export interface NewAlias {
 export class AliasService {
   constructor(
     private readonly accounts: AccountsService,
+    private readonly credentials: Credentials,
     private readonly tester: ConnectionTester,
     private readonly trust: TlsTrust,
     private readonly now: () => Date = () => new Date(),
@@ -67,7 +69,7 @@ export class AliasService {
       lastCheck: null,
     }
     if (ownLogin && input.password !== undefined) {
-      await this.accounts.credentials.storeAlias(account.id, alias.id, input.password)
+      await this.credentials.storeAlias(account.id, alias.id, input.password)
     }
     return this.save({ ...account, aliases: [...account.aliases, alias] })
   }
@@ -75,7 +77,7 @@ export class AliasService {
   async remove(accountId: string, aliasId: string): Promise<AccountView> {
     const account = this.accounts.get(accountId)
     const alias = this.alias(account, aliasId)
-    if (alias.smtpUsername !== null) await this.accounts.credentials.deleteAlias(account.id, alias.id)
+    if (alias.smtpUsername !== null) await this.credentials.deleteAlias(account.id, alias.id)
     return this.save({ ...account, aliases: account.aliases.filter((a) => a.id !== aliasId) })
   }
 
@@ -95,26 +97,21 @@ export class AliasService {
   ): Promise<AliasCheckResult> {
     const account = this.accounts.get(accountId)
     const alias = this.alias(account, aliasId)
-    const login = await this.accounts.credentials.aliasLogin(account, alias)
-    if (!login)
-      throw new AppError('NOT_FOUND', 'The saved password for this alias is missing from the keychain. Enter it again.')
+    const login = await this.credentials.requireAliasLogin(account, alias)
     const smtp = alias.smtp ?? account.outgoing
     const sender = await this.tester.run(
+      testId,
       {
-        testId,
         email: account.email,
-        username: login.username,
-        password: login.password,
-        outgoing: smtp,
-        senderCheck: { from: alias.address, to: account.email },
-        hasSavedSecret: true,
+        outgoing: { server: smtp, login, senderCheck: { from: alias.address, to: account.email } },
+        savedSecret: true,
       },
       emit,
     )
     const senderReport = sender.outgoing as ProbeReport
     let trip: RoundTripReport | undefined
     if (withRoundTrip && senderReport.ok) {
-      const imapLogin = await this.accounts.credentials.incomingLogin(account)
+      const imapLogin = await this.credentials.incomingLogin(account)
       if (!imapLogin)
         throw new AppError('NOT_FOUND', 'The saved password for this account is missing from the keychain.')
       trip = await this.tester.guard(testId, (signal) =>
@@ -128,8 +125,8 @@ export class AliasService {
           replyTo: alias.replyTo,
           to: account.email,
           providerId: account.providerId,
-          trust: this.trust,
-          timeouts: DEFAULT_TIMEOUTS,
+          savedSecret: true,
+          connection: { trust: this.trust, timeouts: DEFAULT_TIMEOUTS },
           limitMs: this.roundTripLimitMs,
         }),
       )

@@ -1,7 +1,6 @@
 import { openSettings } from '../accounts/settings-store.js'
 import { createKeytarStore } from '../credentials/keytar-store.js'
-import type { Services } from '../ipc/handlers.js'
-import { createServices } from '../services.js'
+import { createServices, type Services } from '../services.js'
 import { appIsRunning, configDir } from './config-dir.js'
 import type { CliIo } from './io.js'
 

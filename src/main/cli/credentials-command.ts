@@ -56,7 +56,7 @@ async function reset(address: string, json: boolean, timeoutMs: number | undefin
   if (!account) throw new UsageError(`no saved account for ${address}`)
   const password = parseFlag(PasswordSchema, await readSecret(io.stdin), 'password')
   if (refuseWhileAppRuns(dir, io)) return EXIT.failed
-  const result = await s.checks.resetCredentials(
+  const result = await s.resetStaleCredential(
     account.id,
     `cli-reset-${Date.now()}`,
     password,

@@ -1,6 +1,7 @@
 import { PasswordSchema, type IncomingServer, type Server } from '../../shared/mail.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../../shared/providers.js'
 import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
+import { sameLogin } from '../mail/test-request.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
@@ -65,14 +66,11 @@ export async function runTestCommand(argv: string[], io: CliIo, deps: TestComman
   const servers = await resolveServers(args, deps)
   const password = parseFlag(PasswordSchema, await readSecret(io.stdin), 'password')
   const live = !args.json && io.stderr.isTTY === true
+  const login = { username: args.username ?? args.email, password }
   const result = await testServers(
+    sameLogin(args.email, login, servers),
     {
-      email: args.email,
-      username: args.username,
-      password,
-      ...servers,
-      timeouts: timeoutsFrom(args.timeoutMs),
-      trust: {},
+      connection: { trust: {}, timeouts: timeoutsFrom(args.timeoutMs) },
       providerId: providerForAddress(args.email, deps.catalog ?? PROVIDERS)?.id ?? null,
     },
     live ? { onStage: (e) => e.state === 'running' && io.stderr.write(`  ${e.side}: ${e.stage}…\n`) } : {},

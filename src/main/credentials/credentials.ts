@@ -1,22 +1,44 @@
 import type { Account, Alias, SecretPresence } from '../../shared/account.js'
+import { AppError } from '../app-error.js'
+import type { Login } from '../mail/login.js'
 import { HEALTH_KEY } from './keychain-health.js'
 import { secretKey, type SecretStore } from './secret-store.js'
 
-/** The login for one server of an account, with its secret, for main-process use only. */
-export interface Login {
-  username: string
-  password: string
+/** An account's saved logins, one per side (the same secret on both unless sending signs in as someone else). */
+export interface AccountLogins {
+  incoming: Login
+  outgoing: Login
 }
+
+const MISSING = 'The saved password for this account is missing from the keychain. Enter it again.'
 
 const KEY = /^([A-Za-z0-9_-]{1,64}):(incoming|outgoing|oauth-refresh|alias:[A-Za-z0-9_-]{1,64})$/
 
 /**
- * An account's secrets in the keychain. By default one app password serves both servers: it is stored
- * once, under `<id>:incoming`, and sending uses it too. Only when sending signs in as someone else
- * (`outgoingUsername`) does `<id>:outgoing` hold a separate secret.
+ * The one door to an account's secrets in the keychain: every service that needs a secret gets this
+ * object and asks it by verb; nothing else reads the SecretStore. By default one app password serves
+ * both servers: it is stored once, under `<id>:incoming`, and sending uses it too. Only when sending
+ * signs in as someone else (`outgoingUsername`) does `<id>:outgoing` hold a separate secret.
  */
 export class Credentials {
   constructor(private readonly secrets: SecretStore) {}
+
+  /** Both saved logins of an account; NOT_FOUND when a secret is gone from the keychain. */
+  async logins(account: Account): Promise<AccountLogins> {
+    const incoming = await this.incomingLogin(account)
+    const outgoing = await this.outgoingLogin(account)
+    if (!incoming || !outgoing) throw new AppError('NOT_FOUND', MISSING)
+    return { incoming, outgoing }
+  }
+
+  /** The login an alias sends with; NOT_FOUND when its secret is gone from the keychain. */
+  async requireAliasLogin(account: Account, alias: Alias): Promise<Login> {
+    const login = await this.aliasLogin(account, alias)
+    if (!login) {
+      throw new AppError('NOT_FOUND', 'The saved password for this alias is missing from the keychain. Enter it again.')
+    }
+    return login
+  }
 
   keys(): Promise<string[]> {
     return this.secrets.keys()

@@ -1,7 +1,8 @@
 import { connect, type TLSSocket } from 'node:tls'
 import type { CertificateInfo } from '../../shared/report.js'
-import { keepPeerCertificate, tlsOptions, type TlsTrust } from './open-socket.js'
+import { keepPeerCertificate } from './open-socket.js'
 import { certificateInfo } from './probe-failure.js'
+import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
 
 /**
  * Fetches the certificate a server presented after it FAILED verification, so the user can see its
@@ -13,11 +14,11 @@ export function inspectCertificate(
   address: string,
   port: number,
   host: string,
-  trust: TlsTrust,
+  conn: Pick<ConnectionOptions, 'trust'>,
   timeoutMs: number,
 ): Promise<CertificateInfo | undefined> {
   return new Promise((resolve) => {
-    const socket: TLSSocket = connect({ ...tlsOptions(host, trust), host: address, port })
+    const socket: TLSSocket = connect({ ...tlsOptions(host, conn), host: address, port })
     const presented = keepPeerCertificate(socket)
     const done = (): void => {
       clearTimeout(timer)

@@ -1,35 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import type { IncomingServer, Server } from '../../shared/mail.js'
-import type { StageEvent, TestReport } from '../../shared/report.js'
 import type { ProviderId } from '../../shared/providers.js'
+import type { StageEvent, TestReport } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
-import type { Login } from '../credentials/credentials.js'
-import type { TlsTrust } from './open-socket.js'
-import type { SenderCheck } from './smtp-sender-check.js'
 import { ProbeCancelled } from './probe-failure.js'
+import type { TlsTrust } from './protocol-options.js'
+import type { TestRequest } from './test-request.js'
 import { testServers, type ServerTestResult } from './test-servers.js'
 import { timeoutsFrom } from './timeouts.js'
-
-export interface TestInput {
-  testId: string
-  email: string
-  username?: string | undefined
-  password: string
-  /** Sending signs in as someone else (an SMTP relay); unset: the same login as incoming. */
-  outgoingLogin?: Login | undefined
-  incoming?: IncomingServer | undefined
-  outgoing?: Server | undefined
-  timeoutMs?: number | undefined
-  /** The secrets came from the keychain: a rejection means they went stale. */
-  hasSavedSecret?: boolean
-  senderCheck?: SenderCheck | undefined
-}
-
-/** The configuration a test proved, without the secret in the clear. */
-export type ProvenConfig = Pick<TestInput, 'email' | 'username' | 'password' | 'outgoingLogin'> & {
-  incoming: IncomingServer
-  outgoing: Server
-}
 
 const PROOF_TTL_MS = 30 * 60_000
 const MAX_KEPT = 20
@@ -56,44 +33,29 @@ export class ConnectionTester {
     },
   ) {}
 
-  async run(input: TestInput, emit: (event: StageEvent) => void): Promise<TestReport> {
-    const controller = this.claim(input.testId)
+  /** Runs `req` under `testId`, with live stage events; CANCELLED when `cancel(testId)` stops it. */
+  async run(testId: string, req: TestRequest, emit: (event: StageEvent) => void): Promise<TestReport> {
+    const controller = this.claim(testId)
     try {
       const result = await testServers(
+        req,
         {
-          email: input.email,
-          username: input.username,
-          password: input.password,
-          outgoingLogin: input.outgoingLogin,
-          incoming: input.incoming,
-          outgoing: input.outgoing,
-          timeouts: timeoutsFrom(input.timeoutMs),
-          trust: this.opts.trust,
-          providerId: this.opts.providerOf(input.email),
-          hasSavedSecret: input.hasSavedSecret ?? false,
-          senderCheck: input.senderCheck,
+          connection: { trust: this.opts.trust, timeouts: timeoutsFrom(req.timeoutMs) },
+          providerId: this.opts.providerOf(req.email),
         },
-        { signal: controller.signal, onStage: (e) => emit({ testId: input.testId, ...e }) },
+        { signal: controller.signal, onStage: (e) => emit({ testId, ...e }) },
       )
-      this.keep(this.transcripts, input.testId, result.transcripts)
+      this.keep(this.transcripts, testId, result.transcripts)
       const { incoming, outgoing } = result.report
-      if (input.incoming && input.outgoing && incoming?.ok && outgoing?.ok) {
-        const proven: ProvenConfig = {
-          email: input.email,
-          username: input.username,
-          password: input.password,
-          outgoingLogin: input.outgoingLogin,
-          incoming: input.incoming,
-          outgoing: input.outgoing,
-        }
-        this.keep(this.proofs, input.testId, { digest: this.digest(proven), at: this.now() })
+      if (req.incoming && req.outgoing && incoming?.ok && outgoing?.ok) {
+        this.keep(this.proofs, testId, { digest: this.digest(req), at: this.now() })
       }
       return result.report
     } catch (e) {
       if (e instanceof ProbeCancelled) throw new AppError('CANCELLED', 'The test was cancelled.')
       throw e
     } finally {
-      this.running.delete(input.testId)
+      this.running.delete(testId)
     }
   }
 
@@ -125,8 +87,11 @@ export class ConnectionTester {
     return c !== undefined
   }
 
-  /** When `testId` proved exactly this configuration (both servers passed), as an ISO time; else null. */
-  provenAt(testId: string | undefined, config: ProvenConfig): string | null {
+  /**
+   * When `testId` proved exactly this configuration (both servers passed with these logins), as an ISO
+   * time; else null.
+   */
+  provenAt(testId: string | undefined, config: TestRequest): string | null {
     if (!testId) return null
     const proof = this.proofs.get(testId)
     if (!proof || this.now() - proof.at > PROOF_TTL_MS) return null
@@ -159,15 +124,18 @@ export class ConnectionTester {
     return this.opts.now?.() ?? Date.now()
   }
 
-  private digest(c: ProvenConfig): string {
-    const canonical = JSON.stringify([
-      c.email.toLowerCase(),
-      c.username ?? c.email,
-      c.password,
-      c.outgoingLogin ? [c.outgoingLogin.username, c.outgoingLogin.password] : null,
-      [c.incoming.protocol, c.incoming.host.toLowerCase(), c.incoming.port, c.incoming.security],
-      [c.outgoing.host.toLowerCase(), c.outgoing.port, c.outgoing.security],
-    ])
+  /** The configuration a test proved, as an HMAC: the secret never kept in the clear. */
+  private digest(c: TestRequest): string {
+    const side = (s: TestRequest['incoming'] | TestRequest['outgoing']): unknown =>
+      s && [
+        'protocol' in s.server ? s.server.protocol : 'smtp',
+        s.server.host.toLowerCase(),
+        s.server.port,
+        s.server.security,
+        s.login.username,
+        s.login.password,
+      ]
+    const canonical = JSON.stringify([c.email.toLowerCase(), side(c.incoming), side(c.outgoing)])
     return createHmac('sha256', this.key).update(canonical).digest('hex')
   }
 

@@ -1,6 +1,6 @@
 import type { Security, Stage } from '../../shared/mail.js'
 import { inspectCertificate, isCertificateError } from './certificate-inspector.js'
-import type { TlsTrust } from './open-socket.js'
+import type { ConnectionOptions } from './protocol-options.js'
 import type { FailureFacts } from './probe-failure.js'
 import { speaksImplicitTls } from './tls-expected.js'
 
@@ -9,7 +9,7 @@ export interface FollowUpContext {
   port: number
   security: Security
   failedStage: Stage | undefined
-  trust: TlsTrust
+  conn: Pick<ConnectionOptions, 'trust'>
   /** Upper bound for each follow-up connection. */
   timeoutMs: number
 }
@@ -31,16 +31,16 @@ export class EarlyTlsLook {
   private look: Promise<boolean> | undefined
 
   constructor(
-    private readonly target: { host: string; port: number; security: Security; ca?: string | undefined },
+    private readonly target: { host: string; port: number; security: Security; conn: Pick<ConnectionOptions, 'trust'> },
     private readonly greetingMs: number,
   ) {}
 
   onStage(stage: Stage, state: 'running' | 'done' | 'failed'): void {
     if (stage !== 'greeting' || this.target.security === 'tls') return
     if (state === 'running') {
-      const { host, port, ca } = this.target
+      const { host, port, conn } = this.target
       const start = (): void => {
-        this.look = speaksImplicitTls(host, port, host, ca, Math.min(FOLLOW_UP_MS, this.greetingMs))
+        this.look = speaksImplicitTls(host, port, host, conn, Math.min(FOLLOW_UP_MS, this.greetingMs))
       }
       this.timer = setTimeout(start, Math.max(0, this.greetingMs - FOLLOW_UP_MS))
     } else {
@@ -67,11 +67,11 @@ export class EarlyTlsLook {
 export async function followUp(facts: FailureFacts, ctx: FollowUpContext, early?: EarlyTlsLook): Promise<FailureFacts> {
   const ms = Math.min(FOLLOW_UP_MS, ctx.timeoutMs)
   if (isCertificateError(facts.code) && !facts.certificate && ctx.security === 'tls') {
-    const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.host, ctx.trust, ms)
+    const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.host, ctx.conn, ms)
     return certificate ? { ...facts, certificate } : facts
   }
   if (ctx.failedStage === 'greeting' && ctx.security !== 'tls' && timedOut(facts)) {
-    const speaksTls = early?.answer() ?? speaksImplicitTls(ctx.host, ctx.port, ctx.host, ctx.trust.ca, ms)
+    const speaksTls = early?.answer() ?? speaksImplicitTls(ctx.host, ctx.port, ctx.host, ctx.conn, ms)
     if (await speaksTls) {
       return {
         ...facts,

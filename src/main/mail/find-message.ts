@@ -1,9 +1,8 @@
 import { ImapFlow } from 'imapflow'
 import type { IncomingServer } from '../../shared/mail.js'
-import type { Login } from '../credentials/credentials.js'
-import { serverName, tlsOptions, type TlsTrust } from './open-socket.js'
+import type { Login } from './login.js'
 import { ProbeCancelled } from './probe-failure.js'
-import type { Timeouts } from './timeouts.js'
+import { imapFlowOptions, type ConnectionOptions } from './protocol-options.js'
 
 export interface FoundMessage {
   mailbox: string
@@ -32,23 +31,9 @@ export async function findMessage(
   server: IncomingServer,
   login: Login,
   messageId: string,
-  opts: { trust: TlsTrust; timeouts: Timeouts; limitMs: number; signal: AbortSignal },
+  opts: { connection: ConnectionOptions; limitMs: number; signal: AbortSignal },
 ): Promise<FoundMessage | null> {
-  const name = serverName(server.host)
-  const client = new ImapFlow({
-    host: server.host,
-    port: server.port,
-    ...(name ? { servername: name } : {}),
-    secure: server.security === 'tls',
-    doSTARTTLS: server.security === 'starttls',
-    auth: { user: login.username, pass: login.password },
-    tls: tlsOptions(server.host, opts.trust),
-    connectionTimeout: opts.timeouts.connectMs,
-    greetingTimeout: opts.timeouts.greetingMs,
-    socketTimeout: opts.timeouts.commandMs,
-    clientInfo: { name: 'Mailkey' },
-    logger: false,
-  })
+  const client = new ImapFlow(imapFlowOptions(server, login, opts.connection))
   client.on('error', () => undefined)
   const onAbort = (): void => {
     client.close()

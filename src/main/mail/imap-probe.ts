@@ -1,9 +1,9 @@
 import { ImapFlow } from 'imapflow'
 import type { TLSSocket } from 'node:tls'
-import { serverName, tlsOptions } from './open-socket.js'
 import { resolveStage } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { certificateInfo, factsFrom, ProbeCancelled, ProbeFailure, type FailureFacts } from './probe-failure.js'
+import { imapFlowOptions } from './protocol-options.js'
 
 interface ImapLogEntry {
   src?: string
@@ -59,30 +59,16 @@ function imapFacts(error: unknown, socket: unknown): FailureFacts {
 
 /**
  * IMAP probe: imapflow login with `verifyOnly` (CAPABILITY, ID, STARTTLS if required, AUTHENTICATE,
- * NAMESPACE, LOGOUT). STARTTLS is mandatory (`doSTARTTLS: true`) or never attempted (`false`), so there
- * is no silent plaintext fallback. DNS is resolved here so its time is a stage of its own; the socket's
- * own events mark connect and TLS.
+ * NAMESPACE, LOGOUT), with the options every IMAP client of Mailkey uses (protocol-options.ts). DNS is
+ * resolved here so its time is a stage of its own; the socket's own events mark connect and TLS.
  */
-export const probeImap: Probe = async (req, ctx) => {
+export const probeImap: Probe = async (check, conn, ctx) => {
   const { clock, signal, transcript } = ctx
-  const { timeouts } = req
-  const address = await resolveStage(req, ctx)
-  const name = serverName(req.host)
-  const client = new ImapFlow({
-    host: address,
-    port: req.port,
-    ...(name ? { servername: name } : {}),
-    secure: req.security === 'tls',
-    doSTARTTLS: req.security === 'starttls',
-    auth: { user: req.username, pass: req.password },
-    tls: tlsOptions(req.host, req.trust),
-    verifyOnly: true,
-    connectionTimeout: timeouts.connectMs,
-    greetingTimeout: timeouts.greetingMs,
-    socketTimeout: timeouts.commandMs,
-    clientInfo: { name: 'Mailkey' },
-    logger: imapLogger(ctx),
-  })
+  const { server } = check
+  const address = await resolveStage(check, conn, ctx)
+  const client = new ImapFlow(
+    imapFlowOptions(server, check.login, conn, { address, logger: imapLogger(ctx), verifyOnly: true }),
+  )
   // imapflow logs an unhandled 'error' event otherwise; failures also reject connect()
   client.on('error', () => undefined)
   const onAbort = (): void => {
@@ -96,9 +82,9 @@ export const probeImap: Probe = async (req, ctx) => {
     const socket = (client as unknown as { socket?: TLSSocket }).socket
     socket?.once('connect', () => {
       clock.complete('connect')
-      transcript.note(`connected to ${address} port ${req.port}`)
+      transcript.note(`connected to ${address} port ${server.port}`)
     })
-    if (req.security === 'tls')
+    if (server.security === 'tls')
       socket?.once('secureConnect', () => {
         clock.complete('tls')
         transcript.note('TLS is up')

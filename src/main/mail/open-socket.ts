@@ -3,25 +3,7 @@ import { isIP, Socket } from 'node:net'
 import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls'
 import { bounded } from './bounded.js'
 import { certificateInfo, factsFrom, ProbeFailure } from './probe-failure.js'
-
-export interface TlsTrust {
-  /** Extra trusted CA (PEM). Unset: the system's roots, as in the shipped app. */
-  ca?: string | undefined
-}
-
-/** The name to check the certificate against and send as SNI (never an IP literal, RFC 6066 §3). */
-export function serverName(host: string): string | undefined {
-  return isIP(host) ? undefined : host
-}
-
-/** TLS options shared by every probe: verification on, TLS 1.2 at least. */
-export function tlsOptions(
-  host: string,
-  trust: TlsTrust,
-): { servername?: string; host: string; ca?: string; minVersion: 'TLSv1.2' } {
-  const name = serverName(host)
-  return { host, minVersion: 'TLSv1.2', ...(name ? { servername: name } : {}), ...(trust.ca ? { ca: trust.ca } : {}) }
-}
+import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
 
 /**
  * Keeps the certificate a TLS socket is shown, read the moment its handshake ends and before Node's
@@ -81,7 +63,7 @@ export function connectTcp(address: string, port: number, timeoutMs: number, sig
 export function upgradeTls(
   socket: Socket,
   host: string,
-  trust: TlsTrust,
+  conn: Pick<ConnectionOptions, 'trust'>,
   timeoutMs: number,
   signal: AbortSignal,
 ): Promise<TLSSocket> {
@@ -97,7 +79,7 @@ export function upgradeTls(
       },
     },
     (resolve, reject) => {
-      const tls = tlsConnect({ ...tlsOptions(host, trust), socket })
+      const tls = tlsConnect({ ...tlsOptions(host, conn), socket })
       secure = tls
       const presented = keepPeerCertificate(tls)
       tls.once('error', (e) => {

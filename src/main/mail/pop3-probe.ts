@@ -2,8 +2,10 @@ import type { Socket } from 'node:net'
 import { LineReader } from './line-reader.js'
 import { upgradeTls } from './open-socket.js'
 import { openStages } from './probe-open.js'
-import type { Probe, ProbeContext, ProbeRequest } from './probe.js'
+import type { Probe, ProbeContext } from './probe.js'
 import { ProbeFailure } from './probe-failure.js'
+import type { ConnectionOptions } from './protocol-options.js'
+import type { ServerCheck } from './test-request.js'
 
 /**
  * POP3 probe (RFC 1939, CAPA from RFC 2449, STLS from RFC 2595), written by hand because node-pop3 has
@@ -15,7 +17,8 @@ class Pop3Session {
 
   constructor(
     socket: Socket,
-    private readonly req: ProbeRequest,
+    private readonly check: ServerCheck,
+    private readonly conn: ConnectionOptions,
     private readonly ctx: ProbeContext,
   ) {
     this.reader = new LineReader(socket)
@@ -38,7 +41,7 @@ class Pop3Session {
   async command(cmd: string, logged = cmd, tolerate = false): Promise<string> {
     this.ctx.transcript.client(logged)
     this.socket.write(`${cmd}\r\n`)
-    const reply = await this.line(this.req.timeouts.commandMs)
+    const reply = await this.line(this.conn.timeouts.commandMs)
     if (!reply.startsWith('+') && !tolerate) throw this.refusal(reply)
     return reply
   }
@@ -46,7 +49,7 @@ class Pop3Session {
   async multiline(): Promise<string[]> {
     const lines: string[] = []
     for (let i = 0; i < 1000; i++) {
-      const l = await this.line(this.req.timeouts.commandMs)
+      const l = await this.line(this.conn.timeouts.commandMs)
       if (l === '.') return lines
       lines.push(l.startsWith('..') ? l.slice(1) : l)
     }
@@ -65,13 +68,8 @@ class Pop3Session {
       throw new ProbeFailure({ code: 'STARTTLS_INJECTION', message: 'The server sent data before the TLS handshake' })
     }
     this.reader.detach()
-    const tls = await upgradeTls(
-      this.socket,
-      this.req.host,
-      this.req.trust,
-      this.req.timeouts.commandMs,
-      this.ctx.signal,
-    )
+    const { host } = this.check.server
+    const tls = await upgradeTls(this.socket, host, this.conn, this.conn.timeouts.commandMs, this.ctx.signal)
     this.reader = new LineReader(tls)
   }
 
@@ -85,17 +83,18 @@ function authPlain(user: string, pass: string): string {
   return Buffer.from(`\u0000${user}\u0000${pass}`, 'utf8').toString('base64')
 }
 
-export const probePop3: Probe = async (req, ctx) => {
+export const probePop3: Probe = async (check, conn, ctx) => {
   const { clock, transcript } = ctx
-  const { timeouts } = req
-  const socket = await openStages(req, ctx)
-  const pop = new Pop3Session(socket, req, ctx)
+  const { timeouts } = conn
+  const { server, login } = check
+  const socket = await openStages(check, conn, ctx)
+  const pop = new Pop3Session(socket, check, conn, ctx)
   try {
     const greeting = await pop.line(timeouts.greetingMs)
     if (!greeting.startsWith('+OK')) throw pop.refusal(greeting)
     clock.complete('greeting')
     let caps = await pop.capabilities()
-    if (req.security === 'starttls') {
+    if (server.security === 'starttls') {
       if (!caps.has('STLS')) {
         // never send the password in the clear when encryption was asked for
         throw new ProbeFailure({ code: 'ESTARTTLS', message: 'The server does not offer STLS (STARTTLS)' })
@@ -107,10 +106,10 @@ export const probePop3: Probe = async (req, ctx) => {
       caps = await pop.capabilities()
     }
     if (caps.size === 0 || caps.has('USER')) {
-      await pop.command(`USER ${req.username}`)
-      await pop.command(`PASS ${req.password}`, 'PASS [redacted]')
+      await pop.command(`USER ${login.username}`)
+      await pop.command(`PASS ${login.password}`, 'PASS [redacted]')
     } else if ([...caps].some((c) => c.startsWith('SASL') && c.split(' ').includes('PLAIN'))) {
-      await pop.command(`AUTH PLAIN ${authPlain(req.username, req.password)}`, 'AUTH PLAIN [redacted]')
+      await pop.command(`AUTH PLAIN ${authPlain(login.username, login.password)}`, 'AUTH PLAIN [redacted]')
     } else {
       throw new ProbeFailure({
         code: 'ENOAUTHMECH',

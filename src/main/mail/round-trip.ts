@@ -1,13 +1,12 @@
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { RoundTripReport } from '../../shared/report.js'
 import { PROVIDER_PAGES, type ProviderId } from '../../shared/providers.js'
-import type { Login } from '../credentials/credentials.js'
-import { diagnose } from '../diagnosis/index.js'
+import { diagnoseFailure } from './diagnose-failure.js'
 import { findMessage } from './find-message.js'
-import type { TlsTrust } from './open-socket.js'
+import type { Login } from './login.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
+import type { ConnectionOptions } from './protocol-options.js'
 import { newMessageId, sendMessage } from './send-message.js'
-import type { Timeouts } from './timeouts.js'
 
 export type { RoundTripReport } from '../../shared/report.js'
 
@@ -23,8 +22,9 @@ export interface RoundTripRequest {
   /** The account's own address: where the message goes and is looked for. */
   to: string
   providerId: ProviderId | null
-  trust: TlsTrust
-  timeouts: Timeouts
+  /** The logins came from the keychain (an alias check), so a refusal means a stale saved secret. */
+  savedSecret?: boolean
+  connection: ConnectionOptions
   limitMs?: number
   signal?: AbortSignal
 }
@@ -64,19 +64,16 @@ function failed(
   protocol: 'smtp' | 'imap',
   req: RoundTripRequest,
 ): Omit<RoundTripReport, 'outcome' | 'ms'> {
-  const facts = factsFrom(error)
-  const d = diagnose({
-    text: facts.serverText ?? '',
-    message: facts.message,
+  const d = diagnoseFailure(factsFrom(error), {
     protocol,
     providerId: req.providerId,
-    ...(facts.code ? { code: facts.code } : {}),
+    savedSecret: req.savedSecret ?? false,
   })
   return {
     cause: d.cause,
     title: d.title,
     explanation: d.explanation,
-    serverText: d.serverText || facts.message,
+    serverText: d.serverText,
     fix: d.fix,
   }
 }
@@ -111,8 +108,7 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
         subject: `Mailkey check: sending as ${req.from.address}`,
         text: `Mailkey sent this message to check that mail from ${req.from.address} arrives as sent. You can delete it.`,
       },
-      req.trust,
-      req.timeouts,
+      req.connection,
       messageId,
     )
   } catch (e) {
@@ -122,8 +118,7 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
   let found
   try {
     found = await findMessage(req.imap, req.imapLogin, messageId, {
-      trust: req.trust,
-      timeouts: req.timeouts,
+      connection: req.connection,
       limitMs,
       signal,
     })

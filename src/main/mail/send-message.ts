@@ -1,9 +1,8 @@
 import nodemailer from 'nodemailer'
 import { randomBytes } from 'node:crypto'
 import type { Server } from '../../shared/mail.js'
-import type { Login } from '../credentials/credentials.js'
-import { tlsOptions, type TlsTrust } from './open-socket.js'
-import type { Timeouts } from './timeouts.js'
+import type { Login } from './login.js'
+import { smtpTransportOptions, type ConnectionOptions } from './protocol-options.js'
 
 export interface OutgoingMessage {
   from: { name: string; address: string }
@@ -26,30 +25,17 @@ export function newMessageId(fromAddress: string): string {
 }
 
 /**
- * Sends one message with nodemailer over the given server, with the same explicit security and short
- * timeouts as the probes (never opportunistic TLS, certificates verified).
+ * Sends one message with nodemailer over the given server, connecting as the probes do
+ * (protocol-options.ts: explicit security, certificates verified, short timeouts).
  */
 export async function sendMessage(
   server: Server,
   login: Login,
   message: OutgoingMessage,
-  trust: TlsTrust,
-  timeouts: Timeouts,
+  connection: ConnectionOptions,
   messageId: string = newMessageId(message.from.address),
 ): Promise<SentMessage> {
-  const transport = nodemailer.createTransport({
-    host: server.host,
-    port: server.port,
-    secure: server.security === 'tls',
-    requireTLS: server.security === 'starttls',
-    ignoreTLS: server.security === 'none',
-    auth: { user: login.username, pass: login.password },
-    tls: tlsOptions(server.host, trust),
-    connectionTimeout: timeouts.connectMs,
-    greetingTimeout: timeouts.greetingMs,
-    socketTimeout: timeouts.commandMs,
-    logger: false,
-  })
+  const transport = nodemailer.createTransport(smtpTransportOptions(server, login, connection))
   try {
     const info = await transport.sendMail({
       from: { name: message.from.name, address: message.from.address },

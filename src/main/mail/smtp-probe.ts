@@ -1,9 +1,9 @@
 import { format } from 'node:util'
 import SMTPConnection from 'nodemailer/lib/smtp-connection'
-import { serverName, tlsOptions } from './open-socket.js'
 import { openStages } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
+import { smtpConnectionOptions } from './protocol-options.js'
 import { SENDER_CHECK_METHOD, senderCheckHandler, type SenderCheckOutcome } from './smtp-sender-check.js'
 
 type Done = (err?: Error | null) => void
@@ -80,13 +80,10 @@ function senderCheckFailure(outcome: SenderCheckOutcome | undefined): ProbeFailu
  * QUIT. The socket is opened here so DNS, TCP and TLS each get their own stage and timeout; nodemailer
  * then speaks SMTP over it.
  */
-export const probeSmtp: Probe = async (req, ctx) => {
+export const probeSmtp: Probe = async (side, conn, ctx) => {
   const { clock, signal, transcript } = ctx
-  const { timeouts } = req
-  const socket = await openStages(req, ctx)
-  const implicit = req.security === 'tls'
-  const name = serverName(req.host)
-  const check = req.senderCheck
+  const { server, login, senderCheck: check } = side
+  const socket = await openStages(side, conn, ctx)
   if (check && [check.from, check.to].some((a) => /[\s<>]/.test(a))) {
     throw new ProbeFailure({ code: 'EINVALID', message: 'The sender check needs plain addresses' })
   }
@@ -111,40 +108,29 @@ export const probeSmtp: Probe = async (req, ctx) => {
         },
       }
     : undefined
-  const conn = new SMTPConnection({
-    connection: socket,
-    secure: implicit,
-    secured: implicit,
-    requireTLS: req.security === 'starttls',
-    ignoreTLS: req.security === 'none',
-    host: req.host,
-    port: req.port,
-    ...(name ? { servername: name } : {}),
-    tls: tlsOptions(req.host, req.trust),
-    greetingTimeout: timeouts.greetingMs,
-    socketTimeout: timeouts.commandMs,
-    // after QUIT, wait at most this long for the server to close before dropping the socket
-    socketCloseTimeout: 1000,
-    ...(customAuth ? { customAuth } : {}),
-    logger: smtpLogger(ctx, () => handlerRunning),
-    transactionLog: true,
-  })
+  const smtp = new SMTPConnection(
+    smtpConnectionOptions(server, conn, {
+      socket,
+      logger: smtpLogger(ctx, () => handlerRunning),
+      ...(customAuth ? { customAuth } : {}),
+    }),
+  )
   try {
-    await step(conn, signal, (done) => conn.connect(done))
-    clock.complete(req.security === 'starttls' ? 'starttls' : 'greeting')
+    await step(smtp, signal, (done) => smtp.connect(done))
+    clock.complete(server.security === 'starttls' ? 'starttls' : 'greeting')
     const method = check ? { method: SENDER_CHECK_METHOD } : {}
     try {
-      await step(conn, signal, (done) => conn.login({ user: req.username, pass: req.password, ...method }, done))
+      await step(smtp, signal, (done) => smtp.login({ user: login.username, pass: login.password, ...method }, done))
     } catch (e) {
       throw senderCheckFailure(outcome) ?? e
     }
     clock.complete('auth')
-    conn.quit()
+    smtp.quit()
     clock.complete('ready')
   } catch (e) {
     socket.destroy()
     throw e
   } finally {
-    conn.close()
+    smtp.close()
   }
 }

@@ -1,39 +1,26 @@
-import { plannedStages, type IncomingServer, type Protocol, type Server, type Side } from '../../shared/mail.js'
-import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js'
+import { plannedStages, type Protocol, type Side } from '../../shared/mail.js'
+import { reachabilityPorts } from '../../shared/ports.js'
 import type { ProviderId } from '../../shared/providers.js'
-import { diagnose } from '../diagnosis/index.js'
+import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js'
+import { diagnoseFailure } from './diagnose-failure.js'
+import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
-import type { TlsTrust } from './open-socket.js'
 import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
-import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
-import { reachabilityPorts } from '../../shared/ports.js'
+import type { ConnectionOptions } from './protocol-options.js'
 import { checkReachability, describeReachability } from './reachability.js'
 import { probeSmtp } from './smtp-probe.js'
-import type { SenderCheck } from './smtp-sender-check.js'
 import { StageClock } from './stage-clock.js'
-import type { Timeouts } from './timeouts.js'
+import type { OutgoingCheck, TestRequest } from './test-request.js'
 import { Transcript } from './transcript.js'
 
 export const PROBES: Readonly<Record<Protocol, Probe>> = { imap: probeImap, pop3: probePop3, smtp: probeSmtp }
 
-export interface ServerTestRequest {
-  email: string
-  /** Login name; the address when unset. */
-  username?: string | undefined
-  password: string
-  /** Sending signs in as someone else (an SMTP relay); unset: the incoming login. */
-  outgoingLogin?: { username: string; password: string } | undefined
-  incoming?: IncomingServer | undefined
-  outgoing?: Server | undefined
-  timeouts: Timeouts
-  trust: TlsTrust
-  providerId?: ProviderId | null
-  /** The password came from the keychain: a rejection means it went stale. */
-  hasSavedSecret?: boolean
-  /** Also ask the outgoing server whether it takes MAIL FROM/RCPT TO (nothing is sent). */
-  senderCheck?: SenderCheck | undefined
+/** How the servers of a TestRequest are reached, and whose they are (for the diagnosis's wording). */
+export interface TestContext {
+  connection: ConnectionOptions
+  providerId: ProviderId | null
 }
 
 export interface ServerTestResult {
@@ -49,20 +36,21 @@ export interface ServerTestHooks {
 interface SideSpec {
   side: Side
   protocol: Protocol
-  host: string
-  port: number
-  security: Server['security']
+  check: OutgoingCheck
 }
 
 async function runSide(
   spec: SideSpec,
-  req: ServerTestRequest,
+  req: TestRequest,
+  ctx: TestContext,
   hooks: ServerTestHooks,
   signal: AbortSignal,
   probe: Probe,
 ): Promise<{ report: ProbeReport; transcript: Transcript }> {
-  const { side, protocol, host, port, security } = spec
-  const early = new EarlyTlsLook({ host, port, security, ca: req.trust.ca }, req.timeouts.greetingMs)
+  const { side, protocol, check } = spec
+  const { host, port, security } = check.server
+  const conn = ctx.connection
+  const early = new EarlyTlsLook({ host, port, security, conn }, conn.timeouts.greetingMs)
   const clock = new StageClock(plannedStages(security), (stage, state, ms) => {
     early.onStage(stage, state)
     hooks.onStage?.({ side, stage, state, ms })
@@ -70,50 +58,22 @@ async function runSide(
   const transcript = new Transcript()
   const base = { protocol, host, port, security }
   try {
-    await probe(
-      {
-        host,
-        port,
-        security,
-        ...(side === 'outgoing' && req.outgoingLogin
-          ? req.outgoingLogin
-          : { username: req.username ?? req.email, password: req.password }),
-        trust: req.trust,
-        timeouts: req.timeouts,
-        ...(protocol === 'smtp' && req.senderCheck ? { senderCheck: req.senderCheck } : {}),
-      },
-      { clock, transcript, signal },
-    )
+    await probe(check, conn, { clock, transcript, signal })
     return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
   } catch (error) {
     if (error instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
     const failedStage = clock.fail()
     const facts = await followUp(
       factsFrom(error),
-      {
-        host,
-        port,
-        security,
-        failedStage,
-        trust: req.trust,
-        timeoutMs: req.timeouts.connectMs,
-      },
+      { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
       early,
     )
-    const diagnosis = diagnose({
-      text: facts.serverText ?? '',
-      message: facts.message,
-      ...(facts.code ? { code: facts.code } : {}),
-      ...(facts.responseCode ? { responseCode: facts.responseCode } : {}),
-      ...(failedStage ? { stage: failedStage } : {}),
-      ...(facts.authFailed ? { authFailed: true } : {}),
-      ...(facts.certificate ? { certificate: facts.certificate } : {}),
+    const diagnosis = diagnoseFailure(facts, {
       protocol,
-      host,
-      port,
-      security,
-      providerId: req.providerId ?? null,
-      hasSavedSecret: req.hasSavedSecret ?? false,
+      server: check.server,
+      stage: failedStage,
+      providerId: ctx.providerId,
+      savedSecret: req.savedSecret ?? false,
     })
     transcript.note(`failed: ${facts.message}`)
     return {
@@ -126,8 +86,7 @@ async function runSide(
         cause: diagnosis.cause,
         title: diagnosis.title,
         explanation: diagnosis.explanation,
-        // the server's own words; when it said nothing, the system's error message
-        serverText: diagnosis.serverText || facts.message,
+        serverText: diagnosis.serverText,
         fix: diagnosis.fix,
         ...(facts.certificate ? { certificate: facts.certificate } : {}),
       },
@@ -153,7 +112,9 @@ async function reachabilityAfterFailure(
     (r) => !r.ok && UNREACHABLE.has(r.cause ?? '') && (r.failedStage === 'connect' || r.failedStage === 'tls'),
   )
   if (!unreachable) return undefined
-  const targets = specs.flatMap((s) => reachabilityPorts(s.protocol).map((port) => ({ host: s.host, port })))
+  const targets = specs.flatMap((s) =>
+    reachabilityPorts(s.protocol).map((port) => ({ host: s.check.server.host, port })),
+  )
   const checks = await checkReachability(targets, undefined, signal)
   return { checks, summary: describeReachability(checks) }
 }
@@ -164,7 +125,8 @@ async function reachabilityAfterFailure(
  * diagnosed report, never an exception.
  */
 export async function testServers(
-  req: ServerTestRequest,
+  req: TestRequest,
+  ctx: TestContext,
   hooks: ServerTestHooks = {},
   probes: Readonly<Record<Protocol, Probe>> = PROBES,
 ): Promise<ServerTestResult> {
@@ -175,10 +137,12 @@ export async function testServers(
   outer?.addEventListener('abort', forward, { once: true })
   const t0 = performance.now()
   const specs: SideSpec[] = []
-  if (req.incoming) specs.push({ side: 'incoming', ...req.incoming })
-  if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', ...req.outgoing })
+  if (req.incoming) specs.push({ side: 'incoming', protocol: req.incoming.server.protocol, check: req.incoming })
+  if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', check: req.outgoing })
   try {
-    const results = await Promise.all(specs.map((s) => runSide(s, req, hooks, controller.signal, probes[s.protocol])))
+    const results = await Promise.all(
+      specs.map((s) => runSide(s, req, ctx, hooks, controller.signal, probes[s.protocol])),
+    )
     const report: TestReport = { ms: 0 }
     const transcripts: ServerTestResult['transcripts'] = {}
     specs.forEach((s, i) => {

@@ -1,5 +1,5 @@
 import { connect } from 'node:tls'
-import { serverName } from './open-socket.js'
+import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
 import { isCertificateError } from './certificate-inspector.js'
 
 /**
@@ -11,12 +11,11 @@ export function speaksImplicitTls(
   address: string,
   port: number,
   host: string,
-  ca: string | undefined,
+  conn: Pick<ConnectionOptions, 'trust'>,
   timeoutMs: number,
 ): Promise<boolean> {
   return new Promise((resolve) => {
-    const name = serverName(host)
-    const socket = connect({ host: address, port, ...(name ? { servername: name } : {}), ...(ca ? { ca } : {}) })
+    const socket = connect({ ...tlsOptions(host, conn), host: address, port })
     const done = (answer: boolean): void => {
       clearTimeout(timer)
       socket.destroy()

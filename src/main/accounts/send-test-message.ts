@@ -1,31 +1,38 @@
 import type { SendTestResult } from '../../shared/ipc/contract.js'
-import type { AccountsService } from '../accounts/accounts-service.js'
 import { AppError } from '../app-error.js'
-import { diagnose } from '../diagnosis/index.js'
-import type { TlsTrust } from './open-socket.js'
-import { factsFrom } from './probe-failure.js'
-import { sendMessage } from './send-message.js'
-import { DEFAULT_TIMEOUTS } from './timeouts.js'
+import type { Credentials } from '../credentials/credentials.js'
+import { diagnoseFailure } from '../mail/diagnose-failure.js'
+import { factsFrom } from '../mail/probe-failure.js'
+import type { TlsTrust } from '../mail/protocol-options.js'
+import { sendMessage } from '../mail/send-message.js'
+import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
+import type { AccountsService } from './accounts-service.js'
+
+export interface SendTestDeps {
+  accounts: AccountsService
+  credentials: Credentials
+  trust: TlsTrust
+}
 
 /** "Send a test email to…": one short message from the account (or one of its aliases) to any address. */
 export async function sendTestMessage(
-  accounts: AccountsService,
+  deps: SendTestDeps,
   input: { accountId: string; to: string; aliasId?: string | undefined },
-  trust: TlsTrust,
 ): Promise<SendTestResult> {
-  const account = accounts.get(input.accountId)
+  const account = deps.accounts.get(input.accountId)
   const alias = input.aliasId ? account.aliases.find((a) => a.id === input.aliasId) : undefined
   if (input.aliasId && !alias) throw new AppError('NOT_FOUND', 'That alias no longer exists.')
   const login = alias
-    ? await accounts.credentials.aliasLogin(account, alias)
-    : await accounts.credentials.outgoingLogin(account)
+    ? await deps.credentials.aliasLogin(account, alias)
+    : await deps.credentials.outgoingLogin(account)
   if (!login) throw new AppError('NOT_FOUND', 'The saved password is missing from the keychain. Enter it again.')
   const from = alias
     ? { name: alias.name, address: alias.address }
     : { name: account.displayName, address: account.email }
+  const server = alias?.smtp ?? account.outgoing
   try {
     const sent = await sendMessage(
-      alias?.smtp ?? account.outgoing,
+      server,
       login,
       {
         from,
@@ -34,22 +41,16 @@ export async function sendTestMessage(
         subject: 'Mailkey test message',
         text: `This is a test message from ${from.address}, sent by Mailkey to check that sending works.`,
       },
-      trust,
-      DEFAULT_TIMEOUTS,
+      { trust: deps.trust, timeouts: DEFAULT_TIMEOUTS },
     )
     return { sent: true, ...sent }
   } catch (e) {
-    const facts = factsFrom(e)
-    return {
-      sent: false,
-      diagnosis: diagnose({
-        text: facts.serverText ?? '',
-        message: facts.message,
-        protocol: 'smtp',
-        providerId: account.providerId,
-        hasSavedSecret: true,
-        ...(facts.code ? { code: facts.code } : {}),
-      }),
-    }
+    const diagnosis = diagnoseFailure(factsFrom(e), {
+      protocol: 'smtp',
+      server,
+      providerId: account.providerId,
+      savedSecret: true,
+    })
+    return { sent: false, diagnosis }
   }
 }
