@@ -14,6 +14,7 @@ import { APP_ORIGIN } from './renderer-path.js'
 import { createServices } from './services.js'
 import { menuTemplate } from './menu-template.js'
 import { createMainWindow } from './window.js'
+import { windowIconPath } from './window-icon.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
@@ -37,6 +38,7 @@ function openWindow(): void {
     url: appUrl,
     trustedIds,
     devTools: !app.isPackaged,
+    icon: windowIconPath(here, process.platform),
   })
   mainWindow.on('closed', () => (mainWindow = undefined))
 }

@@ -7,6 +7,8 @@ export interface WindowOptions {
   /** Registered so IPC accepts calls from this window only while it lives. */
   trustedIds: Set<number>
   devTools: boolean
+  /** The window's own icon (Linux); elsewhere the packaged app's icon is used. */
+  icon?: string
 }
 
 /** The one window factory: every BrowserWindow of the app is made here, locked down. */
@@ -19,6 +21,7 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
     show: false,
     title: 'Mailkey',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f8fa',
+    ...(opts.icon ? { icon: opts.icon } : {}),
     webPreferences: secureWebPreferences(opts.preload, opts.devTools),
   })
   const id = win.webContents.id
