@@ -1,7 +1,7 @@
 import { extname, normalize, resolve, sep } from 'node:path'
 
 export const APP_SCHEME = 'app'
-export const APP_HOST = 'mailkey'
+const APP_HOST = 'mailkey'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
 /**

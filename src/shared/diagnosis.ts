@@ -32,10 +32,6 @@ export const CAUSES = [
 
 export type Cause = (typeof CAUSES)[number]
 
-export function isCause(value: string): value is Cause {
-  return (CAUSES as readonly string[]).includes(value)
-}
-
 /**
  * A fix the UI can offer as one action. `label` is the button or instruction text, written for people.
  */

@@ -24,7 +24,7 @@ export interface OpenedSettings {
 /** Makes the store: electron-store in the app (a Conf subclass), plain Conf in the CLI and tests. */
 export type StoreFactory = (options: Options<SettingsData>) => Conf<SettingsData>
 
-export const confFactory: StoreFactory = (options) => new Conf<SettingsData>(options)
+const confFactory: StoreFactory = (options) => new Conf<SettingsData>(options)
 
 const MESSAGES: Record<SettingsNotice['reason'], string> = {
   'invalid-json': 'Your Mailkey settings file was damaged, so Mailkey started with empty settings.',

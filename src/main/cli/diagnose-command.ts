@@ -24,7 +24,7 @@ export interface DiagnoseArgs {
   json: boolean
 }
 
-export function parseDiagnoseArgs(argv: string[]): DiagnoseArgs {
+function parseDiagnoseArgs(argv: string[]): DiagnoseArgs {
   let values
   try {
     ;({ values } = parseArgs({

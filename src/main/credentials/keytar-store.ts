@@ -4,7 +4,7 @@ import type { SecretStore } from './secret-store.js'
 
 type Keytar = typeof KeytarModule
 
-export const DEFAULT_SERVICE = 'mailkey'
+const DEFAULT_SERVICE = 'mailkey'
 
 /**
  * keytar behind the SecretStore interface; `service` is overridable so tests never touch real entries.

@@ -32,7 +32,7 @@ export const either =
     tests.some((t) => t(f))
 
 /** Node-style error codes in free text ("getaddrinfo ENOTFOUND smtp.gmial.com" → ENOTFOUND). */
-export function codesInText(text: string): string[] {
+function codesInText(text: string): string[] {
   return (
     text.match(
       /\b(?:E[A-Z]{3,}[A-Z_]*|ERR_[A-Z_]+|[A-Z]+(?:_[A-Z]+)*_CERT(?:_[A-Z]+)*|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|[A-Z]+_TIMEOUT)\b/g,

@@ -8,7 +8,7 @@ import type { CallContext, Handlers } from './handlers.js'
 const MAX_MESSAGE = 500
 
 /** Zod's issues as one readable sentence list; zod's messages name fields, never echo values. */
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   const text = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join(' ')
   return text.slice(0, MAX_MESSAGE)
 }

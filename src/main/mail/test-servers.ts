@@ -15,7 +15,7 @@ import { StageClock } from './stage-clock.js'
 import type { OutgoingCheck, TestRequest } from './test-request.js'
 import { Transcript } from './transcript.js'
 
-export const PROBES: Readonly<Record<Protocol, Probe>> = { imap: probeImap, pop3: probePop3, smtp: probeSmtp }
+const PROBES: Readonly<Record<Protocol, Probe>> = { imap: probeImap, pop3: probePop3, smtp: probeSmtp }
 
 /** How the servers of a TestRequest are reached, and whose they are (for the diagnosis's wording). */
 export interface TestContext {

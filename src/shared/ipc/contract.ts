@@ -35,16 +35,14 @@ const PROVIDER_IDS = [
   'gmx',
 ] as const satisfies readonly ProviderId[]
 
-export const ProviderIdSchema = z.enum(PROVIDER_IDS)
+const ProviderIdSchema = z.enum(PROVIDER_IDS)
 
-export const TestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A test id is 1-64 letters, digits, - or _.')
-export const AccountIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An account id is 1-64 letters, digits, - or _.')
+const TestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A test id is 1-64 letters, digits, - or _.')
+const AccountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An account id is 1-64 letters, digits, - or _.')
 
-export const NoInput = z.undefined()
+const NoInput = z.undefined()
 
-export const DetectProviderInput = z.strictObject({ email: EmailSchema })
+const DetectProviderInput = z.strictObject({ email: EmailSchema })
 
 /** Turning encryption off must be an explicit choice, never a default or a typo. */
 const plaintextOptIn = {
@@ -83,7 +81,7 @@ export const ConnectionTestInput = z
   .refine(oneSecretSource, SECRET_SOURCE_MESSAGE)
   .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
 
-export const CancelTestInput = z.strictObject({ testId: TestIdSchema })
+const CancelTestInput = z.strictObject({ testId: TestIdSchema })
 
 const SaveAccountFields = z.strictObject({
   email: EmailSchema,
@@ -109,16 +107,16 @@ export const SaveAccountInput = SaveAccountFields.refine(hasSecret, 'Enter the p
 )
 
 /** Save only once both servers pass (and, if asked, the validation message arrived). */
-export const ValidateAndSaveInput = SaveAccountFields.extend({
+const ValidateAndSaveInput = SaveAccountFields.extend({
   testId: TestIdSchema,
   validationMessage: z.boolean(),
 })
   .refine(hasSecret, 'Enter the password.')
   .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
 
-export const AliasIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An alias id is 1-64 letters, digits, - or _.')
+const AliasIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An alias id is 1-64 letters, digits, - or _.')
 
-export const AddAliasInput = z
+const AddAliasInput = z
   .strictObject({
     accountId: AccountIdSchema,
     name: z.string().trim().max(200),
@@ -140,35 +138,35 @@ export const AddAliasInput = z
   )
   .refine((v) => v.smtp?.security !== 'none' || v.allowPlaintext === true, PLAINTEXT_MESSAGE)
 
-export const AliasRefInput = z.strictObject({ accountId: AccountIdSchema, aliasId: AliasIdSchema })
-export const SetDefaultAliasInput = z.strictObject({ accountId: AccountIdSchema, aliasId: AliasIdSchema.nullable() })
-export const CheckAliasInput = z.strictObject({
+const AliasRefInput = z.strictObject({ accountId: AccountIdSchema, aliasId: AliasIdSchema })
+const SetDefaultAliasInput = z.strictObject({ accountId: AccountIdSchema, aliasId: AliasIdSchema.nullable() })
+const CheckAliasInput = z.strictObject({
   accountId: AccountIdSchema,
   aliasId: AliasIdSchema,
   testId: TestIdSchema,
   /** Also send one message to the account's own address and read it back (opt-in). */
   roundTrip: z.boolean(),
 })
-export const AccountRefInput = z.strictObject({ accountId: AccountIdSchema })
-export const SendTestInput = z.strictObject({
+const AccountRefInput = z.strictObject({ accountId: AccountIdSchema })
+const SendTestInput = z.strictObject({
   accountId: AccountIdSchema,
   to: EmailSchema,
   aliasId: AliasIdSchema.optional(),
 })
 
-export const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
+const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
 
-export const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
+const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 
-export const RetestAccountInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema })
+const RetestAccountInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema })
 
-export const ResetCredentialsInput = z.strictObject({
+const ResetCredentialsInput = z.strictObject({
   id: AccountIdSchema,
   testId: TestIdSchema,
   password: PasswordSchema,
 })
 
-export const TranscriptInput = z.strictObject({ testId: TestIdSchema })
+const TranscriptInput = z.strictObject({ testId: TestIdSchema })
 
 /** Error text pasted from any mail app; 10 000 characters is far more than any real message. */
 export const ExplainErrorInput = z.strictObject({
