@@ -1,7 +1,8 @@
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { assertNever } from '../../../shared/result.js'
+import { normalisePassword } from '../lib/password.js'
 import { changeServer } from './setup-changes.js'
-import { checkSetupPassword, isEmail, needsGuidance, normalisePassword, setupFromDetection } from './setup.js'
+import { checkSetupPassword, isEmail, needsGuidance, setupFromDetection } from './setup.js'
 import {
   proofToggled,
   saved,

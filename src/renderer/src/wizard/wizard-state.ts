@@ -5,7 +5,7 @@ import type { Side } from '../../../shared/mail.js'
 import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import type { Result } from '../../../shared/result.js'
 import type { Setup } from './setup.js'
-import type { EditableSecurity } from './server-draft.js'
+import type { EditableSecurity } from '../lib/server-draft.js'
 import type { TestRun } from './test-run.js'
 
 /** Recognising the provider as the user types the address. */
