@@ -1,7 +1,7 @@
 import type { Fix } from '../../../shared/diagnosis.js'
 import { assertNever } from '../../../shared/result.js'
+import { OutcomeCard } from '../test-view/OutcomeCard.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
-import { OutcomeCard } from '../wizard/OutcomeCard.js'
 import { forAlias } from './alias-fix.js'
 import type { SendTest } from './send-test.js'
 

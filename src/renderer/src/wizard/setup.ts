@@ -1,6 +1,6 @@
 import type { AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
-import { EmailSchema, UsernameSchema, type IncomingServer, type Server } from '../../../shared/mail.js'
+import { EmailSchema, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
 import { checkPassword } from '../lib/password.js'
 import {
@@ -12,6 +12,7 @@ import {
   type IncomingDraft,
   type ServerDraft,
 } from '../lib/server-draft.js'
+import type { TestedServers } from '../test-view/test-run.js'
 
 /**
  * Everything the user has entered or accepted so far. Every step after the address carries it whole,
@@ -36,12 +37,6 @@ export interface Setup {
   accountId?: string | undefined
   /** Save only after a validation message from the address to itself arrived (validate and save). */
   proveDelivery?: boolean | undefined
-}
-
-/** The servers a test ran against, parsed: what a save must send back unchanged. */
-export interface TestedServers {
-  incoming: IncomingServer
-  outgoing: Server
 }
 
 export function isEmail(value: string): boolean {
