@@ -10,7 +10,7 @@ import { FixAction, type FixMode } from './FixAction.js'
  * What a diagnosis shows. A failed server's report, a round trip's, a test message's diagnosis and a
  * pasted error's explanation all have this shape; each shows the parts it has.
  */
-export interface Shown {
+export interface DiagnosisContent {
   title?: string | undefined
   explanation?: string | undefined
   /** The server's own words (or the pasted ones), shown verbatim and as text. */
@@ -26,7 +26,7 @@ export type OutcomeTone = 'ok' | 'problem' | 'warning'
 interface Props {
   /** Unique on the page; the title's id is `${id}-title`. */
   id: string
-  report: Shown
+  report: DiagnosisContent
   /** Colours it as an outcome; without a tone it is a failed test's diagnosis. */
   tone?: OutcomeTone | undefined
   /**

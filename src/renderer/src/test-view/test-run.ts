@@ -20,6 +20,7 @@ export interface StageRow {
 export type LiveStage = { state: 'running' | 'done' | 'failed'; ms: number }
 export type Progress = Record<Side, Partial<Record<Stage, LiveStage>>>
 
+/** Saving what a finished test proved: the wizard's business (an account's re-test leaves it idle). */
 export type SaveState =
   | { status: 'idle' }
   | { status: 'saving' }
