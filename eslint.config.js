@@ -1,6 +1,7 @@
 // ESLint flat config. Besides the usual checks it enforces Mailkey's process boundaries (DESIGN.md):
 // the renderer never imports electron or Node; main's services never import electron; ipcMain,
-// ipcRenderer, shell.openExternal and `new BrowserWindow` each live in one file.
+// ipcRenderer, shell.openExternal and `new BrowserWindow` each live in one file. Inside the renderer it
+// keeps the rooms apart (RENDERER_ROOMS).
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -27,9 +28,36 @@ const ONE_FILE_APIS = [
   { name: 'ipcRenderer', file: 'src/preload/index.ts' },
 ]
 
-/** One no-restricted-imports setting (a later flat-config block replaces, not merges, a rule). */
+/**
+ * One no-restricted-imports setting (a later flat-config block replaces, not merges, a rule). A group
+ * is a pattern, or `{ group, message }` to say why.
+ */
 function restrict(paths, groups) {
-  return ['error', { paths, patterns: groups.map((group) => ({ group: [group] })) }]
+  return ['error', { paths, patterns: groups.map((group) => (typeof group === 'string' ? { group: [group] } : group)) }]
+}
+
+/** What no renderer file imports (a room's block repeats it: it replaces the renderer-wide one). */
+const RENDERER_PATHS = [
+  { name: 'electron', message: 'The renderer is sandboxed: use window.mailkey.' },
+  ...NODE_BUILTINS,
+]
+const RENDERER_GROUPS = ['**/main/**', '**/preload/**']
+
+const SCREENS = ['wizard', 'accounts', 'aliases', 'explain', 'app']
+const SHARED_ROOMS = 'test-view/, ui/ or lib/'
+
+/**
+ * The renderer's rooms (src/renderer/src/<room>/), the rooms each must not import, and why. Screens
+ * share what shows a test (test-view/), form parts (ui/) and pure logic (lib/), never the wizard's
+ * files; those three are lower layers, in that order. app/ composes the screens and may import any room.
+ */
+const RENDERER_ROOMS = {
+  accounts: { not: ['wizard'], why: `accounts/ takes what it shares with the wizard from ${SHARED_ROOMS}.` },
+  aliases: { not: ['wizard'], why: `aliases/ takes what it shares with the wizard from ${SHARED_ROOMS}.` },
+  explain: { not: ['wizard'], why: `explain/ takes what it shares with the wizard from ${SHARED_ROOMS}.` },
+  'test-view': { not: SCREENS, why: 'test-view/ is a lower layer: it imports ui/, lib/ and shared/ only.' },
+  ui: { not: [...SCREENS, 'test-view'], why: 'ui/ is a lower layer: it imports lib/ and shared/ only.' },
+  lib: { not: [...SCREENS, 'test-view', 'ui'], why: 'lib/ is the lowest layer: it imports shared/ only.' },
 }
 
 const noDangerousHtml = {
@@ -142,12 +170,18 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(
-        [{ name: 'electron', message: 'The renderer is sandboxed: use window.mailkey.' }, ...NODE_BUILTINS],
-        ['**/main/**', '**/preload/**'],
-      ),
+      'no-restricted-imports': restrict(RENDERER_PATHS, RENDERER_GROUPS),
     },
   },
+  ...Object.entries(RENDERER_ROOMS).map(([room, { not, why }]) => ({
+    files: [`src/renderer/src/${room}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': restrict(RENDERER_PATHS, [
+        ...RENDERER_GROUPS,
+        ...not.map((other) => ({ group: [`**/${other}/**`], message: why })),
+      ]),
+    },
+  })),
   {
     files: ['src/shared/**/*.ts'],
     rules: {

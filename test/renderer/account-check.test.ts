@@ -6,7 +6,7 @@ import {
   type AccountCheckAction,
   type AccountCheckState,
 } from '../../src/renderer/src/accounts/account-check.js'
-import { startRun } from '../../src/renderer/src/wizard/test-run.js'
+import { startRun } from '../../src/renderer/src/test-view/test-run.js'
 import { BOTH_PASSED, outgoingFailed } from './fixtures.js'
 import { runReducerTable, TESTED, type TableRow } from './reducer-table.js'
 

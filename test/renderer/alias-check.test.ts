@@ -10,7 +10,7 @@ import {
   type AliasCheck,
   type AliasCheckAction,
 } from '../../src/renderer/src/aliases/alias-check.js'
-import type { LiveStage } from '../../src/renderer/src/wizard/test-run.js'
+import type { LiveStage } from '../../src/renderer/src/test-view/test-run.js'
 import { account, passed, rewritten, senderRefused } from './fixtures.js'
 import { runReducerTable, type TableRow } from './reducer-table.js'
 

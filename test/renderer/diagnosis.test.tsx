@@ -2,8 +2,8 @@ import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Fix } from '../../src/shared/diagnosis.js'
-import { DiagnosisCard } from '../../src/renderer/src/wizard/DiagnosisCard.js'
-import { startRun } from '../../src/renderer/src/wizard/test-run.js'
+import { DiagnosisCard } from '../../src/renderer/src/test-view/DiagnosisCard.js'
+import { startRun } from '../../src/renderer/src/test-view/test-run.js'
 import { Wizard } from '../../src/renderer/src/wizard/Wizard.js'
 import { installFakeMailkey } from './fake-mailkey.js'
 import { gmailSetup, outgoingFailed } from './fixtures.js'
@@ -37,6 +37,58 @@ describe('diagnosis card', () => {
     rerender(<DiagnosisCard id="d" report={advice} onFix={onFix} />)
     expect(screen.getByText('Wait a few minutes, then try again').tagName).toBe('P')
     expect(screen.queryAllByRole('button')).toHaveLength(0)
+  })
+
+  it('as a screen’s answer: a region under an h2, a link as a button, every other fix as what to do', async () => {
+    const onFix = vi.fn()
+    const explained = (fix: Fix) => ({
+      title: 'Port 587 needs STARTTLS',
+      explanation: 'Why.',
+      serverText: HOSTILE,
+      fix,
+    })
+    const link: Fix = { kind: 'open-url', url: 'https://example.test/', label: 'Open the page' }
+    const { rerender } = render(
+      <DiagnosisCard
+        id="x"
+        report={explained(link)}
+        placement="answer"
+        wordsLabel="The words you pasted"
+        fixMode="advise"
+        onFix={onFix}
+        fixProblem="It did not open."
+      />,
+    )
+    const region = screen.getByRole('region', { name: 'Port 587 needs STARTTLS' })
+    expect(within(region).getByRole('heading', { level: 2 }).tabIndex).toBe(-1)
+    expect(within(region).getByText('The words you pasted')).toBeTruthy()
+    expect(within(region).getByText('It did not open.')).toBeTruthy()
+    await userEvent.setup().click(within(region).getByRole('button', { name: 'Open the page' }))
+    expect(onFix).toHaveBeenCalledWith(link)
+    for (const fix of [
+      { kind: 'switch-security', port: 587, security: 'starttls', label: 'Use port 587 with STARTTLS' },
+      { kind: 'contact-admin', label: 'Ask your administrator' },
+    ] satisfies Fix[]) {
+      rerender(<DiagnosisCard id="x" report={explained(fix)} placement="answer" fixMode="advise" onFix={onFix} />)
+      expect(screen.getByText(/What to do:/).textContent).toBe(`What to do: ${fix.label}`)
+      expect(screen.queryAllByRole('button')).toHaveLength(0)
+    }
+  })
+
+  it('as an outcome: toned, with its facts before the server’s words', () => {
+    render(
+      <DiagnosisCard
+        id="o"
+        tone="warning"
+        report={{ title: 'Not arrived yet', serverText: '250 OK' }}
+        onFix={() => undefined}
+      >
+        <p>Took 2 s.</p>
+      </DiagnosisCard>,
+    )
+    const card = screen.getByRole('group', { name: 'Not arrived yet' })
+    expect(card.className).toBe('outcome outcome--warning')
+    expect(card.querySelector('p + figure')?.previousElementSibling?.textContent).toBe('Took 2 s.')
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { editSetup, editState } from '../../src/renderer/src/wizard/edit-setup.js'
-import { startRun } from '../../src/renderer/src/wizard/test-run.js'
+import { startRun } from '../../src/renderer/src/test-view/test-run.js'
 import {
   addressState,
   passwordState,

@@ -1,7 +1,7 @@
 import { describe } from 'vitest'
 import type { ValidateResult } from '../../src/shared/ipc/contract.js'
 import type { Result } from '../../src/shared/result.js'
-import { startRun } from '../../src/renderer/src/wizard/test-run.js'
+import { startRun } from '../../src/renderer/src/test-view/test-run.js'
 import type { WizardAction, WizardState } from '../../src/renderer/src/wizard/wizard-state.js'
 import { account, APP_PASSWORD, arrived, BOTH_PASSED, gmailSetup, outgoingFailed } from './fixtures.js'
 import { finished, runTable, testing, TESTED, type Row } from './reducer-table.js'

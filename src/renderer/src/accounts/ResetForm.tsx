@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react'
+import { passwordHint } from '../lib/password.js'
 import { KeychainNotice } from '../ui/KeychainNotice.js'
 import { keychainBlocked, type KeychainCheck } from '../ui/use-keychain-health.js'
 import { useEscape } from '../ui/use-escape.js'
-import { PasswordField } from '../wizard/PasswordField.js'
-import { passwordHint } from '../wizard/setup.js'
+import { PasswordField } from '../ui/PasswordField.js'
 import { resetPasswordCheck, type AccountCheckState } from './account-check.js'
 import type { AccountCheckControls } from './use-account-check.js'
 

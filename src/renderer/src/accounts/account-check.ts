@@ -1,9 +1,9 @@
 import type { AppPasswordCheck } from '../../../shared/app-password.js'
-import type { StageEvent, TestReport } from '../../../shared/report.js'
 import type { Provider } from '../../../shared/providers.js'
+import type { StageEvent, TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
-import { checkPassword, normalisePassword, type TestedServers } from '../wizard/setup.js'
-import { startRun, withEvent, type FinishedTest, type RunningTest } from '../wizard/test-run.js'
+import { checkPassword, normalisePassword } from '../lib/password.js'
+import { startRun, withEvent, type FinishedTest, type RunningTest, type TestedServers } from '../test-view/test-run.js'
 
 /** Re-test with the saved secret, or reset: test a new one and keep it only if both servers take it. */
 export type CheckMode = 'retest' | 'reset'

@@ -1,6 +1,6 @@
 import { assertNever } from '../../../shared/result.js'
-import { announcement, headingText } from '../wizard/announce.js'
-import { bothPassed } from '../wizard/test-run.js'
+import { announcement, headingText } from '../test-view/announce.js'
+import { bothPassed } from '../test-view/test-run.js'
 import type { AccountCheckState } from './account-check.js'
 
 type Shown = Exclude<AccountCheckState, { kind: 'idle' } | { kind: 'reset-form' }>

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import type { AccountView } from '../../../shared/account.js'
-import { providerById } from '../../../shared/providers.js'
 import type { AccountCheck } from '../../../shared/ipc/contract.js'
+import { providerById } from '../../../shared/providers.js'
 import type { Result } from '../../../shared/result.js'
 import { mailkey, settle } from '../lib/api.js'
-import { useTestCancel } from '../ui/use-test-cancel.js'
 import { newTestId } from '../lib/test-id.js'
-import type { TestedServers } from '../wizard/setup.js'
+import type { TestedServers } from '../test-view/test-run.js'
+import { useTestCancel } from '../ui/use-test-cancel.js'
 import { accountCheckReducer, idleCheck, type AccountCheckState, type CheckOutcome } from './account-check.js'
 
 export interface AccountCheckControls {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { AccountView, Alias } from '../../../shared/account.js'
+import { isGoogle } from '../lib/google.js'
 import type { AliasCheck } from './alias-check.js'
-import { isGoogle } from './alias-words.js'
 import type { AliasControls } from './use-aliases.js'
 
 interface Props {

@@ -1,8 +1,8 @@
 import type { AliasDraft, AliasProblems } from './alias-draft.js'
 import type { AliasIds } from './alias-ids.js'
 import { Field } from '../ui/Field.js'
-import { PasswordField } from '../wizard/PasswordField.js'
-import { ServerFields } from '../wizard/ServerFields.js'
+import { PasswordField } from '../ui/PasswordField.js'
+import { ServerFields } from '../ui/ServerFields.js'
 import type { AliasControls } from './use-aliases.js'
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { Fix } from '../../../shared/diagnosis.js'
-import { RoundTripCard } from '../wizard/RoundTripCard.js'
+import { RoundTripCard } from '../test-view/RoundTripCard.js'
 import { awaitingRoundTrip, type AliasCheck } from './alias-check.js'
 import { GmailSendAs } from './GmailSendAs.js'
 

@@ -1,7 +1,7 @@
 import type { Fix } from '../../../shared/diagnosis.js'
 import { assertNever } from '../../../shared/result.js'
+import { DiagnosisCard } from '../test-view/DiagnosisCard.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
-import { OutcomeCard } from '../wizard/OutcomeCard.js'
 import { forAlias } from './alias-fix.js'
 import type { SendTest } from './send-test.js'
 
@@ -34,13 +34,10 @@ export function SendTestResult({ id, outcome, ownServer, onFix }: Props) {
         const d = result.diagnosis
         return (
           <div id={id} tabIndex={-1} className="send-result">
-            <OutcomeCard
+            <DiagnosisCard
               id={`${id}-diagnosis`}
               tone="problem"
-              title={d.title}
-              explanation={d.explanation}
-              serverText={d.serverText}
-              fix={forAlias(d.fix, ownServer)}
+              report={{ ...d, fix: forAlias(d.fix, ownServer) }}
               onFix={handle}
             />
             {openProblem && <p className="field-error">{openProblem}</p>}

@@ -1,8 +1,8 @@
 import type { Fix } from '../../../shared/diagnosis.js'
 import { formatMs } from '../lib/format.js'
 import { SECURITY_LABEL } from '../lib/labels.js'
-import { DiagnosisCard } from '../wizard/DiagnosisCard.js'
-import { StageList } from '../wizard/StageList.js'
+import { DiagnosisCard } from '../test-view/DiagnosisCard.js'
+import { StageList } from '../test-view/StageList.js'
 import { senderRows, type AliasCheck } from './alias-check.js'
 import { SENDER_STAGE_LABELS } from './alias-words.js'
 

@@ -2,7 +2,7 @@ import type { AliasCheckResult } from '../../../shared/ipc/contract.js'
 import { plannedStages, type Server, type Stage } from '../../../shared/mail.js'
 import type { StageEvent } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
-import { liveRows, rowsFromReport, type LiveStage, type StageRow } from '../wizard/test-run.js'
+import { liveRows, rowsFromReport, type LiveStage, type StageRow } from '../test-view/test-run.js'
 
 /**
  * One alias's check, level by level: choose whether to send the round-trip message, watch the sender

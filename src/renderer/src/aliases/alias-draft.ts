@@ -4,7 +4,7 @@ import type { InputOf } from '../../../shared/ipc/contract.js'
 import { EmailSchema, PasswordSchema, UsernameSchema } from '../../../shared/mail.js'
 import { PROVIDERS } from '../../../shared/providers.js'
 import { assertNever } from '../../../shared/result.js'
-import { parseServer, withPort, withSecurity, type EditableSecurity, type ServerDraft } from '../wizard/server-draft.js'
+import { parseServer, withPort, withSecurity, type EditableSecurity, type ServerDraft } from '../lib/server-draft.js'
 
 /** The "Add address" form as typed; the port stays text, as in the wizard's editor. */
 export interface AliasDraft {

@@ -1,14 +1,9 @@
 import type { Alias } from '../../../shared/account.js'
 import type { Stage } from '../../../shared/mail.js'
-import type { ProviderId } from '../../../shared/providers.js'
 import { assertNever } from '../../../shared/result.js'
 import { STAGE_LABEL } from '../lib/labels.js'
 import { awaitingRoundTrip, senderRows, type AliasCheck } from './alias-check.js'
 import type { SendTest } from './send-test.js'
-
-export function isGoogle(providerId: ProviderId | null): boolean {
-  return providerId === 'gmail' || providerId === 'google-workspace'
-}
 
 /** In a sender check the last stage is the envelope, not "ready to use". */
 export const SENDER_STAGE_LABELS: Partial<Record<Stage, string>> = { ready: 'Offering the sender (MAIL FROM)' }

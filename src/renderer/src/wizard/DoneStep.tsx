@@ -2,8 +2,8 @@ import type { AccountView } from '../../../shared/account.js'
 import type { ProbeReport } from '../../../shared/report.js'
 import { formatMs, formatWhen } from '../lib/format.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL } from '../lib/labels.js'
+import { SIDES } from '../test-view/test-run.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
-import { SIDES } from './test-run.js'
 import type { At } from './wizard-state.js'
 
 interface Props {

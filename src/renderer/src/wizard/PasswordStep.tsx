@@ -1,8 +1,9 @@
 import { useEffect, useRef, type Dispatch } from 'react'
+import { passwordHint } from '../lib/password.js'
 import { KeychainNotice } from '../ui/KeychainNotice.js'
 import { keychainBlocked, type KeychainCheck } from '../ui/use-keychain-health.js'
-import { PasswordField } from './PasswordField.js'
-import { checkSetupPassword, passwordHint } from './setup.js'
+import { PasswordField } from '../ui/PasswordField.js'
+import { checkSetupPassword } from './setup.js'
 import type { At, WizardAction } from './wizard-state.js'
 
 interface Props {

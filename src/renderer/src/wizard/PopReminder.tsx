@@ -1,6 +1,6 @@
+import { isGoogle } from '../lib/google.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
 import { PROVIDER_PAGES } from '../../../shared/providers.js'
-import { isGoogle } from './provider-guidance.js'
 import type { Setup } from './setup.js'
 
 /** Gmail answers POP3 only after POP is switched on in its own settings; the test would just fail. */

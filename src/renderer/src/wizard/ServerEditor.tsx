@@ -2,7 +2,7 @@ import { useEffect, useRef, type Dispatch } from 'react'
 import { INCOMING_PROTOCOLS, type IncomingProtocol } from '../../../shared/mail.js'
 import { PROTOCOL_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
-import { ServerFields } from './ServerFields.js'
+import { ServerFields } from '../ui/ServerFields.js'
 import { incomingChoices, parseSetup, type Setup, type SetupProblems } from './setup.js'
 import type { EditorFocus, WizardAction } from './wizard-state.js'
 

@@ -1,8 +1,8 @@
 import type { Dispatch } from 'react'
 import { newTestId } from '../lib/test-id.js'
+import { bothPassed, type TestRun } from '../test-view/test-run.js'
 import { DeliveryProof } from './DeliveryProof.js'
 import { saveBusy } from './save-transitions.js'
-import { bothPassed, type TestRun } from './test-run.js'
 import type { WizardAction } from './wizard-state.js'
 
 interface Props {

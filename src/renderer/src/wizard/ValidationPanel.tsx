@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Fix } from '../../../shared/diagnosis.js'
+import { sideProgress } from '../test-view/announce.js'
+import { RoundTripCard } from '../test-view/RoundTripCard.js'
+import { allStagesDone, SIDES } from '../test-view/test-run.js'
 import { useEscape } from '../ui/use-escape.js'
-import { sideProgress } from './announce.js'
-import { RoundTripCard } from './RoundTripCard.js'
 import type { ValidationSave } from './save-transitions.js'
-import { allStagesDone, SIDES } from './test-run.js'
 
 interface Props {
   save: ValidationSave

@@ -1,5 +1,6 @@
 import type { InputOf } from '../../../shared/ipc/contract.js'
-import { secretSource, type Setup, type TestedServers } from './setup.js'
+import type { TestedServers } from '../test-view/test-run.js'
+import { secretSource, type Setup } from './setup.js'
 
 /** What main gets to test these servers: the typed password, or (editing, left empty) the saved one. */
 export function testInput(setup: Setup, testId: string, tested: TestedServers): InputOf<'testConnection'> {

@@ -2,7 +2,7 @@ import type { AccountView } from '../../../shared/account.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../../shared/mail.js'
 import { PROVIDERS, type Provider } from '../../../shared/providers.js'
-import { incomingDraft, serverDraft } from './server-draft.js'
+import { incomingDraft, serverDraft } from '../lib/server-draft.js'
 import type { Setup } from './setup.js'
 import { serversState, type At } from './wizard-state.js'
 

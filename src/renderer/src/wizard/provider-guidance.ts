@@ -52,9 +52,3 @@ export const GUIDANCE: Partial<Record<ProviderId, Guidance>> = {
     note: 'Zoho Mail also needs IMAP or POP access switched on under Settings → Mail Accounts.',
   },
 }
-
-/** Gmail's own switch for POP, on the page Google names "Forwarding and POP/IMAP". */
-
-export function isGoogle(id: ProviderId | undefined): boolean {
-  return id === 'gmail' || id === 'google-workspace'
-}

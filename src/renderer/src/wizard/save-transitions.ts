@@ -2,7 +2,14 @@ import type { AccountView } from '../../../shared/account.js'
 import type { ValidateResult } from '../../../shared/ipc/contract.js'
 import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import type { Result } from '../../../shared/result.js'
-import { bothPassed, startRun, withEvent, type FinishedTest, type SaveState, type TestRun } from './test-run.js'
+import {
+  bothPassed,
+  startRun,
+  withEvent,
+  type FinishedTest,
+  type SaveState,
+  type TestRun,
+} from '../test-view/test-run.js'
 import type { At, WizardState } from './wizard-state.js'
 
 type Finished = At<'test'> & { run: FinishedTest }

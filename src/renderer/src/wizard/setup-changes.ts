@@ -1,5 +1,5 @@
 import { assertNever } from '../../../shared/result.js'
-import { withPort, withProtocol, withSecurity } from './server-draft.js'
+import { withPort, withProtocol, withSecurity } from '../lib/server-draft.js'
 import { incomingChoices, type Setup } from './setup.js'
 import type { ServerChange } from './wizard-state.js'
 

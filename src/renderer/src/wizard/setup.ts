@@ -1,7 +1,8 @@
-import { checkAppPassword, normalizeAppPassword, type AppPasswordCheck } from '../../../shared/app-password.js'
+import type { AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
-import { EmailSchema, PasswordSchema, UsernameSchema, type IncomingServer, type Server } from '../../../shared/mail.js'
+import { EmailSchema, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
+import { checkPassword } from '../lib/password.js'
 import {
   incomingDraft,
   parseIncoming,
@@ -10,7 +11,8 @@ import {
   type DraftProblems,
   type IncomingDraft,
   type ServerDraft,
-} from './server-draft.js'
+} from '../lib/server-draft.js'
+import type { TestedServers } from '../test-view/test-run.js'
 
 /**
  * Everything the user has entered or accepted so far. Every step after the address carries it whole,
@@ -35,12 +37,6 @@ export interface Setup {
   accountId?: string | undefined
   /** Save only after a validation message from the address to itself arrived (validate and save). */
   proveDelivery?: boolean | undefined
-}
-
-/** The servers a test ran against, parsed: what a save must send back unchanged. */
-export interface TestedServers {
-  incoming: IncomingServer
-  outgoing: Server
 }
 
 export function isEmail(value: string): boolean {
@@ -84,12 +80,6 @@ export function needsGuidance(provider: Provider | null): boolean {
   return Boolean(provider?.appPassword ?? provider?.oauthOnly)
 }
 
-/** App passwords lose the spaces and dashes they are shown with; other passwords are kept exactly. */
-export function normalisePassword(provider: Provider | null, raw: string): string {
-  const format = provider?.appPassword?.format
-  return format ? normalizeAppPassword(raw, format) : raw
-}
-
 /** The password step's check; when editing, leaving it empty keeps the saved secret. */
 export function checkSetupPassword(setup: Setup): AppPasswordCheck {
   if (setup.accountId !== undefined && setup.password === '') return { ok: true }
@@ -101,23 +91,6 @@ export function secretSource(setup: Setup): { password: string } | { accountId: 
   return setup.accountId !== undefined && setup.password === ''
     ? { accountId: setup.accountId }
     : { password: setup.password }
-}
-
-/** What the password field says under its label, for the wizard and the reset form alike. */
-export function passwordHint(provider: Provider | null): string {
-  const format = provider?.appPassword?.format
-  if (!format) return 'The same password is used for incoming and outgoing mail.'
-  const kind = format.charset === 'letters' ? 'letters' : 'letters and digits'
-  return `${format.length} ${kind}, shown by ${provider.name} like ${format.example}. Paste it as it is: spaces are removed for you. The same password is used for incoming and outgoing mail.`
-}
-
-export function checkPassword(provider: Provider | null, password: string): AppPasswordCheck {
-  const format = provider?.appPassword?.format
-  if (format) return checkAppPassword(password, format)
-  const parsed = PasswordSchema.safeParse(password)
-  return parsed.success
-    ? { ok: true }
-    : { ok: false, message: parsed.error.issues[0]?.message ?? 'Check the password.' }
 }
 
 export interface SetupProblems {

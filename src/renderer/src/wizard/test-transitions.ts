@@ -2,8 +2,8 @@ import type { Fix } from '../../../shared/diagnosis.js'
 import type { Side } from '../../../shared/mail.js'
 import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
+import { startRun } from '../test-view/test-run.js'
 import { parseSetup, type Setup } from './setup.js'
-import { startRun } from './test-run.js'
 import { addressState, passwordState, serversState, type WizardState } from './wizard-state.js'
 
 /** Starts a test of the setup's servers, or opens the editor on what is wrong with them. */

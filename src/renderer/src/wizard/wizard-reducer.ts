@@ -1,7 +1,7 @@
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { assertNever } from '../../../shared/result.js'
-import { changeServer } from './setup-changes.js'
-import { checkSetupPassword, isEmail, needsGuidance, normalisePassword, setupFromDetection } from './setup.js'
+import { normalisePassword } from '../lib/password.js'
+import { withEvent } from '../test-view/test-run.js'
 import {
   proofToggled,
   saved,
@@ -11,8 +11,9 @@ import {
   validationFinished,
   validationStarted,
 } from './save-transitions.js'
+import { changeServer } from './setup-changes.js'
+import { checkSetupPassword, isEmail, needsGuidance, setupFromDetection } from './setup.js'
 import { applyFix, finishTest, requestTest } from './test-transitions.js'
-import { withEvent } from './test-run.js'
 import {
   addressState,
   passwordState,

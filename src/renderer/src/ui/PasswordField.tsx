@@ -1,5 +1,5 @@
 import { useRef, useState, type Ref } from 'react'
-import { Field } from '../ui/Field.js'
+import { Field } from './Field.js'
 
 interface Props {
   id: string

@@ -2,7 +2,7 @@ import type { Fix } from '../../../shared/diagnosis.js'
 import type { RoundTripReport } from '../../../shared/report.js'
 import { assertNever } from '../../../shared/result.js'
 import { formatMs } from '../lib/format.js'
-import { OutcomeCard, type OutcomeTone } from './OutcomeCard.js'
+import { DiagnosisCard, type OutcomeTone } from './DiagnosisCard.js'
 
 function tone(outcome: RoundTripReport['outcome']): OutcomeTone {
   switch (outcome) {
@@ -32,16 +32,7 @@ export function RoundTripCard({ id, report, onFix, disabled = false }: Props) {
   const { receivedFrom, originalFrom } = report
   const shown = report.outcome !== 'arrived' && Boolean(receivedFrom)
   return (
-    <OutcomeCard
-      id={id}
-      tone={tone(report.outcome)}
-      title={report.title}
-      explanation={report.explanation}
-      serverText={report.serverText}
-      fix={report.fix}
-      onFix={onFix}
-      disabled={disabled}
-    >
+    <DiagnosisCard id={id} tone={tone(report.outcome)} report={report} onFix={onFix} disabled={disabled}>
       {(shown || originalFrom) && (
         <dl className="outcome-facts">
           {shown && (
@@ -59,6 +50,6 @@ export function RoundTripCard({ id, report, onFix, disabled = false }: Props) {
         </dl>
       )}
       {report.outcome !== 'unavailable' && <p className="note">Took {formatMs(report.ms)}.</p>}
-    </OutcomeCard>
+    </DiagnosisCard>
   )
 }

@@ -1,7 +1,12 @@
-import { plannedStages, type Side, type Stage } from '../../../shared/mail.js'
+import { plannedStages, type IncomingServer, type Server, type Side, type Stage } from '../../../shared/mail.js'
 import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import { assertNever, type AppErrorData } from '../../../shared/result.js'
-import type { TestedServers } from './setup.js'
+
+/** The servers a test ran against, parsed: what a save must send back unchanged. */
+export interface TestedServers {
+  incoming: IncomingServer
+  outgoing: Server
+}
 
 export type StageState = 'pending' | 'running' | 'done' | 'failed' | 'skipped'
 
@@ -15,6 +20,7 @@ export interface StageRow {
 export type LiveStage = { state: 'running' | 'done' | 'failed'; ms: number }
 export type Progress = Record<Side, Partial<Record<Stage, LiveStage>>>
 
+/** Saving what a finished test proved: the wizard's business (an account's re-test leaves it idle). */
 export type SaveState =
   | { status: 'idle' }
   | { status: 'saving' }

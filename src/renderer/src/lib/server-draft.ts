@@ -9,7 +9,7 @@ import {
 } from '../../../shared/mail.js'
 import { securityForPort, standardPort, type TlsMode } from '../../../shared/ports.js'
 
-/** The wizard offers encrypted connections only; turning encryption off is not a setup choice. */
+/** Server forms offer encrypted connections only; turning encryption off is not a setup choice. */
 export type EditableSecurity = TlsMode
 export const EDITABLE_SECURITY: readonly EditableSecurity[] = ['tls', 'starttls']
 

@@ -1,7 +1,7 @@
 import type { Side } from '../../../shared/mail.js'
 import { assertNever } from '../../../shared/result.js'
 import { STAGE_LABEL, SIDE_LABEL } from '../lib/labels.js'
-import { allStagesDone, bothPassed, SIDES, stageRows, type TestRun } from './test-run.js'
+import { bothPassed, SIDES, stageRows, type TestRun } from './test-run.js'
 
 /** One server's progress in a sentence ("Incoming mail: signing in."). */
 export function sideProgress(run: TestRun, side: Side): string {
@@ -43,18 +43,4 @@ export function headingText(run: TestRun): string {
   if (bothPassed(run)) return 'Both servers work'
   const failed = SIDES.filter((s) => run.report[s]?.ok !== true)
   return failed.length === 2 ? 'Both servers failed the test' : `${SIDE_LABEL[failed[0] ?? 'incoming']} failed the test`
-}
-
-/** What the live region says about validate and save, when it is under way or has said no. */
-export function saveAnnouncement(run: TestRun, email: string): string | null {
-  if (run.status !== 'finished') return null
-  const { save } = run
-  if (save.status === 'validating') {
-    const servers = SIDES.map((s) => sideProgress(save.run, s)).join(' ')
-    return allStagesDone(save.run)
-      ? `Both servers work. Sending the validation message to ${email} and waiting for it.`
-      : `Proving delivery. ${servers}`
-  }
-  if (save.status === 'not-validated') return `The account was not saved. ${save.reason}`
-  return null
 }

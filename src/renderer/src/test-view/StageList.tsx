@@ -1,6 +1,6 @@
+import type { Stage } from '../../../shared/mail.js'
 import { assertNever } from '../../../shared/result.js'
 import { formatMs } from '../lib/format.js'
-import type { Stage } from '../../../shared/mail.js'
 import { STAGE_LABEL } from '../lib/labels.js'
 import type { StageRow, StageState } from './test-run.js'
 

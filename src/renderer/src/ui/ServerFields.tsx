@@ -1,6 +1,6 @@
 import { SECURITY_LABEL } from '../lib/labels.js'
-import { Field } from '../ui/Field.js'
-import { EDITABLE_SECURITY, type DraftProblems, type EditableSecurity, type ServerDraft } from './server-draft.js'
+import { EDITABLE_SECURITY, type DraftProblems, type EditableSecurity, type ServerDraft } from '../lib/server-draft.js'
+import { Field } from './Field.js'
 
 export type ServerField = 'host' | 'port' | 'security'
 

@@ -1,0 +1,99 @@
+import type { ReactNode, Ref } from 'react'
+import type { Fix } from '../../../shared/diagnosis.js'
+import type { Stage } from '../../../shared/mail.js'
+import type { CertificateInfo } from '../../../shared/report.js'
+import { STAGE_LABEL } from '../lib/labels.js'
+import { CertificateDetails } from './CertificateDetails.js'
+import { FixAction, type FixMode } from './FixAction.js'
+
+/**
+ * What a diagnosis shows. A failed server's report, a round trip's, a test message's diagnosis and a
+ * pasted error's explanation all have this shape; each shows the parts it has.
+ */
+export interface DiagnosisContent {
+  title?: string | undefined
+  explanation?: string | undefined
+  /** The server's own words (or the pasted ones), shown verbatim and as text. */
+  serverText?: string | undefined
+  fix?: Fix | undefined
+  failedStage?: Stage | undefined
+  certificate?: CertificateInfo | undefined
+}
+
+/** How something Mailkey did beyond a connection test went (a round trip, a test message). */
+export type OutcomeTone = 'ok' | 'problem' | 'warning'
+
+interface Props {
+  /** Unique on the page; the title's id is `${id}-title`. */
+  id: string
+  report: DiagnosisContent
+  /** Colours it as an outcome; without a tone it is a failed test's diagnosis. */
+  tone?: OutcomeTone | undefined
+  /**
+   * 'part' (default): one piece of a test or check, a group titled by an h4.
+   * 'answer': the whole answer of a screen (explain an error), a region titled by an h2 that can take focus.
+   */
+  placement?: 'part' | 'answer'
+  headingRef?: Ref<HTMLHeadingElement>
+  /** The caption over the verbatim words: the server's, or what the user pasted. */
+  wordsLabel?: string
+  fixMode?: FixMode
+  /** Runs a fix shown as a button; the others are advice. */
+  onFix: (fix: Fix) => void
+  disabled?: boolean
+  /** Why the fix's page could not be opened, said under its button. */
+  fixProblem?: string | null
+  /** Names for stages that mean something else here (see StageList). */
+  stageLabels?: Partial<Record<Stage, string>>
+  /** Facts between the explanation and the server's words (what arrived, from whom). */
+  children?: ReactNode
+}
+
+/** Why something failed (or how it went), in plain words, with the server's own words and the one fix. */
+export function DiagnosisCard({
+  id,
+  report,
+  tone,
+  placement = 'part',
+  headingRef,
+  wordsLabel = 'Exact message',
+  fixMode = 'act',
+  onFix,
+  disabled = false,
+  fixProblem = null,
+  stageLabels = {},
+  children,
+}: Props) {
+  const answer = placement === 'answer'
+  const Root = answer ? 'section' : 'div'
+  const Heading = answer ? 'h2' : 'h4'
+  const look = tone ? `outcome outcome--${tone}` : 'diagnosis'
+  return (
+    <Root
+      className={answer ? `${look} diagnosis--explained` : look}
+      role={answer ? undefined : 'group'}
+      aria-labelledby={`${id}-title`}
+    >
+      <Heading id={`${id}-title`} ref={headingRef} tabIndex={answer ? -1 : undefined} className="diagnosis-title">
+        {report.title ?? 'The test failed'}
+      </Heading>
+      {report.explanation && <p>{report.explanation}</p>}
+      {report.failedStage && (
+        <p className="diagnosis-stage">
+          Stopped at: <strong>{stageLabels[report.failedStage] ?? STAGE_LABEL[report.failedStage]}</strong>
+        </p>
+      )}
+      {children}
+      {report.serverText && (
+        <figure className="server-said">
+          <figcaption>{wordsLabel}</figcaption>
+          {/* verbatim and as text: servers (and pasted messages) can say anything, including markup */}
+          <pre className="server-text">{report.serverText}</pre>
+        </figure>
+      )}
+      {report.certificate && <CertificateDetails certificate={report.certificate} />}
+      {report.fix && <FixAction fix={report.fix} mode={fixMode} onFix={onFix} disabled={disabled} />}
+      {fixProblem && <p className="field-error">{fixProblem}</p>}
+    </Root>
+  )
+}

@@ -1,0 +1,45 @@
+import type { Fix } from '../../../shared/diagnosis.js'
+import { assertNever } from '../../../shared/result.js'
+
+/**
+ * What a screen can do about a fix. 'act': it can change the setting, take a new password, open the
+ * page. 'advise': it has no settings to change (explain an error), so only a page opens; the rest is
+ * said as what to do.
+ */
+export type FixMode = 'act' | 'advise'
+
+interface Props {
+  fix: Fix
+  mode: FixMode
+  onFix: (fix: Fix) => void
+  disabled: boolean
+}
+
+/** A fix as one button when the screen can carry it out, or as advice when it cannot. */
+export function FixAction({ fix, mode, onFix, disabled }: Props) {
+  const button = (
+    <button type="button" className="button button--primary" disabled={disabled} onClick={() => onFix(fix)}>
+      {fix.label}
+    </button>
+  )
+  const whatToDo = (
+    <p className="fix-advice">
+      What to do: <span>{fix.label}</span>
+    </p>
+  )
+  switch (fix.kind) {
+    case 'open-url':
+      return button
+    case 'switch-security':
+    case 'replace-password':
+    case 'check-settings':
+      return mode === 'act' ? button : whatToDo
+    case 'retry-later':
+    case 'contact-admin':
+      return mode === 'act' ? <p className="fix-advice">{fix.label}</p> : whatToDo
+    case 'none':
+      return <p className="fix-advice">{fix.label}</p>
+    default:
+      return assertNever(fix)
+  }
+}
