@@ -12,7 +12,7 @@ const RULE = 'no-restricted-imports'
 const BY_PATTERN = 'import is restricted from being used by a pattern.'
 
 const SCREEN_WHY = (room: string): string =>
-  `${room}/ takes what it shares with the wizard from test-view/, ui/ or lib/.`
+  `${room}/ takes what it shares with the wizard from test-view/, ui/ or lib/; app/ composes it, not the reverse.`
 const LAYER_WHY: Record<string, string> = {
   'test-view': 'test-view/ is a lower layer: it imports ui/, lib/ and shared/ only.',
   ui: 'ui/ is a lower layer: it imports lib/ and shared/ only.',
@@ -54,6 +54,12 @@ describe('renderer rooms (lint)', () => {
   it.each(['accounts', 'aliases', 'explain'])('%s/ may not import from wizard/', async (room) => {
     expect(await lint(room, fromWizard)).toEqual([
       { ruleId: RULE, message: `'../wizard/setup.js' ${BY_PATTERN} ${SCREEN_WHY(room)}` },
+    ])
+  })
+
+  it.each(['accounts', 'aliases', 'explain'])('%s/ may not import from app/ (which composes it)', async (room) => {
+    expect(await lint(room, probe('../app/app-state.js', 'initialAppState'))).toEqual([
+      { ruleId: RULE, message: `'../app/app-state.js' ${BY_PATTERN} ${SCREEN_WHY(room)}` },
     ])
   })
 

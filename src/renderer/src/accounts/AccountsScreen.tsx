@@ -1,17 +1,24 @@
-import { useCallback, useState, type Dispatch } from 'react'
+import { useCallback, useState } from 'react'
 import type { AccountView } from '../../../shared/account.js'
-import type { AppAction } from '../app/app-state.js'
 import { mailkey, settle } from '../lib/api.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { useKeychainHealth } from '../ui/use-keychain-health.js'
 import { AccountCard } from './AccountCard.js'
 import { KeychainSection } from './KeychainSection.js'
 
+/** What the accounts screen asks of the app around it (app/ composes the screens; this room never imports it). */
+export type AccountsAction =
+  | { type: 'addRequested' }
+  | { type: 'editRequested'; account: AccountView }
+  | { type: 'explainOpened'; back: { name: 'accounts' } }
+  | { type: 'accountsChanged'; accounts: AccountView[] }
+  | { type: 'accountUpdated'; account: AccountView }
+
 interface Props {
   accounts: AccountView[]
   /** A line to announce on arrival, e.g. after saving. */
   notice?: string | null
-  dispatch: Dispatch<AppAction>
+  dispatch: (action: AccountsAction) => void
 }
 
 /** The saved accounts: how each stands, a way to fix or re-check it, and the keychain behind them. */
