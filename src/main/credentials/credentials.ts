@@ -82,6 +82,11 @@ export class Credentials {
     await this.secrets.set(secretKey.incoming(accountId), password)
   }
 
+  /** Deletes the separate sending secret (the account's outgoing server changed: it was bound to the old one). */
+  async deleteOutgoing(accountId: string): Promise<void> {
+    await this.secrets.delete(secretKey.outgoing(accountId))
+  }
+
   /** Deletes every entry of the account: incoming, outgoing, aliases, tokens. */
   async clearAccount(accountId: string): Promise<number> {
     const mine = (await this.secrets.keys()).filter((k) => secretKey.ofAccount(accountId, k))

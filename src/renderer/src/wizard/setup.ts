@@ -1,6 +1,13 @@
 import { checkAppPassword, normalizeAppPassword, type AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
-import { EmailSchema, PasswordSchema, UsernameSchema, type IncomingServer, type Server } from '../../../shared/mail.js'
+import {
+  EmailSchema,
+  PasswordSchema,
+  sameServer,
+  UsernameSchema,
+  type IncomingServer,
+  type Server,
+} from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
 import {
   incomingDraft,
@@ -90,9 +97,25 @@ export function normalisePassword(provider: Provider | null, raw: string): strin
   return format ? normalizeAppPassword(raw, format) : raw
 }
 
-/** The password step's check; when editing, leaving it empty keeps the saved secret. */
+/**
+ * Editing: whether the servers are still the ones the password was saved for. Main sends a saved
+ * password to no other server (PASSWORD_REQUIRED), so a changed server needs it typed again.
+ */
+export function keepsSavedServers(setup: Setup): boolean {
+  const parsed = parseSetup(setup)
+  const { incoming, outgoing } = setup.detected
+  if (!parsed.ok || !incoming || !outgoing) return true // nothing to compare yet: main decides
+  return sameServer(parsed.servers.incoming, incoming) && sameServer(parsed.servers.outgoing, outgoing)
+}
+
+export const PASSWORD_FOR_NEW_SERVER =
+  'The servers changed, so enter the password again: Mailkey sends a saved password only to the servers it was saved for.'
+
+/** The password step's check; when editing, leaving it empty keeps the saved secret (for the saved servers). */
 export function checkSetupPassword(setup: Setup): AppPasswordCheck {
-  if (setup.accountId !== undefined && setup.password === '') return { ok: true }
+  if (setup.accountId !== undefined && setup.password === '') {
+    return keepsSavedServers(setup) ? { ok: true } : { ok: false, message: PASSWORD_FOR_NEW_SERVER }
+  }
   return checkPassword(setup.detected.provider, setup.password)
 }
 
