@@ -16,6 +16,24 @@ export interface FailureFacts {
   certificate?: CertificateInfo
 }
 
+/**
+ * Replies that refuse a login for now, not the credentials: RFC 5530 `[UNAVAILABLE]`, `[INUSE]`,
+ * `[LIMIT]`, `[SERVERBUG]`; RFC 3206 `[SYS/TEMP]`, `[IN-USE]`, `[LOGIN-DELAY]`; any SMTP 4xx (454 4.7.0
+ * "temporary authentication failure", 421).
+ */
+const TEMPORARY = /\[(UNAVAILABLE|INUSE|LIMIT|SERVERBUG|SYS\/TEMP|IN-USE|LOGIN-DELAY)\]|^\s*4\d\d[ -]/i
+
+/**
+ * Whether the facts are the server's explicit, permanent refusal of the credentials (issue 12, fault 4):
+ * the probe saw the login refused (`authFailed`), in the server's own words, and not as a temporary
+ * state. A connection dropped mid-login has no server words; it never counts.
+ */
+export function credentialsRefused(facts: FailureFacts): boolean {
+  if (facts.authFailed !== true || !facts.serverText?.trim()) return false
+  if (facts.responseCode !== undefined && (facts.responseCode < 500 || facts.responseCode > 599)) return false
+  return !TEMPORARY.test(facts.serverText)
+}
+
 export class ProbeFailure extends Error {
   constructor(readonly facts: FailureFacts) {
     super(facts.message)

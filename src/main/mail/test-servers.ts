@@ -7,7 +7,7 @@ import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
 import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
-import { factsFrom, ProbeCancelled } from './probe-failure.js'
+import { credentialsRefused, factsFrom, ProbeCancelled } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import { checkReachability, describeReachability } from './reachability.js'
 import { probeSmtp } from './smtp-probe.js'
@@ -89,6 +89,7 @@ async function runSide(
         serverText: diagnosis.serverText,
         fix: diagnosis.fix,
         ...(facts.certificate ? { certificate: facts.certificate } : {}),
+        ...(credentialsRefused(facts) ? { credentialsRefused: true } : {}),
       },
       transcript,
     }
