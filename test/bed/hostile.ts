@@ -136,6 +136,8 @@ export function trickleServer(opts: {
   starts: (line: string) => boolean
   /** Answers to the lines before (e.g. CAPA), if any. */
   reply?: (line: string) => string | undefined
+  /** Sent at once when the trickle starts (POP3's "+OK" before a multi-line answer). */
+  first?: string
   line: string
   everyMs: number
 }): Promise<HostileServer> {
@@ -151,6 +153,7 @@ export function trickleServer(opts: {
       .on('line', (l) => {
         if (timer) return
         if (opts.starts(l)) {
+          if (opts.first !== undefined) s.write(`${opts.first}\r\n`)
           timer = setInterval(() => !s.destroyed && s.write(`${opts.line}\r\n`), opts.everyMs)
           return
         }

@@ -1,5 +1,6 @@
 import type { PeerCertificate } from 'node:tls'
 import type { CertificateInfo } from '../../shared/report.js'
+import { isReadLimitError, READ_LIMITS, readLimitFacts } from '../read-limits.js'
 
 /** What went wrong in a probe, as raw facts; the diagnosis engine turns it into a cause and a fix. */
 export interface FailureFacts {
@@ -63,6 +64,9 @@ export function factsFrom(error: unknown, extra: Partial<FailureFacts> = {}): Fa
   if (typeof e.code === 'string') facts.code = e.code
   if (typeof e.responseCode === 'number') facts.responseCode = e.responseCode
   if (typeof e.response === 'string' && e.response.trim()) facts.serverText = e.response.trim()
+  const breach = isReadLimitError(facts.code, facts.message)
+  if (breach)
+    Object.assign(facts, readLimitFacts(breach, READ_LIMITS[breach === 'line' ? 'lineBytes' : 'responseBytes']))
   return { ...facts, ...extra }
 }
 
