@@ -58,6 +58,7 @@ function start(): void {
     secrets: createKeytarStore(process.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined),
     openExternal: openExternalSafe,
     notices: notice ? [{ kind: 'settings-recovered', message: notice.message }] : [],
+    settingsDir: app.getPath('userData'),
   })
   registerIpc(createHandlers(services), trustedIds, isAppUrl, log)
   openWindow()

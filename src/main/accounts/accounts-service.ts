@@ -38,6 +38,8 @@ export class AccountsService {
     private readonly repo: AccountsRepository,
     private readonly credentials: Credentials,
     private readonly now: () => Date = () => new Date(),
+    /** Account ids of kept settings backups: their keychain entries are no orphans (issue 12, fault 6). */
+    private readonly keptIds: () => readonly string[] = () => [],
   ) {}
 
   async list(): Promise<AccountView[]> {
@@ -101,10 +103,10 @@ export class AccountsService {
   }
 
   orphans(): Promise<string[]> {
-    return this.credentials.orphans(this.repo.list())
+    return this.credentials.orphans(this.repo.list(), this.keptIds())
   }
 
   removeOrphans(): Promise<number> {
-    return this.credentials.removeOrphans(this.repo.list())
+    return this.credentials.removeOrphans(this.repo.list(), this.keptIds())
   }
 }

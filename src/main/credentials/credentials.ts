@@ -94,9 +94,12 @@ export class Credentials {
     return mine.length
   }
 
-  /** Entries under the service that belong to no saved account (a deleted or half-finished setup). */
-  async orphans(accounts: readonly Account[]): Promise<string[]> {
-    const ids = new Set(accounts.map((a) => a.id))
+  /**
+   * Entries under the service that belong to no saved account (a deleted or half-finished setup).
+   * `keptIds`: accounts of a settings backup the user has not dismissed; their entries are not orphans.
+   */
+  async orphans(accounts: readonly Account[], keptIds: readonly string[] = []): Promise<string[]> {
+    const ids = new Set([...accounts.map((a) => a.id), ...keptIds])
     return (await this.secrets.keys()).filter((key) => {
       if (key === HEALTH_KEY) return false
       const m = KEY.exec(key)
@@ -104,8 +107,8 @@ export class Credentials {
     })
   }
 
-  async removeOrphans(accounts: readonly Account[]): Promise<number> {
-    const orphans = await this.orphans(accounts)
+  async removeOrphans(accounts: readonly Account[], keptIds: readonly string[] = []): Promise<number> {
+    const orphans = await this.orphans(accounts, keptIds)
     for (const key of orphans) await this.secrets.delete(key)
     return orphans.length
   }
