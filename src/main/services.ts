@@ -46,6 +46,8 @@ export interface Services {
   openExternal: (url: string) => Promise<void>
   /** What happened at start that the user must hear about (e.g. settings moved aside). */
   notices: readonly AppNotice[]
+  /** Stops every running test and round trip, closing their sockets (the clean-up on quit). */
+  shutdown: () => Promise<void>
   /** Settings files moved aside and still kept: their accounts' keychain entries are kept too. */
   backups: {
     list: () => SettingsBackupView[]
@@ -99,6 +101,7 @@ export function createServices(config: ServiceConfig): Services {
     keychainHealth: () => checkKeychain(config.secrets),
     openExternal: config.openExternal,
     notices: config.notices ?? [],
+    shutdown: () => tester.stopAll(),
     backups: {
       list: () => backups().map(({ accountIds, ...b }) => ({ ...b, accounts: accountIds.length })),
       dismiss: (name) => (dir ? dismissBackup(dir, name) : false),

@@ -11,6 +11,8 @@ export interface HostileServer {
   port: number
   /** Everything clients sent, as latin1 text. */
   received(): string
+  /** Connections open now. */
+  connections?(): number
   close(): Promise<void>
 }
 
@@ -30,6 +32,7 @@ async function listen(server: Server, state: { sockets: Set<Socket>; data: strin
   return {
     port: (server.address() as AddressInfo).port,
     received: () => state.data.join(''),
+    connections: () => state.sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of state.sockets) s.destroy()

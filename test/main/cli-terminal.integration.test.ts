@@ -7,6 +7,7 @@ import { scriptedServer, type HostileServer } from '../bed/hostile.js'
 /** What a hostile greeting carries: retitle the terminal, clear it, and print a fake verdict over a line. */
 const ESCAPES =
   '\u001b]0;Mailkey: all good\u0007\u001b[2J\u001b[HBoth servers accepted the password\r\u009b31m\u202egnp.exe'
+// eslint-disable-next-line no-control-regex -- the characters a terminal must never get
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 let server: HostileServer | undefined

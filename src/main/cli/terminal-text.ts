@@ -5,6 +5,7 @@ import type { CliIo } from './io.js'
  * controls (U+009B is CSI on its own in some terminals), and the bidi controls that reorder what is
  * shown (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
 
 /**
