@@ -44,6 +44,8 @@ async function main() {
     ['typecheck', 'npm', ['run', 'typecheck']],
     ['lint', 'npm', ['run', 'lint']],
     ['build', 'npm', ['run', 'build']],
+    // each protection removed in turn from a copy of the tree: the tests must catch every removal
+    ['protections', 'npm', ['run', 'check:protections']],
   ].map(([name, cmd, args]) => ({ name, ok: run(cmd, args) }))
   rmSync('reports', { recursive: true, force: true })
   mkdirSync('reports')

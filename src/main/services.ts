@@ -1,5 +1,5 @@
 import type Conf from 'conf'
-import type { AppNotice } from '../shared/ipc/contract.js'
+import type { AppNotice, SettingsBackupView } from '../shared/ipc/contract.js'
 import type { KeychainHealth } from '../shared/keychain.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../shared/providers.js'
 import type { StageEvent } from '../shared/report.js'
@@ -9,6 +9,7 @@ import { AccountsService } from './accounts/accounts-service.js'
 import { AliasService } from './accounts/alias-service.js'
 import { retestAccount } from './accounts/retest-account.js'
 import { sendTestMessage } from './accounts/send-test-message.js'
+import { dismissBackup, listBackups, type SettingsBackup } from './accounts/settings-backups.js'
 import type { SettingsData } from './accounts/settings-schema.js'
 import { AccountSetup } from './accounts/setup-service.js'
 import { resetStaleCredential } from './accounts/stale-credential-reset.js'
@@ -45,6 +46,14 @@ export interface Services {
   openExternal: (url: string) => Promise<void>
   /** What happened at start that the user must hear about (e.g. settings moved aside). */
   notices: readonly AppNotice[]
+  /** Stops every running test and round trip, closing their sockets (the clean-up on quit). */
+  shutdown: () => Promise<void>
+  /** Settings files moved aside and still kept: their accounts' keychain entries are kept too. */
+  backups: {
+    list: () => SettingsBackupView[]
+    /** The user is done with one: its entries may show as orphans from now on. */
+    dismiss: (name: string) => boolean
+  }
 }
 
 export interface ServiceConfig {
@@ -57,6 +66,8 @@ export interface ServiceConfig {
   catalog?: readonly Provider[]
   mx?: MxLookup
   notices?: readonly AppNotice[]
+  /** The settings folder, where backups of moved-aside settings are kept; none when unset. */
+  settingsDir?: string
   /** How long a round trip waits for its message (60 s; tests shorten it). */
   roundTripLimitMs?: number
   now?: () => Date
@@ -68,7 +79,11 @@ export function createServices(config: ServiceConfig): Services {
   const trust = config.trust ?? {}
   const providerOf = (email: string): Provider['id'] | null => providerForAddress(email, catalog)?.id ?? null
   const credentials = new Credentials(config.secrets)
-  const accounts = new AccountsService(confAccounts(config.store), credentials, config.now)
+  const dir = config.settingsDir
+  const backups = (): SettingsBackup[] => (dir ? listBackups(dir) : [])
+  const accounts = new AccountsService(confAccounts(config.store), credentials, config.now, () =>
+    backups().flatMap((b) => b.accountIds),
+  )
   const tester = new ConnectionTester({ trust, providerOf })
   const roundTripLimitMs = config.roundTripLimitMs ?? ROUND_TRIP_LIMIT_MS
   const deps = { accounts, credentials, tester, ...(config.now ? { now: config.now } : {}) }
@@ -86,5 +101,10 @@ export function createServices(config: ServiceConfig): Services {
     keychainHealth: () => checkKeychain(config.secrets),
     openExternal: config.openExternal,
     notices: config.notices ?? [],
+    shutdown: () => tester.stopAll(),
+    backups: {
+      list: () => backups().map(({ accountIds, ...b }) => ({ ...b, accounts: accountIds.length })),
+      dismiss: (name) => (dir ? dismissBackup(dir, name) : false),
+    },
   }
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme } from 'electron'
+import type { BrowserWindowClass, BrowserWindowLike } from './electron-surface.js'
 import { secureWebPreferences } from './web-preferences.js'
 
 export interface WindowOptions {
@@ -7,12 +7,13 @@ export interface WindowOptions {
   /** Registered so IPC accepts calls from this window only while it lives. */
   trustedIds: Set<number>
   devTools: boolean
+  darkTheme: boolean
   /** The window's own icon (Linux); elsewhere the packaged app's icon is used. */
   icon?: string
 }
 
 /** The one window factory: every BrowserWindow of the app is made here, locked down. */
-export function createMainWindow(opts: WindowOptions): BrowserWindow {
+export function createMainWindow(BrowserWindow: BrowserWindowClass, opts: WindowOptions): BrowserWindowLike {
   const win = new BrowserWindow({
     width: 980,
     height: 760,
@@ -20,7 +21,7 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
     minHeight: 560,
     show: false,
     title: 'Mailkey',
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f8fa',
+    backgroundColor: opts.darkTheme ? '#16181d' : '#f7f8fa',
     ...(opts.icon ? { icon: opts.icon } : {}),
     webPreferences: secureWebPreferences(opts.preload, opts.devTools),
   })

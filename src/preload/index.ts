@@ -1,23 +1,5 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { CHANNELS, EVENTS, METHODS } from '../shared/ipc/channels.js'
-import type { StageEvent } from '../shared/report.js'
+import { contextBridge, ipcRenderer } from 'electron'
+import { exposeMailkey } from './api.js'
 
-/**
- * `window.mailkey` (typed as MailkeyApi in src/shared/ipc/contract.ts). The whole bridge, readable in one screen: one function per channel, each bound to its literal
- * channel name; a progress subscription that hands over the payload only (never the IPC event) and
- * returns its unsubscribe function. No ipcRenderer, no generic invoke, no process.env on the page.
- */
-const api: Record<string, unknown> = {}
-for (const method of METHODS) {
-  const channel = CHANNELS[method]
-  api[method] = (input?: unknown) => ipcRenderer.invoke(channel, input)
-}
-api['onTestProgress'] = (listener: (event: StageEvent) => void) => {
-  const handler = (_event: IpcRendererEvent, payload: StageEvent): void => listener(payload)
-  ipcRenderer.on(EVENTS.testProgress, handler)
-  return () => {
-    ipcRenderer.removeListener(EVENTS.testProgress, handler)
-  }
-}
-
-contextBridge.exposeInMainWorld('mailkey', Object.freeze(api))
+// the real modules in; the bridge itself (api.ts) is tested in Node with recording stand-ins
+exposeMailkey({ contextBridge, ipcRenderer })

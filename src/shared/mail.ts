@@ -16,16 +16,35 @@ export type IncomingProtocol = z.infer<typeof IncomingProtocolSchema>
 export type Protocol = IncomingProtocol | 'smtp'
 
 const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/
+/** An internationalised label (IDNA): letters, marks and digits of any script, and hyphens. */
+const IDN_LABEL = /^(?!-)[\p{L}\p{M}\p{N}-]{1,63}(?<!-)$/u
+/**
+ * Never in an address, a login name or a host name: control and format characters (the bidi overrides
+ * and isolates U+202A–U+202E, U+2066–U+2069, zero-width characters) and line/paragraph separators.
+ * `\u202Egmail.com@evil.test` displays reversed, as if it were an address at gmail.com (issue 12).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u
+
+/** Whether `text` holds a control, format (bidi, zero-width) or separator character. */
+export function hasInvisible(text: string): boolean {
+  return INVISIBLE.test(text)
+}
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/
 const IPV6 = /^[0-9A-Fa-f:.]{2,45}$/
 
-/** A DNS name (RFC 1123 labels, at most 253 characters) or an IPv4/IPv6 literal; nothing else. */
+/**
+ * A DNS name (RFC 1123 labels, at most 253 characters), an internationalised one (IDNA labels of
+ * letters, marks and digits, such as `bücher.example`: main converts it to punycode before use, see
+ * src/main/host-names.ts), or an IPv4/IPv6 literal; nothing else. Pure, so the page and main give the
+ * same verdict.
+ */
 export function isValidHost(host: string): boolean {
-  if (host.length === 0 || host.length > 253) return false
+  if (host.length === 0 || host.length > 253 || hasInvisible(host)) return false
   if (IPV4.test(host)) return true
   if (host.includes(':')) return IPV6.test(host) && host.split(':').length >= 3
   const labels = host.replace(/\.$/, '').split('.')
-  return labels.every((l) => HOST_LABEL.test(l)) && !/^\d+$/.test(labels[labels.length - 1] ?? '')
+  const label = (l: string): boolean => HOST_LABEL.test(l) || (/[^\u0020-\u007e]/.test(l) && IDN_LABEL.test(l))
+  return labels.every(label) && !/^\d+$/.test(labels[labels.length - 1] ?? '')
 }
 
 export const HostSchema = z
@@ -49,7 +68,12 @@ export const EmailSchema = z
     const at = s.lastIndexOf('@')
     if (at < 1 || at > 64) return false
     const local = s.slice(0, at)
-    return /^[^\s@"(),:;<>[\\\]]+$/.test(local) && isValidHost(s.slice(at + 1)) && s.slice(at + 1).includes('.')
+    return (
+      /^[^\s@"(),:;<>[\\\]]+$/.test(local) &&
+      !hasInvisible(local) &&
+      isValidHost(s.slice(at + 1)) &&
+      s.slice(at + 1).includes('.')
+    )
   }, 'Enter an email address like name@gmail.com.')
 
 export const UsernameSchema = z
@@ -58,6 +82,7 @@ export const UsernameSchema = z
   .min(1, 'Enter the username.')
   .max(320, 'The username is at most 320 characters.')
   .refine((s) => !/[\r\n\0]/.test(s), 'The username cannot contain line breaks.')
+  .refine((s) => !hasInvisible(s), 'The username cannot contain invisible or control characters.')
 
 /** Secrets travel renderer → main only; 1024 characters bounds any real password or token paste. */
 export const PasswordSchema = z
@@ -80,6 +105,16 @@ export const IncomingServerSchema = z.strictObject({
   security: SecuritySchema,
 })
 export type IncomingServer = z.infer<typeof IncomingServerSchema>
+
+/**
+ * The same server for a saved secret: protocol, host (any case, without a trailing dot), port and
+ * security all equal. A saved secret is used only with the servers it was saved for (issue 12).
+ */
+export function sameServer(a: Server | IncomingServer, b: Server | IncomingServer): boolean {
+  const protocol = (s: Server | IncomingServer): string => ('protocol' in s ? s.protocol : 'smtp')
+  const host = (s: Server): string => s.host.toLowerCase().replace(/\.$/, '')
+  return protocol(a) === protocol(b) && host(a) === host(b) && a.port === b.port && a.security === b.security
+}
 
 /** The live stages of a connection test, in order. Not every stage applies to every security mode. */
 export const STAGES = ['dns', 'connect', 'tls', 'greeting', 'starttls', 'auth', 'ready'] as const

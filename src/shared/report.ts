@@ -33,6 +33,12 @@ export interface ProbeReport {
   fix?: Fix
   /** The server's certificate, when TLS verification failed. */
   certificate?: CertificateInfo
+  /**
+   * The server explicitly refused the credentials: it answered the login with a permanent refusal (IMAP
+   * tagged NO, POP3 -ERR, SMTP 5xx). A dropped connection, a temporary reply or LOGINDISABLED is not
+   * one. Only this may count toward a saved secret being stale.
+   */
+  credentialsRefused?: boolean
 }
 
 /** The server certificate, shown when TLS verification fails so the user can judge it. */

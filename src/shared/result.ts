@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'KEYCHAIN_UNAVAILABLE',
   'INTERNAL',
+  /** A saved secret was asked for with servers it was not saved for: the password must be typed again. */
+  'PASSWORD_REQUIRED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

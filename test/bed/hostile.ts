@@ -11,6 +11,8 @@ export interface HostileServer {
   port: number
   /** Everything clients sent, as latin1 text. */
   received(): string
+  /** Connections open now. */
+  connections?(): number
   close(): Promise<void>
 }
 
@@ -30,6 +32,7 @@ async function listen(server: Server, state: { sockets: Set<Socket>; data: strin
   return {
     port: (server.address() as AddressInfo).port,
     received: () => state.data.join(''),
+    connections: () => state.sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of state.sockets) s.destroy()
@@ -59,11 +62,18 @@ export function dropMidTls(): Promise<HostileServer> {
   return listen(server, state)
 }
 
+/** A reply that hangs up instead of answering (a connection dropped mid-command). */
+export const DROP = Symbol('drop')
+
 /**
  * A line-based plaintext server: sends `greeting`, then answers each line with `reply(line)` (lines
- * joined with CRLF; undefined: no answer). Enough to play an IMAP/POP3/SMTP server that lacks STARTTLS.
+ * joined with CRLF; undefined: no answer; DROP: close the connection). Enough to play an IMAP/POP3/SMTP
+ * server that lacks STARTTLS.
  */
-export function scriptedServer(greeting: string, reply: (line: string) => string | undefined): Promise<HostileServer> {
+export function scriptedServer(
+  greeting: string,
+  reply: (line: string, socket: Socket) => string | undefined | typeof DROP,
+): Promise<HostileServer> {
   const server = createTcpServer()
   const state = track(server)
   server.on('connection', (s) => {
@@ -73,7 +83,84 @@ export function scriptedServer(greeting: string, reply: (line: string) => string
     createInterface({ input: s, crlfDelay: Infinity })
       .on('error', () => undefined)
       .on('line', (line) => {
-        const answer = reply(line)
+        const answer = reply(line, s)
+        if (answer === DROP) s.destroy()
+        else if (answer !== undefined && !s.destroyed) s.write(`${answer}\r\n`)
+      })
+  })
+  return listen(server, state)
+}
+
+/**
+ * Sends `prefix` and then `bytes` more bytes of filler with no line break (at the pace the client
+ * reads), then `suffix`: a line far longer than any real server's, or with `bytes: Infinity` an endless
+ * one. Stops when the client goes away; `sentBytes()` says how much it got out.
+ */
+export function floodServer(opts: {
+  prefix: string
+  bytes: number
+  suffix?: string
+  /** Send the flood only after the client's first line (a reply, not the greeting). */
+  greeting?: string
+}): Promise<HostileServer & { sentBytes(): number }> {
+  const server = createTcpServer()
+  const state = track(server)
+  let sent = 0
+  const chunk = Buffer.alloc(64 * 1024, 'A')
+  server.on('connection', (s) => {
+    const flood = (): void => {
+      s.write(opts.prefix)
+      let left = opts.bytes
+      const pump = (): void => {
+        while (left > 0 && !s.destroyed) {
+          const piece = left >= chunk.length ? chunk : chunk.subarray(0, left)
+          left -= piece.length
+          sent += piece.length
+          if (!s.write(piece)) return void s.once('drain', pump)
+        }
+        if (!s.destroyed && opts.suffix) s.write(opts.suffix)
+      }
+      pump()
+    }
+    s.on('data', (c: Buffer) => state.data.push(c.toString('latin1')))
+    if (opts.greeting === undefined) return flood()
+    s.write(`${opts.greeting}\r\n`)
+    s.once('data', flood)
+  })
+  return listen(server, state).then((h) => ({ ...h, sentBytes: () => sent }))
+}
+
+/**
+ * A server that never finishes: after `greeting` and the client's first line that `starts(line)`
+ * accepts, it sends `line` every `everyMs` forever, so a timeout that restarts on each line never fires.
+ */
+export function trickleServer(opts: {
+  greeting: string
+  starts: (line: string) => boolean
+  /** Answers to the lines before (e.g. CAPA), if any. */
+  reply?: (line: string) => string | undefined
+  /** Sent at once when the trickle starts (POP3's "+OK" before a multi-line answer). */
+  first?: string
+  line: string
+  everyMs: number
+}): Promise<HostileServer> {
+  const server = createTcpServer()
+  const state = track(server)
+  server.on('connection', (s) => {
+    s.on('data', (c: Buffer) => state.data.push(c.toString('latin1')))
+    s.write(`${opts.greeting}\r\n`)
+    let timer: ReturnType<typeof setInterval> | undefined
+    s.on('close', () => clearInterval(timer))
+    createInterface({ input: s, crlfDelay: Infinity })
+      .on('error', () => undefined)
+      .on('line', (l) => {
+        if (timer) return
+        if (opts.starts(l)) {
+          if (opts.first !== undefined) s.write(`${opts.first}\r\n`)
+          timer = setInterval(() => !s.destroyed && s.write(`${opts.line}\r\n`), opts.everyMs)
+          return
+        }
+        const answer = opts.reply?.(l)
         if (answer !== undefined && !s.destroyed) s.write(`${answer}\r\n`)
       })
   })

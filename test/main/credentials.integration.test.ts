@@ -163,6 +163,8 @@ describe.skipIf(problem !== null)(
         providerId: 'gmail',
         incoming: { ...b.imaps, port: 1 },
         outgoing: b.smtps,
+        // issue 12: a saved secret stays with its servers; another port needs it typed again
+        password: user.appPassword,
       })
       expect(down).toMatchObject({ ok: true })
       const r = await call('retestAccount', { id: account.id, testId: 'down1' })
@@ -192,25 +194,40 @@ describe.skipIf(problem !== null)(
 
     it('editing an account without a password keeps the saved secret and is verified by a test with it', async () => {
       const account = await save(user.appPassword)
-      const tested = await call('testConnection', {
-        testId: 'edit1',
+      // issue 12: only with the servers it was saved for; STARTTLS on 143 is another server
+      const moved = await call('testConnection', {
+        testId: 'edit0',
         email: user.address,
         accountId: account.id,
         incoming: b.imapStarttls,
         outgoing: b.submission,
+      })
+      expect(moved).toMatchObject({ ok: false, error: { code: 'PASSWORD_REQUIRED' } })
+      const tested = await call('testConnection', {
+        testId: 'edit1',
+        email: user.address,
+        accountId: account.id,
+        incoming: b.imaps,
+        outgoing: b.smtps,
       })
       expect(tested).toMatchObject({ ok: true, value: { incoming: { ok: true }, outgoing: { ok: true } } })
       const edited = await call('saveAccount', {
         accountId: account.id,
         email: user.address,
+        displayName: 'Edited name',
         providerId: 'gmail',
-        incoming: b.imapStarttls,
-        outgoing: b.submission,
+        incoming: b.imaps,
+        outgoing: b.smtps,
         testId: 'edit1',
       })
       expect(edited).toMatchObject({
         ok: true,
-        value: { id: account.id, incoming: { security: 'starttls' }, secrets: { incoming: true } },
+        value: {
+          id: account.id,
+          displayName: 'Edited name',
+          incoming: { security: 'tls' },
+          secrets: { incoming: true },
+        },
       })
       if (edited.ok) expect(edited.value.lastVerifiedAt).not.toBeNull()
       expect(await secrets.get(`${account.id}:incoming`)).toBe(user.appPassword)

@@ -36,7 +36,7 @@ describe('startup notices', () => {
 })
 
 describe('editing a saved account', () => {
-  it('opens on its servers, tests with the saved password, saves with the account id, then says what was verified', async () => {
+  it('opens on its servers; a changed server asks for the password again, tests and saves with it and the account id, then says what was verified', async () => {
     const saved = account()
     const fake = installFakeMailkey({ accounts: [saved] })
     const user = userEvent.setup()
@@ -51,9 +51,18 @@ describe('editing a saved account', () => {
     await user.type(within(outgoing).getByLabelText('Port'), '587')
     await user.click(screen.getByRole('button', { name: 'Test both servers' }))
 
+    // issue 12: the saved password goes only to the servers it was saved for; port 587 is another one
+    expect(fake.api.testConnection).not.toHaveBeenCalled()
+    expect(screen.getByText(/The servers changed, so enter the password again/)).toBeTruthy()
+    await user.type(screen.getByLabelText('New app password (optional)'), 'abcdefghijklmnop')
+    await user.click(screen.getByRole('button', { name: 'Continue' }))
+    await user.click(screen.getByRole('button', { name: 'Test both servers' }))
+
     const input = fake.api.testConnection.mock.calls[0][0]
-    expect(input).toMatchObject({ accountId: 'acc1', outgoing: { port: 587, security: 'starttls' } })
-    expect('password' in input).toBe(false)
+    expect(input).toMatchObject({
+      password: 'abcdefghijklmnop',
+      outgoing: { port: 587, security: 'starttls' },
+    })
     await act(() =>
       fake.finishTest({
         ok: true,
@@ -68,7 +77,7 @@ describe('editing a saved account', () => {
     await user.click(screen.getByRole('button', { name: 'Save account' }))
     const save = fake.api.saveAccount.mock.calls[0][0]
     expect(save).toMatchObject({ accountId: 'acc1', testId: input.testId, outgoing: { port: 587 } })
-    expect('password' in save).toBe(false)
+    expect(save.password).toBe('abcdefghijklmnop')
 
     const done = await screen.findByRole('heading', { name: 'alice@gmail.com is ready' })
     expect(document.activeElement).toBe(done)

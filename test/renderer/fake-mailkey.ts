@@ -47,6 +47,8 @@ export function installFakeMailkey(
     resetCredentials: vi.fn<MailkeyApi['resetCredentials']>(),
     listOrphans: vi.fn<MailkeyApi['listOrphans']>(() => Promise.resolve({ ok: true, value: { keys: [] } })),
     removeOrphans: vi.fn<MailkeyApi['removeOrphans']>(() => Promise.resolve({ ok: true, value: { removed: 0 } })),
+    listBackups: vi.fn<MailkeyApi['listBackups']>(() => Promise.resolve({ ok: true, value: { backups: [] } })),
+    dismissBackup: vi.fn<MailkeyApi['dismissBackup']>(() => Promise.resolve({ ok: true, value: { dismissed: true } })),
     getTranscript: vi.fn<MailkeyApi['getTranscript']>(() => Promise.resolve({ ok: true, value: {} })),
     explainError: vi.fn<MailkeyApi['explainError']>(),
     // send-as aliases and validate-and-save: each test says what main answers

@@ -47,4 +47,28 @@ describe('keychain section', () => {
     const section = await screen.findByRole('region', { name: 'Keychain' })
     expect((await within(section).findByRole('alert')).textContent).toContain('Your keychain is locked. Unlock it')
   })
+
+  it('lists kept settings backups (their passwords are no leftovers) and dismisses one on request', async () => {
+    const fake = installFakeMailkey({ accounts: [account()] })
+    const name = 'settings.invalid-json-2026-11-22T10-00-00-000Z.json'
+    fake.api.listBackups
+      .mockResolvedValueOnce({
+        ok: true,
+        value: { backups: [{ name, reason: 'invalid-json', at: '2026-11-22T10:00:00.000Z', accounts: 2 }] },
+      })
+      .mockResolvedValue({ ok: true, value: { backups: [] } })
+    fake.api.listOrphans
+      .mockResolvedValueOnce({ ok: true, value: { keys: [] } })
+      .mockResolvedValue({ ok: true, value: { keys: ['acc9:incoming'] } })
+    const user = userEvent.setup()
+    render(<App />)
+    const section = await screen.findByRole('region', { name: 'Keychain' })
+    const kept = await within(section).findByRole('list', { name: 'Kept settings backups' })
+    expect(kept.textContent).toContain('because it was damaged; 2 accounts')
+    await user.click(within(kept).getByRole('button', { name: `Dismiss ${name}` }))
+    expect(fake.api.dismissBackup).toHaveBeenCalledWith({ name })
+    expect(await within(section).findByText(/now show as leftover entries/)).toBeTruthy()
+    // the orphans list is read again: the backup's passwords may be leftovers now
+    expect(await within(section).findByRole('list', { name: 'Leftover keychain entries' })).toBeTruthy()
+  })
 })

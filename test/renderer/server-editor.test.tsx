@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { parseServer } from '../../src/renderer/src/lib/server-draft.js'
 import { Wizard } from '../../src/renderer/src/wizard/Wizard.js'
 import { serversState } from '../../src/renderer/src/wizard/wizard-state.js'
 import { installFakeMailkey } from './fake-mailkey.js'
@@ -108,5 +109,12 @@ describe('server editor', () => {
     expect(outgoing.host.getAttribute('aria-invalid')).toBe('true')
     expect(within(outgoing.group).getByText(/Enter a server name like imap.gmail.com/)).toBeTruthy()
     expect(document.activeElement).toBe(outgoing.host)
+  })
+})
+
+describe('the page gives the same verdict on host names as main (issue 12)', () => {
+  it('accepts an IDN host and refuses one with a bidi override', () => {
+    expect(parseServer({ host: 'smtp.bücher.example', port: '465', security: 'tls' }).ok).toBe(true)
+    expect(parseServer({ host: 'smtp.\u202Egmail.com', port: '465', security: 'tls' }).ok).toBe(false)
   })
 })

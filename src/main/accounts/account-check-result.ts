@@ -11,7 +11,14 @@ export interface CheckResult {
 
 const SIDES: readonly Side[] = ['incoming', 'outgoing']
 
-/** The sides whose server refused the secret itself (not the network, not the settings). */
+/**
+ * The sides whose server explicitly refused the secret itself: a permanent refusal in its own words
+ * (`credentialsRefused`) diagnosed as a rejection. Not the network, not a dropped connection, not a
+ * temporary reply, not the settings (issue 12, fault 4).
+ */
 export function rejectedSides(report: TestReport): Side[] {
-  return SIDES.filter((s) => report[s] && !report[s].ok && isRejection(report[s].cause))
+  return SIDES.filter((s) => {
+    const r = report[s]
+    return r !== undefined && !r.ok && r.credentialsRefused === true && isRejection(r.cause)
+  })
 }

@@ -5,6 +5,7 @@ import type { ProviderId } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
 import type { Credentials } from '../credentials/credentials.js'
 import type { AccountsRepository } from './accounts-repository.js'
+import { assertSavedSecretFits, sameServer } from './secret-binding.js'
 
 export interface SaveRequest {
   /** Editing a saved account; unset: a new one (or the one with this address). */
@@ -37,6 +38,8 @@ export class AccountsService {
     private readonly repo: AccountsRepository,
     private readonly credentials: Credentials,
     private readonly now: () => Date = () => new Date(),
+    /** Account ids of kept settings backups: their keychain entries are no orphans (issue 12, fault 6). */
+    private readonly keptIds: () => readonly string[] = () => [],
   ) {}
 
   async list(): Promise<AccountView[]> {
@@ -63,6 +66,8 @@ export class AccountsService {
   async save(req: SaveRequest): Promise<AccountView> {
     const existing = req.accountId ? this.get(req.accountId) : this.repo.findByEmail(req.email)
     if (!existing && req.password === undefined) throw new AppError('INVALID_INPUT', 'Enter the password.')
+    // keeping the saved secret is only allowed for the servers it was saved for
+    if (existing && req.password === undefined) assertSavedSecretFits(existing, req)
     const account: Account = {
       id: existing?.id ?? newId(),
       email: req.email,
@@ -71,7 +76,8 @@ export class AccountsService {
       providerId: req.providerId,
       incoming: req.incoming,
       outgoing: req.outgoing,
-      outgoingUsername: existing?.outgoingUsername ?? null,
+      // a sending login of its own stays with its server; a new outgoing server takes the shared secret
+      outgoingUsername: existing && sameServer(existing.outgoing, req.outgoing) ? existing.outgoingUsername : null,
       createdAt: existing?.createdAt ?? this.now().toISOString(),
       lastVerifiedAt: req.verifiedAt,
       // a new secret or a proven configuration ends a stale state; an unproven edit keeps it
@@ -79,6 +85,8 @@ export class AccountsService {
       aliases: existing?.aliases ?? [],
     }
     if (req.password !== undefined) await this.credentials.storeShared(account.id, req.password)
+    if (existing?.outgoingUsername && account.outgoingUsername === null)
+      await this.credentials.deleteOutgoing(account.id)
     try {
       this.repo.put(account)
     } catch (e) {
@@ -95,10 +103,10 @@ export class AccountsService {
   }
 
   orphans(): Promise<string[]> {
-    return this.credentials.orphans(this.repo.list())
+    return this.credentials.orphans(this.repo.list(), this.keptIds())
   }
 
   removeOrphans(): Promise<number> {
-    return this.credentials.removeOrphans(this.repo.list())
+    return this.credentials.removeOrphans(this.repo.list(), this.keptIds())
   }
 }

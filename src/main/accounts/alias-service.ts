@@ -10,6 +10,7 @@ import type { TlsTrust } from '../mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS, roundTrip, type RoundTripReport } from '../mail/round-trip.js'
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
+import { assertAliasServerFits } from './secret-binding.js'
 
 export interface NewAlias {
   name: string
@@ -57,6 +58,8 @@ export class AliasService {
     const ownLogin = input.smtp !== undefined && input.smtpUsername !== undefined
     if (ownLogin && input.password === undefined)
       throw new AppError('INVALID_INPUT', 'Enter the password for the alias’s own server.')
+    // without a login of its own, an alias's server must be the account's: the saved secret goes nowhere else
+    if (!ownLogin) assertAliasServerFits(account, { smtp: input.smtp ?? null, smtpUsername: null })
     const alias: Alias = {
       id: randomBytes(6).toString('base64url'),
       name: input.name,
@@ -97,6 +100,7 @@ export class AliasService {
   ): Promise<AliasCheckResult> {
     const account = this.accounts.get(accountId)
     const alias = this.alias(account, aliasId)
+    assertAliasServerFits(account, alias)
     const login = await this.credentials.requireAliasLogin(account, alias)
     const smtp = alias.smtp ?? account.outgoing
     const sender = await this.tester.run(

@@ -7,6 +7,7 @@ import type { TlsTrust } from '../mail/protocol-options.js'
 import { sendMessage } from '../mail/send-message.js'
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
+import { assertAliasServerFits } from './secret-binding.js'
 
 export interface SendTestDeps {
   accounts: AccountsService
@@ -22,6 +23,7 @@ export async function sendTestMessage(
   const account = deps.accounts.get(input.accountId)
   const alias = input.aliasId ? account.aliases.find((a) => a.id === input.aliasId) : undefined
   if (input.aliasId && !alias) throw new AppError('NOT_FOUND', 'That alias no longer exists.')
+  if (alias) assertAliasServerFits(account, alias)
   const login = alias
     ? await deps.credentials.aliasLogin(account, alias)
     : await deps.credentials.outgoingLogin(account)

@@ -1,14 +1,15 @@
 import Conf, { type Options } from 'conf'
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate, NewerSettingsError } from './migrations.js'
+import { readSettingsText, stripBom, UnreadableSettingsError, type UnreadableReason } from './settings-file.js'
 import { SETTINGS_DEFAULTS, SETTINGS_ROOT_SCHEMA, SETTINGS_SCHEMA, type SettingsData } from './settings-schema.js'
 
 export const SETTINGS_NAME = 'settings'
 
 /** Told to the user once when the settings file could not be used as it was. */
 export interface SettingsNotice {
-  reason: 'invalid-json' | 'schema' | 'newer-version'
+  reason: 'invalid-json' | 'schema' | 'newer-version' | UnreadableReason
   /** Where the old file was moved; nothing is ever deleted. */
   backupPath: string
   message: string
@@ -31,6 +32,8 @@ const MESSAGES: Record<SettingsNotice['reason'], string> = {
   schema: 'Your Mailkey settings file had entries Mailkey cannot use, so Mailkey started with empty settings.',
   'newer-version':
     'Your Mailkey settings were saved by a newer version of Mailkey, so this version started with empty settings.',
+  'not-a-file': 'Your Mailkey settings path was not a regular file, so Mailkey started with empty settings.',
+  'too-large': 'Your Mailkey settings file was far too large to be real, so Mailkey started with empty settings.',
 }
 
 function settingsOptions(dir: string): Options<SettingsData> {
@@ -59,10 +62,16 @@ function moveAside(file: string, reason: SettingsNotice['reason'], now: Date, or
   return { reason, backupPath, message: `${MESSAGES[reason]} The old file was kept as ${backupPath}.` }
 }
 
+function failureReason(e: unknown): SettingsNotice['reason'] {
+  if (e instanceof NewerSettingsError) return 'newer-version'
+  if (e instanceof UnreadableSettingsError) return e.reason
+  return 'invalid-json'
+}
+
 /**
  * Opens the settings in `dir`: migrates an older file with our own tested steps, and moves a damaged,
- * schema-invalid or too-new file aside (never silently clears it), starting from defaults and saying
- * so. Writes are atomic (conf writes a temp file and renames it).
+ * schema-invalid or too-new file, or one that is no regular file or far too large, aside (never silently
+ * clears it), starting from defaults and saying so. A byte order mark alone is no damage: it is dropped. Writes are atomic (conf writes a temp file and renames it).
  */
 export function openSettings(
   dir: string,
@@ -75,18 +84,20 @@ export function openSettings(
   let original: string | undefined
   if (existsSync(file)) {
     try {
-      const raw = readFileSync(file, 'utf8')
-      const parsed: unknown = JSON.parse(raw)
+      const raw = readSettingsText(file)
+      const text = stripBom(raw)
+      const parsed: unknown = JSON.parse(text)
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SyntaxError('not an object')
       const result = migrate(parsed as Record<string, unknown>)
-      if (result.data !== parsed) {
-        migratedFrom = result.from
+      // a migration, or just a byte order mark that conf's own reading would take for damage
+      if (result.data !== parsed || text !== raw) {
+        if (result.data !== parsed) migratedFrom = result.from
         original = raw
         writeFileSync(`${file}.tmp`, JSON.stringify(result.data, null, '\t'), { mode: 0o600 })
         renameSync(`${file}.tmp`, file)
       }
     } catch (e) {
-      notice = moveAside(file, e instanceof NewerSettingsError ? 'newer-version' : 'invalid-json', now())
+      notice = moveAside(file, failureReason(e), now())
     }
   }
   try {

@@ -11,6 +11,7 @@ import { roundTrip } from '../mail/round-trip.js'
 import type { TestRequest } from '../mail/test-request.js'
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
+import { assertSavedSecretFits } from './secret-binding.js'
 
 /**
  * A configuration being set up in the wizard (or edited): the servers, and the secret as a password
@@ -141,7 +142,10 @@ export class AccountSetup {
     return draft.providerId ?? this.deps.providerOf(draft.email)
   }
 
-  /** The draft's logins: the typed password on both sides, or the saved account's logins. */
+  /**
+   * The draft's logins: the typed password on both sides, or the saved account's logins, and those only
+   * for the exact servers they were saved for (PASSWORD_REQUIRED otherwise).
+   */
   private async logins(draft: SetupDraft): Promise<DraftLogins> {
     const username = draft.username ?? draft.email
     if (draft.password !== undefined || draft.accountId === undefined) {
@@ -149,6 +153,7 @@ export class AccountSetup {
       return { incoming: login, outgoing: login, saved: false }
     }
     const account = this.deps.accounts.get(draft.accountId)
+    assertSavedSecretFits(account, draft)
     const saved = await this.deps.credentials.logins(account)
     const incoming = { username, password: saved.incoming.password }
     return { incoming, outgoing: account.outgoingUsername !== null ? saved.outgoing : incoming, saved: true }

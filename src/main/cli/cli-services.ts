@@ -16,6 +16,7 @@ export function cliServices(io: CliIo): { dir: string; services: Services } {
       store,
       secrets,
       openExternal: () => Promise.reject(new Error('no browser in the CLI')),
+      settingsDir: dir,
     }),
   }
 }

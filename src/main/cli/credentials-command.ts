@@ -8,6 +8,8 @@ import { describeReport } from './report-text.js'
 export const CREDENTIALS_USAGE = `Usage: mailkey credentials list [--json]
        mailkey credentials check [--json]
        mailkey credentials reset ADDR --password-stdin [--json] [--timeout-ms N]
+       mailkey credentials backups [--json]
+       mailkey credentials dismiss-backup NAME
 
 list   the saved accounts, which secrets the keychain holds for each, stale flags, and keychain
        entries that belong to no account (orphans). Never the secrets.
@@ -15,6 +17,10 @@ check  whether the system keychain can be used, and what to install or unlock if
 reset  replace a stale saved password: the new one (from stdin) is tested on both servers and
        saved only if both accept it. Exit 0 only then; 1 when a server refused it (nothing
        changed); 2 for bad usage.
+backups        settings files Mailkey moved aside (damaged, too new...) and still keeps. The
+               passwords of their accounts stay in the keychain and are not orphans meanwhile.
+dismiss-backup you are done with that backup: it is renamed *.dismissed.json (not deleted), and
+               its accounts' passwords show as orphans from then on.
 
 Settings are read from ${'$'}MAILKEY_CONFIG_DIR or the app's folder.`
 
@@ -76,7 +82,28 @@ async function reset(address: string, json: boolean, timeoutMs: number | undefin
   return result.saved ? EXIT.ok : EXIT.failed
 }
 
-/** `mailkey credentials list|check|reset`: secrets are only ever written, never printed. */
+function backups(json: boolean, io: CliIo): number {
+  const { services: s } = cliServices(io)
+  const kept = s.backups.list()
+  if (json) io.stdout.write(`${JSON.stringify({ backups: kept })}\n`)
+  else if (kept.length === 0) io.stdout.write('No settings backups are kept.\n')
+  else {
+    for (const b of kept) {
+      io.stdout.write(`${b.name}  (${b.reason}, ${b.at}): keeps the passwords of ${b.accounts} account(s)\n`)
+    }
+  }
+  return EXIT.ok
+}
+
+function dismiss(name: string, io: CliIo): number {
+  const { services: s, dir } = cliServices(io)
+  if (refuseWhileAppRuns(dir, io)) return EXIT.failed
+  if (!s.backups.dismiss(name)) throw new UsageError(`no settings backup named ${name.slice(0, 80)}`)
+  io.stdout.write(`Dismissed ${name}; its accounts' passwords now show as orphans (mailkey credentials list).\n`)
+  return EXIT.ok
+}
+
+/** `mailkey credentials list|check|reset|backups|dismiss-backup`: secrets are only ever written, never printed. */
 export async function runCredentialsCommand(argv: string[], io: CliIo): Promise<number> {
   let parsed
   try {
@@ -102,6 +129,15 @@ export async function runCredentialsCommand(argv: string[], io: CliIo): Promise<
       if (positionals.length || parsed.values['password-stdin'])
         throw new UsageError(`credentials ${sub} takes no arguments`)
       return sub === 'list' ? list(json, io) : check(json, io)
+    case 'backups':
+      if (positionals.length || parsed.values['password-stdin'])
+        throw new UsageError('credentials backups takes no arguments')
+      return backups(json, io)
+    case 'dismiss-backup': {
+      const [name] = positionals
+      if (!name || positionals.length > 1) throw new UsageError('credentials dismiss-backup takes one backup name')
+      return dismiss(name, io)
+    }
     case 'reset': {
       const [address] = positionals
       if (!address || positionals.length > 1) throw new UsageError('credentials reset takes one address')
@@ -111,7 +147,9 @@ export async function runCredentialsCommand(argv: string[], io: CliIo): Promise<
     }
     default:
       throw new UsageError(
-        sub ? `unknown credentials command "${sub.slice(0, 40)}"` : 'credentials needs list, check or reset',
+        sub
+          ? `unknown credentials command "${sub.slice(0, 40)}"`
+          : 'credentials needs list, check, reset, backups or dismiss-backup',
       )
   }
 }

@@ -3,6 +3,7 @@ import type { Diagnosis } from '../../shared/diagnosis.js'
 import type { Protocol } from '../../shared/mail.js'
 import { diagnose } from '../diagnosis/index.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
+import { printable } from './terminal-text.js'
 
 export const DIAGNOSE_USAGE = `Usage: mailkey diagnose --protocol smtp|imap|pop3 [--code CODE] --text TEXT [--json]
 
@@ -57,15 +58,6 @@ function parseDiagnoseArgs(argv: string[]): DiagnoseArgs {
 }
 
 /** Pasted text may carry terminal escapes; a report must not replay them into the user's terminal. */
-function printable(s: string): string {
-  return [...s]
-    .filter((ch) => {
-      const c = ch.codePointAt(0) ?? 0
-      return c === 9 || c === 10 || (c >= 32 && c !== 127 && (c < 0x80 || c >= 0xa0))
-    })
-    .join('')
-}
-
 function report(d: Diagnosis): string {
   const lines = [`${d.title} [${d.cause}]`, d.explanation]
   if (d.serverText) lines.push(`Server said: ${printable(d.serverText).replace(/\n/g, '\n             ')}`)

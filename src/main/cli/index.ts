@@ -4,6 +4,7 @@ import { CREDENTIALS_USAGE, runCredentialsCommand } from './credentials-command.
 import { DIAGNOSE_USAGE, runDiagnoseCommand } from './diagnose-command.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import { TEST_USAGE } from './test-args.js'
+import { printableIo } from './terminal-text.js'
 import { runTestCommand } from './test-command.js'
 
 const USAGE = `Mailkey: get a mail account working, from the command line.
@@ -19,7 +20,9 @@ The same core as the app; secrets are read from stdin and never printed.`
 const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias'])
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  // every byte a command prints passes here: server text never reaches the terminal raw
+  const io = printableIo(rawIo)
   const [command, ...rest] = argv
   try {
     switch (command) {

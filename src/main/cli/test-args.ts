@@ -9,6 +9,7 @@ import {
   type Security,
 } from '../../shared/mail.js'
 import { securityForPort } from '../../shared/ports.js'
+import { asciiHost } from '../host-names.js'
 import { parseFlag, UsageError } from './io.js'
 
 export interface Endpoint {
@@ -40,10 +41,9 @@ are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
 export function parseEndpoint(raw: string, flag: string): Endpoint {
   const m = /^\[([^\]]+)\]:(\d+)$/.exec(raw) ?? /^([^:]+):(\d+)$/.exec(raw)
   if (!m) throw new UsageError(`${flag} wants HOST:PORT, for example imap.gmail.com:993 (got "${raw.slice(0, 80)}")`)
-  return {
-    host: parseFlag(HostSchema, m[1], flag),
-    port: parseFlag(PortSchema, Number(m[2]), flag),
-  }
+  const host = asciiHost(parseFlag(HostSchema, m[1], flag))
+  if (host === null) throw new UsageError(`${flag}: ${m[1]?.slice(0, 80)} is not a valid server name`)
+  return { host, port: parseFlag(PortSchema, Number(m[2]), flag) }
 }
 
 function security(raw: string | undefined, flag: string): Security | undefined {

@@ -82,6 +82,11 @@ export class Credentials {
     await this.secrets.set(secretKey.incoming(accountId), password)
   }
 
+  /** Deletes the separate sending secret (the account's outgoing server changed: it was bound to the old one). */
+  async deleteOutgoing(accountId: string): Promise<void> {
+    await this.secrets.delete(secretKey.outgoing(accountId))
+  }
+
   /** Deletes every entry of the account: incoming, outgoing, aliases, tokens. */
   async clearAccount(accountId: string): Promise<number> {
     const mine = (await this.secrets.keys()).filter((k) => secretKey.ofAccount(accountId, k))
@@ -89,9 +94,12 @@ export class Credentials {
     return mine.length
   }
 
-  /** Entries under the service that belong to no saved account (a deleted or half-finished setup). */
-  async orphans(accounts: readonly Account[]): Promise<string[]> {
-    const ids = new Set(accounts.map((a) => a.id))
+  /**
+   * Entries under the service that belong to no saved account (a deleted or half-finished setup).
+   * `keptIds`: accounts of a settings backup the user has not dismissed; their entries are not orphans.
+   */
+  async orphans(accounts: readonly Account[], keptIds: readonly string[] = []): Promise<string[]> {
+    const ids = new Set([...accounts.map((a) => a.id), ...keptIds])
     return (await this.secrets.keys()).filter((key) => {
       if (key === HEALTH_KEY) return false
       const m = KEY.exec(key)
@@ -99,8 +107,8 @@ export class Credentials {
     })
   }
 
-  async removeOrphans(accounts: readonly Account[]): Promise<number> {
-    const orphans = await this.orphans(accounts)
+  async removeOrphans(accounts: readonly Account[], keptIds: readonly string[] = []): Promise<number> {
+    const orphans = await this.orphans(accounts, keptIds)
     for (const key of orphans) await this.secrets.delete(key)
     return orphans.length
   }

@@ -1,5 +1,6 @@
 import { resolveMx } from 'node:dns/promises'
 import type { DetectedSettings } from '../../shared/ipc/contract.js'
+import { asciiHost } from '../host-names.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import { PROVIDERS, providerForAddress, providerForMx, type Provider } from '../../shared/providers.js'
 
@@ -10,7 +11,8 @@ const MX_TIMEOUT_MS = 3000
 /** MX hosts of a domain, or [] when the lookup fails or takes longer than 3 s. */
 export const lookupMx: MxLookup = async (domain) => {
   const timeout = new Promise<string[]>((resolve) => setTimeout(() => resolve([]), MX_TIMEOUT_MS).unref())
-  const lookup = resolveMx(domain).then(
+  // an internationalised domain is looked up in its punycode form
+  const lookup = resolveMx(asciiHost(domain) ?? domain).then(
     (records) => records.sort((a, b) => a.priority - b.priority).map((r) => r.exchange),
     () => [],
   )

@@ -3,6 +3,7 @@ import type { Method } from '../../shared/ipc/channels.js'
 import { INPUTS, type Outputs } from '../../shared/ipc/contract.js'
 import { fail, ok, type Result } from '../../shared/result.js'
 import { AppError } from '../app-error.js'
+import { withAsciiHosts } from '../host-names.js'
 import type { CallContext, Handlers } from './handlers.js'
 
 const MAX_MESSAGE = 500
@@ -26,9 +27,16 @@ export async function dispatch<M extends Method>(
 ): Promise<Result<Outputs[M]>> {
   const parsed = INPUTS[method].safeParse(raw)
   if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error))
+  let input: unknown
+  try {
+    // internationalised server names go on in punycode, as DNS and TLS need them
+    input = withAsciiHosts(parsed.data)
+  } catch (e) {
+    return fail('INVALID_INPUT', (e as Error).message.slice(0, MAX_MESSAGE))
+  }
   try {
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => Promise<Outputs[M]>
-    return ok(await handler(parsed.data, ctx))
+    return ok(await handler(input, ctx))
   } catch (e) {
     if (e instanceof AppError) return fail(e.code, e.message)
     // unexpected: log the kind only; library errors can quote what they were given

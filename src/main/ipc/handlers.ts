@@ -48,6 +48,8 @@ export function createHandlers(s: Services): Handlers {
     exportIdentities: (input) => Promise.resolve({ text: exportIdentities(s.accounts.get(input.accountId)) }),
     validateAndSave: (input, ctx) => s.setup.validateAndSave(input, ctx.emit),
     sendTestMessage: (input) => s.sendTestMessage(input),
+    listBackups: () => Promise.resolve({ backups: s.backups.list() }),
+    dismissBackup: (input) => Promise.resolve({ dismissed: s.backups.dismiss(input.name) }),
     explainError: ({ text, protocol, code }) =>
       Promise.resolve(diagnose({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
   }

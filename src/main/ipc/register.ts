@@ -1,26 +1,28 @@
-import { ipcMain } from 'electron'
 import { CHANNELS, EVENTS, METHODS } from '../../shared/ipc/channels.js'
 import type { StageEvent } from '../../shared/report.js'
 import { fail } from '../../shared/result.js'
+import type { IpcMainLike } from '../electron-surface.js'
 import { dispatch } from './dispatch.js'
 import type { Handlers } from './handlers.js'
 import { isTrustedSender } from './trusted-sender.js'
 
 /**
- * The only file that touches ipcMain: every channel is registered here, each call checked for its
- * sender before its input is parsed and its handler runs.
+ * The only file that registers IPC handlers: every channel is registered here, each call checked for
+ * its sender before its input is parsed and its handler runs. Returns what removes them all again
+ * (the clean-up on quit).
  */
 export function registerIpc(
+  ipcMain: IpcMainLike,
   handlers: Handlers,
   trustedIds: ReadonlySet<number>,
   isAppUrl: (url: string) => boolean,
   log: (message: string) => void,
-): void {
+): () => void {
   for (const method of METHODS) {
     ipcMain.handle(CHANNELS[method], (event, raw: unknown) => {
       if (!isTrustedSender(event, trustedIds, isAppUrl)) {
         log(`refused ${CHANNELS[method]} from an untrusted sender`)
-        return fail('FORBIDDEN', 'This window may not use Mailkey.')
+        return Promise.resolve(fail('FORBIDDEN', 'This window may not use Mailkey.'))
       }
       const emit = (e: StageEvent): void => {
         if (!event.sender.isDestroyed()) event.sender.send(EVENTS.testProgress, e)
@@ -28,4 +30,5 @@ export function registerIpc(
       return dispatch(handlers, method, raw, { emit }, log)
     })
   }
+  return () => METHODS.forEach((method) => ipcMain.removeHandler(CHANNELS[method]))
 }

@@ -20,6 +20,8 @@ const BETWEEN_RUNS_MS = 5000
  */
 export class ConnectionTester {
   private readonly running = new Map<string, AbortController>()
+  /** Each running id's work, settled either way (what stopAll waits for). */
+  private readonly settling = new Map<string, Promise<void>>()
   private readonly proofs = new Map<string, { digest: string; at: number }>()
   private readonly transcripts = new Map<string, ServerTestResult['transcripts']>()
   private readonly cancelledBetween = new Map<string, number>()
@@ -34,16 +36,15 @@ export class ConnectionTester {
   ) {}
 
   /** Runs `req` under `testId`, with live stage events; CANCELLED when `cancel(testId)` stops it. */
-  async run(testId: string, req: TestRequest, emit: (event: StageEvent) => void): Promise<TestReport> {
-    const controller = this.claim(testId)
-    try {
+  run(testId: string, req: TestRequest, emit: (event: StageEvent) => void): Promise<TestReport> {
+    return this.guard(testId, async (signal) => {
       const result = await testServers(
         req,
         {
           connection: { trust: this.opts.trust, timeouts: timeoutsFrom(req.timeoutMs) },
           providerId: this.opts.providerOf(req.email),
         },
-        { signal: controller.signal, onStage: (e) => emit({ testId, ...e }) },
+        { signal, onStage: (e) => emit({ testId, ...e }) },
       )
       this.keep(this.transcripts, testId, result.transcripts)
       const { incoming, outgoing } = result.report
@@ -51,12 +52,7 @@ export class ConnectionTester {
         this.keep(this.proofs, testId, { digest: this.digest(req), at: this.now() })
       }
       return result.report
-    } catch (e) {
-      if (e instanceof ProbeCancelled) throw new AppError('CANCELLED', 'The test was cancelled.')
-      throw e
-    } finally {
-      this.running.delete(testId)
-    }
+    })
   }
 
   /**
@@ -65,13 +61,22 @@ export class ConnectionTester {
    */
   async guard<T>(testId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = this.claim(testId)
+    const running = work(controller.signal)
+    this.settling.set(
+      testId,
+      running.then(
+        () => undefined,
+        () => undefined,
+      ),
+    )
     try {
-      return await work(controller.signal)
+      return await running
     } catch (e) {
       if (e instanceof ProbeCancelled) throw new AppError('CANCELLED', 'The test was cancelled.')
       throw e
     } finally {
       this.running.delete(testId)
+      this.settling.delete(testId)
     }
   }
 
@@ -85,6 +90,16 @@ export class ConnectionTester {
     c?.abort()
     if (!c) this.keep(this.cancelledBetween, testId, this.now())
     return c !== undefined
+  }
+
+  /**
+   * Stops every running test and round trip (their sockets close at once): the clean-up on quit.
+   * Resolves once each of them has settled.
+   */
+  async stopAll(): Promise<void> {
+    const settled = [...this.settling.values()]
+    for (const c of this.running.values()) c.abort()
+    await Promise.all(settled)
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Diagnosis } from '../../shared/diagnosis.js'
 import type { Protocol, Security, Stage } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { diagnose } from '../diagnosis/index.js'
+import { READ_LIMIT_CODE } from '../read-limits.js'
 import type { FailureFacts } from './probe-failure.js'
 
 /** Where a failure happened: what the diagnosis may use beyond the failure's own facts. */
@@ -36,5 +37,19 @@ export function diagnoseFailure(facts: FailureFacts, ctx: FailureContext): Diagn
     providerId: ctx.providerId,
     hasSavedSecret: ctx.savedSecret,
   })
+  if (facts.code === READ_LIMIT_CODE) return readLimitDiagnosis(diagnosis, facts)
   return { ...diagnosis, serverText: diagnosis.serverText || facts.message }
+}
+
+/**
+ * A server that sent more than any mail server does (read-limits.ts): said as such, not as "a reason
+ * Mailkey does not recognise". The vocabulary has no cause of its own for it, so the cause stays.
+ */
+function readLimitDiagnosis(diagnosis: Diagnosis, facts: FailureFacts): Diagnosis {
+  return {
+    ...diagnosis,
+    title: 'The server sent far more than a mail server ever does',
+    explanation: `${facts.message}. Something between you and the server may be interfering (a captive portal, a broken proxy or filter), or this address is not a mail server. Check the server name and port, or try another network.`,
+    serverText: facts.message,
+  }
 }

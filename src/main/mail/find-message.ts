@@ -78,7 +78,8 @@ export async function findMessage(
     if (opts.signal.aborted) throw new ProbeCancelled()
     throw e
   } finally {
-    opts.signal.removeEventListener('abort', onAbort)
+    // still under the signal: a server that trickles its LOGOUT answer is cut off like any other step
     await client.logout().catch(() => client.close())
+    opts.signal.removeEventListener('abort', onAbort)
   }
 }

@@ -48,7 +48,13 @@ function imapFacts(error: unknown, socket: unknown): FailureFacts {
   const reply = typeof e.response === 'string' ? e.response.replace(/^\S+ /, '').trim() : ''
   if (reply) facts.serverText = reply
   else if (e.responseText) facts.serverText = e.responseText
-  if (e.authenticationFailed) facts.authFailed = true
+  // imapflow marks every failure during LOGIN/AUTHENTICATE as `authenticationFailed`, a dropped
+  // connection and LOGINDISABLED included; only the server's tagged reply is a refusal of the credentials
+  if (e.authenticationFailed && reply) facts.authFailed = true
+  if (e.authenticationFailed && !reply && /Login is disabled/i.test(facts.message)) {
+    facts.code = 'LOGINDISABLED'
+    facts.message = 'The server advertises LOGINDISABLED: it takes no password login on this connection'
+  }
   const tls = socket as Partial<TLSSocket> | undefined
   if (!facts.certificate && typeof tls?.getPeerCertificate === 'function') {
     const cert = certificateInfo(tls.getPeerCertificate())

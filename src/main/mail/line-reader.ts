@@ -1,12 +1,12 @@
 import type { Socket } from 'node:net'
+import { READ_LIMITS, readLimitFacts } from '../read-limits.js'
 import { bounded } from './bounded.js'
 import { ProbeFailure, type FailureFacts } from './probe-failure.js'
 
-const MAX_BUFFER = 64 * 1024
-
 /**
  * CRLF line reader over a socket, for the small hand-written POP3 probe. Each read has its own
- * deadline and honours the cancel signal; a peer that closes or floods the buffer fails the read.
+ * deadline and honours the cancel signal; a peer that closes, or sends more unread bytes than one line
+ * may hold (READ_LIMITS.lineBytes), fails the read and the socket is closed.
  */
 export class LineReader {
   private buffer = ''
@@ -56,8 +56,10 @@ export class LineReader {
 
   private readonly onData = (chunk: Buffer): void => {
     this.buffer += chunk.toString('utf8')
-    if (this.buffer.length > MAX_BUFFER) {
-      this.fail(new ProbeFailure({ code: 'EPROTOCOL', message: 'The server sent an overlong line' }))
+    // a JS string's length counts UTF-16 units, never more than the UTF-8 bytes they came from
+    if (this.buffer.length > READ_LIMITS.lineBytes) {
+      this.buffer = ''
+      this.fail(new ProbeFailure(readLimitFacts('line', READ_LIMITS.lineBytes)))
       this.socket.destroy()
       return
     }

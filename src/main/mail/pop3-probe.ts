@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net'
+import { READ_LIMITS, readLimitFacts } from '../read-limits.js'
 import { LineReader } from './line-reader.js'
 import { upgradeTls } from './open-socket.js'
 import { openStages } from './probe-open.js'
@@ -46,11 +47,15 @@ class Pop3Session {
     return reply
   }
 
+  /** A multi-line reply (RFC 1939 §3), at most READ_LIMITS.lineBytes in all: CAPA is a few lines. */
   async multiline(): Promise<string[]> {
     const lines: string[] = []
+    let bytes = 0
     for (let i = 0; i < 1000; i++) {
       const l = await this.line(this.conn.timeouts.commandMs)
       if (l === '.') return lines
+      bytes += l.length + 2
+      if (bytes > READ_LIMITS.lineBytes) throw new ProbeFailure(readLimitFacts('response', READ_LIMITS.lineBytes))
       lines.push(l.startsWith('..') ? l.slice(1) : l)
     }
     throw new ProbeFailure({ code: 'EPROTOCOL', message: 'The server sent an endless list' })
@@ -74,7 +79,8 @@ class Pop3Session {
   }
 
   refusal(reply: string): ProbeFailure {
-    const authFailed = this.ctx.clock.current === 'auth'
+    // only -ERR refuses (RFC 1939 §3); any other line is the server not speaking POP3
+    const authFailed = this.ctx.clock.current === 'auth' && reply.startsWith('-ERR')
     return new ProbeFailure({ message: 'The server refused the command', serverText: reply, code: 'EPOP3', authFailed })
   }
 }

@@ -1,5 +1,6 @@
 import type { PeerCertificate } from 'node:tls'
 import type { CertificateInfo } from '../../shared/report.js'
+import { isReadLimitError, READ_LIMITS, readLimitFacts } from '../read-limits.js'
 
 /** What went wrong in a probe, as raw facts; the diagnosis engine turns it into a cause and a fix. */
 export interface FailureFacts {
@@ -14,6 +15,24 @@ export interface FailureFacts {
   /** The server rejected the credentials (as opposed to a transport failure). */
   authFailed?: boolean
   certificate?: CertificateInfo
+}
+
+/**
+ * Replies that refuse a login for now, not the credentials: RFC 5530 `[UNAVAILABLE]`, `[INUSE]`,
+ * `[LIMIT]`, `[SERVERBUG]`; RFC 3206 `[SYS/TEMP]`, `[IN-USE]`, `[LOGIN-DELAY]`; any SMTP 4xx (454 4.7.0
+ * "temporary authentication failure", 421).
+ */
+const TEMPORARY = /\[(UNAVAILABLE|INUSE|LIMIT|SERVERBUG|SYS\/TEMP|IN-USE|LOGIN-DELAY)\]|^\s*4\d\d[ -]/i
+
+/**
+ * Whether the facts are the server's explicit, permanent refusal of the credentials (issue 12, fault 4):
+ * the probe saw the login refused (`authFailed`), in the server's own words, and not as a temporary
+ * state. A connection dropped mid-login has no server words; it never counts.
+ */
+export function credentialsRefused(facts: FailureFacts): boolean {
+  if (facts.authFailed !== true || !facts.serverText?.trim()) return false
+  if (facts.responseCode !== undefined && (facts.responseCode < 500 || facts.responseCode > 599)) return false
+  return !TEMPORARY.test(facts.serverText)
 }
 
 export class ProbeFailure extends Error {
@@ -45,6 +64,9 @@ export function factsFrom(error: unknown, extra: Partial<FailureFacts> = {}): Fa
   if (typeof e.code === 'string') facts.code = e.code
   if (typeof e.responseCode === 'number') facts.responseCode = e.responseCode
   if (typeof e.response === 'string' && e.response.trim()) facts.serverText = e.response.trim()
+  const breach = isReadLimitError(facts.code, facts.message)
+  if (breach)
+    Object.assign(facts, readLimitFacts(breach, READ_LIMITS[breach === 'line' ? 'lineBytes' : 'responseBytes']))
   return { ...facts, ...extra }
 }
 

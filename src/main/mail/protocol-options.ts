@@ -3,6 +3,7 @@ import { isIP, type Socket } from 'node:net'
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport'
 import type { Server } from '../../shared/mail.js'
+import { READ_LIMITS } from '../read-limits.js'
 import type { Login } from './login.js'
 import type { Timeouts } from './timeouts.js'
 
@@ -68,6 +69,10 @@ export function imapFlowOptions(
     greetingTimeout: conn.timeouts.greetingMs,
     socketTimeout: conn.timeouts.commandMs,
     clientInfo: IMAP_CLIENT_INFO,
+    // imapflow's defaults are 1 GiB a line and 2 GiB a response (read-limits.ts)
+    maxLineLength: READ_LIMITS.lineBytes,
+    maxLiteralSize: READ_LIMITS.responseBytes - READ_LIMITS.lineBytes,
+    maxResponseSize: READ_LIMITS.responseBytes,
     logger: extra.logger ?? false,
     ...(extra.verifyOnly ? { verifyOnly: true } : {}),
   }
@@ -98,6 +103,8 @@ export function smtpConnectionOptions(
     socketTimeout: conn.timeouts.commandMs,
     // after QUIT, wait at most this long for the server to close before dropping the socket
     socketCloseTimeout: 1000,
+    // one SMTP reply, all its lines (nodemailer's default is 1 MB)
+    maxResponseSize: READ_LIMITS.lineBytes,
     ...(extra.customAuth ? { customAuth: extra.customAuth } : {}),
     ...(extra.logger ? { logger: extra.logger } : {}),
     transactionLog: true,
@@ -120,6 +127,7 @@ export function smtpTransportOptions(server: Server, login: Login, conn: Connect
     connectionTimeout: conn.timeouts.connectMs,
     greetingTimeout: conn.timeouts.greetingMs,
     socketTimeout: conn.timeouts.commandMs,
+    maxResponseSize: READ_LIMITS.lineBytes,
     logger: false,
   }
 }

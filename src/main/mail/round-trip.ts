@@ -4,9 +4,10 @@ import { PROVIDER_PAGES, type ProviderId } from '../../shared/providers.js'
 import { diagnoseFailure } from './diagnose-failure.js'
 import { findMessage } from './find-message.js'
 import type { Login } from './login.js'
-import { factsFrom, ProbeCancelled } from './probe-failure.js'
+import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import { newMessageId, sendMessage } from './send-message.js'
+import { totalBudget } from './timeouts.js'
 
 export type { RoundTripReport } from '../../shared/report.js'
 
@@ -84,10 +85,38 @@ function failed(
  * the From it arrived with. A silent rewrite (Gmail without "Send mail as") is named as such.
  */
 export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport> {
+  const limitMs = req.limitMs ?? ROUND_TRIP_LIMIT_MS
+  const outer = req.signal ?? new AbortController().signal
+  // the whole round trip, however the servers spend it: sending, then up to limitMs of searching
+  const deadline = new AbortController()
+  const totalMs = limitMs + 2 * totalBudget(req.connection.timeouts)
+  const timer = setTimeout(() => deadline.abort(), totalMs)
+  try {
+    return await roundTripWithin({ ...req, signal: AbortSignal.any([outer, deadline.signal]) }, limitMs, () =>
+      outer.aborted ? undefined : totalMs,
+    )
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** A failure when the round trip's deadline passed (undefined: it did not, so it was a cancel). */
+function overDeadline(totalMs: number | undefined): ProbeFailure | undefined {
+  if (totalMs === undefined) return undefined
+  return new ProbeFailure({
+    code: 'ETIMEDOUT',
+    message: `The servers kept the round trip going for more than ${+(totalMs / 1000).toFixed(1)} seconds in all, so Mailkey stopped it`,
+  })
+}
+
+async function roundTripWithin(
+  req: RoundTripRequest & { signal: AbortSignal },
+  limitMs: number,
+  deadlinePassed: () => number | undefined,
+): Promise<RoundTripReport> {
   const t0 = Date.now()
   const ms = (): number => Date.now() - t0
-  const limitMs = req.limitMs ?? ROUND_TRIP_LIMIT_MS
-  const signal = req.signal ?? new AbortController().signal
+  const { signal } = req
   if (req.imap.protocol !== 'imap') {
     return {
       outcome: 'unavailable',
@@ -110,9 +139,14 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
       },
       req.connection,
       messageId,
+      signal,
     )
   } catch (e) {
-    if (signal.aborted) throw new ProbeCancelled()
+    if (signal.aborted) {
+      const late = overDeadline(deadlinePassed())
+      if (!late) throw new ProbeCancelled()
+      return { ...failed(late, 'smtp', req), outcome: 'send-failed', ms: ms(), messageId }
+    }
     return { ...failed(e, 'smtp', req), outcome: 'send-failed', ms: ms(), messageId }
   }
   let found
@@ -123,7 +157,11 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
       signal,
     })
   } catch (e) {
-    if (e instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
+    if (e instanceof ProbeCancelled || signal.aborted) {
+      const late = signal.aborted ? overDeadline(deadlinePassed()) : undefined
+      if (!late) throw new ProbeCancelled()
+      return { ...failed(late, 'imap', req), outcome: 'read-failed', ms: ms(), messageId }
+    }
     return { ...failed(e, 'imap', req), outcome: 'read-failed', ms: ms(), messageId }
   }
   if (!found) {

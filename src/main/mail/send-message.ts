@@ -1,7 +1,10 @@
 import nodemailer from 'nodemailer'
 import { randomBytes } from 'node:crypto'
+import type { Socket } from 'node:net'
 import type { Server } from '../../shared/mail.js'
 import type { Login } from './login.js'
+import { connectTcp, lookupHost } from './open-socket.js'
+import { ProbeCancelled } from './probe-failure.js'
 import { smtpTransportOptions, type ConnectionOptions } from './protocol-options.js'
 
 export interface OutgoingMessage {
@@ -26,7 +29,9 @@ export function newMessageId(fromAddress: string): string {
 
 /**
  * Sends one message with nodemailer over the given server, connecting as the probes do
- * (protocol-options.ts: explicit security, certificates verified, short timeouts).
+ * (protocol-options.ts: explicit security, certificates verified, short timeouts). The socket is
+ * opened here and handed to nodemailer, so `signal` (a cancel or a deadline) closes it whatever
+ * nodemailer is waiting for; it then rejects with ProbeCancelled.
  */
 export async function sendMessage(
   server: Server,
@@ -34,8 +39,26 @@ export async function sendMessage(
   message: OutgoingMessage,
   connection: ConnectionOptions,
   messageId: string = newMessageId(message.from.address),
+  signal: AbortSignal = new AbortController().signal,
 ): Promise<SentMessage> {
-  const transport = nodemailer.createTransport(smtpTransportOptions(server, login, connection))
+  const sockets = new Set<Socket>()
+  const closeAll = (): void => sockets.forEach((s) => s.destroy())
+  const getSocket = (_options: unknown, done: (err: Error | null, socket?: { connection: Socket }) => void): void => {
+    const ms = connection.timeouts.connectMs
+    lookupHost(server.host, ms, signal)
+      .then((address) => connectTcp(address, server.port, ms, signal))
+      .then(
+        (socket) => {
+          sockets.add(socket)
+          if (signal.aborted) socket.destroy()
+          done(null, { connection: socket })
+        },
+        (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
+      )
+  }
+  if (signal.aborted) throw new ProbeCancelled()
+  signal.addEventListener('abort', closeAll, { once: true })
+  const transport = nodemailer.createTransport({ ...smtpTransportOptions(server, login, connection), getSocket })
   try {
     const info = await transport.sendMail({
       from: { name: message.from.name, address: message.from.address },
@@ -49,7 +72,12 @@ export async function sendMessage(
     const list = (xs: unknown): string[] =>
       Array.isArray(xs) ? xs.map((x) => (typeof x === 'string' ? x : String((x as { address?: string }).address))) : []
     return { messageId, accepted: list(info.accepted), rejected: list(info.rejected) }
+  } catch (e) {
+    if (signal.aborted) throw new ProbeCancelled()
+    throw e
   } finally {
+    signal.removeEventListener('abort', closeAll)
     transport.close()
+    closeAll()
   }
 }

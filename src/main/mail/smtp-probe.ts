@@ -122,7 +122,12 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
     try {
       await step(smtp, signal, (done) => smtp.login({ user: login.username, pass: login.password, ...method }, done))
     } catch (e) {
-      throw senderCheckFailure(outcome) ?? e
+      const failure = senderCheckFailure(outcome) ?? e
+      // nodemailer's EAUTH carries the server's reply to AUTH: that reply is the refusal (or not)
+      if (failure instanceof ProbeFailure && failure.facts.code === 'EAUTH' && failure.facts.serverText) {
+        failure.facts.authFailed = true
+      }
+      throw failure
     }
     clock.complete('auth')
     smtp.quit()

@@ -7,12 +7,13 @@ import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
 import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
-import { factsFrom, ProbeCancelled } from './probe-failure.js'
+import { credentialsRefused, factsFrom, ProbeCancelled, type FailureFacts } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import { checkReachability, describeReachability } from './reachability.js'
 import { probeSmtp } from './smtp-probe.js'
 import { StageClock } from './stage-clock.js'
 import type { OutgoingCheck, TestRequest } from './test-request.js'
+import { totalBudget } from './timeouts.js'
 import { Transcript } from './transcript.js'
 
 const PROBES: Readonly<Record<Protocol, Probe>> = { imap: probeImap, pop3: probePop3, smtp: probeSmtp }
@@ -39,6 +40,20 @@ interface SideSpec {
   check: OutgoingCheck
 }
 
+/** The whole test's deadline: `expired` once it passed (then every side still running is stopped). */
+interface Deadline {
+  expired: boolean
+  ms: number
+}
+
+/** What a side that the deadline stopped reports: a timeout, with how long the test may take. */
+function deadlineFacts(deadline: Deadline): FailureFacts {
+  return {
+    code: 'ETIMEDOUT',
+    message: `The server kept the test going for more than ${+(deadline.ms / 1000).toFixed(1)} seconds in all, so Mailkey stopped it: it answers, but too slowly (or never finishes)`,
+  }
+}
+
 async function runSide(
   spec: SideSpec,
   req: TestRequest,
@@ -46,6 +61,7 @@ async function runSide(
   hooks: ServerTestHooks,
   signal: AbortSignal,
   probe: Probe,
+  deadline: Deadline,
 ): Promise<{ report: ProbeReport; transcript: Transcript }> {
   const { side, protocol, check } = spec
   const { host, port, security } = check.server
@@ -61,13 +77,16 @@ async function runSide(
     await probe(check, conn, { clock, transcript, signal })
     return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
   } catch (error) {
-    if (error instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
+    const stopped = deadline.expired && hooks.signal?.aborted !== true
+    if (!stopped && (error instanceof ProbeCancelled || signal.aborted)) throw new ProbeCancelled()
     const failedStage = clock.fail()
-    const facts = await followUp(
-      factsFrom(error),
-      { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
-      early,
-    )
+    const facts = stopped
+      ? deadlineFacts(deadline)
+      : await followUp(
+          factsFrom(error),
+          { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
+          early,
+        )
     const diagnosis = diagnoseFailure(facts, {
       protocol,
       server: check.server,
@@ -89,6 +108,7 @@ async function runSide(
         serverText: diagnosis.serverText,
         fix: diagnosis.fix,
         ...(facts.certificate ? { certificate: facts.certificate } : {}),
+        ...(credentialsRefused(facts) ? { credentialsRefused: true } : {}),
       },
       transcript,
     }
@@ -121,8 +141,9 @@ async function reachabilityAfterFailure(
 
 /**
  * Tests the incoming and outgoing servers at the same time, so "test both" takes as long as the
- * slower one, not the sum. Throws ProbeCancelled when `hooks.signal` aborts; any other failure is a
- * diagnosed report, never an exception.
+ * slower one, not the sum, and never longer than the total deadline (`totalBudget` of the timeouts):
+ * a side still running then is stopped and reported as a timeout. Throws ProbeCancelled when
+ * `hooks.signal` aborts; any other failure is a diagnosed report, never an exception.
  */
 export async function testServers(
   req: TestRequest,
@@ -136,13 +157,19 @@ export async function testServers(
   if (outer?.aborted) throw new ProbeCancelled()
   outer?.addEventListener('abort', forward, { once: true })
   const t0 = performance.now()
+  const deadline: Deadline = { expired: false, ms: totalBudget(ctx.connection.timeouts) }
+  const timer = setTimeout(() => {
+    deadline.expired = true
+    controller.abort()
+  }, deadline.ms)
   const specs: SideSpec[] = []
   if (req.incoming) specs.push({ side: 'incoming', protocol: req.incoming.server.protocol, check: req.incoming })
   if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', check: req.outgoing })
   try {
     const results = await Promise.all(
-      specs.map((s) => runSide(s, req, ctx, hooks, controller.signal, probes[s.protocol])),
+      specs.map((s) => runSide(s, req, ctx, hooks, controller.signal, probes[s.protocol], deadline)),
     )
+    clearTimeout(timer)
     const report: TestReport = { ms: 0 }
     const transcripts: ServerTestResult['transcripts'] = {}
     specs.forEach((s, i) => {
@@ -151,10 +178,11 @@ export async function testServers(
       report[s.side] = r.report
       transcripts[s.side] = r.transcript
     })
+    // its own short timeouts bound it; only a cancel stops it (the deadline may have passed by now)
     const reachability = await reachabilityAfterFailure(
       specs,
       results.map((r) => r.report),
-      controller.signal,
+      outer ?? new AbortController().signal,
     )
     if (reachability) report.reachability = reachability
     report.ms = Math.round(performance.now() - t0)
@@ -164,6 +192,7 @@ export async function testServers(
     controller.abort()
     throw error
   } finally {
+    clearTimeout(timer)
     outer?.removeEventListener('abort', forward)
   }
 }

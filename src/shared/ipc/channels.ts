@@ -25,6 +25,8 @@ export const CHANNELS = {
   exportIdentities: 'aliases:export',
   validateAndSave: 'accounts:validate-and-save',
   sendTestMessage: 'mail:send-test',
+  listBackups: 'settings:backups',
+  dismissBackup: 'settings:dismiss-backup',
 } as const
 
 export type Method = keyof typeof CHANNELS

@@ -203,6 +203,26 @@ export interface ValidateResult {
 export type SendTestResult =
   { sent: true; messageId: string; accepted: string[]; rejected: string[] } | { sent: false; diagnosis: Diagnosis }
 
+/**
+ * A settings file moved aside (damaged, too new, not a regular file...) and still kept. While it is,
+ * the keychain keeps its accounts' passwords (they are not "leftover entries"); dismissing it says the
+ * user is done with it.
+ */
+export interface SettingsBackupView {
+  /** Its file name in the settings folder. */
+  name: string
+  /** Why it was moved aside: invalid-json, schema, newer-version, not-a-file, too-large. */
+  reason: string
+  /** When (ISO time). */
+  at: string
+  /** How many account ids it names. */
+  accounts: number
+}
+
+const DismissBackupInput = z.strictObject({
+  name: z.string().regex(/^settings\.[a-z-]+-[0-9TZ-]{24}\.json$/, 'Not a settings backup name.'),
+})
+
 /** Told to the user once, at start: e.g. the settings file was damaged and moved aside. */
 export interface AppNotice {
   kind: 'settings-recovered'
@@ -248,6 +268,8 @@ export const INPUTS = {
   exportIdentities: AccountRefInput,
   validateAndSave: ValidateAndSaveInput,
   sendTestMessage: SendTestInput,
+  listBackups: NoInput,
+  dismissBackup: DismissBackupInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs {
@@ -277,6 +299,8 @@ export interface Outputs {
   exportIdentities: { text: string }
   validateAndSave: ValidateResult
   sendTestMessage: SendTestResult
+  listBackups: { backups: SettingsBackupView[] }
+  dismissBackup: { dismissed: boolean }
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { mailkey, settle } from '../lib/api.js'
 import { KeychainNotice } from '../ui/KeychainNotice.js'
+import { KeptBackups } from './KeptBackups.js'
 import type { KeychainCheck } from '../ui/use-keychain-health.js'
 
 interface Props {
@@ -64,6 +65,7 @@ export function KeychainSection({ keychain, recheck }: Props) {
       </h2>
       <KeychainStatus keychain={keychain} />
       <KeychainNotice id="accounts-keychain" check={keychain} recheck={recheck} />
+      <KeptBackups onDismissed={() => setListed((n) => n + 1)} />
       {orphans.status === 'failed' && <p>Mailkey could not list its keychain entries: {orphans.message}</p>}
       {orphans.status === 'ready' && orphans.keys.length === 0 && (
         <p className="note">No leftover entries: every password Mailkey keeps belongs to an account above.</p>

@@ -4,7 +4,16 @@ import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { PopReminder } from './PopReminder.js'
 import { ServerEditor } from './ServerEditor.js'
 import { ServerSummary } from './ServerSummary.js'
+import { keepsSavedServers, type Setup } from './setup.js'
 import type { At, WizardAction } from './wizard-state.js'
+
+function leadText(setup: Setup): string {
+  if (setup.accountId === undefined || setup.password !== '')
+    return 'Mailkey signs in to both servers at once with your password. Nothing is sent and nothing is saved yet.'
+  return keepsSavedServers(setup)
+    ? 'Mailkey signs in to both servers at once with the saved password. Nothing is sent and nothing is saved yet.'
+    : 'The servers changed: Mailkey asks for the password again before it signs in, as a saved password goes only to the servers it was saved for.'
+}
 
 interface Props {
   state: At<'servers'>
@@ -28,11 +37,7 @@ export function ServersStep({ state, dispatch }: Props) {
       <h2 id="servers-heading" ref={headingRef} tabIndex={-1}>
         Test the servers
       </h2>
-      <p className="lead">
-        {state.setup.accountId !== undefined && state.setup.password === ''
-          ? 'Mailkey signs in to both servers at once with the saved password. Nothing is sent and nothing is saved yet.'
-          : 'Mailkey signs in to both servers at once with your password. Nothing is sent and nothing is saved yet.'}
-      </p>
+      <p className="lead">{leadText(state.setup)}</p>
       {state.notice && (
         <p className="notice" role="status">
           {state.notice}

@@ -1,6 +1,6 @@
 import type { AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
-import { EmailSchema, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
+import { EmailSchema, sameServer, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
 import { checkPassword } from '../lib/password.js'
 import {
@@ -80,9 +80,25 @@ export function needsGuidance(provider: Provider | null): boolean {
   return Boolean(provider?.appPassword ?? provider?.oauthOnly)
 }
 
-/** The password step's check; when editing, leaving it empty keeps the saved secret. */
+/**
+ * Editing: whether the servers are still the ones the password was saved for. Main sends a saved
+ * password to no other server (PASSWORD_REQUIRED), so a changed server needs it typed again.
+ */
+export function keepsSavedServers(setup: Setup): boolean {
+  const parsed = parseSetup(setup)
+  const { incoming, outgoing } = setup.detected
+  if (!parsed.ok || !incoming || !outgoing) return true // nothing to compare yet: main decides
+  return sameServer(parsed.servers.incoming, incoming) && sameServer(parsed.servers.outgoing, outgoing)
+}
+
+export const PASSWORD_FOR_NEW_SERVER =
+  'The servers changed, so enter the password again: Mailkey sends a saved password only to the servers it was saved for.'
+
+/** The password step's check; when editing, leaving it empty keeps the saved secret (for the saved servers). */
 export function checkSetupPassword(setup: Setup): AppPasswordCheck {
-  if (setup.accountId !== undefined && setup.password === '') return { ok: true }
+  if (setup.accountId !== undefined && setup.password === '') {
+    return keepsSavedServers(setup) ? { ok: true } : { ok: false, message: PASSWORD_FOR_NEW_SERVER }
+  }
   return checkPassword(setup.detected.provider, setup.password)
 }
 

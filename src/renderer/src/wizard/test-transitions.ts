@@ -3,13 +3,14 @@ import type { Side } from '../../../shared/mail.js'
 import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { startRun } from '../test-view/test-run.js'
-import { parseSetup, type Setup } from './setup.js'
+import { checkSetupPassword, parseSetup, type Setup } from './setup.js'
 import { addressState, passwordState, serversState, type WizardState } from './wizard-state.js'
 
 /** Starts a test of the setup's servers, or opens the editor on what is wrong with them. */
 function startTest(setup: Setup, testId: string): WizardState {
   const parsed = parseSetup(setup)
   if (!parsed.ok) return serversState(setup, { editing: true, showProblems: true })
+  if (!checkSetupPassword(setup).ok) return { ...passwordState(setup), showCheck: true }
   return { step: 'test', setup, run: startRun(testId, parsed.servers) }
 }
 
@@ -28,6 +29,8 @@ export function finishTest(state: WizardState, testId: string, result: Result<Te
   if (result.error.code === 'CANCELLED') {
     return serversState(state.setup, { notice: 'Test cancelled. Your settings are as you left them.' })
   }
+  // editing with a changed server: the saved password may not go there, so ask for it (with why)
+  if (result.error.code === 'PASSWORD_REQUIRED') return { ...passwordState(state.setup), showCheck: true }
   return { ...state, run: { status: 'error', testId, tested, error: result.error } }
 }
 

@@ -1,0 +1,34 @@
+import { CHANNELS, EVENTS, METHODS } from '../shared/ipc/channels.js'
+import type { StageEvent } from '../shared/report.js'
+
+/** The parts of Electron's preload modules the bridge uses (structural, so a Node test can record them). */
+export interface PreloadElectron {
+  contextBridge: { exposeInMainWorld(key: string, api: unknown): void }
+  ipcRenderer: {
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>
+    on(channel: string, listener: (event: unknown, payload: StageEvent) => void): unknown
+    removeListener(channel: string, listener: (event: unknown, payload: StageEvent) => void): unknown
+  }
+}
+
+/**
+ * `window.mailkey` (typed as MailkeyApi in src/shared/ipc/contract.ts). The whole bridge, readable in one
+ * screen: one function per channel, each bound to its literal channel name; a progress subscription
+ * that hands over the payload only (never the IPC event) and returns its unsubscribe function. No
+ * ipcRenderer, no generic invoke, no process.env on the page. Frozen.
+ */
+export function exposeMailkey({ contextBridge, ipcRenderer }: PreloadElectron): void {
+  const api: Record<string, unknown> = {}
+  for (const method of METHODS) {
+    const channel = CHANNELS[method]
+    api[method] = (input?: unknown) => ipcRenderer.invoke(channel, input)
+  }
+  api['onTestProgress'] = (listener: (event: StageEvent) => void) => {
+    const handler = (_event: unknown, payload: StageEvent): void => listener(payload)
+    ipcRenderer.on(EVENTS.testProgress, handler)
+    return () => {
+      ipcRenderer.removeListener(EVENTS.testProgress, handler)
+    }
+  }
+  contextBridge.exposeInMainWorld('mailkey', Object.freeze(api))
+}
