@@ -4,9 +4,8 @@ import type { ProbeContext } from './probe.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import type { ServerCheck } from './test-request.js'
 
-/** The first stage of every probe: register the secret for scrubbing, start the clock, resolve DNS. */
+/** The first stage of every probe: start the clock, resolve DNS. */
 export async function resolveStage(check: ServerCheck, conn: ConnectionOptions, ctx: ProbeContext): Promise<string> {
-  ctx.transcript.protect(check.login.password, check.login.username)
   ctx.clock.start()
   const address = await lookupHost(check.server.host, conn.timeouts.connectMs, ctx.signal)
   ctx.clock.complete('dns')
