@@ -10,8 +10,8 @@ export function isGoogle(providerId: ProviderId | null): boolean {
   return providerId === 'gmail' || providerId === 'google-workspace'
 }
 
-/** In a sender check the last stage is the envelope, not "ready to use". */
-export const SENDER_STAGE_LABELS: Partial<Record<Stage, string>> = { ready: 'Offering the sender (MAIL FROM)' }
+/** The sender check's own stage (MAIL FROM, RCPT TO, then RSET), in its words. */
+export const SENDER_STAGE_LABELS: Partial<Record<Stage, string>> = { sender: 'Offering the sender (MAIL FROM)' }
 
 export type Tone = 'ok' | 'bad' | 'none'
 

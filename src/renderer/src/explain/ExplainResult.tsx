@@ -20,6 +20,7 @@ function FixView({ fix }: { fix: Fix }) {
     case 'switch-security':
     case 'replace-password':
     case 'check-settings':
+    case 'switch-username':
     case 'retry-later':
     case 'contact-admin':
       return (

@@ -22,6 +22,7 @@ export function FixAction({ fix, onFix, disabled }: { fix: Fix; onFix: (fix: Fix
     case 'switch-security':
     case 'replace-password':
     case 'check-settings':
+    case 'switch-username':
       return (
         <button type="button" className="button button--primary" disabled={disabled} onClick={() => onFix(fix)}>
           {fix.label}
