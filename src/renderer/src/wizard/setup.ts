@@ -1,4 +1,4 @@
-import { checkAppPassword, normalizeAppPassword, type AppPasswordCheck } from '../../../shared/app-password.js'
+import { checkAppPassword, normalizePastedSecret, type AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { EmailSchema, PasswordSchema, UsernameSchema, type IncomingServer, type Server } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
@@ -86,8 +86,7 @@ export function needsGuidance(provider: Provider | null): boolean {
 
 /** App passwords lose the spaces and dashes they are shown with; other passwords are kept exactly. */
 export function normalisePassword(provider: Provider | null, raw: string): string {
-  const format = provider?.appPassword?.format
-  return format ? normalizeAppPassword(raw, format) : raw
+  return normalizePastedSecret(raw, provider)
 }
 
 /** The password step's check; when editing, leaving it empty keeps the saved secret. */
