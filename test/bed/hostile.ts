@@ -132,14 +132,18 @@ export function tlsServer(cert: { key: string; cert: string }, greeting: string)
 /**
  * A black-holed port: a listening socket whose accept queue is full and that never accepts, so new
  * SYNs are dropped and a connect hangs like a firewalled port. Node always accepts, hence python3.
+ * On 127.0.0.1 and a free port by default; `::1` and a given port play a dead IPv6 route to a server
+ * that answers on IPv4 at that port.
  */
-export async function blackHole(): Promise<HostileServer> {
+export async function blackHole(at: { host?: '127.0.0.1' | '::1'; port?: number } = {}): Promise<HostileServer> {
+  const host = at.host ?? '127.0.0.1'
+  const family = host === '::1' ? 'socket.AF_INET6' : 'socket.AF_INET'
   const script = [
     'import socket, sys',
-    's = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(0)',
+    `s = socket.socket(${family}); s.bind(("${host}", ${at.port ?? 0})); s.listen(0)`,
     'fill = []',
     'for _ in range(4):',
-    '    c = socket.socket(); c.setblocking(False)',
+    `    c = socket.socket(${family}); c.setblocking(False)`,
     '    try: c.connect(s.getsockname())',
     '    except BlockingIOError: pass',
     '    fill.append(c)',

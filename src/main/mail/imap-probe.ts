@@ -60,14 +60,15 @@ function imapFacts(error: unknown, socket: unknown): FailureFacts {
 /**
  * IMAP probe: imapflow login with `verifyOnly` (CAPABILITY, ID, STARTTLS if required, AUTHENTICATE,
  * NAMESPACE, LOGOUT), with the options every IMAP client of Mailkey uses (protocol-options.ts). DNS is
- * resolved here so its time is a stage of its own; the socket's own events mark connect and TLS.
+ * resolved here so its time is a stage of its own (imapflow then races the addresses it is handed);
+ * the socket's own events mark connect and TLS.
  */
 export const probeImap: Probe = async (check, conn, ctx) => {
   const { clock, signal, transcript } = ctx
   const { server } = check
-  const address = await resolveStage(check, conn, ctx)
+  const addresses = await resolveStage(check, conn, ctx)
   const client = new ImapFlow(
-    imapFlowOptions(server, check.login, conn, { address, logger: imapLogger(ctx), verifyOnly: true }),
+    imapFlowOptions(server, check.login, conn, { addresses, logger: imapLogger(ctx), verifyOnly: true }),
   )
   // imapflow logs an unhandled 'error' event otherwise; failures also reject connect()
   client.on('error', () => undefined)
@@ -82,7 +83,8 @@ export const probeImap: Probe = async (check, conn, ctx) => {
     const socket = (client as unknown as { socket?: TLSSocket }).socket
     socket?.once('connect', () => {
       clock.complete('connect')
-      transcript.note(`connected to ${address} port ${server.port}`)
+      // the address that won the race (Happy Eyeballs), not the first one resolved
+      transcript.note(`connected to ${socket.remoteAddress ?? server.host} port ${server.port}`)
     })
     if (server.security === 'tls')
       socket?.once('secureConnect', () => {

@@ -116,6 +116,7 @@ async function reachabilityAfterFailure(
   specs: readonly SideSpec[],
   reports: readonly ProbeReport[],
   signal: AbortSignal,
+  conn: ConnectionOptions,
 ): Promise<TestReport['reachability']> {
   const unreachable = reports.some(
     (r) => !r.ok && UNREACHABLE.has(r.cause ?? '') && (r.failedStage === 'connect' || r.failedStage === 'tls'),
@@ -124,7 +125,7 @@ async function reachabilityAfterFailure(
   const targets = specs.flatMap((s) =>
     reachabilityPorts(s.protocol).map((port) => ({ host: s.check.server.host, port })),
   )
-  const checks = await checkReachability(targets, undefined, signal)
+  const checks = await checkReachability(targets, undefined, signal, conn.resolve)
   return { checks, summary: describeReachability(checks) }
 }
 
@@ -166,6 +167,7 @@ export async function testServers(
       specs,
       results.map((r) => r.report),
       controller.signal,
+      ctx.connection,
     )
     if (reachability) report.reachability = reachability
     report.ms = Math.round(performance.now() - t0)
