@@ -74,7 +74,7 @@ describe('a dead IPv6 address first, a working IPv4 second', () => {
     ['POP3', 'incoming', (): IncomingServer => ({ protocol: 'pop3', host: HOST, port: ports.pop3s, security: 'tls' })],
     ['SMTP', 'outgoing', (): Server => ({ host: HOST, port: ports.smtps, security: 'tls' })],
   ] as const)('%s passes well within the timeout and names the IPv4 address it used', async (_p, side, server) => {
-    const req = side === 'incoming' ? { incoming: server() as IncomingServer } : { outgoing: server() }
+    const req = side === 'incoming' ? { incoming: server() } : { outgoing: server() }
     const { report, transcripts } = await runTest({ ...base, ...req })
     const r = report[side]
     expect(r).toMatchObject({ ok: true })
