@@ -1,6 +1,6 @@
-import nodemailer from 'nodemailer'
 import { randomBytes } from 'node:crypto'
 import type { Server } from '../../shared/mail.js'
+import { loadNodemailer } from './libraries.js'
 import type { Login } from './login.js'
 import { smtpTransportOptions, type ConnectionOptions } from './protocol-options.js'
 
@@ -35,6 +35,7 @@ export async function sendMessage(
   connection: ConnectionOptions,
   messageId: string = newMessageId(message.from.address),
 ): Promise<SentMessage> {
+  const nodemailer = await loadNodemailer()
   const transport = nodemailer.createTransport(smtpTransportOptions(server, login, connection))
   try {
     const info = await transport.sendMail({

@@ -1,5 +1,6 @@
 import { format } from 'node:util'
-import SMTPConnection from 'nodemailer/lib/smtp-connection'
+import type SMTPConnection from 'nodemailer/lib/smtp-connection'
+import { loadSmtpConnection } from './libraries.js'
 import { openStages } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
@@ -87,6 +88,7 @@ function senderCheckFailure(outcome: SenderCheckOutcome | undefined): ProbeFailu
 export const probeSmtp: Probe = async (side, conn, ctx) => {
   const { clock, signal, transcript } = ctx
   const { server, login, senderCheck: check } = side
+  const library = loadSmtpConnection()
   const socket = await openStages(side, conn, ctx)
   if (check && [check.from, check.to].some((a) => /[\s<>]/.test(a))) {
     throw new ProbeFailure({ code: 'EINVALID', message: 'The sender check needs plain addresses' })
@@ -113,7 +115,8 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
       }
     : undefined
   const caps = new EhloCapabilities()
-  const smtp = new SMTPConnection(
+  const { default: Connection } = await library
+  const smtp = new Connection(
     smtpConnectionOptions(server, conn, {
       socket,
       logger: smtpLogger(ctx, () => handlerRunning, caps),
