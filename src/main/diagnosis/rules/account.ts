@@ -69,7 +69,7 @@ export const ACCOUNT_RULES: readonly Rule[] = [
     when: either(
       code('AccountDisabled'),
       has(
-        /account (has been |is )?(disabled|suspended|locked|blocked|deactivated)|User account is disabled|mailbox (is )?disabled|Sender Address Blocked|Outgoing Blocked|bad outbound sender|\[CONTACTADMIN\]|outgoing (e-?mail|mail|messages?)( \w+){0,3} (has been |is |was )?(suspended|disabled|blocked|on hold|restricted)|outgoing mail (suspension|hold)|(sending|outgoing mail) (has been |is )?(suspended|restricted) for|Restricted for sending spam/i,
+        /account (has been |is )?(disabled|suspended|locked|blocked|deactivated)|User account is disabled|mailbox (is )?disabled|Sender Address Blocked|Outgoing Blocked|bad outbound sender|\[CONTACTADMIN\]|outgoing (e-?mail|mail|messages?)\b.{0,80}?\b(has been|is|was) (suspended|disabled|blocked|on hold|restricted)|outgoing mail (suspension|hold)|(sending|outgoing mail) (has been |is )?(suspended|restricted) for|Restricted for sending spam/i,
       ),
     ),
   },

@@ -11,7 +11,7 @@ import type { Facts } from '../facts.js'
 export const APP_LOGIN_REFUSED = new RegExp(
   [
     // Thunderbird: 'Login to server imap.x.com with username "alice" failed.', "Login to server x failed."
-    'Login to server \\S+ (?:with username .{1,120}? )?failed',
+    'Login to server \\S+ (?:with .{1,120}? )?failed',
     'Unable to authenticate to Outgoing server',
     // Apple Mail: 'The server "imap.x.com" rejected the password for user "alice"'
     'rejected the password',
