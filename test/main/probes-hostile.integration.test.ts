@@ -232,3 +232,29 @@ describe('an SMTP server that advertises no AUTH (sendmail style, which quotes u
     expectNoCredential(server.received())
   })
 })
+
+describe('a refused password on a server Mailkey has no preset for', () => {
+  it('invalid_credentials with one click to try the other form of the user name', async () => {
+    const server = await start(
+      scriptedServer(
+        '220 mail.example.test ESMTP Postfix',
+        (line) => {
+          if (/^EHLO/i.test(line)) return '250-mail.example.test\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME'
+          if (/^AUTH/i.test(line)) return '535 5.7.8 Error: authentication failed: authentication failure'
+          if (/^QUIT/i.test(line)) return '221 2.0.0 Bye'
+          return '502 5.5.2 Error: command not recognized'
+        },
+        { tls: b.certs.server },
+      ),
+    )
+    const { report } = await runTest({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'tls') })
+    expect(report.outgoing).toMatchObject({ ok: false, cause: 'invalid_credentials', failedStage: 'auth' })
+    expect(report.outgoing?.fix).toEqual({
+      kind: 'switch-username',
+      username: 'alice',
+      label: 'Sign in as alice instead',
+    })
+    // only the one attempt Mailkey was asked for: the other name is tried on the user's click
+    expect(server.received().match(/^AUTH /gm)).toHaveLength(1)
+  })
+})
