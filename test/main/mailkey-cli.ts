@@ -8,9 +8,14 @@ export interface CliRun {
 
 /**
  * Runs the built CLI (`bin/mailkey.js`, after `npm run build`) as a user would, with `stdin` piped in
- * and extra environment (NODE_EXTRA_CA_CERTS for the bed's CA, a settings folder). Killed after 30 s.
+ * and extra environment (NODE_EXTRA_CA_CERTS for the bed's CA, a settings folder). Killed after `timeoutMs`.
  */
-export function runMailkey(args: string[], stdin: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export function runMailkey(
+  args: string[],
+  stdin: string,
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 30_000,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/mailkey.js', ...args], {
       env: { ...process.env, ...env },
@@ -20,7 +25,7 @@ export function runMailkey(args: string[], stdin: string, env: NodeJS.ProcessEnv
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)

@@ -2,15 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openSettings } from '../../src/main/accounts/settings-store.js'
-import { dispatch } from '../../src/main/ipc/dispatch.js'
-import { createHandlers } from '../../src/main/ipc/handlers.js'
-import { createServices } from '../../src/main/services.js'
-import type { Method } from '../../src/shared/ipc/channels.js'
 import { bedCatalog } from '../bed/catalog.js'
 import { BED_USERS, setAppPassword } from '../bed/users.js'
 import { bed } from './bed.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
+import { ipcHarness } from './ipc-harness.js'
 import { runMailkey } from './mailkey-cli.js'
 
 /**
@@ -69,25 +65,8 @@ describe.skipIf(problem !== null)(
     const dir = mkdtempSync(join(tmpdir(), 'mailkey-pasted-'))
     const secrets = scratchKeychain()
     const env = { NODE_EXTRA_CA_CERTS: b.caPath, MAILKEY_CONFIG_DIR: dir, MAILKEY_KEYCHAIN_SERVICE: secrets.service }
-    let handlers: ReturnType<typeof createHandlers>
-    const call = async <M extends Method>(method: M, input: unknown) => {
-      const r = await dispatch(handlers, method, input, { emit: () => undefined })
-      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
-      return r.value
-    }
+    const { call } = ipcHarness({ dir, secrets, trust: { ca: b.ca }, catalog: bedCatalog(b) })
 
-    beforeAll(() => {
-      handlers = createHandlers(
-        createServices({
-          store: openSettings(dir).store,
-          secrets,
-          trust: { ca: b.ca },
-          catalog: bedCatalog(b),
-          mx: () => Promise.resolve([]),
-          openExternal: () => Promise.resolve(),
-        }),
-      )
-    })
     afterAll(async () => {
       setAppPassword(b.usersFile, pasted.address, pasted.appPassword)
       await secrets.clear()

@@ -2,19 +2,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openSettings } from '../../src/main/accounts/settings-store.js'
 import { describeReport } from '../../src/main/cli/report-text.js'
-import { dispatch } from '../../src/main/ipc/dispatch.js'
-import { createHandlers } from '../../src/main/ipc/handlers.js'
 import { base64Cores } from '../../src/main/mail/redact.js'
-import { createServices } from '../../src/main/services.js'
-import type { Method } from '../../src/shared/ipc/channels.js'
 import type { IncomingServer, Server } from '../../src/shared/mail.js'
 import type { StageEvent } from '../../src/shared/report.js'
 import { imapEchoServer, pop3EchoServer, smtpEchoServer } from '../bed/echo-servers.js'
 import type { HostileServer } from '../bed/hostile.js'
 import { bed } from './bed.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
+import { ipcHarness } from './ipc-harness.js'
 import { runMailkey } from './mailkey-cli.js'
 import { runTest } from './run-test.js'
 
@@ -143,26 +139,7 @@ describe.skipIf(problem !== null)(
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailkey-leak-'))
     const secrets = scratchKeychain()
-    const handed: unknown[] = []
-    const events: StageEvent[] = []
-    let handlers: ReturnType<typeof createHandlers>
-    const call = async <M extends Method>(method: M, input: unknown) => {
-      const r = await dispatch(handlers, method, input, { emit: (e) => events.push(e) })
-      handed.push(r)
-      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
-      return r.value
-    }
-    beforeAll(() => {
-      handlers = createHandlers(
-        createServices({
-          store: openSettings(dir).store,
-          secrets,
-          trust: { ca: b.ca },
-          mx: () => Promise.resolve([]),
-          openExternal: () => Promise.resolve(),
-        }),
-      )
-    })
+    const { call, results: handed, events } = ipcHarness({ dir, secrets, trust: { ca: b.ca } })
     afterAll(async () => {
       await secrets.clear()
       rmSync(dir, { recursive: true, force: true })
