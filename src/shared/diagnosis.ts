@@ -40,6 +40,8 @@ export type Fix =
   | { kind: 'open-url'; url: string; label: string }
   | { kind: 'replace-password'; label: string }
   | { kind: 'check-settings'; field: 'email' | 'username' | 'host' | 'port' | 'password'; label: string }
+  /** Try once more with the other form of the user name (the full address, or the part before "@"). */
+  | { kind: 'switch-username'; username: string; label: string }
   | { kind: 'retry-later'; label: string }
   | { kind: 'contact-admin'; label: string }
   | { kind: 'none'; label: string }

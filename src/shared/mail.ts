@@ -116,19 +116,23 @@ export function sameServer(a: Server | IncomingServer, b: Server | IncomingServe
   return protocol(a) === protocol(b) && host(a) === host(b) && a.port === b.port && a.security === b.security
 }
 
-/** The live stages of a connection test, in order. Not every stage applies to every security mode. */
-export const STAGES = ['dns', 'connect', 'tls', 'greeting', 'starttls', 'auth', 'ready'] as const
+/**
+ * The live stages of a connection test, in order. Not every stage applies to every security mode;
+ * `sender` (MAIL FROM/RCPT TO without sending) only to a sender check.
+ */
+export const STAGES = ['dns', 'connect', 'tls', 'greeting', 'starttls', 'auth', 'sender', 'ready'] as const
 export type Stage = (typeof STAGES)[number]
 
 /** The stages a test will pass through, so the UI can show them all before the first one starts. */
-export function plannedStages(security: Security): Stage[] {
+export function plannedStages(security: Security, senderCheck = false): Stage[] {
+  const login: Stage[] = senderCheck ? ['auth', 'sender', 'ready'] : ['auth', 'ready']
   switch (security) {
     case 'tls':
-      return ['dns', 'connect', 'tls', 'greeting', 'auth', 'ready']
+      return ['dns', 'connect', 'tls', 'greeting', ...login]
     case 'starttls':
-      return ['dns', 'connect', 'greeting', 'starttls', 'auth', 'ready']
+      return ['dns', 'connect', 'greeting', 'starttls', ...login]
     case 'none':
-      return ['dns', 'connect', 'greeting', 'auth', 'ready']
+      return ['dns', 'connect', 'greeting', ...login]
   }
 }
 

@@ -27,8 +27,19 @@ function track(server: Server): { sockets: Set<Socket>; data: string[] } {
   return { sockets, data }
 }
 
-async function listen(server: Server, state: { sockets: Set<Socket>; data: string[] }): Promise<HostileServer> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+async function listen(
+  server: Server,
+  state: { sockets: Set<Socket>; data: string[] },
+  host = '127.0.0.1',
+  port = 0,
+): Promise<HostileServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   return {
     port: (server.address() as AddressInfo).port,
     received: () => state.data.join(''),
@@ -66,17 +77,21 @@ export function dropMidTls(): Promise<HostileServer> {
 export const DROP = Symbol('drop')
 
 /**
- * A line-based plaintext server: sends `greeting`, then answers each line with `reply(line)` (lines
- * joined with CRLF; undefined: no answer; DROP: close the connection). Enough to play an IMAP/POP3/SMTP
- * server that lacks STARTTLS.
+ * A line-based server: sends `greeting`, then answers each line with `reply(line)` (lines joined with
+ * CRLF; undefined: no answer; DROP: close the connection). Plaintext by default, or implicit TLS with
+ * `tls` (a key pair). Enough to play an IMAP/POP3/SMTP server that lacks STARTTLS, offers no AUTH, or
+ * quotes what it was sent.
  */
 export function scriptedServer(
   greeting: string,
   reply: (line: string, socket: Socket) => string | undefined | typeof DROP,
+  options: { tls?: { key: string; cert: string }; host?: string; port?: number } = {},
 ): Promise<HostileServer> {
-  const server = createTcpServer()
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }) : createTcpServer()
   const state = track(server)
-  server.on('connection', (s) => {
+  if (options.tls) server.on('tlsClientError', () => undefined)
+  server.on(options.tls ? 'secureConnection' : 'connection', (s: Socket) => {
+    if (options.tls) s.on('error', () => undefined)
     s.on('data', (c: Buffer) => state.data.push(c.toString('latin1')))
     s.write(`${greeting}\r\n`)
     // readline re-emits the socket's errors (EPIPE when the client hung up first): the test decides
@@ -88,7 +103,7 @@ export function scriptedServer(
         else if (answer !== undefined && !s.destroyed) s.write(`${answer}\r\n`)
       })
   })
-  return listen(server, state)
+  return listen(server, state, options.host, options.port)
 }
 
 /**
@@ -167,6 +182,28 @@ export function trickleServer(opts: {
   return listen(server, state)
 }
 
+/**
+ * A sendmail-style SMTP server that offers no AUTH (a relay, or port 25) and, like sendmail, answers a
+ * command it does not know by quoting it: `500 5.5.1 Command unrecognized: "AUTH PLAIN AGFsaWNl…"`.
+ * `starttls` adds STARTTLS to its EHLO reply (without being able to do it).
+ */
+export function sendmailStyleServer(
+  options: { tls?: { key: string; cert: string }; starttls?: boolean } = {},
+): Promise<HostileServer> {
+  const ehlo = ['250-relay.example.test Hello [127.0.0.1], pleased to meet you', '250-ENHANCEDSTATUSCODES']
+  if (options.starttls) ehlo.push('250-STARTTLS')
+  ehlo.push('250-PIPELINING', '250 HELP')
+  return scriptedServer(
+    '220 relay.example.test ESMTP Sendmail 8.17.1; ready',
+    (line) => {
+      if (/^EHLO\b/i.test(line)) return ehlo.join('\r\n')
+      if (/^QUIT\b/i.test(line)) return '221 2.0.0 relay.example.test closing connection'
+      return `500 5.5.1 Command unrecognized: "${line}"`
+    },
+    options.tls ? { tls: options.tls } : {},
+  )
+}
+
 /** Implicit TLS with the given certificate, then a greeting line (used with certificates that must fail). */
 export function tlsServer(cert: { key: string; cert: string }, greeting: string): Promise<HostileServer> {
   const server = createTlsServer({ key: cert.key, cert: cert.cert })
@@ -179,14 +216,18 @@ export function tlsServer(cert: { key: string; cert: string }, greeting: string)
 /**
  * A black-holed port: a listening socket whose accept queue is full and that never accepts, so new
  * SYNs are dropped and a connect hangs like a firewalled port. Node always accepts, hence python3.
+ * On 127.0.0.1 and a free port by default; `::1` and a given port play a dead IPv6 route to a server
+ * that answers on IPv4 at that port.
  */
-export async function blackHole(): Promise<HostileServer> {
+export async function blackHole(at: { host?: '127.0.0.1' | '::1'; port?: number } = {}): Promise<HostileServer> {
+  const host = at.host ?? '127.0.0.1'
+  const family = host === '::1' ? 'socket.AF_INET6' : 'socket.AF_INET'
   const script = [
     'import socket, sys',
-    's = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(0)',
+    `s = socket.socket(${family}); s.bind(("${host}", ${at.port ?? 0})); s.listen(0)`,
     'fill = []',
     'for _ in range(4):',
-    '    c = socket.socket(); c.setblocking(False)',
+    `    c = socket.socket(${family}); c.setblocking(False)`,
     '    try: c.connect(s.getsockname())',
     '    except BlockingIOError: pass',
     '    fill.append(c)',

@@ -39,6 +39,8 @@ export const BED_USERS = {
   rotating: { address: 'rotating@example.test', appPassword: 'rotatingapppassw', normalPassword: 'RotatingNormal1' },
   // the same, for the CLI reset tests (test files run in parallel, so each changes its own user)
   cliRotating: { address: 'cli-rotating@example.test', appPassword: 'clirotatingappwd' },
+  // reset with an app password pasted in groups ("past edap ppas swrd"), by the CLI and over IPC
+  pasted: { address: 'pasted@example.test', appPassword: 'pastedapppasswrd' },
   // Gmail-like: "Send mail as" holds one verified alias; any other From is silently replaced
   gmailish: {
     address: 'gina@example.test',

@@ -87,7 +87,7 @@ describe.skipIf(problem !== null)(
     it('level 1: a foreign address is refused at MAIL FROM with the server’s words; no message is sent', async () => {
       const { alias } = await addAlias(BED_USERS.alice, { address: 'bob@elsewhere.test' })
       const r = await check(BED_USERS.alice, alias.id, true)
-      expect(r.sender).toMatchObject({ ok: false, cause: 'sender_not_allowed', failedStage: 'ready' })
+      expect(r.sender).toMatchObject({ ok: false, cause: 'sender_not_allowed', failedStage: 'sender' })
       expect(r.sender.serverText).toContain('Sender address rejected: not owned by user alice@example.test')
       expect(r.roundTrip).toBeUndefined()
     })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { checkAppPassword, normalizeAppPassword } from '../../src/shared/app-password.js'
+import {
+  appPasswordProvider,
+  checkAppPassword,
+  normalizeAppPassword,
+  normalizePastedSecret,
+} from '../../src/shared/app-password.js'
 import { providerById } from '../../src/shared/providers.js'
 
 const google = providerById('gmail').appPassword?.format
@@ -36,5 +41,31 @@ describe('pasting an app password', () => {
   it('asks for something when the field is empty, whatever the provider', () => {
     expect(checkAppPassword('', undefined)).toEqual({ ok: false, message: 'Paste the app password.' })
     expect(checkAppPassword('any password at all', undefined)).toEqual({ ok: true })
+  })
+})
+
+describe('the one normaliser of a pasted secret (wizard, CLI, IPC services)', () => {
+  const gmail = providerById('gmail')
+  it.each([
+    ['abcd efgh ijkl mnop', 'abcdefghijklmnop'],
+    ['abcd\u00a0efgh ijkl mnop\n', 'abcdefghijklmnop'],
+    // not an app password of that format once the spaces are gone: kept exactly, spaces and all
+    ['my pass phrase 42!', 'my pass phrase 42!'],
+    ['abcd-efgh-ijkl-mnop', 'abcd-efgh-ijkl-mnop'],
+  ])('Gmail: %j → %j', (raw, sent) => {
+    expect(normalizePastedSecret(raw, gmail)).toBe(sent)
+  })
+
+  it('iCloud drops its dashes; a provider without a format and no provider keep the password as typed', () => {
+    expect(normalizePastedSecret('abcd-efgh-ijkl-mnop', providerById('icloud'))).toBe('abcdefghijklmnop')
+    expect(normalizePastedSecret('abcd efgh ijkl mnop', providerById('outlook'))).toBe('abcd efgh ijkl mnop')
+    expect(normalizePastedSecret('abcd efgh ijkl mnop', undefined)).toBe('abcd efgh ijkl mnop')
+  })
+
+  it('finds whose app password it is from the address, else from the servers named', () => {
+    expect(appPasswordProvider({ email: 'a@gmail.com' })?.id).toBe('gmail')
+    expect(appPasswordProvider({ email: 'a@example.org', hosts: ['SMTP.gmail.com '] })?.id).toBe('gmail')
+    expect(appPasswordProvider({ email: 'a@example.org', hosts: ['imap.mail.me.com'] })?.id).toBe('icloud')
+    expect(appPasswordProvider({ email: 'a@example.org', hosts: ['mail.example.org'] })).toBeUndefined()
   })
 })

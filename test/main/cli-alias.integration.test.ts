@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,43 +7,19 @@ import { createServices } from '../../src/main/services.js'
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
+import { runMailkey, type CliRun } from './mailkey-cli.js'
 
 const problem = await keychainProblem()
 const b = bed()
 const gina = BED_USERS.gmailish
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 describe.skipIf(problem !== null)(`mailkey alias${problem ? ` (skipped: ${problem})` : ''}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'mailkey-cli-alias-'))
   const secrets = scratchKeychain()
 
-  function mailkey(args: string[], stdin = ''): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/mailkey.js', 'alias', ...args], {
-        env: {
-          ...process.env,
-          NODE_EXTRA_CA_CERTS: b.caPath,
-          MAILKEY_CONFIG_DIR: dir,
-          MAILKEY_KEYCHAIN_SERVICE: secrets.service,
-        },
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
-      child.on('error', reject)
-      child.on('close', (code) => {
-        clearTimeout(timer)
-        resolve({ code, stdout, stderr })
-      })
-      child.stdin.end(stdin)
-    })
+  function mailkey(args: string[], stdin = ''): Promise<CliRun> {
+    const env = { NODE_EXTRA_CA_CERTS: b.caPath, MAILKEY_CONFIG_DIR: dir, MAILKEY_KEYCHAIN_SERVICE: secrets.service }
+    return runMailkey(['alias', ...args], stdin, env, 90_000)
   }
 
   beforeAll(async () => {

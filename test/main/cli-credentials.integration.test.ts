@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,17 +7,12 @@ import { createServices } from '../../src/main/services.js'
 import { BED_USERS, setAppPassword } from '../bed/users.js'
 import { bed } from './bed.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
+import { runMailkey, type CliRun } from './mailkey-cli.js'
 
 const problem = await keychainProblem()
 const b = bed()
 const user = BED_USERS.cliRotating
 const NEW_PASSWORD = 'anotherapppasswd'
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 describe.skipIf(problem !== null)(`mailkey credentials${problem ? ` (skipped: ${problem})` : ''}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'mailkey-cli-cred-'))
@@ -26,27 +20,11 @@ describe.skipIf(problem !== null)(`mailkey credentials${problem ? ` (skipped: ${
   let accountId = ''
 
   /** The real CLI, on the test's settings folder and keychain service, trusting the bed's CA. */
-  function mailkey(args: string[], stdin = ''): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/mailkey.js', 'credentials', ...args], {
-        env: {
-          ...process.env,
-          NODE_EXTRA_CA_CERTS: b.caPath,
-          MAILKEY_CONFIG_DIR: dir,
-          MAILKEY_KEYCHAIN_SERVICE: secrets.service,
-        },
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-      child.on('error', reject)
-      child.on('close', (code) => {
-        clearTimeout(timer)
-        resolve({ code, stdout, stderr })
-      })
-      child.stdin.end(stdin)
+  function mailkey(args: string[], stdin = ''): Promise<CliRun> {
+    return runMailkey(['credentials', ...args], stdin, {
+      NODE_EXTRA_CA_CERTS: b.caPath,
+      MAILKEY_CONFIG_DIR: dir,
+      MAILKEY_KEYCHAIN_SERVICE: secrets.service,
     })
   }
 

@@ -1,31 +1,11 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CAUSES } from '../../src/shared/diagnosis.js'
-
-const CLI = 'bin/mailkey.js'
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
+import { runMailkey, type CliRun } from './mailkey-cli.js'
 
 /** Runs the real CLI (built by `npx electron-vite build`); diagnose is offline, so no bed is needed. */
-function mailkey(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-  })
+function mailkey(args: string[]): Promise<CliRun> {
+  return runMailkey(args, '')
 }
 
 interface Out {

@@ -1,40 +1,17 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CAUSES } from '../../src/shared/diagnosis.js'
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
+import { runMailkey, type CliRun } from './mailkey-cli.js'
 
 const b = bed()
 const alice = BED_USERS.alice
-const CLI = 'bin/mailkey.js'
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 /** Runs the real CLI (built by `npm run build`), trusting the bed's CA the standard Node way. */
-function mailkey(args: string[], stdin: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: b.caPath },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-    child.stdin.end(stdin)
-  })
+function mailkey(args: string[], stdin: string): Promise<CliRun> {
+  return runMailkey(args, stdin, { NODE_EXTRA_CA_CERTS: b.caPath })
 }
 
 const servers = (): string[] => [

@@ -57,3 +57,35 @@ describe('diagnosis corpus: real texts from issue trackers and provider docs', (
     }
   })
 })
+
+describe('diagnosis corpus: the client stacks and mail apps issue 11 names', () => {
+  it('holds at least one text of each, from its own source', () => {
+    const tagged = new Map<string, Set<string>>()
+    for (const e of CORPUS) if (e.stack) tagged.set(e.stack, (tagged.get(e.stack) ?? new Set()).add(e.source))
+    for (const stack of [
+      'openssl',
+      'gnutls',
+      'curl',
+      'python',
+      'java',
+      'mailkit',
+      'system-net-mail',
+      'phpmailer',
+      'symfony-mailer',
+      'go',
+      'node',
+      'thunderbird',
+      'apple-mail',
+      'outlook',
+      'phone',
+    ] as const) {
+      expect(tagged.get(stack)?.size ?? 0, stack).toBeGreaterThanOrEqual(1)
+    }
+  })
+
+  it('names Outlook’s error numbers the issue lists by their meaning', () => {
+    const outlook = CORPUS.filter((e) => e.stack === 'outlook').map((e) => e.text.match(/0x[0-9A-F]{8}/i)?.[0])
+    for (const code of ['0x800CCC0E', '0x800CCC0F', '0x800CCC92', '0x800CCC90', '0x80042109'])
+      expect(outlook.map((c) => c?.toUpperCase())).toContain(code.toUpperCase())
+  })
+})

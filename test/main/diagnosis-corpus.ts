@@ -1,5 +1,30 @@
 import type { Cause } from '../../src/shared/diagnosis.js'
 import type { Protocol, Security, Stage } from '../../src/shared/mail.js'
+import { STACKS_AND_APPS } from './diagnosis-corpus-stacks.js'
+
+/**
+ * The software whose words a text is: a TLS library, a client library, a mail app, or a server quoted
+ * as it is. Given for the entries collected per stack; the counts (scripts/corpus-figures.ts) infer it
+ * for the earlier ones (stackOf in corpus-stacks.ts).
+ */
+export type ClientStack =
+  | 'openssl'
+  | 'gnutls'
+  | 'curl'
+  | 'python'
+  | 'java'
+  | 'mailkit'
+  | 'system-net-mail'
+  | 'phpmailer'
+  | 'symfony-mailer'
+  | 'go'
+  | 'node'
+  | 'thunderbird'
+  | 'apple-mail'
+  | 'outlook'
+  | 'phone'
+  | 'server'
+  | 'other'
 
 /**
  * Real failure texts, copied verbatim from public issue trackers and provider documentation, with the
@@ -35,6 +60,8 @@ export interface CorpusEntry {
   context?: { port: number; security: Security; stage: Stage }
   /** Who said it when the provider column does not, or why the expected cause is what it is. */
   note?: string
+  /** The client stack or app whose words these are (see ClientStack). */
+  stack?: ClientStack
 }
 
 const GMAIL: CorpusEntry[] = [
@@ -1746,4 +1773,5 @@ export const CORPUS: readonly CorpusEntry[] = [
   ...NODE,
   ...PYTHON_AND_OTHERS,
   ...STILL_UNKNOWN,
+  ...STACKS_AND_APPS,
 ]

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { runTest } from './run-test.js'
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../../src/main/mail/timeouts.js'
 import type { IncomingServer, Server } from '../../src/shared/mail.js'
-import { blackHole, dropMidTls, scriptedServer, silentServer, tlsServer, type HostileServer } from '../bed/hostile.js'
+import {
+  blackHole,
+  dropMidTls,
+  scriptedServer,
+  sendmailStyleServer,
+  silentServer,
+  tlsServer,
+  type HostileServer,
+} from '../bed/hostile.js'
+import { describeReport } from '../../src/main/cli/report-text.js'
 import { bed } from './bed.js'
 
 const b = bed()
@@ -182,5 +191,70 @@ describe('STARTTLS required but not offered: the credential never leaves', () =>
     const { report } = await runTest({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'starttls') })
     expect(report.outgoing).toMatchObject({ ok: false, cause: 'tls_mode_mismatch' })
     expectNoCredential(server.received())
+  })
+})
+
+describe('an SMTP server that advertises no AUTH (sendmail style, which quotes unknown commands back)', () => {
+  it('over implicit TLS: smtp_auth_disabled at the sign-in stage, and no AUTH is ever sent', async () => {
+    const server = await start(sendmailStyleServer({ tls: b.certs.server }))
+    const { report, transcripts } = await runTest({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'tls') })
+    expect(report.outgoing).toMatchObject({ ok: false, cause: 'smtp_auth_disabled', failedStage: 'auth' })
+    expect(report.outgoing?.explanation).not.toMatch(/Microsoft|admin center/)
+    expect(server.received()).toMatch(/^EHLO /m)
+    expectNoCredential(server.received())
+    const printed = describeReport(report, transcripts)
+    expect(printed).not.toContain(SECRET)
+    expect(printed).not.toContain(Buffer.from(`\0${base.email}\0${SECRET}`).toString('base64').slice(0, 12))
+  })
+
+  it('unencrypted, offering STARTTLS but no AUTH yet: starttls_required, nothing sent', async () => {
+    const server = await start(sendmailStyleServer({ starttls: true }))
+    const { report } = await runTest({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'none') })
+    expect(report.outgoing).toMatchObject({ ok: false, cause: 'starttls_required', failedStage: 'auth' })
+    expect(report.outgoing?.fix).toMatchObject({ kind: 'switch-security', security: 'starttls' })
+    expectNoCredential(server.received())
+  })
+
+  it('AUTH offered only with mechanisms Mailkey cannot use: auth_mechanism_unsupported, nothing sent', async () => {
+    const server = await start(
+      scriptedServer(
+        '220 mx.example.test ESMTP',
+        (line) => {
+          if (/^EHLO/i.test(line)) return '250-mx.example.test\r\n250-AUTH GSSAPI NTLM\r\n250 8BITMIME'
+          if (/^QUIT/i.test(line)) return '221 bye'
+          return `500 5.5.1 Command unrecognized: "${line}"`
+        },
+        { tls: b.certs.server },
+      ),
+    )
+    const { report } = await runTest({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'tls') })
+    expect(report.outgoing).toMatchObject({ ok: false, cause: 'auth_mechanism_unsupported', failedStage: 'auth' })
+    expectNoCredential(server.received())
+  })
+})
+
+describe('a refused password on a server Mailkey has no preset for', () => {
+  it('invalid_credentials with one click to try the other form of the user name', async () => {
+    const server = await start(
+      scriptedServer(
+        '220 mail.example.test ESMTP Postfix',
+        (line) => {
+          if (/^EHLO/i.test(line)) return '250-mail.example.test\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME'
+          if (/^AUTH/i.test(line)) return '535 5.7.8 Error: authentication failed: authentication failure'
+          if (/^QUIT/i.test(line)) return '221 2.0.0 Bye'
+          return '502 5.5.2 Error: command not recognized'
+        },
+        { tls: b.certs.server },
+      ),
+    )
+    const { report } = await runTest({ ...base, timeouts: FAST, outgoing: smtp(server.port, 'tls') })
+    expect(report.outgoing).toMatchObject({ ok: false, cause: 'invalid_credentials', failedStage: 'auth' })
+    expect(report.outgoing?.fix).toEqual({
+      kind: 'switch-username',
+      username: 'alice',
+      label: 'Sign in as alice instead',
+    })
+    // only the one attempt Mailkey was asked for: the other name is tried on the user's click
+    expect(server.received().match(/^AUTH /gm)).toHaveLength(1)
   })
 })

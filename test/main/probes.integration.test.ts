@@ -125,7 +125,7 @@ describe('the SMTP sender check (MAIL FROM/RCPT TO, then RSET: nothing is sent)'
   it.each([alice.address, 'alice.sales@example.test'])('accepts %s as a sender', async (from) => {
     const { report, transcripts } = await runTest(check(from))
     expect(report.outgoing).toMatchObject({ ok: true })
-    expect(stagesOf(report.outgoing)).toEqual(plannedStages('starttls'))
+    expect(stagesOf(report.outgoing)).toEqual(plannedStages('starttls', true))
     const wire = transcripts.outgoing?.toString() ?? ''
     expect(wire).toContain(`C: MAIL FROM:<${from}>`)
     expect(wire).toContain(`C: RCPT TO:<${alice.address}>`)
@@ -135,7 +135,7 @@ describe('the SMTP sender check (MAIL FROM/RCPT TO, then RSET: nothing is sent)'
 
   it('names a refused sender with the server’s words', async () => {
     const { report } = await runTest(check('bob@elsewhere.test'))
-    expect(report.outgoing).toMatchObject({ ok: false, cause: 'sender_not_allowed', failedStage: 'ready' })
+    expect(report.outgoing).toMatchObject({ ok: false, cause: 'sender_not_allowed', failedStage: 'sender' })
     expect(report.outgoing?.serverText).toBe(
       '553 5.7.1 <bob@elsewhere.test>: Sender address rejected: not owned by user alice@example.test',
     )

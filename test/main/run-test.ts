@@ -1,5 +1,5 @@
 import type { OutgoingCheck, TestRequest } from '../../src/main/mail/test-request.js'
-import type { TlsTrust } from '../../src/main/mail/protocol-options.js'
+import type { Resolve, TlsTrust } from '../../src/main/mail/protocol-options.js'
 import type { SenderCheck } from '../../src/main/mail/smtp-sender-check.js'
 import { testServers, type ServerTestHooks, type ServerTestResult } from '../../src/main/mail/test-servers.js'
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../../src/main/mail/timeouts.js'
@@ -17,6 +17,8 @@ export interface FlatTest {
   timeouts?: Timeouts
   trust: TlsTrust
   providerId?: ProviderId | null
+  /** A resolver of the test's own (a dead IPv6 address first); the system's when unset. */
+  resolve?: Resolve
 }
 
 export function flatRequest(t: FlatTest): TestRequest {
@@ -31,7 +33,14 @@ export function flatRequest(t: FlatTest): TestRequest {
 export function runTest(t: FlatTest, hooks?: ServerTestHooks): Promise<ServerTestResult> {
   return testServers(
     flatRequest(t),
-    { connection: { trust: t.trust, timeouts: t.timeouts ?? DEFAULT_TIMEOUTS }, providerId: t.providerId ?? null },
+    {
+      connection: {
+        trust: t.trust,
+        timeouts: t.timeouts ?? DEFAULT_TIMEOUTS,
+        ...(t.resolve ? { resolve: t.resolve } : {}),
+      },
+      providerId: t.providerId ?? null,
+    },
     hooks,
   )
 }

@@ -15,7 +15,7 @@ const ADDRESS = 'sales@example.org'
 const SEND_AS = 'https://mail.google.com/mail/u/0/#settings/accounts'
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 const ACCOUNT = account({ aliases: [alias()] })
-const ACCEPTED = passed('smtp', 'smtp.gmail.com', 465)
+const ACCEPTED = passed('smtp', 'smtp.gmail.com', 465, true)
 
 async function openCheck(accounts: AccountView[] = [ACCOUNT]) {
   const fake = installFakeMailkey({ accounts })
@@ -90,7 +90,7 @@ describe('level 1 only', () => {
     expect(document.activeElement).toBe(
       within(entry).getByRole('heading', { name: `The server accepts ${ADDRESS} as sender` }),
     )
-    expect(states()).toEqual(Array(6).fill('done'))
+    expect(states()).toEqual(Array(7).fill('done'))
     expect(within(entry).getByRole('region', { name: /Level 1/ }).textContent).toContain('nothing was sent')
   })
 
@@ -142,7 +142,7 @@ describe('with the round trip', () => {
     expect(fake.api.checkAlias).toHaveBeenCalledWith({ accountId: 'acc1', aliasId: 'al1', testId, roundTrip: true })
     const level2 = within(entry).getByRole('region', { name: /Level 2/ })
     expect(level2.textContent).toContain('Starts once the server accepts the sender.')
-    for (const stage of ['dns', 'connect', 'tls', 'greeting', 'auth', 'ready'] as const)
+    for (const stage of ['dns', 'connect', 'tls', 'greeting', 'auth', 'sender', 'ready'] as const)
       emit({ stage, state: 'done', ms: 3 })
     expect(level2.textContent).toContain('Sending one message to alice@gmail.com and waiting for it to arrive')
     // the message is on its way and cannot be called back: a cancel now only stops the wait
@@ -173,7 +173,7 @@ describe('with the round trip', () => {
   it('Escape during the round trip stops the wait and says the message may still arrive', async () => {
     const { fake, user, entry, start, answer, section } = await openCheck()
     const { testId, emit } = await start(true)
-    for (const stage of ['dns', 'connect', 'tls', 'greeting', 'auth', 'ready'] as const)
+    for (const stage of ['dns', 'connect', 'tls', 'greeting', 'auth', 'sender', 'ready'] as const)
       emit({ stage, state: 'done', ms: 3 })
     await user.keyboard('{Escape}')
     expect(fake.api.cancelTest).toHaveBeenCalledWith({ testId })

@@ -136,6 +136,22 @@ describe('diagnosis fixes in the wizard', () => {
     expect(again.testId).not.toBe('t1')
   })
 
+  it('switch-username tests once more with the other sign-in name, only on the click', async () => {
+    const { fake, user, button } = await failedWith({
+      kind: 'switch-username',
+      username: 'alice',
+      label: 'Sign in as alice instead',
+    })
+    expect(fake.api.testConnection).toHaveBeenCalledTimes(1)
+    await user.click(button)
+    expect(fake.api.testConnection).toHaveBeenCalledTimes(2)
+    const again = fake.api.testConnection.mock.calls[1][0]
+    expect(again.username).toBe('alice')
+    expect(again.outgoing).toEqual({ host: 'smtp.gmail.com', port: 465, security: 'tls' })
+    await act(() => fake.finishTest({ ok: true, value: outgoingFailed(undefined) }))
+    expect(fake.api.testConnection).toHaveBeenCalledTimes(2)
+  })
+
   it('replace-password goes back to the password with focus in the field', async () => {
     const { user, button } = await failedWith({ kind: 'replace-password', label: 'Enter the new app password' })
     await user.click(button)

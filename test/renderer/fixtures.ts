@@ -1,6 +1,7 @@
 import type { AccountView, Alias } from '../../src/shared/account.js'
 import type { DetectedSettings } from '../../src/shared/ipc/contract.js'
 import type { ProbeReport, RoundTripReport, TestReport } from '../../src/shared/report.js'
+import { plannedStages } from '../../src/shared/mail.js'
 import { providerById } from '../../src/shared/providers.js'
 import { setupFromDetection, type Setup } from '../../src/renderer/src/wizard/setup.js'
 
@@ -53,13 +54,14 @@ export function customSetup(overrides: Partial<Setup> = {}): Setup {
   }
 }
 
-export function passed(protocol: ProbeReport['protocol'], host: string, port: number): ProbeReport {
+export function passed(
+  protocol: ProbeReport['protocol'],
+  host: string,
+  port: number,
+  senderCheck = false,
+): ProbeReport {
   const security = port === 587 ? 'starttls' : 'tls'
-  const stages = (
-    security === 'tls'
-      ? ['dns', 'connect', 'tls', 'greeting', 'auth', 'ready']
-      : ['dns', 'connect', 'greeting', 'starttls', 'auth', 'ready']
-  ) as ProbeReport['stages'][number]['stage'][]
+  const stages = plannedStages(security, senderCheck)
   return {
     protocol,
     host,
@@ -156,9 +158,9 @@ export function senderRefused(address: string): ProbeReport {
       { stage: 'tls', ms: 10 },
       { stage: 'greeting', ms: 3 },
       { stage: 'auth', ms: 20 },
-      { stage: 'ready', ms: 4 },
+      { stage: 'sender', ms: 4 },
     ],
-    failedStage: 'ready',
+    failedStage: 'sender',
     cause: 'sender_not_allowed',
     title: 'Gmail will not send from this address',
     explanation: 'Gmail only sends from addresses you have added under Settings → Accounts → “Send mail as”.',

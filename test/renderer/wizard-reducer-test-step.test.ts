@@ -132,6 +132,16 @@ const fix_rows: Row[] = [
     },
   },
   {
+    name: 'switch-username re-runs once with the other sign-in name, servers unchanged',
+    from: FAILED,
+    action: fix({ kind: 'switch-username', username: 'alice', label: 'x' }, 'incoming'),
+    to: {
+      step: 'test',
+      setup: { username: 'alice', email: 'alice@gmail.com' },
+      run: { status: 'running', testId: 't2', tested: TESTED },
+    },
+  },
+  {
     name: 'replace-password → the password step',
     from: FAILED,
     action: fix({ kind: 'replace-password', label: 'x' }),
@@ -178,6 +188,18 @@ const fix_rows: Row[] = [
 
 describe('wizard reducer: test, retry and cancel', () => runTable(test_rows))
 describe('wizard reducer: fixes', () => runTable(fix_rows))
+
+describe('wizard reducer: switch-username', () => {
+  it('tries the other name on the click only: a second refusal stops with its result, no further attempt', () => {
+    const retried = wizardReducer(FAILED, fix({ kind: 'switch-username', username: 'alice', label: 'x' }))
+    const refusedAgain = wizardReducer(retried, {
+      type: 'testFinished',
+      testId: 't2',
+      result: ok(outgoingFailed(undefined)),
+    })
+    expect(refusedAgain).toMatchObject({ step: 'test', setup: { username: 'alice' }, run: { status: 'finished' } })
+  })
+})
 
 describe('wizard reducer: purity', () => {
   it('never mutates the state it is given', () => {

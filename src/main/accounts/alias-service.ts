@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Account, AccountView, Alias, AliasCheckRecord } from '../../shared/account.js'
+import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
 import type { AliasCheckResult } from '../../shared/ipc/contract.js'
 import type { Server } from '../../shared/mail.js'
 import type { ProbeReport, StageEvent } from '../../shared/report.js'
@@ -72,7 +73,9 @@ export class AliasService {
       lastCheck: null,
     }
     if (ownLogin && input.password !== undefined) {
-      await this.credentials.storeAlias(account.id, alias.id, input.password)
+      // the alias's own server names whose app password this is (smtp.gmail.com: a Google one)
+      const provider = appPasswordProvider({ hosts: input.smtp ? [input.smtp.host] : [] })
+      await this.credentials.storeAlias(account.id, alias.id, normalizePastedSecret(input.password, provider))
     }
     return this.save({ ...account, aliases: [...account.aliases, alias] })
   }

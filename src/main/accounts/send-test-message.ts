@@ -4,6 +4,7 @@ import type { Credentials } from '../credentials/credentials.js'
 import { diagnoseFailure } from '../mail/diagnose-failure.js'
 import { factsFrom } from '../mail/probe-failure.js'
 import type { TlsTrust } from '../mail/protocol-options.js'
+import { Redactor } from '../mail/redact.js'
 import { sendMessage } from '../mail/send-message.js'
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
@@ -52,6 +53,7 @@ export async function sendTestMessage(
       server,
       providerId: account.providerId,
       savedSecret: true,
+      redactor: new Redactor([login]),
     })
     return { sent: false, diagnosis }
   }

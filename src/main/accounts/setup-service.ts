@@ -1,7 +1,8 @@
 import type { AccountView } from '../../shared/account.js'
 import type { ValidateResult } from '../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
-import type { ProviderId } from '../../shared/providers.js'
+import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
+import { providerById, type ProviderId } from '../../shared/providers.js'
 import { bothPassed, type RoundTripReport, type StageEvent, type TestReport } from '../../shared/report.js'
 import type { Credentials } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
@@ -133,7 +134,7 @@ export class AccountSetup {
       providerId: this.providerId(draft),
       incoming: draft.incoming,
       outgoing: draft.outgoing,
-      password: draft.password,
+      password: draft.password === undefined ? undefined : this.pasted(draft, draft.password),
       verifiedAt,
     })
   }
@@ -142,14 +143,21 @@ export class AccountSetup {
     return draft.providerId ?? this.deps.providerOf(draft.email)
   }
 
+  /** A typed or pasted secret as it is sent and saved: an app password loses its group separators. */
+  private pasted(draft: SetupDraft & { providerId?: ProviderId | null }, raw: string): string {
+    const id = draft.providerId ?? this.deps.providerOf(draft.email)
+    const hosts = [draft.incoming?.host, draft.outgoing?.host].filter((h): h is string => h !== undefined)
+    return normalizePastedSecret(raw, id ? providerById(id) : appPasswordProvider({ hosts }))
+  }
+
   /**
    * The draft's logins: the typed password on both sides, or the saved account's logins, and those only
    * for the exact servers they were saved for (PASSWORD_REQUIRED otherwise).
    */
-  private async logins(draft: SetupDraft): Promise<DraftLogins> {
+  private async logins(draft: SetupDraft & { providerId?: ProviderId | null }): Promise<DraftLogins> {
     const username = draft.username ?? draft.email
     if (draft.password !== undefined || draft.accountId === undefined) {
-      const login = { username, password: draft.password ?? '' }
+      const login = { username, password: this.pasted(draft, draft.password ?? '') }
       return { incoming: login, outgoing: login, saved: false }
     }
     const account = this.deps.accounts.get(draft.accountId)

@@ -1,3 +1,5 @@
+import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
+import { providerById } from '../../shared/providers.js'
 import { bothPassed, type StageEvent } from '../../shared/report.js'
 import type { Credentials } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
@@ -20,13 +22,17 @@ export async function resetStaleCredential(
   deps: ResetDeps,
   id: string,
   testId: string,
-  password: string,
+  pasted: string,
   emit: (e: StageEvent) => void,
   timeoutMs?: number,
 ): Promise<CheckResult & { saved: boolean }> {
   const { accounts, tester } = deps
   const account = accounts.get(id)
-  const login = { username: account.username, password }
+  const provider = account.providerId
+    ? providerById(account.providerId)
+    : appPasswordProvider({ hosts: [account.incoming.host, account.outgoing.host] })
+  const secret = normalizePastedSecret(pasted, provider)
+  const login = { username: account.username, password: secret }
   // a relay that signs in as someone else keeps its own saved secret
   const relay = account.outgoingUsername !== null ? await deps.credentials.outgoingLogin(account) : null
   const report = await tester.run(
@@ -48,7 +54,7 @@ export async function resetStaleCredential(
     providerId: account.providerId,
     incoming: account.incoming,
     outgoing: account.outgoing,
-    password,
+    password: secret,
     verifiedAt: (deps.now?.() ?? new Date()).toISOString(),
   })
   return { report, account: saved, saved: true }

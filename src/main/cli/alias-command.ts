@@ -1,26 +1,12 @@
 import { parseArgs } from 'node:util'
 import type { AccountView, Alias } from '../../shared/account.js'
 import type { AliasCheckResult } from '../../shared/ipc/contract.js'
-import { EmailSchema, PasswordSchema, UsernameSchema } from '../../shared/mail.js'
 import { exportIdentities } from '../export/identities.js'
 import { AppError } from '../app-error.js'
-import type { Services } from '../services.js'
-import { cliServices, refuseWhileAppRuns } from './cli-services.js'
-import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
+import type * as AliasFlags from './alias-flags.js'
+import { cliAccounts, cliServices, refuseWhileAppRuns } from './cli-services.js'
+import { EXIT, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
-import { parseEndpoint, securityOrStandard } from './test-args.js'
-
-export const ALIAS_USAGE = `Usage: mailkey alias list ADDR [--json]
-       mailkey alias add ADDR --address A [--name N] [--reply-to R] [--not-alias]
-                 [--smtp HOST:PORT [--outgoing-security tls|starttls] [--username U --password-stdin]] [--json]
-       mailkey alias remove ADDR --address A
-       mailkey alias check ADDR [--address A] [--round-trip] [--json]
-       mailkey alias export ADDR
-
-Send-as addresses (aliases) of the saved account ADDR. check asks the outgoing server whether it
-accepts each alias as sender (MAIL FROM, nothing sent); --round-trip also sends one message from the
-alias to ADDR and reads it back, to catch a From that the provider rewrites (Gmail without "Send mail
-as"). Exit 0 when every check passed, 1 when one failed, 2 for bad usage.`
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -35,11 +21,10 @@ const OPTIONS = {
   'round-trip': { type: 'boolean' },
 } as const
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+export type AliasValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
 
-function email(value: string | undefined, flag: string): string {
-  return parseFlag(EmailSchema, value ?? '', flag)
-}
+/** The flag parsers that validate addresses and logins (zod), loaded only by the commands that change something. */
+const flags = (): Promise<typeof AliasFlags> => import('./alias-flags.js')
 
 function findAccount(accounts: AccountView[], address: string): AccountView {
   const account = accounts.find((a) => a.email.toLowerCase() === address.toLowerCase())
@@ -59,34 +44,6 @@ function aliasLine(a: Alias): string {
     : 'never checked'
   const via = a.smtp ? ` via ${a.smtp.host}:${a.smtp.port}` : ''
   return `${a.name ? `${a.name} <${a.address}>` : a.address}${a.isDefault ? ' (default)' : ''}${via}\n  ${check}\n`
-}
-
-async function add(s: Services, account: AccountView, v: Values, io: CliIo): Promise<AccountView> {
-  const address = email(v.address, '--address')
-  let smtp
-  if (v.smtp) {
-    const endpoint = parseEndpoint(v.smtp, '--smtp')
-    const given = v['outgoing-security']
-    if (given !== undefined && given !== 'tls' && given !== 'starttls')
-      throw new UsageError('--outgoing-security must be tls or starttls')
-    smtp = { ...endpoint, security: securityOrStandard(endpoint.port, given, '--outgoing-security') }
-  }
-  if (v.username !== undefined && (!smtp || !v['password-stdin'])) {
-    throw new UsageError('--username needs --smtp and --password-stdin (an alias with its own login)')
-  }
-  let login: { smtpUsername: string; password: string } | undefined
-  if (v.username !== undefined) {
-    const smtpUsername = parseFlag(UsernameSchema, v.username, '--username')
-    login = { smtpUsername, password: parseFlag(PasswordSchema, await readSecret(io.stdin), 'password') }
-  }
-  return s.aliases.add(account.id, {
-    name: (v.name ?? '').trim().slice(0, 200),
-    address,
-    ...(v['reply-to'] ? { replyTo: email(v['reply-to'], '--reply-to') } : {}),
-    treatAsAlias: !v['not-alias'],
-    ...(smtp ? { smtp } : {}),
-    ...(login ?? {}),
-  })
 }
 
 function checkText(alias: Alias, r: AliasCheckResult): string {
@@ -115,28 +72,32 @@ export async function runAliasCommand(argv: string[], io: CliIo): Promise<number
     )
   }
   if (!accountAddress || extra.length) throw new UsageError(`alias ${sub} takes one account address`)
-  const { services: s, dir } = cliServices(io)
-  const account = findAccount(await s.accounts.list(), accountAddress)
   const json = v.json ?? false
+  if (sub === 'list' || sub === 'export') {
+    // showing needs no store and no mail library: read the settings as they are
+    const account = findAccount(await (await cliAccounts(io)).list(), accountAddress)
+    if (sub === 'export') io.stdout.write(exportIdentities(account))
+    else
+      io.stdout.write(
+        json ? `${JSON.stringify(account.aliases)}\n` : account.aliases.map(aliasLine).join('') || 'No aliases.\n',
+      )
+    return EXIT.ok
+  }
+  const { services: s, dir } = await cliServices(io)
+  const account = findAccount(await s.accounts.list(), accountAddress)
   try {
     switch (sub) {
-      case 'list':
-        io.stdout.write(
-          json ? `${JSON.stringify(account.aliases)}\n` : account.aliases.map(aliasLine).join('') || 'No aliases.\n',
-        )
-        return EXIT.ok
-      case 'export':
-        io.stdout.write(exportIdentities(account))
-        return EXIT.ok
       case 'add': {
         if (refuseWhileAppRuns(dir, io)) return EXIT.failed
-        const updated = await add(s, account, v, io)
+        const { email, newAlias } = await flags()
+        const updated = await s.aliases.add(account.id, await newAlias(v, io))
         const alias = findAlias(updated, email(v.address, '--address'))
         io.stdout.write(json ? `${JSON.stringify(alias)}\n` : `Added ${alias.address} to ${account.email}.\n`)
         return EXIT.ok
       }
       case 'remove': {
         if (refuseWhileAppRuns(dir, io)) return EXIT.failed
+        const { email } = await flags()
         const alias = findAlias(account, email(v.address, '--address'))
         await s.aliases.remove(account.id, alias.id)
         io.stdout.write(json ? `${JSON.stringify({ removed: alias.address })}\n` : `Removed ${alias.address}.\n`)
@@ -144,6 +105,7 @@ export async function runAliasCommand(argv: string[], io: CliIo): Promise<number
       }
       case 'check': {
         if (refuseWhileAppRuns(dir, io)) return EXIT.failed
+        const { email } = await flags()
         const targets = v.address ? [findAlias(account, email(v.address, '--address'))] : account.aliases
         if (targets.length === 0) throw new UsageError(`${account.email} has no aliases to check`)
         const results: { alias: string; result: AliasCheckResult }[] = []

@@ -1,28 +1,8 @@
 import { parseArgs } from 'node:util'
 import type { AccountView } from '../../shared/account.js'
-import { PasswordSchema } from '../../shared/mail.js'
-import { cliServices, refuseWhileAppRuns } from './cli-services.js'
+import { cliAccounts, cliKeychainHealth, cliServices, refuseWhileAppRuns } from './cli-services.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
-
-export const CREDENTIALS_USAGE = `Usage: mailkey credentials list [--json]
-       mailkey credentials check [--json]
-       mailkey credentials reset ADDR --password-stdin [--json] [--timeout-ms N]
-       mailkey credentials backups [--json]
-       mailkey credentials dismiss-backup NAME
-
-list   the saved accounts, which secrets the keychain holds for each, stale flags, and keychain
-       entries that belong to no account (orphans). Never the secrets.
-check  whether the system keychain can be used, and what to install or unlock if not.
-reset  replace a stale saved password: the new one (from stdin) is tested on both servers and
-       saved only if both accept it. Exit 0 only then; 1 when a server refused it (nothing
-       changed); 2 for bad usage.
-backups        settings files Mailkey moved aside (damaged, too new...) and still keeps. The
-               passwords of their accounts stay in the keychain and are not orphans meanwhile.
-dismiss-backup you are done with that backup: it is renamed *.dismissed.json (not deleted), and
-               its accounts' passwords show as orphans from then on.
-
-Settings are read from ${'$'}MAILKEY_CONFIG_DIR or the app's folder.`
 
 function accountLine(a: AccountView): string {
   const outgoing = { shared: 'shared with incoming', own: 'its own', missing: 'MISSING' }[a.secrets.outgoing]
@@ -36,9 +16,9 @@ function accountLine(a: AccountView): string {
 }
 
 async function list(json: boolean, io: CliIo): Promise<number> {
-  const { services: s } = cliServices(io)
-  const accounts = await s.accounts.list()
-  const orphans = await s.accounts.orphans()
+  const store = await cliAccounts(io)
+  const accounts = await store.list()
+  const orphans = await store.orphans()
   if (json) {
     io.stdout.write(`${JSON.stringify({ accounts, orphans })}\n`)
   } else {
@@ -49,17 +29,17 @@ async function list(json: boolean, io: CliIo): Promise<number> {
 }
 
 async function check(json: boolean, io: CliIo): Promise<number> {
-  const { services: s } = cliServices(io)
-  const health = await s.keychainHealth()
+  const health = await cliKeychainHealth(io)
   if (json) io.stdout.write(`${JSON.stringify(health)}\n`)
   else io.stdout.write(health.ok ? 'The keychain works.\n' : `${health.advice}\n(${health.detail})\n`)
   return health.ok ? EXIT.ok : EXIT.failed
 }
 
 async function reset(address: string, json: boolean, timeoutMs: number | undefined, io: CliIo): Promise<number> {
-  const { services: s, dir } = cliServices(io)
+  const { services: s, dir } = await cliServices(io)
   const account = (await s.accounts.list()).find((a) => a.email.toLowerCase() === address.toLowerCase())
   if (!account) throw new UsageError(`no saved account for ${address}`)
+  const { PasswordSchema } = await import('../../shared/mail.js')
   const password = parseFlag(PasswordSchema, await readSecret(io.stdin), 'password')
   if (refuseWhileAppRuns(dir, io)) return EXIT.failed
   const result = await s.resetStaleCredential(
@@ -82,8 +62,8 @@ async function reset(address: string, json: boolean, timeoutMs: number | undefin
   return result.saved ? EXIT.ok : EXIT.failed
 }
 
-function backups(json: boolean, io: CliIo): number {
-  const { services: s } = cliServices(io)
+async function backups(json: boolean, io: CliIo): Promise<number> {
+  const { services: s } = await cliServices(io)
   const kept = s.backups.list()
   if (json) io.stdout.write(`${JSON.stringify({ backups: kept })}\n`)
   else if (kept.length === 0) io.stdout.write('No settings backups are kept.\n')
@@ -95,8 +75,8 @@ function backups(json: boolean, io: CliIo): number {
   return EXIT.ok
 }
 
-function dismiss(name: string, io: CliIo): number {
-  const { services: s, dir } = cliServices(io)
+async function dismiss(name: string, io: CliIo): Promise<number> {
+  const { services: s, dir } = await cliServices(io)
   if (refuseWhileAppRuns(dir, io)) return EXIT.failed
   if (!s.backups.dismiss(name)) throw new UsageError(`no settings backup named ${name.slice(0, 80)}`)
   io.stdout.write(`Dismissed ${name}; its accounts' passwords now show as orphans (mailkey credentials list).\n`)

@@ -5,14 +5,6 @@ import { diagnose } from '../diagnosis/index.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import { printable } from './terminal-text.js'
 
-export const DIAGNOSE_USAGE = `Usage: mailkey diagnose --protocol smtp|imap|pop3 [--code CODE] --text TEXT [--json]
-
-Explains an error pasted from any mail app or library: its cause, a plain title, the
-server's own words and the fix. --code is the library's error code when there is one
-(ECONNREFUSED, EAUTH, CERT_HAS_EXPIRED...). A text that starts with "-" (POP3's -ERR)
-goes after an equals sign: --text='-ERR [AUTH] ...'. Nothing is sent anywhere.
-Exit 0 when the text was diagnosed (even as "unknown"), 2 for bad usage.`
-
 /** The same bounds as the app's "explain this error" box (ExplainErrorInput in shared/ipc/contract.ts). */
 const MAX_TEXT = 10_000
 const CODE = /^[A-Za-z0-9_.-]{1,40}$/

@@ -28,15 +28,6 @@ export interface TestArgs {
   transcript: boolean
 }
 
-export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --password-stdin
-         [--imap HOST:PORT | --pop3 HOST:PORT] [--incoming-security tls|starttls]
-         [--smtp HOST:PORT] [--outgoing-security tls|starttls]
-         [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
-
-Tests the incoming and outgoing servers at the same time. The password is read from
-stdin and never printed. Without server flags the provider's settings for the address
-are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
-
 /** HOST:PORT, with IPv6 literals in brackets ([::1]:993). */
 export function parseEndpoint(raw: string, flag: string): Endpoint {
   const m = /^\[([^\]]+)\]:(\d+)$/.exec(raw) ?? /^([^:]+):(\d+)$/.exec(raw)

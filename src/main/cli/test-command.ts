@@ -1,3 +1,4 @@
+import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
 import { PasswordSchema, type IncomingServer, type Server } from '../../shared/mail.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../../shared/providers.js'
 import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
@@ -64,14 +65,20 @@ function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<s
 export async function runTestCommand(argv: string[], io: CliIo, deps: TestCommandDeps = {}): Promise<number> {
   const args = parseTestArgs(argv)
   const servers = await resolveServers(args, deps)
-  const password = parseFlag(PasswordSchema, await readSecret(io.stdin), 'password')
+  const catalog = deps.catalog ?? PROVIDERS
+  const hosts = [servers.incoming?.host, servers.outgoing?.host].filter((h): h is string => h !== undefined)
+  // the same normaliser as the wizard's: "abcd efgh ijkl mnop" works here too
+  const password = normalizePastedSecret(
+    parseFlag(PasswordSchema, await readSecret(io.stdin), 'password'),
+    appPasswordProvider({ email: args.email, hosts }, catalog),
+  )
   const live = !args.json && io.stderr.isTTY === true
   const login = { username: args.username ?? args.email, password }
   const result = await testServers(
     sameLogin(args.email, login, servers),
     {
       connection: { trust: {}, timeouts: timeoutsFrom(args.timeoutMs) },
-      providerId: providerForAddress(args.email, deps.catalog ?? PROVIDERS)?.id ?? null,
+      providerId: providerForAddress(args.email, catalog)?.id ?? null,
     },
     live ? { onStage: (e) => e.state === 'running' && io.stderr.write(`  ${e.side}: ${e.stage}…\n`) } : {},
   )

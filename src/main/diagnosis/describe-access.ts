@@ -1,6 +1,6 @@
 import { PROVIDER_PAGES, providerById } from '../../shared/providers.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
-import { appPasswordFix, openUrl, replacePasswordFix } from './fixes.js'
+import { appPasswordFix, openUrl, replacePasswordFix, switchFix } from './fixes.js'
 
 export type AccessCause =
   | 'app_password_required'
@@ -92,6 +92,15 @@ function invalidCredentials(ctx: DescribeContext): Description {
   const twoFactor = p?.appPassword
     ? ` If two-factor authentication is on, ${p.name} needs an application-specific password.`
     : ' If the account uses two-step sign-in, it may need an app password.'
+  const other = saved || p ? undefined : otherUsername(input.username, input.email)
+  if (other) {
+    // a server Mailkey has no preset for: servers differ on which form of the name they want
+    return {
+      title: `${ctx.name} did not accept the username or password`,
+      explanation: `Many servers want the other form of the user name: “${other}” instead of “${input.username ?? ''}”. If that is refused too, check the password.${twoFactor}`,
+      fix: { kind: 'switch-username', username: other, label: `Sign in as ${other} instead` },
+    }
+  }
   return {
     title: saved
       ? `${ctx.name} no longer accepts the saved password`
@@ -101,6 +110,20 @@ function invalidCredentials(ctx: DescribeContext): Description {
       ? replacePasswordFix()
       : { kind: 'check-settings', field: 'password', label: 'Check the username and password' },
   }
+}
+
+/**
+ * The other usual form of a user name: the part before "@" when the full address was tried, the full
+ * address when only a local name was. Undefined when there is no other form to try.
+ */
+export function otherUsername(username: string | undefined, email: string | undefined): string | undefined {
+  if (!username || !email) return undefined
+  const at = email.lastIndexOf('@')
+  if (at < 1) return undefined
+  const local = email.slice(0, at)
+  if (username.toLowerCase() === email.toLowerCase()) return local
+  if (username.toLowerCase() === local.toLowerCase()) return email
+  return undefined
 }
 
 function webLogin(ctx: DescribeContext): Description {
@@ -179,7 +202,7 @@ function smtpAuthDisabled(ctx: DescribeContext): Description {
       fix: openUrl(ctx.provider.helpUrl, `Open Microsoft’s help for ${ctx.provider.name} mail apps`),
     }
   }
-  if (ctx.family === 'microsoft' || !ctx.provider) {
+  if (ctx.family === 'microsoft') {
     return {
       title: 'Sending with a password is switched off for this mailbox',
       explanation:
@@ -187,10 +210,20 @@ function smtpAuthDisabled(ctx: DescribeContext): Description {
       fix: openUrl(PROVIDER_PAGES.microsoftSmtpAuth, 'Show your admin how to enable SMTP AUTH'),
     }
   }
+  // a server that offers no AUTH at all: a relay or an MX on port 25, or submission switched off
+  if (ctx.input.port === 25) {
+    return {
+      title: 'This port takes no sign-in: it is for mail between servers',
+      explanation:
+        'Port 25 is for servers passing mail to each other, and this server offers no sign-in on it. Mail apps send through the submission port, 587 with STARTTLS (or 465 with SSL/TLS).',
+      fix: switchFix({ port: 587, security: 'starttls' }),
+    }
+  }
   return {
-    title: `${ctx.name} does not allow password sign-in for sending`,
-    explanation: 'The provider has switched off password sign-in for sending. Ask the administrator to allow it.',
-    fix: { kind: 'contact-admin', label: 'Ask your administrator to allow SMTP sign-in' },
+    title: `${ctx.name} does not offer password sign-in for sending`,
+    explanation:
+      'The server offers no way to sign in on this port, so no password was sent. It may be a relay for one network only, or sign-in for sending is switched off. Ask the provider which server and port accept sign-in for sending.',
+    fix: { kind: 'contact-admin', label: 'Ask your provider which outgoing server accepts sign-in' },
   }
 }
 

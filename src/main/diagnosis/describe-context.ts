@@ -16,7 +16,10 @@ export interface DescribeContext {
   family: ProviderFamily | undefined
   /** The provider's name for titles, or "The server". */
   name: string
-  /** "imap.example.com port 993", or "the server". */
+  /**
+   * "the server at imap.example.com (port 993)", or "the server": always lower case at its start, so it
+   * goes mid-sentence; a host name is never re-cased (it is not a word: "Localhost" is wrong).
+   */
   server: string
 }
 
@@ -24,6 +27,6 @@ export type Describer = (ctx: DescribeContext) => Description
 
 export function contextOf(input: DiagnosisInput): DescribeContext {
   const { provider, family } = providerHint(input)
-  const server = input.host ? `${input.host}${input.port ? ` port ${input.port}` : ''}` : 'the server'
+  const server = input.host ? `the server at ${input.host}${input.port ? ` (port ${input.port})` : ''}` : 'the server'
   return { input, provider, family, name: provider?.name ?? 'The server', server }
 }

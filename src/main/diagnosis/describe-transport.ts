@@ -9,6 +9,11 @@ import { TLS_TO_PLAINTEXT } from './rules/tls.js'
 
 export type TransportCause = Exclude<Cause, AccessCause>
 
+/** "the server at x" → "The server at x": only the article is capitalised, never a host name. */
+function capitalizeFirst(phrase: string): string {
+  return phrase.startsWith('the ') ? `T${phrase.slice(1)}` : phrase
+}
+
 /** The certificate's facts after the explanation, when the probe captured them. */
 function withCertificate(ctx: DescribeContext, explanation: string): string {
   return ctx.input.certificate ? `${explanation} ${certificateSummary(ctx.input.certificate)}` : explanation
@@ -76,9 +81,9 @@ export const TRANSPORT_DESCRIBERS: Record<TransportCause, Describer> = {
     title: 'The server’s certificate is not trusted',
     explanation: withCertificate(
       ctx,
-      `${ctx.server.charAt(0).toUpperCase()}${ctx.server.slice(1)} presented a certificate that no trusted authority vouches for (self-signed or from a private CA). Someone may be intercepting the connection (antivirus and company proxies do this), or the server is set up that way. Compare the certificate with what your provider publishes before trusting it.`,
+      `The certificate presented by ${ctx.server} is vouched for by no trusted authority (it is self-signed, from a private CA, or missing its intermediate certificate). Antivirus mail scanning and company proxies put their own certificate in the way; switch that scanning off if you use it. Otherwise only the server’s administrator can fix it, by installing a certificate from a public authority with its full chain.`,
     ),
-    fix: { kind: 'check-settings', field: 'host', label: 'Check the server name with your provider' },
+    fix: { kind: 'contact-admin', label: 'Ask the server’s administrator for a trusted certificate' },
   }),
   certificate_hostname_mismatch: (ctx) => {
     const names = ctx.input.certificate?.altNames ?? []
@@ -100,13 +105,13 @@ export const TRANSPORT_DESCRIBERS: Record<TransportCause, Describer> = {
     fix: { kind: 'contact-admin', label: 'Tell your provider the certificate has expired' },
   }),
   connection_refused: (ctx) => ({
-    title: `Nothing answers at ${ctx.server}`,
+    title: `Nothing answers at ${ctx.input.host ? `${ctx.input.host}${ctx.input.port ? ` port ${ctx.input.port}` : ''}` : 'the server'}`,
     explanation:
       'The server turned the connection away: the port is probably wrong, or the service is not running there.',
     fix: { kind: 'check-settings', field: 'port', label: 'Check the server name and port' },
   }),
   connection_timeout: (ctx) => ({
-    title: `${ctx.server === 'the server' ? 'The server' : ctx.server} did not respond in time`,
+    title: `${capitalizeFirst(ctx.server)} did not respond in time`,
     explanation:
       'No answer came back. A firewall, VPN or internet provider may block this port (port 25 and 587 often are), or the server name points to the wrong place.',
     fix: connectionTimeout(ctx),

@@ -1,12 +1,18 @@
 import type { Cause } from '../../shared/diagnosis.js'
 import type { DiagnosisInput } from './input.js'
+import { portInText } from './port-hints.js'
+import { structureOf, type TextStructure } from './structure.js'
 
-/** What the rules look at: every piece of text in one string, and every code-shaped word. */
+/** What the rules look at: every piece of text in one string, every code-shaped word, the structure. */
 export interface Facts {
   /** Server text, library message and code in one string, for text rules. */
   all: string
   /** The given code, the SMTP reply code, and every code-shaped word of the text (ENOTFOUND, CERT_HAS_EXPIRED). */
   codes: readonly string[]
+  /** Reply codes, enhanced status codes, response codes and XOAUTH2 refusals found in the text. */
+  structure: TextStructure
+  /** The port in use: the probe's, else one the text names ("smtp.gmail.com:465", "port 587"). */
+  port: number | undefined
   input: DiagnosisInput
 }
 
@@ -47,5 +53,10 @@ export function factsOf(input: DiagnosisInput): Facts {
     ...(input.responseCode !== undefined ? [String(input.responseCode)] : []),
     ...codesInText(text),
   ]
-  return { all: `${text}\n${input.code ?? ''}`, codes, input }
+  const structure = structureOf(text)
+  if (input.responseCode !== undefined && !structure.smtp.some((r) => r.basic === input.responseCode)) {
+    structure.smtp.unshift({ basic: input.responseCode })
+  }
+  const port = input.port ?? portInText(text)
+  return { all: `${text}\n${input.code ?? ''}`, codes, structure, port, input }
 }

@@ -26,5 +26,8 @@ export interface DiagnosisInput {
   providerId?: ProviderId | null
   /** The password came from the keychain (so "replace it" is the fix, not "type it again"). */
   hasSavedSecret?: boolean
+  /** The account's address and the user name that was tried (a probe knows both; pasted text does not). */
+  email?: string
+  username?: string
   certificate?: CertificateInfo
 }

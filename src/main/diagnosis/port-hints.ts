@@ -32,14 +32,22 @@ export function otherMode(port: number | undefined, security: Security | undefin
 }
 
 /**
- * The port a pasted error names ("connect ETIMEDOUT 52.96.184.50:465", "smtp.gmail.com:587",
- * "port: 587"), so the fix does not suggest the port that just failed.
+ * Where pasted errors name a port: after a host or address ("connect ETIMEDOUT 52.96.184.50:465",
+ * "ssl://smtp.gmail.com:465"), as a word ("port: 587", "Port 110", "port=465", "端口 465"), or as the
+ * argument after a quoted host in a traceback (`smtplib.SMTP('smtp.gmail.com', 465)`).
  */
+const PORT_PATTERNS: readonly RegExp[] = [
+  /(?:\b(?:\d{1,3}\.){3}\d{1,3}|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|\])\s?:(\d{2,5})\b/i,
+  /\bport\s*(?:[:=]\s*)?(\d{2,5})\b/i,
+  /['"][a-z0-9-]+(?:\.[a-z0-9-]+)+['"]\s*,\s*(?:port\s*=\s*)?(\d{2,5})\s*[,)]/i,
+  /端口\s*(\d{2,5})/,
+]
+
+/** The port a pasted error names, so the diagnosis can use it as evidence and the fix does not repeat it. */
 export function portInText(text: string): number | undefined {
-  const m =
-    /(?:\b(?:\d{1,3}\.){3}\d{1,3}|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}):(\d{2,5})\b|\bport:? (\d{2,5})\b/i.exec(
-      text,
-    )
-  const n = Number(m?.[1] ?? m?.[2])
-  return Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined
+  for (const pattern of PORT_PATTERNS) {
+    const n = Number(pattern.exec(text)?.[1])
+    if (Number.isInteger(n) && n > 0 && n < 65536) return n
+  }
+  return undefined
 }

@@ -2,7 +2,7 @@ import { connect, type TLSSocket } from 'node:tls'
 import type { CertificateInfo } from '../../shared/report.js'
 import { keepPeerCertificate } from './open-socket.js'
 import { certificateInfo } from './probe-failure.js'
-import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
+import { connectTarget, tlsOptions, type ConnectionOptions } from './protocol-options.js'
 
 /**
  * Fetches the certificate a server presented after it FAILED verification, so the user can see its
@@ -11,14 +11,13 @@ import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
  * ends and the connection closes at once, with no byte of application data written.
  */
 export function inspectCertificate(
-  address: string,
-  port: number,
   host: string,
-  conn: Pick<ConnectionOptions, 'trust'>,
+  port: number,
+  conn: Pick<ConnectionOptions, 'trust' | 'resolve'>,
   timeoutMs: number,
 ): Promise<CertificateInfo | undefined> {
   return new Promise((resolve) => {
-    const socket: TLSSocket = connect({ ...tlsOptions(host, conn), host: address, port })
+    const socket: TLSSocket = connect({ ...tlsOptions(host, conn), ...connectTarget(host, port, conn) })
     const presented = keepPeerCertificate(socket)
     const done = (): void => {
       clearTimeout(timer)

@@ -5,7 +5,7 @@ import { AppError } from '../app-error.js'
 import { ProbeCancelled } from './probe-failure.js'
 import type { TlsTrust } from './protocol-options.js'
 import type { TestRequest } from './test-request.js'
-import { testServers, type ServerTestResult } from './test-servers.js'
+import type { ServerTestResult } from './test-servers.js'
 import { timeoutsFrom } from './timeouts.js'
 
 const PROOF_TTL_MS = 30 * 60_000
@@ -38,6 +38,8 @@ export class ConnectionTester {
   /** Runs `req` under `testId`, with live stage events; CANCELLED when `cancel(testId)` stops it. */
   run(testId: string, req: TestRequest, emit: (event: StageEvent) => void): Promise<TestReport> {
     return this.guard(testId, async (signal) => {
+      // the probes (and the mail libraries behind them) load with the first test, not with the app
+      const { testServers } = await import('./test-servers.js')
       const result = await testServers(
         req,
         {

@@ -4,6 +4,7 @@ import type { ProviderId } from '../../shared/providers.js'
 import { diagnose } from '../diagnosis/index.js'
 import { READ_LIMIT_CODE } from '../read-limits.js'
 import type { FailureFacts } from './probe-failure.js'
+import type { Redactor } from './redact.js'
 
 /** Where a failure happened: what the diagnosis may use beyond the failure's own facts. */
 export interface FailureContext {
@@ -15,15 +16,27 @@ export interface FailureContext {
   providerId: ProviderId | null
   /** The login came from the keychain: the fix is "replace the saved password", not "type it again". */
   savedSecret: boolean
+  /** The account's address and the user name tried, so a refused login can offer the other form. */
+  email?: string | undefined
+  username?: string | undefined
+  /** The secrets in play: no word of the diagnosis may carry one (servers quote what they were sent). */
+  redactor: Redactor
+}
+
+/** The facts with every secret in play removed from the server's and the library's words. */
+export function redactFacts(facts: FailureFacts, redactor: Redactor): FailureFacts {
+  const serverText = redactor.optional(facts.serverText)
+  return { ...facts, message: redactor.text(facts.message), ...(serverText !== undefined ? { serverText } : {}) }
 }
 
 /**
  * The one way a failure of Mailkey's own mail traffic (a probe, a round trip, a test message) becomes a
  * diagnosis: every fact the failure carries is passed on, so the same server reply gets the same cause
  * wherever it happened. `serverText` is the server's own words or, when it said nothing, the system's
- * error message.
+ * error message. Every text is redacted first, so the diagnosis never carries a secret.
  */
-export function diagnoseFailure(facts: FailureFacts, ctx: FailureContext): Diagnosis {
+export function diagnoseFailure(raw: FailureFacts, ctx: FailureContext): Diagnosis {
+  const facts = redactFacts(raw, ctx.redactor)
   const diagnosis = diagnose({
     text: facts.serverText ?? '',
     message: facts.message,
@@ -36,9 +49,17 @@ export function diagnoseFailure(facts: FailureFacts, ctx: FailureContext): Diagn
     protocol: ctx.protocol,
     providerId: ctx.providerId,
     hasSavedSecret: ctx.savedSecret,
+    ...(ctx.email ? { email: ctx.email } : {}),
+    ...(ctx.username ? { username: ctx.username } : {}),
   })
-  if (facts.code === READ_LIMIT_CODE) return readLimitDiagnosis(diagnosis, facts)
-  return { ...diagnosis, serverText: diagnosis.serverText || facts.message }
+  const { redactor } = ctx
+  const said = facts.code === READ_LIMIT_CODE ? readLimitDiagnosis(diagnosis, facts) : diagnosis
+  return {
+    ...said,
+    title: redactor.text(said.title),
+    explanation: redactor.text(said.explanation),
+    serverText: redactor.text(said.serverText || facts.message),
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ export interface FollowUpContext {
   port: number
   security: Security
   failedStage: Stage | undefined
-  conn: Pick<ConnectionOptions, 'trust'>
+  conn: Pick<ConnectionOptions, 'trust' | 'resolve'>
   /** Upper bound for each follow-up connection. */
   timeoutMs: number
 }
@@ -31,7 +31,12 @@ export class EarlyTlsLook {
   private look: Promise<boolean> | undefined
 
   constructor(
-    private readonly target: { host: string; port: number; security: Security; conn: Pick<ConnectionOptions, 'trust'> },
+    private readonly target: {
+      host: string
+      port: number
+      security: Security
+      conn: Pick<ConnectionOptions, 'trust' | 'resolve'>
+    },
     private readonly greetingMs: number,
   ) {}
 
@@ -40,7 +45,7 @@ export class EarlyTlsLook {
     if (state === 'running') {
       const { host, port, conn } = this.target
       const start = (): void => {
-        this.look = speaksImplicitTls(host, port, host, conn, Math.min(FOLLOW_UP_MS, this.greetingMs))
+        this.look = speaksImplicitTls(host, port, conn, Math.min(FOLLOW_UP_MS, this.greetingMs))
       }
       this.timer = setTimeout(start, Math.max(0, this.greetingMs - FOLLOW_UP_MS))
     } else {
@@ -67,11 +72,11 @@ export class EarlyTlsLook {
 export async function followUp(facts: FailureFacts, ctx: FollowUpContext, early?: EarlyTlsLook): Promise<FailureFacts> {
   const ms = Math.min(FOLLOW_UP_MS, ctx.timeoutMs)
   if (isCertificateError(facts.code) && !facts.certificate && ctx.security === 'tls') {
-    const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.host, ctx.conn, ms)
+    const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.conn, ms)
     return certificate ? { ...facts, certificate } : facts
   }
   if (ctx.failedStage === 'greeting' && ctx.security !== 'tls' && timedOut(facts)) {
-    const speaksTls = early?.answer() ?? speaksImplicitTls(ctx.host, ctx.port, ctx.host, ctx.conn, ms)
+    const speaksTls = early?.answer() ?? speaksImplicitTls(ctx.host, ctx.port, ctx.conn, ms)
     if (await speaksTls) {
       return {
         ...facts,

@@ -1,5 +1,5 @@
-import { ImapFlow } from 'imapflow'
 import type { IncomingServer } from '../../shared/mail.js'
+import { loadImapflow } from './libraries.js'
 import type { Login } from './login.js'
 import { ProbeCancelled } from './probe-failure.js'
 import { imapFlowOptions, type ConnectionOptions } from './protocol-options.js'
@@ -33,6 +33,7 @@ export async function findMessage(
   messageId: string,
   opts: { connection: ConnectionOptions; limitMs: number; signal: AbortSignal },
 ): Promise<FoundMessage | null> {
+  const { ImapFlow } = await loadImapflow()
   const client = new ImapFlow(imapFlowOptions(server, login, opts.connection))
   client.on('error', () => undefined)
   const onAbort = (): void => {

@@ -1,5 +1,5 @@
-import { ImapFlow } from 'imapflow'
 import type { TLSSocket } from 'node:tls'
+import { loadImapflow } from './libraries.js'
 import { resolveStage } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { certificateInfo, factsFrom, ProbeCancelled, ProbeFailure, type FailureFacts } from './probe-failure.js'
@@ -10,16 +10,45 @@ interface ImapLogEntry {
   msg?: string
 }
 
+/**
+ * When the session is proven: the server answered NAMESPACE with OK after the login (the check that
+ * catches Exchange's "authenticated but not connected"), and imapflow has sent its LOGOUT. The reply
+ * to LOGOUT proves nothing more, so the probe does not wait a round trip for it.
+ */
+class SessionProven {
+  readonly done: Promise<void>
+  private resolve: () => void = () => undefined
+  private namespaceTag: string | undefined
+  private proven = false
+
+  constructor() {
+    this.done = new Promise((resolve) => (this.resolve = resolve))
+  }
+
+  client(line: string): void {
+    const namespace = /^(\S+) NAMESPACE\b/i.exec(line)
+    if (namespace) this.namespaceTag = namespace[1]
+    else if (this.proven && /^\S+ LOGOUT\b/i.test(line)) this.resolve()
+  }
+
+  server(line: string): void {
+    if (this.namespaceTag !== undefined && line.startsWith(`${this.namespaceTag} OK`)) this.proven = true
+  }
+}
+
 /** imapflow's logger: its parsed wire lines (passwords already masked) drive the transcript and stages. */
 function imapLogger(
   ctx: ProbeContext,
+  session: SessionProven,
 ): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (e: unknown) => void> {
   const log = (entry: unknown): void => {
     const { src, msg = '' } = (entry ?? {}) as ImapLogEntry
     if (src === 's') {
       if (ctx.clock.current === 'greeting') ctx.clock.complete('greeting')
+      session.server(msg)
       ctx.transcript.server(msg)
     } else if (src === 'c') {
+      session.client(msg)
       ctx.transcript.client(msg)
     } else if (src === 'tls' && msg === 'Established TLS session') {
       ctx.clock.complete('starttls')
@@ -65,15 +94,20 @@ function imapFacts(error: unknown, socket: unknown): FailureFacts {
 
 /**
  * IMAP probe: imapflow login with `verifyOnly` (CAPABILITY, ID, STARTTLS if required, AUTHENTICATE,
- * NAMESPACE, LOGOUT), with the options every IMAP client of Mailkey uses (protocol-options.ts). DNS is
- * resolved here so its time is a stage of its own; the socket's own events mark connect and TLS.
+ * NAMESPACE, then LOGOUT without waiting for its reply), with the options every IMAP client of Mailkey
+ * uses (protocol-options.ts). DNS is
+ * resolved here so its time is a stage of its own (imapflow then races the addresses it is handed);
+ * the socket's own events mark connect and TLS.
  */
 export const probeImap: Probe = async (check, conn, ctx) => {
   const { clock, signal, transcript } = ctx
   const { server } = check
-  const address = await resolveStage(check, conn, ctx)
+  const library = loadImapflow()
+  const addresses = await resolveStage(check, conn, ctx)
+  const { ImapFlow } = await library
+  const session = new SessionProven()
   const client = new ImapFlow(
-    imapFlowOptions(server, check.login, conn, { address, logger: imapLogger(ctx), verifyOnly: true }),
+    imapFlowOptions(server, check.login, conn, { addresses, logger: imapLogger(ctx, session), verifyOnly: true }),
   )
   // imapflow logs an unhandled 'error' event otherwise; failures also reject connect()
   client.on('error', () => undefined)
@@ -88,7 +122,8 @@ export const probeImap: Probe = async (check, conn, ctx) => {
     const socket = (client as unknown as { socket?: TLSSocket }).socket
     socket?.once('connect', () => {
       clock.complete('connect')
-      transcript.note(`connected to ${address} port ${server.port}`)
+      // the address that won the race (Happy Eyeballs), not the first one resolved
+      transcript.note(`connected to ${socket.remoteAddress ?? server.host} port ${server.port}`)
     })
     if (server.security === 'tls')
       socket?.once('secureConnect', () => {
@@ -96,7 +131,9 @@ export const probeImap: Probe = async (check, conn, ctx) => {
         transcript.note('TLS is up')
       })
     try {
-      await connecting
+      // proven once NAMESPACE is answered and LOGOUT sent; connect() itself resolves a round trip later
+      await Promise.race([connecting, session.done])
+      connecting.catch(() => undefined)
     } catch (e) {
       if (signal.aborted) throw new ProbeCancelled()
       throw new ProbeFailure(imapFacts(e, socket))

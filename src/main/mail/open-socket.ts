@@ -1,9 +1,9 @@
-import { lookup } from 'node:dns/promises'
-import { isIP, Socket } from 'node:net'
+import type { LookupAddress } from 'node:dns'
+import { connect as netConnect, isIP, type Socket } from 'node:net'
 import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls'
 import { bounded } from './bounded.js'
-import { certificateInfo, factsFrom, ProbeFailure } from './probe-failure.js'
-import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
+import { certificateInfo, factsFrom, ProbeFailure, type FailureFacts } from './probe-failure.js'
+import { connectTarget, systemResolve, tlsOptions, type ConnectionOptions, type Resolve } from './protocol-options.js'
 
 /**
  * Keeps the certificate a TLS socket is shown, read the moment its handshake ends and before Node's
@@ -21,10 +21,19 @@ export function keepPeerCertificate(socket: TLSSocket): () => PeerCertificate | 
   return () => kept
 }
 
-/** Resolves a server name to the address to connect to; IP literals pass straight through. */
-export async function lookupHost(host: string, timeoutMs: number, signal: AbortSignal): Promise<string> {
-  if (isIP(host)) return host
-  return bounded<string>(
+/**
+ * Every address a server name resolves to, in the resolver's order (IP literals pass straight through);
+ * fails with the resolver's error (ENOTFOUND…) or EDNSTIMEOUT after `timeoutMs`.
+ */
+export async function lookupHost(
+  host: string,
+  timeoutMs: number,
+  signal: AbortSignal,
+  resolver: Resolve = systemResolve,
+): Promise<LookupAddress[]> {
+  const family = isIP(host)
+  if (family) return [{ address: host, family }]
+  return bounded<LookupAddress[]>(
     {
       signal,
       timeoutMs,
@@ -32,29 +41,66 @@ export async function lookupHost(host: string, timeoutMs: number, signal: AbortS
       cleanup: () => undefined,
     },
     (resolve, reject) => {
-      lookup(host).then(
-        (r) => resolve(r.address),
+      resolver(host).then(
+        (list) =>
+          list.length > 0
+            ? resolve([...list])
+            : reject(new ProbeFailure({ code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${host}` })),
         (e: unknown) => reject(new ProbeFailure(factsFrom(e))),
       )
     },
   )
 }
 
-/** Opens a TCP connection; a black-holed port fails after `timeoutMs`, a closed one at once. */
-export function connectTcp(address: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<Socket> {
-  const socket = new Socket()
+/** The addresses as people read them: "::1, 127.0.0.1". */
+export function addressList(addresses: readonly LookupAddress[]): string {
+  return addresses.map((a) => a.address).join(', ')
+}
+
+/**
+ * A failed Happy Eyeballs race as one set of facts. Node reports every attempt (an AggregateError with
+ * no message of its own); an address that refused says more than one that stayed silent, so its code
+ * wins: the port is closed there, which no firewall explains.
+ */
+function connectFacts(error: unknown, host: string, port: number): FailureFacts {
+  const attempts = (error as { errors?: unknown }).errors
+  if (!Array.isArray(attempts) || attempts.length === 0) return factsFrom(error)
+  const facts = attempts.map((e) => factsFrom(e))
+  const chosen = facts.find((f) => f.code === 'ECONNREFUSED') ?? facts.at(-1) ?? factsFrom(error)
+  return {
+    ...chosen,
+    message: `Could not connect to ${host} port ${port} at any of its addresses: ${facts.map((f) => f.message).join('; ')}`,
+  }
+}
+
+/**
+ * Opens a TCP connection to `host` at one of `addresses` (connectTarget: Happy Eyeballs over all of
+ * them); a black-holed port fails after `timeoutMs`, a closed one at once. The socket's
+ * `remoteAddress` is the address that answered.
+ */
+export function connectTcp(
+  target: { host: string; port: number; addresses: readonly LookupAddress[] },
+  conn: Pick<ConnectionOptions, 'resolve'>,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<Socket> {
+  const { host, port, addresses } = target
+  let socket: Socket | undefined
   return bounded<Socket>(
     {
       signal,
       timeoutMs,
-      onTimeout: () => ({ code: 'ETIMEDOUT', message: `No answer from ${address}:${port} within ${timeoutMs} ms` }),
-      cleanup: () => socket.destroy(),
+      onTimeout: () => ({
+        code: 'ETIMEDOUT',
+        message: `No answer from ${host} port ${port} (${addressList(addresses)}) within ${timeoutMs} ms`,
+      }),
+      cleanup: () => socket?.destroy(),
     },
     (resolve, reject) => {
-      socket.once('error', (e) => reject(new ProbeFailure(factsFrom(e))))
-      socket.connect({ host: address, port }, () => {
-        resolve(socket)
-      })
+      const s = netConnect(connectTarget(host, port, conn, addresses))
+      socket = s
+      s.once('error', (e) => reject(new ProbeFailure(connectFacts(e, host, port))))
+      s.once('connect', () => resolve(s))
     },
   )
 }

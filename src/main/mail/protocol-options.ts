@@ -1,5 +1,7 @@
 import type { ImapFlowOptions } from 'imapflow'
-import { isIP, type Socket } from 'node:net'
+import type { LookupAddress } from 'node:dns'
+import { lookup } from 'node:dns/promises'
+import { connect as netConnect, isIP, type LookupFunction, type Socket, type TcpSocketConnectOpts } from 'node:net'
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport'
 import type { Server } from '../../shared/mail.js'
@@ -21,6 +23,67 @@ export interface TlsTrust {
 export interface ConnectionOptions {
   trust: TlsTrust
   timeouts: Timeouts
+  /** How server names become addresses; the system resolver when unset (tests inject their own). */
+  resolve?: Resolve | undefined
+}
+
+/** Every address of a name, in the resolver's order (RFC 6724 sorting is the system's job). */
+export type Resolve = (host: string) => Promise<readonly LookupAddress[]>
+
+/** The system's resolver (getaddrinfo), all addresses, in its order. */
+export const systemResolve: Resolve = (host) => lookup(host, { all: true, order: 'verbatim' })
+
+/**
+ * RFC 8305's Connection Attempt Delay: the next address is tried 250 ms after the previous attempt
+ * started, unless that one failed sooner.
+ */
+const ATTEMPT_DELAY_MS = 250
+
+/**
+ * A Node `lookup` that answers with `known` addresses (already resolved, and timed as the "dns" stage)
+ * or asks `resolve`. Node asks for all addresses when it races them (autoSelectFamily).
+ */
+export function nodeLookup(resolve: Resolve, known?: readonly LookupAddress[]): LookupFunction {
+  return (hostname, options, callback) => {
+    const answer = (list: readonly LookupAddress[]): void => {
+      const first = list[0]
+      if (!first) {
+        const e: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`)
+        e.code = 'ENOTFOUND'
+        callback(e, '', 0)
+      } else if (options.all) callback(null, [...list])
+      else callback(null, first.address, first.family)
+    }
+    if (known) answer(known)
+    else resolve(hostname).then(answer, (e: NodeJS.ErrnoException) => callback(e, '', 0))
+  }
+}
+
+/**
+ * How every socket of Mailkey connects (probes, reachability checks, imapflow, nodemailer): to the
+ * server's name with every address it resolves to, raced by Happy Eyeballs (RFC 8305, Node's
+ * `autoSelectFamily`): a dead IPv6 route costs 250 ms, not the whole timeout. The socket's
+ * `remoteAddress` then says which address was used.
+ */
+export function connectTarget(
+  host: string,
+  port: number,
+  conn: Pick<ConnectionOptions, 'resolve'>,
+  known?: readonly LookupAddress[],
+): {
+  host: string
+  port: number
+  lookup: LookupFunction
+  autoSelectFamily: true
+  autoSelectFamilyAttemptTimeout: number
+} {
+  return {
+    host,
+    port,
+    lookup: nodeLookup(conn.resolve ?? systemResolve, known),
+    autoSelectFamily: true,
+    autoSelectFamilyAttemptTimeout: ATTEMPT_DELAY_MS,
+  }
 }
 
 /** The name to check the certificate against and send as SNI (never an IP literal, RFC 6066 §3). */
@@ -48,23 +111,37 @@ const IMAP_CLIENT_INFO = { name: 'Mailkey' }
 /**
  * imapflow options for one server. STARTTLS is mandatory (`doSTARTTLS: true`) or never attempted
  * (`false`), so there is no silent plaintext fallback (imapflow's default upgrades only when offered).
- * `address`: connect to this resolved address while checking the certificate against `server.host`.
+ * imapflow hands its `tls` options to `net.connect`/`tls.connect`, so the connection is made the one
+ * way (connectTarget: every address, Happy Eyeballs); `addresses`: the ones the probe already resolved.
  */
 export function imapFlowOptions(
   server: Server,
   login: Login,
   conn: ConnectionOptions,
-  extra: { address?: string; logger?: ImapFlowOptions['logger']; verifyOnly?: boolean } = {},
+  extra: { addresses?: readonly LookupAddress[]; logger?: ImapFlowOptions['logger']; verifyOnly?: boolean } = {},
 ): ImapFlowOptions {
   const name = serverName(server.host)
+  const {
+    lookup: resolveWith,
+    autoSelectFamily,
+    autoSelectFamilyAttemptTimeout,
+  } = connectTarget(server.host, server.port, conn, extra.addresses)
+  // imapflow types `tls` as TLS options only; Node's tls.connect takes the socket options too
+  const tls: NonNullable<ImapFlowOptions['tls']> &
+    Pick<TcpSocketConnectOpts, 'lookup' | 'autoSelectFamily' | 'autoSelectFamilyAttemptTimeout'> = {
+    ...tlsOptions(server.host, conn),
+    lookup: resolveWith,
+    autoSelectFamily,
+    autoSelectFamilyAttemptTimeout,
+  }
   return {
-    host: extra.address ?? server.host,
+    host: server.host,
     port: server.port,
     ...(name ? { servername: name } : {}),
     secure: server.security === 'tls',
     doSTARTTLS: server.security === 'starttls',
     auth: { user: login.username, pass: login.password },
-    tls: tlsOptions(server.host, conn),
+    tls,
     connectionTimeout: conn.timeouts.connectMs,
     greetingTimeout: conn.timeouts.greetingMs,
     socketTimeout: conn.timeouts.commandMs,
@@ -112,11 +189,37 @@ export function smtpConnectionOptions(
 }
 
 /**
+ * nodemailer's `getSocket` hook: a TCP connection made the one way (connectTarget), which nodemailer
+ * then upgrades to TLS itself for implicit TLS. nodemailer would otherwise pick one address itself.
+ */
+function happyEyeballsSocket(server: Server, conn: ConnectionOptions): SMTPTransportOptions['getSocket'] {
+  return (_options, callback) => {
+    const socket = netConnect(connectTarget(server.host, server.port, conn))
+    const fail = (e: Error): void => {
+      socket.destroy()
+      callback(e)
+    }
+    socket.setTimeout(conn.timeouts.connectMs, () => {
+      const e: NodeJS.ErrnoException = new Error(`connect ETIMEDOUT ${server.host}:${server.port}`)
+      e.code = 'ETIMEDOUT'
+      fail(e)
+    })
+    socket.once('error', fail)
+    socket.once('connect', () => {
+      socket.setTimeout(0)
+      socket.removeListener('error', fail)
+      callback(null, { connection: socket })
+    })
+  }
+}
+
+/**
  * nodemailer transport options for sending one message (a test message, a round trip): the same
  * explicit security and short timeouts as the probes, never opportunistic TLS.
  */
 export function smtpTransportOptions(server: Server, login: Login, conn: ConnectionOptions): SMTPTransportOptions {
   return {
+    getSocket: happyEyeballsSocket(server, conn),
     host: server.host,
     port: server.port,
     secure: server.security === 'tls',

@@ -1,23 +1,27 @@
+import type { LookupAddress } from 'node:dns'
 import type { PortCheck } from '../../shared/report.js'
 import { connectTcp, lookupHost } from './open-socket.js'
 import { ProbeFailure } from './probe-failure.js'
+import type { Resolve } from './protocol-options.js'
 
 const CHECK_TIMEOUT_MS = 3000
 
 /**
  * Tries a bare TCP connect to each host:port at once and closes it straight away (no protocol, no
  * credential), so a failure can be told apart: "587 and 465 are blocked from this network, 993 works"
- * (an ISP, firewall or VPN) rather than a wrong setting.
+ * (an ISP, firewall or VPN) rather than a wrong setting. Each connect tries every address of the host
+ * the way the probes do (Happy Eyeballs), so a dead IPv6 route is not taken for a firewall.
  */
 export async function checkReachability(
   targets: readonly { host: string; port: number }[],
   timeoutMs: number = CHECK_TIMEOUT_MS,
   signal: AbortSignal = new AbortController().signal,
+  resolve?: Resolve,
 ): Promise<PortCheck[]> {
-  const addresses = new Map<string, Promise<string>>()
-  const address = (host: string): Promise<string> => {
+  const addresses = new Map<string, Promise<LookupAddress[]>>()
+  const address = (host: string): Promise<LookupAddress[]> => {
     let a = addresses.get(host)
-    if (!a) addresses.set(host, (a = lookupHost(host, timeoutMs, signal)))
+    if (!a) addresses.set(host, (a = lookupHost(host, timeoutMs, signal, resolve)))
     return a
   }
   return Promise.all(
@@ -25,7 +29,7 @@ export async function checkReachability(
       const t0 = performance.now()
       const ms = (): number => Math.round(performance.now() - t0)
       try {
-        const socket = await connectTcp(await address(host), port, timeoutMs, signal)
+        const socket = await connectTcp({ host, port, addresses: await address(host) }, { resolve }, timeoutMs, signal)
         socket.destroy()
         return { host, port, open: true, ms: ms() }
       } catch (e) {

@@ -6,6 +6,7 @@ import { findMessage } from './find-message.js'
 import type { Login } from './login.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
+import { Redactor } from './redact.js'
 import { newMessageId, sendMessage } from './send-message.js'
 import { totalBudget } from './timeouts.js'
 
@@ -67,8 +68,10 @@ function failed(
 ): Omit<RoundTripReport, 'outcome' | 'ms'> {
   const d = diagnoseFailure(factsFrom(error), {
     protocol,
+    server: protocol === 'smtp' ? req.smtp : req.imap,
     providerId: req.providerId,
     savedSecret: req.savedSecret ?? false,
+    redactor: new Redactor([req.smtpLogin, req.imapLogin]),
   })
   return {
     cause: d.cause,

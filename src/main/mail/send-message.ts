@@ -1,7 +1,7 @@
-import nodemailer from 'nodemailer'
 import { randomBytes } from 'node:crypto'
 import type { Socket } from 'node:net'
 import type { Server } from '../../shared/mail.js'
+import { loadNodemailer } from './libraries.js'
 import type { Login } from './login.js'
 import { connectTcp, lookupHost } from './open-socket.js'
 import { ProbeCancelled } from './probe-failure.js'
@@ -45,8 +45,8 @@ export async function sendMessage(
   const closeAll = (): void => sockets.forEach((s) => s.destroy())
   const getSocket = (_options: unknown, done: (err: Error | null, socket?: { connection: Socket }) => void): void => {
     const ms = connection.timeouts.connectMs
-    lookupHost(server.host, ms, signal)
-      .then((address) => connectTcp(address, server.port, ms, signal))
+    lookupHost(server.host, ms, signal, connection.resolve)
+      .then((addresses) => connectTcp({ host: server.host, port: server.port, addresses }, connection, ms, signal))
       .then(
         (socket) => {
           sockets.add(socket)
@@ -58,6 +58,7 @@ export async function sendMessage(
   }
   if (signal.aborted) throw new ProbeCancelled()
   signal.addEventListener('abort', closeAll, { once: true })
+  const nodemailer = await loadNodemailer()
   const transport = nodemailer.createTransport({ ...smtpTransportOptions(server, login, connection), getSocket })
   try {
     const info = await transport.sendMail({

@@ -1,9 +1,11 @@
 import { format } from 'node:util'
-import SMTPConnection from 'nodemailer/lib/smtp-connection'
+import type SMTPConnection from 'nodemailer/lib/smtp-connection'
+import { loadSmtpConnection } from './libraries.js'
 import { openStages } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
 import { smtpConnectionOptions } from './protocol-options.js'
+import { EhloCapabilities, requireAuthOffer } from './smtp-capabilities.js'
 import { SENDER_CHECK_METHOD, senderCheckHandler, type SenderCheckOutcome } from './smtp-sender-check.js'
 
 type Done = (err?: Error | null) => void
@@ -45,14 +47,17 @@ function step(conn: SMTPConnection, signal: AbortSignal, start: (done: Done) => 
 function smtpLogger(
   ctx: ProbeContext,
   quiet: () => boolean,
+  caps: EhloCapabilities,
 ): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (...a: unknown[]) => void> {
   const log = (meta: unknown, ...args: unknown[]): void => {
     const tnx = (meta as { tnx?: string } | undefined)?.tnx
     const text = args.length ? format(...(args as [string, ...unknown[]])) : ''
     if (tnx === 'server') {
       if (ctx.clock.current === 'greeting') ctx.clock.complete('greeting')
+      caps.observe('server', text)
       ctx.transcript.server(text)
     } else if (tnx === 'client') {
+      caps.observe('client', text)
       if (!quiet()) ctx.transcript.client(text)
     } else if (text === 'Connection upgraded with STARTTLS') {
       ctx.clock.complete('starttls')
@@ -83,6 +88,7 @@ function senderCheckFailure(outcome: SenderCheckOutcome | undefined): ProbeFailu
 export const probeSmtp: Probe = async (side, conn, ctx) => {
   const { clock, signal, transcript } = ctx
   const { server, login, senderCheck: check } = side
+  const library = loadSmtpConnection()
   const socket = await openStages(side, conn, ctx)
   if (check && [check.from, check.to].some((a) => /[\s<>]/.test(a))) {
     throw new ProbeFailure({ code: 'EINVALID', message: 'The sender check needs plain addresses' })
@@ -108,16 +114,19 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
         },
       }
     : undefined
-  const smtp = new SMTPConnection(
+  const caps = new EhloCapabilities()
+  const { default: Connection } = await library
+  const smtp = new Connection(
     smtpConnectionOptions(server, conn, {
       socket,
-      logger: smtpLogger(ctx, () => handlerRunning),
+      logger: smtpLogger(ctx, () => handlerRunning, caps),
       ...(customAuth ? { customAuth } : {}),
     }),
   )
   try {
     await step(smtp, signal, (done) => smtp.connect(done))
     clock.complete(server.security === 'starttls' ? 'starttls' : 'greeting')
+    requireAuthOffer(caps, server.security !== 'none')
     const method = check ? { method: SENDER_CHECK_METHOD } : {}
     try {
       await step(smtp, signal, (done) => smtp.login({ user: login.username, pass: login.password, ...method }, done))

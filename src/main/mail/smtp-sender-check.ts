@@ -20,7 +20,7 @@ function b64(s: string): string {
  * Signs in and then asks the server whether it would take a message from `from` to `to` without
  * sending one: MAIL FROM, RCPT TO, RSET (Mailspring checks the RCPT the same way). It runs as a
  * nodemailer custom auth handler because that is nodemailer's public way to send commands on an
- * authenticated connection; the SASL part is PLAIN (RFC 4616) or LOGIN, as the server offers.
+ * authenticated connection; the SASL part is PLAIN (RFC 4616) or LOGIN, whichever the server offers.
  */
 export function senderCheckHandler(
   check: SenderCheck,
@@ -43,8 +43,11 @@ export function senderCheckHandler(
       throw new Error(r.response.trim())
     }
     let r: SMTPConnectionCustomAuthResponse
-    if (ctx.authMethods.includes('PLAIN') || !ctx.authMethods.includes('LOGIN')) {
+    if (ctx.authMethods.includes('PLAIN')) {
       r = await send(`AUTH PLAIN ${b64(`\u0000${user}\u0000${pass}`)}`)
+    } else if (!ctx.authMethods.includes('LOGIN')) {
+      // only mechanisms this check does not speak (CRAM-MD5): never send one the server did not offer
+      throw new Error(`The sender check needs AUTH PLAIN or LOGIN; the server offers ${ctx.authMethods.join(' ')}`)
     } else {
       r = await send('AUTH LOGIN')
       if (r.status === 334) r = await send(b64(user))

@@ -2,7 +2,7 @@ import { plannedStages, type Protocol, type Side } from '../../shared/mail.js'
 import { reachabilityPorts } from '../../shared/ports.js'
 import type { ProviderId } from '../../shared/providers.js'
 import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js'
-import { diagnoseFailure } from './diagnose-failure.js'
+import { diagnoseFailure, redactFacts } from './diagnose-failure.js'
 import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
 import { probePop3 } from './pop3-probe.js'
@@ -10,6 +10,7 @@ import type { Probe } from './probe.js'
 import { credentialsRefused, factsFrom, ProbeCancelled, type FailureFacts } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import { checkReachability, describeReachability } from './reachability.js'
+import { Redactor } from './redact.js'
 import { probeSmtp } from './smtp-probe.js'
 import { StageClock } from './stage-clock.js'
 import type { OutgoingCheck, TestRequest } from './test-request.js'
@@ -62,16 +63,18 @@ async function runSide(
   signal: AbortSignal,
   probe: Probe,
   deadline: Deadline,
+  redactor: Redactor,
 ): Promise<{ report: ProbeReport; transcript: Transcript }> {
   const { side, protocol, check } = spec
   const { host, port, security } = check.server
   const conn = ctx.connection
   const early = new EarlyTlsLook({ host, port, security, conn }, conn.timeouts.greetingMs)
-  const clock = new StageClock(plannedStages(security), (stage, state, ms) => {
+  const clock = new StageClock(plannedStages(security, check.senderCheck !== undefined), (stage, state, ms) => {
     early.onStage(stage, state)
     hooks.onStage?.({ side, stage, state, ms })
   })
   const transcript = new Transcript()
+  transcript.redactWith(redactor)
   const base = { protocol, host, port, security }
   try {
     await probe(check, conn, { clock, transcript, signal })
@@ -82,10 +85,13 @@ async function runSide(
     const failedStage = clock.fail()
     const facts = stopped
       ? deadlineFacts(deadline)
-      : await followUp(
-          factsFrom(error),
-          { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
-          early,
+      : redactFacts(
+          await followUp(
+            factsFrom(error),
+            { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
+            early,
+          ),
+          redactor,
         )
     const diagnosis = diagnoseFailure(facts, {
       protocol,
@@ -93,6 +99,9 @@ async function runSide(
       stage: failedStage,
       providerId: ctx.providerId,
       savedSecret: req.savedSecret ?? false,
+      redactor,
+      email: req.email,
+      username: check.login.username,
     })
     transcript.note(`failed: ${facts.message}`)
     return {
@@ -127,6 +136,7 @@ async function reachabilityAfterFailure(
   specs: readonly SideSpec[],
   reports: readonly ProbeReport[],
   signal: AbortSignal,
+  conn: ConnectionOptions,
 ): Promise<TestReport['reachability']> {
   const unreachable = reports.some(
     (r) => !r.ok && UNREACHABLE.has(r.cause ?? '') && (r.failedStage === 'connect' || r.failedStage === 'tls'),
@@ -135,7 +145,7 @@ async function reachabilityAfterFailure(
   const targets = specs.flatMap((s) =>
     reachabilityPorts(s.protocol).map((port) => ({ host: s.check.server.host, port })),
   )
-  const checks = await checkReachability(targets, undefined, signal)
+  const checks = await checkReachability(targets, undefined, signal, conn.resolve)
   return { checks, summary: describeReachability(checks) }
 }
 
@@ -165,9 +175,11 @@ export async function testServers(
   const specs: SideSpec[] = []
   if (req.incoming) specs.push({ side: 'incoming', protocol: req.incoming.server.protocol, check: req.incoming })
   if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', check: req.outgoing })
+  // every secret of the test, on both sides: a reply is scrubbed of any of them
+  const redactor = new Redactor(specs.map((s) => s.check.login))
   try {
     const results = await Promise.all(
-      specs.map((s) => runSide(s, req, ctx, hooks, controller.signal, probes[s.protocol], deadline)),
+      specs.map((s) => runSide(s, req, ctx, hooks, controller.signal, probes[s.protocol], deadline, redactor)),
     )
     clearTimeout(timer)
     const report: TestReport = { ms: 0 }
@@ -183,6 +195,7 @@ export async function testServers(
       specs,
       results.map((r) => r.report),
       outer ?? new AbortController().signal,
+      ctx.connection,
     )
     if (reachability) report.reachability = reachability
     report.ms = Math.round(performance.now() - t0)

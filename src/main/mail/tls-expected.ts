@@ -1,5 +1,5 @@
 import { connect } from 'node:tls'
-import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
+import { connectTarget, tlsOptions, type ConnectionOptions } from './protocol-options.js'
 import { isCertificateError } from './certificate-inspector.js'
 
 /**
@@ -8,14 +8,13 @@ import { isCertificateError } from './certificate-inspector.js'
  * a server that is merely hung fails this too. Nothing but a ClientHello is sent.
  */
 export function speaksImplicitTls(
-  address: string,
-  port: number,
   host: string,
-  conn: Pick<ConnectionOptions, 'trust'>,
+  port: number,
+  conn: Pick<ConnectionOptions, 'trust' | 'resolve'>,
   timeoutMs: number,
 ): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ ...tlsOptions(host, conn), host: address, port })
+    const socket = connect({ ...tlsOptions(host, conn), ...connectTarget(host, port, conn) })
     const done = (answer: boolean): void => {
       clearTimeout(timer)
       socket.destroy()

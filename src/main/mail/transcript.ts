@@ -1,7 +1,11 @@
+import { REDACTED, Redactor } from './redact.js'
+
+export { secretForms } from './redact.js'
+
 /**
  * A redacted record of one probe's protocol exchange, for the user to copy for support (Mailspring's
  * "view log"). Credentials never enter it: AUTH/LOGIN/PASS arguments and SASL continuation lines are
- * replaced, and every line is scrubbed of the secret and its encodings as a second guard.
+ * replaced, and every line is scrubbed of the secret and its encodings (redact.ts) as a second guard.
  */
 export type Direction = 'S' | 'C' | '*'
 
@@ -13,16 +17,6 @@ export interface TranscriptLine {
 
 const MAX_LINE = 2000
 const MAX_LINES = 500
-const REDACTED = '[redacted]'
-
-/** Forms a secret can take on the wire or in a library's message. */
-export function secretForms(secret: string, user?: string): string[] {
-  if (!secret) return []
-  const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64')
-  const forms = [secret, b64(secret), encodeURIComponent(secret)]
-  if (user !== undefined) forms.push(b64(`\u0000${user}\u0000${secret}`), b64(`${user}\u0000${user}\u0000${secret}`))
-  return [...new Set(forms.filter((f) => f.length >= 4))]
-}
 
 export function scrub(text: string, forms: readonly string[]): string {
   let out = text
@@ -43,7 +37,7 @@ export function redactCommand(line: string): string {
 export class Transcript {
   readonly lines: TranscriptLine[] = []
   private inSasl = false
-  private forms: string[] = []
+  private redactor = new Redactor()
   private readonly t0: number
 
   constructor(private readonly now: () => number = () => performance.now()) {
@@ -52,7 +46,12 @@ export class Transcript {
 
   /** Registers the secret (and login name) so their encodings are scrubbed from every line. */
   protect(secret: string, user?: string): void {
-    this.forms = secretForms(secret, user)
+    this.redactor = new Redactor([{ username: user ?? '', password: secret }])
+  }
+
+  /** Scrubs every line with `redactor` (all the secrets of a test, not only this probe's). */
+  redactWith(redactor: Redactor): void {
+    this.redactor = redactor
   }
 
   server(text: string): void {
@@ -84,7 +83,7 @@ export class Transcript {
 
   private push(dir: Direction, text: string): void {
     if (this.lines.length >= MAX_LINES) return
-    const clean = scrub(text, this.forms).slice(0, MAX_LINE)
+    const clean = this.redactor.text(text).slice(0, MAX_LINE)
     this.lines.push({ ms: Math.round(this.now() - this.t0), dir, text: clean })
   }
 }

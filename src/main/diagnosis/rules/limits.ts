@@ -17,7 +17,7 @@ export const LIMIT_RULES: readonly Rule[] = [
   {
     cause: 'sending_limit',
     when: has(
-      /\b5\.4\.5\b|sending (quota|limit)|SubmissionQuotaExceeded|RefuseQuota|OutboundSpamException|messages per (day|hour)( exceeded)?|message quota exceeded|queue quota exceeded|too many (e-?mails|messages)|exceeded .{0,20}hour(ly)? limit|max emails per hour|24-hour sending limit/i,
+      /\b5\.4\.5\b|sending (quota|limit)|SubmissionQuotaExceeded|RefuseQuota|OutboundSpamException|messages per (day|hour)( exceeded)?|message quota exceeded|queue quota exceeded|too many (e-?mails|messages)|exceeded .{0,20}hour(ly)? limit|max emails per hour|24-hour sending limit|max defers and failures per hour/i,
     ),
   },
   {

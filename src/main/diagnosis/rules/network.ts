@@ -1,4 +1,6 @@
 import { code, either, has, type Rule } from '../facts.js'
+import { CLOSED, CONNECT_REFUSED, NAME_UNKNOWN, TIMED_OUT } from './client-stacks.js'
+import { APP_CANNOT_CONNECT, APP_CONNECTION_DROPPED } from './mail-apps.js'
 
 /**
  * Transport failures, by Node/libc code where there is one and by text for pasted errors (Python's
@@ -13,11 +15,16 @@ export const NETWORK_RULES: readonly Rule[] = [
       has(
         /getaddrinfo|Name or service not known|nodename nor servname|No such host|Unknown host|could not resolve|host not found|NXDOMAIN|gaierror|Temporary failure in name resolution/i,
       ),
+      has(NAME_UNKNOWN),
     ),
   },
   {
     cause: 'connection_refused',
-    when: either(code('ECONNREFUSED'), has(/ECONNREFUSED|connection (was )?refused|actively refused/i)),
+    when: either(
+      code('ECONNREFUSED'),
+      has(/ECONNREFUSED|connection (was )?refused|actively refused/i),
+      has(CONNECT_REFUSED),
+    ),
   },
   {
     cause: 'connection_timeout',
@@ -36,6 +43,8 @@ export const NETWORK_RULES: readonly Rule[] = [
       has(
         /timed? ?out|timeout|Greeting never received|did not properly respond after a period of time|network is unreachable|no route to host|EHOSTUNREACH|ENETUNREACH/i,
       ),
+      has(TIMED_OUT),
+      has(APP_CANNOT_CONNECT),
     ),
   },
   {
@@ -45,6 +54,8 @@ export const NETWORK_RULES: readonly Rule[] = [
       has(
         /ECONNRESET|socket hang up|connection (was )?(reset|closed|aborted)|closed the connection|Unexpected (socket )?close|unexpectedly (closed|disconnected)|socket disconnected before secure TLS|EPIPE|broken pipe|EOF occurred in violation of protocol|unexpected eof/i,
       ),
+      has(CLOSED),
+      has(APP_CONNECTION_DROPPED),
     ),
   },
 ]

@@ -1,12 +1,18 @@
 import { code, either, has, type Rule } from '../facts.js'
+import { CLIENT_WANTS_ENCRYPTION, NO_AUTH_OFFERED } from './client-stacks.js'
 
 /** How the session must be set up before a password may be sent: encryption first, a mechanism both sides know. */
 export const SESSION_RULES: readonly Rule[] = [
   {
-    // Postfix/Gmail 530 5.7.0, Dovecot [PRIVACYREQUIRED] and its log lines
+    // Postfix/Gmail 530 5.7.0, Dovecot [PRIVACYREQUIRED] and its log lines, Go's net/smtp refusing to
+    // send a password unencrypted, the probe's finding that AUTH appears only after STARTTLS
     cause: 'starttls_required',
-    when: has(
-      /Must issue a STARTTLS command first|STARTTLS (is )?required|PRIVACYREQUIRED|Plaintext authentication (disallowed|disabled|not allowed)|disallowed plaintext auth|LOGINDISABLED|Encryption required for requested authentication mechanism|\b5\.7\.11\b/i,
+    when: either(
+      code('SMTP_AUTH_AFTER_STARTTLS'),
+      has(CLIENT_WANTS_ENCRYPTION),
+      has(
+        /Must issue a STARTTLS command first|STARTTLS (is )?required|PRIVACYREQUIRED|Plaintext authentication (disallowed|disabled|not allowed)|disallowed plaintext auth|LOGINDISABLED|Encryption required for requested authentication mechanism|\b5\.7\.11\b/i,
+      ),
     ),
   },
   {
@@ -15,6 +21,7 @@ export const SESSION_RULES: readonly Rule[] = [
     cause: 'auth_mechanism_unsupported',
     when: either(
       code('ENOAUTHMECH'),
+      has(NO_AUTH_OFFERED),
       has(
         /Unrecognized authentication type|\b5\.7\.4\b|no form of authori[sz]ation supported|AUTH command used when not advertised|SMTP AUTH extension not supported|authentication not enabled|Authentication mechanism is too weak|No supported authentication (methods|mechanisms)|Unsupported authentication mechanism|authentication mechanism (is )?not supported|Command unrecognized: "?AUTH|command "?AUTH"? not recognized/i,
       ),

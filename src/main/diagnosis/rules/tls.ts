@@ -1,5 +1,12 @@
 import { code, either, has, type Facts, type Rule } from '../facts.js'
 import { IMPLICIT_TLS_PORTS, STARTTLS_PORTS } from '../../../shared/ports.js'
+import {
+  EXPIRED,
+  HOSTNAME_MISMATCH,
+  NO_STARTTLS as STACK_NO_STARTTLS,
+  TLS_TO_PLAINTEXT as STACK_TLS_TO_PLAINTEXT,
+  UNTRUSTED,
+} from './client-stacks.js'
 
 /** Node/OpenSSL verify codes for a chain that leads to no trusted root (tls.TLSSocket#authorizationError). */
 const UNTRUSTED_CODES = [
@@ -38,7 +45,7 @@ function wrongModeByPort(f: Facts): boolean {
 export const CERTIFICATE_RULES: readonly Rule[] = [
   {
     cause: 'certificate_expired',
-    when: either(code('CERT_HAS_EXPIRED'), has(/certificate (has |is )?expired/i)),
+    when: either(code('CERT_HAS_EXPIRED'), has(/certificate (has |is )?expired/i), has(EXPIRED)),
   },
   {
     cause: 'certificate_hostname_mismatch',
@@ -47,6 +54,7 @@ export const CERTIFICATE_RULES: readonly Rule[] = [
       has(
         /(does not|doesn'?t) match certificate'?s altnames|is not in the cert'?s (altnames|list)|Hostname mismatch|hostname '[^']*' doesn'?t match|NotValidForName|certificate is not valid for/i,
       ),
+      has(HOSTNAME_MISMATCH),
     ),
   },
   {
@@ -56,6 +64,7 @@ export const CERTIFICATE_RULES: readonly Rule[] = [
       has(
         /self[- ]signed certificate|unable to verify the first certificate|unable to get (local )?issuer certificate|certificate verify failed|CERTIFICATE_VERIFY_FAILED|certificate (is )?not trusted|UnknownIssuer|ErrorCertificate|Certificate failure for/i,
       ),
+      has(UNTRUSTED),
     ),
   },
 ]
@@ -75,8 +84,43 @@ export const TLS_TO_PLAINTEXT =
 const NO_STARTTLS =
   /STARTTLS extension not supported|does not (support|offer) (STARTTLS|STL?S)|STARTTLS.{0,40}(not supported|unrecognized|not implemented)|\bESTARTTLS\b/i
 
+/**
+ * A failure before the greeting, as a plaintext client reports it when it connected to an implicit-TLS
+ * port (the server waits for a ClientHello, the client for "220"): Python's "Connection unexpectedly
+ * closed", nodemailer's "Greeting never received", System.Net.Mail's "net_io_connectionclosed", PHP's
+ * 'Expected response code "220" but got code ""'. A timeout while connecting is not one of them.
+ */
+const GREETING_LOST =
+  /Greeting never received|Connection unexpectedly closed|unexpectedly (closed|disconnected)|net_io_connectionclosed|Expected response code "?220"? but got (code "?"|empty)|EOF caught while checking if connected|did not (send|receive) (a|the|its) greeting|Failed to receive greeting/i
+/** The text shows the client used TLS from the start (so a lost greeting is something else). */
+const CLIENT_USED_TLS =
+  /\bssl:\/\/|\bsmtps:\/\/|\bimaps:\/\/|\bpop3s:\/\/|SMTP_SSL|IMAP4_SSL|POP3_SSL|SslOnConnect|secure:\s*true/i
+const CONNECT_PHASE =
+  /connect ETIMEDOUT|connection timed out|Failed to connect|i\/o timeout|Network is unreachable|No route to host/i
+
+/** A port named in the text is evidence: a plaintext client lost its greeting on an implicit-TLS port. */
+function greetingLostOnTlsPort(f: Facts): boolean {
+  if (f.input.security !== undefined || f.port === undefined || !IMPLICIT_TLS_PORTS.has(f.port)) return false
+  return GREETING_LOST.test(f.all) && !CLIENT_USED_TLS.test(f.all) && !CONNECT_PHASE.test(f.all)
+}
+
+/** The reverse: a client that spoke TLS first (ssl://, SMTP_SSL) to a STARTTLS port and got cut off. */
+function tlsClientOnStarttlsPort(f: Facts): boolean {
+  if (f.input.security !== undefined || f.port === undefined || !STARTTLS_PORTS.has(f.port)) return false
+  return CLIENT_USED_TLS.test(f.all) && (GREETING_LOST.test(f.all) || /\bEOF\b|handshake (failed|failure)/i.test(f.all))
+}
+
 export const TLS_MODE_RULE: Rule = {
   cause: 'tls_mode_mismatch',
   // TLS_EXPECTED: the probes' second look found TLS on a port that never sent a plaintext greeting
-  when: either(code('TLS_EXPECTED', 'ESTARTTLS'), has(TLS_TO_PLAINTEXT), has(NO_STARTTLS), wrongModeByPort),
+  when: either(
+    code('TLS_EXPECTED', 'ESTARTTLS'),
+    has(TLS_TO_PLAINTEXT),
+    has(STACK_TLS_TO_PLAINTEXT),
+    has(NO_STARTTLS),
+    has(STACK_NO_STARTTLS),
+    wrongModeByPort,
+    greetingLostOnTlsPort,
+    tlsClientOnStarttlsPort,
+  ),
 }

@@ -54,7 +54,8 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
     if (fix.kind === 'open-url') openUrl(fix.url)
     else if (fix.kind === 'replace-password' || (fix.kind === 'check-settings' && fix.field === 'password'))
       controls.openReset()
-    else if (fix.kind === 'switch-security' || fix.kind === 'check-settings') onEdit(account)
+    else if (fix.kind === 'switch-security' || fix.kind === 'check-settings' || fix.kind === 'switch-username')
+      onEdit(account)
   }
   const closeReset = (): void => {
     controls.closeReset()

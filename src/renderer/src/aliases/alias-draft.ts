@@ -1,8 +1,7 @@
 import type { AccountView } from '../../../shared/account.js'
-import { normalizeAppPassword } from '../../../shared/app-password.js'
+import { appPasswordProvider, normalizePastedSecret } from '../../../shared/app-password.js'
 import type { InputOf } from '../../../shared/ipc/contract.js'
 import { EmailSchema, PasswordSchema, UsernameSchema } from '../../../shared/mail.js'
-import { PROVIDERS } from '../../../shared/providers.js'
 import { assertNever } from '../../../shared/result.js'
 import { parseServer, withPort, withSecurity, type EditableSecurity, type ServerDraft } from '../lib/server-draft.js'
 
@@ -82,9 +81,7 @@ function firstIssue(result: { success: boolean; error?: { issues: { message: str
 
 /** A provider's app password pasted with its spaces works once they are gone (smtp.gmail.com and the like). */
 function cleanPassword(host: string, password: string): string {
-  const format = PROVIDERS.find((p) => p.outgoing.some((s) => s.host === host.trim().toLowerCase()))?.appPassword
-    ?.format
-  return format ? normalizeAppPassword(password, format) : password
+  return normalizePastedSecret(password, appPasswordProvider({ hosts: [host] }))
 }
 
 function addressProblem(address: string, account: AccountView): string | undefined {

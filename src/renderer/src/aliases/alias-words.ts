@@ -5,8 +5,8 @@ import { STAGE_LABEL } from '../lib/labels.js'
 import { awaitingRoundTrip, senderRows, type AliasCheck } from './alias-check.js'
 import type { SendTest } from './send-test.js'
 
-/** In a sender check the last stage is the envelope, not "ready to use". */
-export const SENDER_STAGE_LABELS: Partial<Record<Stage, string>> = { ready: 'Offering the sender (MAIL FROM)' }
+/** The sender check's own stage (MAIL FROM, RCPT TO, then RSET), in its words. */
+export const SENDER_STAGE_LABELS: Partial<Record<Stage, string>> = { sender: 'Offering the sender (MAIL FROM)' }
 
 export type Tone = 'ok' | 'bad' | 'none'
 

@@ -19,6 +19,7 @@ export const STAGE_LABEL: Record<Stage, string> = {
   greeting: 'Waiting for the server to answer',
   starttls: 'Switching on encryption (STARTTLS)',
   auth: 'Signing in',
+  sender: 'Checking the sender address',
   ready: 'Ready to use',
 }
 

@@ -1,11 +1,10 @@
-import { checkAppPassword, normalizeAppPassword, type AppPasswordCheck } from '../../../shared/app-password.js'
+import { checkAppPassword, normalizePastedSecret, type AppPasswordCheck } from '../../../shared/app-password.js'
 import { PasswordSchema } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
 
 /** App passwords lose the spaces and dashes they are shown with; other passwords are kept exactly. */
 export function normalisePassword(provider: Provider | null, raw: string): string {
-  const format = provider?.appPassword?.format
-  return format ? normalizeAppPassword(raw, format) : raw
+  return normalizePastedSecret(raw, provider)
 }
 
 /** A provider's app-password format when it has one, else main's rules for any password. */

@@ -49,6 +49,10 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
           : { ...setup, outgoing: { ...setup.outgoing, ...changed } }
       return startTest(next, testId)
     }
+    case 'switch-username':
+      // one more test with the other form of the name, on this click only: repeated automatic
+      // attempts with a wrong name could lock the account
+      return startTest({ ...setup, username: fix.username }, testId)
     case 'replace-password':
       return passwordState(setup)
     case 'check-settings':

@@ -1,0 +1,52 @@
+/**
+ * The CLI's help texts, apart from the commands so `--help` loads nothing else (a no-network command
+ * should start about as fast as Node itself: see `npm run bench`).
+ */
+
+export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --password-stdin
+         [--imap HOST:PORT | --pop3 HOST:PORT] [--incoming-security tls|starttls]
+         [--smtp HOST:PORT] [--outgoing-security tls|starttls]
+         [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
+
+Tests the incoming and outgoing servers at the same time. The password is read from
+stdin and never printed. Without server flags the provider's settings for the address
+are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
+
+export const DIAGNOSE_USAGE = `Usage: mailkey diagnose --protocol smtp|imap|pop3 [--code CODE] --text TEXT [--json]
+
+Explains an error pasted from any mail app or library: its cause, a plain title, the
+server's own words and the fix. --code is the library's error code when there is one
+(ECONNREFUSED, EAUTH, CERT_HAS_EXPIRED...). A text that starts with "-" (POP3's -ERR)
+goes after an equals sign: --text='-ERR [AUTH] ...'. Nothing is sent anywhere.
+Exit 0 when the text was diagnosed (even as "unknown"), 2 for bad usage.`
+
+export const ALIAS_USAGE = `Usage: mailkey alias list ADDR [--json]
+       mailkey alias add ADDR --address A [--name N] [--reply-to R] [--not-alias]
+                 [--smtp HOST:PORT [--outgoing-security tls|starttls] [--username U --password-stdin]] [--json]
+       mailkey alias remove ADDR --address A
+       mailkey alias check ADDR [--address A] [--round-trip] [--json]
+       mailkey alias export ADDR
+
+Send-as addresses (aliases) of the saved account ADDR. check asks the outgoing server whether it
+accepts each alias as sender (MAIL FROM, nothing sent); --round-trip also sends one message from the
+alias to ADDR and reads it back, to catch a From that the provider rewrites (Gmail without "Send mail
+as"). Exit 0 when every check passed, 1 when one failed, 2 for bad usage.`
+
+export const CREDENTIALS_USAGE = `Usage: mailkey credentials list [--json]
+       mailkey credentials check [--json]
+       mailkey credentials reset ADDR --password-stdin [--json] [--timeout-ms N]
+       mailkey credentials backups [--json]
+       mailkey credentials dismiss-backup NAME
+
+list   the saved accounts, which secrets the keychain holds for each, stale flags, and keychain
+       entries that belong to no account (orphans). Never the secrets.
+check  whether the system keychain can be used, and what to install or unlock if not.
+reset  replace a stale saved password: the new one (from stdin) is tested on both servers and
+       saved only if both accept it. Exit 0 only then; 1 when a server refused it (nothing
+       changed); 2 for bad usage.
+backups        settings files Mailkey moved aside (damaged, too new...) and still keeps. The
+               passwords of their accounts stay in the keychain and are not orphans meanwhile.
+dismiss-backup you are done with that backup: it is renamed *.dismissed.json (not deleted), and
+               its accounts' passwords show as orphans from then on.
+
+Settings are read from ${'$'}MAILKEY_CONFIG_DIR or the app's folder.`
