@@ -22,6 +22,8 @@ export interface BedInfo {
     pop3s: number
     pop3: number
     lmtp: number
+    /** ManageSieve, STARTTLS (RFC 5804). */
+    sieve: number
     smtps: number
     submission: number
   }
@@ -50,6 +52,7 @@ export async function startBed(): Promise<Bed> {
     pop3: await freePort(),
     pop3s: await freePort(),
     lmtp: await freePort(),
+    sieve: await freePort(),
   }
   let dovecot: Dovecot | undefined
   let smtp: SubmissionServer | undefined

@@ -1,5 +1,6 @@
 import { AppError } from '../app-error.js'
 import { ALIAS_USAGE, runAliasCommand } from './alias-command.js'
+import { CHECK_USAGE, runCheckCommand } from './check-command.js'
 import { CREDENTIALS_USAGE, runCredentialsCommand } from './credentials-command.js'
 import { DIAGNOSE_USAGE, runDiagnoseCommand } from './diagnose-command.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
@@ -13,10 +14,12 @@ Commands:
   mailkey diagnose ...  explain an error pasted from any mail app (mailkey diagnose --help)
   mailkey alias ...     send-as addresses: list, add, remove, check, export (mailkey alias --help)
   mailkey credentials   saved secrets: list, check the keychain, reset a stale password (mailkey credentials --help)
+  mailkey check         check all saved accounts at once (mailkey check --help)
+  mailkey filters ...   incoming filters: show, set, preview, export, upload (mailkey filters --help)
 
 The same core as the app; secrets are read from stdin and never printed.`
 
-const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias'])
+const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias', 'check', 'filters'])
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -35,6 +38,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'credentials':
         if (rest.includes('--help')) return help(io, CREDENTIALS_USAGE)
         return await runCredentialsCommand(rest, io)
+      case 'check':
+        if (rest.includes('--help')) return help(io, CHECK_USAGE)
+        return await runCheckCommand(rest, io)
       case undefined:
       case '--help':
       case 'help':

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util'
+import type { CheckAllResult, CheckAllRow } from '../../shared/check-all.js'
+import { AppError } from '../app-error.js'
+import type { CheckScope } from '../accounts/check-scope.js'
+import { cliServices, refuseWhileAppRuns } from './cli-services.js'
+import { EXIT, UsageError, type CliIo } from './io.js'
+
+export const CHECK_USAGE = `Usage: mailkey check [--group NAME] [--json] [--timeout-ms N]
+
+Re-tests every saved account with its saved password, 4 accounts at a time and at most 2 at a time
+on one server, and prints each as it finishes: works, stale (the server refused the saved password
+twice: replace it with mailkey credentials reset) or failing (with the cause and the fix), then the
+totals. A stale or working result is recorded, as the app's Re-test button does.
+
+--group NAME   only the accounts of the group NAME. Mailkey has no groups of accounts yet, so for
+               now any NAME is answered with a usage error (exit 2).
+--json         one JSON object: { runId, rows, totals, ms, sumMs, cancelled }.
+
+Exit 0 when every account works (or there is none), 1 when any is stale or failing, 2 for bad usage.`
+
+const LABEL = { works: 'works', stale: 'STALE', failing: 'FAILING', cancelled: 'not checked' } as const
+
+function rowText(row: CheckAllRow): string {
+  const lines = [`${row.email}  ${LABEL[row.outcome]}${row.ms ? ` (${row.ms} ms)` : ''}`]
+  if (row.outcome !== 'works') {
+    const where = row.side ? `${row.side === 'incoming' ? 'Incoming' : 'Outgoing'}: ` : ''
+    lines.push(`  ${where}${row.title}${row.cause ? ` [${row.cause}]` : ''}`)
+    if (row.fix) lines.push(`  Fix: ${row.fix.label}${row.fix.kind === 'open-url' ? ` (${row.fix.url})` : ''}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function totalsText(r: CheckAllResult): string {
+  const t = r.totals
+  const parts = [`${t.works} work`, `${t.stale} stale`, `${t.failing} failing`]
+  if (t.cancelled) parts.push(`${t.cancelled} not checked`)
+  return `${r.rows.length} accounts: ${parts.join(', ')}. Took ${(r.ms / 1000).toFixed(1)} s (one after another: ${(r.sumMs / 1000).toFixed(1)} s).\n`
+}
+
+/** `mailkey check`: check all saved accounts at once (issue 17). */
+export async function runCheckCommand(argv: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { json: { type: 'boolean' }, group: { type: 'string' }, 'timeout-ms': { type: 'string' } },
+    })
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const v = parsed.values
+  const timeoutMs = v['timeout-ms'] === undefined ? undefined : Number(v['timeout-ms'])
+  if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) {
+    throw new UsageError('--timeout-ms must be a whole number of milliseconds between 500 and 120000')
+  }
+  if (v.group !== undefined && v.group.trim() === '') throw new UsageError('--group needs a group name')
+  const scope: CheckScope = v.group === undefined ? { kind: 'all' } : { kind: 'group', name: v.group.trim() }
+  const { services: s, dir } = cliServices(io)
+  const json = v.json ?? false
+  let result: CheckAllResult
+  try {
+    if (scope.kind === 'all' && s.accounts.listSaved().length === 0) {
+      io.stdout.write(json ? `${JSON.stringify({ rows: [], totals: { works: 0, stale: 0, failing: 0, cancelled: 0 } })}\n` : 'No saved accounts to check.\n')
+      return EXIT.ok
+    }
+    if (refuseWhileAppRuns(dir, io)) return EXIT.failed
+    result = await s.checks.checkAll({
+      runId: `cli-check-${Date.now()}`,
+      scope,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      onEvent: (e) => {
+        if (!json && e.state === 'finished') io.stdout.write(rowText(e.row))
+      },
+    })
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'INVALID_INPUT') throw new UsageError(e.message)
+    throw e
+  }
+  io.stdout.write(json ? `${JSON.stringify(result)}\n` : totalsText(result))
+  return result.rows.every((r) => r.outcome === 'works') ? EXIT.ok : EXIT.failed
+}
