@@ -5,7 +5,7 @@ import { createFixturePki } from './certs.js'
 import { startDovecot, type Dovecot } from './dovecot.js'
 import { freePort } from './process.js'
 import { startSubmission, type SubmissionServer } from './smtp-submission.js'
-import { BED_USERS, writeUsers } from './users.js'
+import { BED_USERS, OFFICE_USERS, writeUsers } from './users.js'
 
 /** What a test needs to reach the bed: plain data, so it can cross from a global setup to workers. */
 export interface BedInfo {
@@ -44,7 +44,7 @@ export async function startBed(): Promise<Bed> {
   chmodSync(dir, 0o755)
   const pki = createFixturePki(dir)
   const usersFile = join(dir, 'users.tsv')
-  writeUsers(usersFile, Object.values(BED_USERS))
+  writeUsers(usersFile, [...Object.values(BED_USERS), ...OFFICE_USERS])
 
   const dovecotPorts = {
     imap: await freePort(),
