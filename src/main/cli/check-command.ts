@@ -3,7 +3,7 @@ import type { CheckAllResult, CheckAllRow } from '../../shared/check-all.js'
 import { AppError } from '../app-error.js'
 import type { CheckScope } from '../accounts/check-scope.js'
 import { cliServices, refuseWhileAppRuns } from './cli-services.js'
-import { EXIT, UsageError, type CliIo } from './io.js'
+import { EXIT, timeoutFlag, UsageError, type CliIo } from './io.js'
 
 export const CHECK_USAGE = `Usage: mailkey check [--group NAME] [--json] [--timeout-ms N]
 
@@ -51,10 +51,7 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
     throw new UsageError((e as Error).message)
   }
   const v = parsed.values
-  const timeoutMs = v['timeout-ms'] === undefined ? undefined : Number(v['timeout-ms'])
-  if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs < 500 || timeoutMs > 120_000)) {
-    throw new UsageError('--timeout-ms must be a whole number of milliseconds between 500 and 120000')
-  }
+  const timeoutMs = timeoutFlag(v['timeout-ms'])
   if (v.group !== undefined && v.group.trim() === '') throw new UsageError('--group needs a group name')
   const scope: CheckScope = v.group === undefined ? { kind: 'all' } : { kind: 'group', name: v.group.trim() }
   const { services: s, dir } = cliServices(io)

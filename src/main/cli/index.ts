@@ -3,6 +3,7 @@ import { ALIAS_USAGE, runAliasCommand } from './alias-command.js'
 import { CHECK_USAGE, runCheckCommand } from './check-command.js'
 import { CREDENTIALS_USAGE, runCredentialsCommand } from './credentials-command.js'
 import { DIAGNOSE_USAGE, runDiagnoseCommand } from './diagnose-command.js'
+import { FILTERS_USAGE, runFiltersCommand } from './filters-command.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import { TEST_USAGE } from './test-args.js'
 import { runTestCommand } from './test-command.js'
@@ -41,6 +42,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'check':
         if (rest.includes('--help')) return help(io, CHECK_USAGE)
         return await runCheckCommand(rest, io)
+      case 'filters':
+        if (rest.includes('--help')) return help(io, FILTERS_USAGE)
+        return await runFiltersCommand(rest, io)
       case undefined:
       case '--help':
       case 'help':

@@ -26,7 +26,8 @@ export function parseList(list: FilterList, text: string): ParsedList {
   const seen = new Set<string>()
   let empty = 0
   let wrong = 0
-  const lines = text.split(/\r?\n/)
+  // a final line break ends the last line; it is not a blank line of its own
+  const lines = text === '' ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/)
   lines.forEach((line, i) => {
     const entry = normaliseEntry(list, line)
     if (entry === '') {
