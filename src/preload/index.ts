@@ -1,10 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { CHANNELS, EVENTS, METHODS } from '../shared/ipc/channels.js'
+import type { CheckAllEvent } from '../shared/check-all.js'
 import type { StageEvent } from '../shared/report.js'
 
 /**
  * `window.mailkey` (typed as MailkeyApi in src/shared/ipc/contract.ts). The whole bridge, readable in one screen: one function per channel, each bound to its literal
- * channel name; a progress subscription that hands over the payload only (never the IPC event) and
+ * channel name; progress subscriptions (test stages, check-all rows) that hand over the payload only (never the IPC event) and
  * returns its unsubscribe function. No ipcRenderer, no generic invoke, no process.env on the page.
  */
 const api: Record<string, unknown> = {}
@@ -17,6 +18,13 @@ api['onTestProgress'] = (listener: (event: StageEvent) => void) => {
   ipcRenderer.on(EVENTS.testProgress, handler)
   return () => {
     ipcRenderer.removeListener(EVENTS.testProgress, handler)
+  }
+}
+api['onCheckAllProgress'] = (listener: (event: CheckAllEvent) => void) => {
+  const handler = (_event: IpcRendererEvent, payload: CheckAllEvent): void => listener(payload)
+  ipcRenderer.on(EVENTS.checkAllProgress, handler)
+  return () => {
+    ipcRenderer.removeListener(EVENTS.checkAllProgress, handler)
   }
 }
 

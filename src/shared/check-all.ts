@@ -51,7 +51,14 @@ export interface CheckAllResult {
 /** A live event of a check-all run: a row waits, runs (with its stages), or is done. */
 export type CheckAllEvent =
   | { runId: string; accountId: string; state: 'queued' }
-  | { runId: string; accountId: string; state: 'running'; side?: Side; stage?: Stage; stageState?: 'running' | 'done' | 'failed' }
+  | {
+      runId: string
+      accountId: string
+      state: 'running'
+      side?: Side
+      stage?: Stage
+      stageState?: 'running' | 'done' | 'failed'
+    }
   | { runId: string; accountId: string; state: 'finished'; row: CheckAllRow }
 
 /** The default bounds: 4 accounts at once, at most 2 at a time on one server (Gmail answers "too many connections"). */

@@ -189,7 +189,8 @@ export async function startDovecot(opts: {
   let stderr = ''
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
   const pid = child.pid
-  if (pid === undefined) throw new Error('dovecot did not start (are dovecot-imapd and dovecot-managesieved installed?)')
+  if (pid === undefined)
+    throw new Error('dovecot did not start (are dovecot-imapd and dovecot-managesieved installed?)')
   try {
     await waitForGreeting('127.0.0.1', ports.imap, /^\* OK/, 15_000, child)
     await waitForGreeting('127.0.0.1', ports.pop3, /^\+OK/, 5_000, child)

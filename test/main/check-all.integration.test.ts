@@ -133,7 +133,10 @@ describe.skipIf(problem !== null)(`check all against the bed${problem ? ` (skipp
     // recorded as each account's own Re-test records it
     const after = new Map(s.accounts.listSaved().map((x) => [x.email, x]))
     expect(after.get(OFFICE_USERS[0]?.address ?? '')?.lastVerifiedAt).not.toBeNull()
-    expect(after.get(OFFICE_USERS[11]?.address ?? '')?.stale).toMatchObject({ cause: 'invalid_credentials', side: 'both' })
+    expect(after.get(OFFICE_USERS[11]?.address ?? '')?.stale).toMatchObject({
+      cause: 'invalid_credentials',
+      side: 'both',
+    })
     expect(after.get(OFFICE_USERS[12]?.address ?? '')?.stale).toBeNull()
 
     // live: every row goes queued → running → finished, and rows finish while others still start

@@ -75,9 +75,15 @@ describe.skipIf(problem !== null)(`mailkey check and mailkey filters${problem ? 
     await save(REVOKED?.address ?? '', 'revokedapppasswd')
     const bad = await mailkey(['check', '--json'])
     expect(bad.code).toBe(1)
-    const result = JSON.parse(bad.stdout) as { rows: { email: string; outcome: string; cause?: string }[]; totals: unknown }
+    const result = JSON.parse(bad.stdout) as {
+      rows: { email: string; outcome: string; cause?: string }[]
+      totals: unknown
+    }
     expect(result.totals).toEqual({ works: 1, stale: 1, failing: 0, cancelled: 0 })
-    expect(result.rows.find((r) => r.email === REVOKED?.address)).toMatchObject({ outcome: 'stale', cause: 'invalid_credentials' })
+    expect(result.rows.find((r) => r.email === REVOKED?.address)).toMatchObject({
+      outcome: 'stale',
+      cause: 'invalid_credentials',
+    })
     expect(bad.stdout).not.toContain('revokedapppasswd')
     expect(bad.stdout).not.toContain(WORKS?.appPassword)
   })
@@ -96,10 +102,25 @@ describe.skipIf(problem !== null)(`mailkey check and mailkey filters${problem ? 
     const account = await save(FILTERED?.address ?? '', FILTERED?.appPassword ?? '')
     const file = join(dir, 'keywords.txt')
     writeFileSync(file, 'Invoice\n\n  invoice  \nlottery\n\n')
-    const set = await mailkey(['filters', 'set', account.email, '--mode', 'ignore', '--keyword', 'LOTTERY', '--keywords-file', file, '--domain', '@Spam.Test'])
+    const set = await mailkey([
+      'filters',
+      'set',
+      account.email,
+      '--mode',
+      'ignore',
+      '--keyword',
+      'LOTTERY',
+      '--keywords-file',
+      file,
+      '--domain',
+      '@Spam.Test',
+    ])
     expect(set.code).toBe(0)
     expect(set.stderr).toContain('Keywords: Left out 2 repeated entries and 2 blank lines.')
-    expect(s.accounts.get(account.id).filter).toMatchObject({ keywords: ['LOTTERY', 'Invoice'], domains: ['spam.test'] })
+    expect(s.accounts.get(account.id).filter).toMatchObject({
+      keywords: ['LOTTERY', 'Invoice'],
+      domains: ['spam.test'],
+    })
 
     writeFileSync(file, Array.from({ length: 10_000 }, (_, i) => `keyword ${i}`).join('\n'))
     const tooMany = await mailkey(['filters', 'set', account.email, '--mode', 'ignore', '--keywords-file', file])
@@ -127,13 +148,30 @@ describe.skipIf(problem !== null)(`mailkey check and mailkey filters${problem ? 
     expect(exported.stdout).toContain('header :contains "subject" ["LOTTERY", "Invoice"]')
     expect(exported.stderr).toContain('Gmail does not run Sieve scripts')
 
-    const uploaded = await mailkey(['filters', 'upload', FILTERED?.address ?? '', '--sieve', `127.0.0.1:${b.ports.sieve}`])
+    const uploaded = await mailkey([
+      'filters',
+      'upload',
+      FILTERED?.address ?? '',
+      '--sieve',
+      `127.0.0.1:${b.ports.sieve}`,
+    ])
     expect(uploaded.code).toBe(0)
     expect(uploaded.stdout.indexOf(exported.stdout)).toBe(0)
     expect(uploaded.stdout).toContain('Uploaded as "mailkey"')
 
-    const nowhere = await mailkey(['filters', 'upload', FILTERED?.address ?? '', '--sieve', `127.0.0.1:${await freePort()}`, '--json'])
+    const nowhere = await mailkey([
+      'filters',
+      'upload',
+      FILTERED?.address ?? '',
+      '--sieve',
+      `127.0.0.1:${await freePort()}`,
+      '--json',
+    ])
     expect(nowhere.code).toBe(1)
-    expect(JSON.parse(nowhere.stdout)).toMatchObject({ uploaded: false, reason: 'not-offered', pasteAt: { url: expect.stringContaining('#settings/filters') } })
+    expect(JSON.parse(nowhere.stdout)).toMatchObject({
+      uploaded: false,
+      reason: 'not-offered',
+      pasteAt: { url: expect.stringContaining('#settings/filters') },
+    })
   })
 })

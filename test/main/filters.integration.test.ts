@@ -70,7 +70,12 @@ describe.skipIf(problem !== null)(`incoming filters against Dovecot${problem ? `
   }
 
   beforeAll(async () => {
-    s = createServices({ store: openSettings(dir).store, secrets, trust: { ca: b.ca }, openExternal: () => Promise.resolve() })
+    s = createServices({
+      store: openSettings(dir).store,
+      secrets,
+      trust: { ca: b.ca },
+      openExternal: () => Promise.resolve(),
+    })
     account = await s.accounts.save({
       email: USER.address,
       providerId: 'gmail',
@@ -124,13 +129,16 @@ describe.skipIf(problem !== null)(`incoming filters against Dovecot${problem ? `
   })
 
   it('an unsaved draft can be previewed, and a filter with more than 50 candidates reads only the newest 50', async () => {
-    for (let i = 0; i < 46; i++) await deliver(b.ports.lmtp, USER.address, { from: 'bulk@list.test', subject: `Bulk ${i}` })
+    for (let i = 0; i < 46; i++)
+      await deliver(b.ports.lmtp, USER.address, { from: 'bulk@list.test', subject: `Bulk ${i}` })
     const draft: IncomingFilter = { ...FILTER, mode: 'allow', addresses: [], domains: ['list.test'], keywords: [] }
     const preview = await s.filters.preview(account.id, 'preview-2', draft)
     if (!preview.ok) throw new Error(preview.diagnosis.title)
     expect(preview.messages).toHaveLength(50)
     expect(preview.messages[0]?.subject).toBe('Bulk 45')
-    expect(preview.messages.filter((m) => m.verdict === 'allowed').every((m) => m.rule?.entry === 'list.test')).toBe(true)
+    expect(preview.messages.filter((m) => m.verdict === 'allowed').every((m) => m.rule?.entry === 'list.test')).toBe(
+      true,
+    )
     expect(preview.messages.find((m) => m.subject === 'Lunch?')).toMatchObject({ verdict: 'ignored', rule: null })
     // the saved filter did not change
     expect(s.accounts.get(account.id).filter).toEqual(FILTER)
@@ -140,7 +148,11 @@ describe.skipIf(problem !== null)(`incoming filters against Dovecot${problem ? `
     const { script } = s.filters.script(account.id)
     expect(script).toContain('header :contains "subject" ["\\"quoted\\" \\\\", "RECHNUNG", "GRÖßE"]')
     const upload = await s.filters.upload(account.id, 'upload-1', script, { host: b.host, port: b.ports.sieve })
-    expect(upload).toMatchObject({ uploaded: true, scriptName: 'mailkey', implementation: expect.stringContaining('Pigeonhole') })
+    expect(upload).toMatchObject({
+      uploaded: true,
+      scriptName: 'mailkey',
+      implementation: expect.stringContaining('Pigeonhole'),
+    })
     const tag = ` #${Date.now()}`
     for (const kind of KINDS) {
       const id = await deliver(b.ports.lmtp, USER.address, { ...kind, subject: kind.subject + tag })
@@ -175,11 +187,15 @@ describe.skipIf(problem !== null)(`incoming filters against Dovecot${problem ? `
   it('says why an upload could not happen, and where to paste the script instead', async () => {
     const { script } = s.filters.script(account.id)
     const nothing = await s.filters.upload(account.id, 'upload-3', script, { host: b.host, port: await freePort() })
-    expect(nothing).toMatchObject({ uploaded: false, reason: 'not-offered', pasteAt: { text: expect.stringContaining('Gmail') } })
+    expect(nothing).toMatchObject({
+      uploaded: false,
+      reason: 'not-offered',
+      pasteAt: { text: expect.stringContaining('Gmail') },
+    })
 
-    await expect(s.filters.upload(account.id, 'upload-4', `${script}# changed\n`, { port: b.ports.sieve })).rejects.toThrow(
-      /changed since its script was shown/,
-    )
+    await expect(
+      s.filters.upload(account.id, 'upload-4', `${script}# changed\n`, { port: b.ports.sieve }),
+    ).rejects.toThrow(/changed since its script was shown/)
 
     await s.credentials.storeShared(account.id, 'notthepassword12')
     try {

@@ -101,7 +101,10 @@ describe('migrations', () => {
     const v3 = { schemaVersion: 3, accounts: [v3Account, { ...v3Account, id: 'acc2', filter: kept }] }
     expect(migrate(v3).data).toMatchObject({
       schemaVersion: 4,
-      accounts: [{ ...v3Account, filter: null }, { id: 'acc2', filter: kept }],
+      accounts: [
+        { ...v3Account, filter: null },
+        { id: 'acc2', filter: kept },
+      ],
     })
   })
 

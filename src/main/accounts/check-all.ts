@@ -69,7 +69,14 @@ export class AccountChecks {
         emit({ runId: req.runId, accountId: account.id, state: 'running' })
         const started = performance.now()
         const onStage = (e: StageEvent): void =>
-          emit({ runId: req.runId, accountId: account.id, state: 'running', side: e.side, stage: e.stage, stageState: e.state })
+          emit({
+            runId: req.runId,
+            accountId: account.id,
+            state: 'running',
+            side: e.side,
+            stage: e.stage,
+            stageState: e.state,
+          })
         let row: CheckAllRow
         try {
           const result = await this.deps.retest(account.id, testId, onStage, req.timeoutMs)
@@ -85,7 +92,10 @@ export class AccountChecks {
       await runLimited(
         accounts,
         hostsOf,
-        { concurrency: req.concurrency ?? CHECK_ALL_DEFAULTS.concurrency, perKey: req.perHost ?? CHECK_ALL_DEFAULTS.perHost },
+        {
+          concurrency: req.concurrency ?? CHECK_ALL_DEFAULTS.concurrency,
+          perKey: req.perHost ?? CHECK_ALL_DEFAULTS.perHost,
+        },
         checkOne,
         run.abort.signal,
       )

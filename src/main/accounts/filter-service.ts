@@ -51,10 +51,19 @@ export class FilterService {
    * fails as a diagnosis (the same causes as a test), never as an exception; POP3 accounts cannot be
    * previewed (INVALID_INPUT).
    */
-  async preview(accountId: string, testId: string, filter?: IncomingFilter, timeoutMs?: number): Promise<FilterPreview> {
+  async preview(
+    accountId: string,
+    testId: string,
+    filter?: IncomingFilter,
+    timeoutMs?: number,
+  ): Promise<FilterPreview> {
     const account = this.deps.accounts.get(accountId)
     const judged = filter ?? account.filter
-    if (!judged) throw new AppError('INVALID_INPUT', 'This account has no filter yet. Add an address, a domain or a keyword first.')
+    if (!judged)
+      throw new AppError(
+        'INVALID_INPUT',
+        'This account has no filter yet. Add an address, a domain or a keyword first.',
+      )
     if (account.incoming.protocol !== 'imap') {
       throw new AppError('INVALID_INPUT', 'The preview reads the inbox over IMAP, and this account uses POP3.')
     }
@@ -81,9 +90,21 @@ export class FilterService {
   script(accountId: string, filter?: IncomingFilter): FilterScript {
     const account = this.deps.accounts.get(accountId)
     const used = filter ?? account.filter
-    if (!used) throw new AppError('INVALID_INPUT', 'This account has no filter yet. Add an address, a domain or a keyword first.')
-    const local = account.email.split('@')[0]?.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'account'
-    return { script: sieveScript(used, account), fileName: `mailkey-${local}.sieve`, pasteAt: pastePlace(account.providerId) }
+    if (!used)
+      throw new AppError(
+        'INVALID_INPUT',
+        'This account has no filter yet. Add an address, a domain or a keyword first.',
+      )
+    const local =
+      account.email
+        .split('@')[0]
+        ?.replace(/[^A-Za-z0-9._-]/g, '_')
+        .slice(0, 40) || 'account'
+    return {
+      script: sieveScript(used, account),
+      fileName: `mailkey-${local}.sieve`,
+      pasteAt: pastePlace(account.providerId),
+    }
   }
 
   /**
@@ -102,7 +123,10 @@ export class FilterService {
     const account = this.deps.accounts.get(accountId)
     const { script, pasteAt } = this.script(accountId)
     if (script !== shownScript) {
-      throw new AppError('INVALID_INPUT', 'The filter changed since its script was shown. Look at the script again before uploading.')
+      throw new AppError(
+        'INVALID_INPUT',
+        'The filter changed since its script was shown. Look at the script again before uploading.',
+      )
     }
     const target = { host: server?.host ?? account.incoming.host, port: server?.port ?? MANAGESIEVE_PORT }
     const login = await this.incomingLogin(account)

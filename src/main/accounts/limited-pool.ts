@@ -25,7 +25,7 @@ export function runLimited<T>(
   return new Promise<void>((resolve) => {
     const fits = (keys: readonly string[]): boolean => keys.every((k) => (perKey.get(k) ?? 0) < limits.perKey)
     const pump = (): void => {
-      for (let i = 0; i < pending.length && active < limits.concurrency && !signal?.aborted; ) {
+      for (let i = 0; i < pending.length && active < limits.concurrency && !signal?.aborted;) {
         const next = pending[i]
         if (!next || !fits(next.keys)) {
           i++

@@ -59,7 +59,11 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
   let result: CheckAllResult
   try {
     if (scope.kind === 'all' && s.accounts.listSaved().length === 0) {
-      io.stdout.write(json ? `${JSON.stringify({ rows: [], totals: { works: 0, stale: 0, failing: 0, cancelled: 0 } })}\n` : 'No saved accounts to check.\n')
+      io.stdout.write(
+        json
+          ? `${JSON.stringify({ rows: [], totals: { works: 0, stale: 0, failing: 0, cancelled: 0 } })}\n`
+          : 'No saved accounts to check.\n',
+      )
       return EXIT.ok
     }
     if (refuseWhileAppRuns(dir, io)) return EXIT.failed

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { DEFAULT_IGNORED_FOLDER, IncomingFilterSchema, LIST_NAMES, type FilterList, type IncomingFilter } from '../../shared/filters/filter.js'
+import {
+  DEFAULT_IGNORED_FOLDER,
+  IncomingFilterSchema,
+  LIST_NAMES,
+  type FilterList,
+  type IncomingFilter,
+} from '../../shared/filters/filter.js'
 import { parseList, tidiedNote } from '../../shared/filters/list-text.js'
 import { UsageError } from './io.js'
 
@@ -25,7 +31,8 @@ function readListFile(path: string, flag: string): string {
   } catch (e) {
     throw new UsageError(`${flag}: cannot read ${path.slice(0, 200)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`)
   }
-  if (text.length > MAX_FILE) throw new UsageError(`${flag}: ${path.slice(0, 200)} is over 1 MB; a list holds at most 1,000 entries`)
+  if (text.length > MAX_FILE)
+    throw new UsageError(`${flag}: ${path.slice(0, 200)} is over 1 MB; a list holds at most 1,000 entries`)
   return text
 }
 
@@ -34,7 +41,12 @@ function readListFile(path: string, flag: string): string {
  * what is typed: blank lines and repeats are left out and said so on `note`; any wrong entry or too
  * many entries is a usage error naming the line, and nothing is saved.
  */
-function listOf(list: FilterList, flags: string[] | undefined, file: string | undefined, note: (s: string) => void): string[] {
+function listOf(
+  list: FilterList,
+  flags: string[] | undefined,
+  file: string | undefined,
+  note: (s: string) => void,
+): string[] {
   const fileFlag = `--${list}-file`
   const text = [...(flags ?? []), ...(file ? [readListFile(file, fileFlag)] : [])].join('\n')
   const parsed = parseList(list, text)
@@ -47,7 +59,8 @@ function listOf(list: FilterList, flags: string[] | undefined, file: string | un
 /** The filter `mailkey filters set` describes, checked by the same schema as the app's IPC. */
 export function filterFromFlags(v: SetFlags, note: (s: string) => void): IncomingFilter {
   if (v.mode !== 'allow' && v.mode !== 'ignore') throw new UsageError('--mode must be allow or ignore')
-  if (v.discard && v['ignored-folder'] !== undefined) throw new UsageError('choose --discard or --ignored-folder, not both')
+  if (v.discard && v['ignored-folder'] !== undefined)
+    throw new UsageError('choose --discard or --ignored-folder, not both')
   const filter = {
     mode: v.mode,
     addresses: listOf('addresses', v.address, v['addresses-file'], note),
@@ -58,6 +71,12 @@ export function filterFromFlags(v: SetFlags, note: (s: string) => void): Incomin
       : { kind: 'folder' as const, folder: v['ignored-folder'] ?? DEFAULT_IGNORED_FOLDER },
   }
   const r = IncomingFilterSchema.safeParse(filter)
-  if (!r.success) throw new UsageError(r.error.issues.map((i) => i.message).slice(0, 3).join(' '))
+  if (!r.success)
+    throw new UsageError(
+      r.error.issues
+        .map((i) => i.message)
+        .slice(0, 3)
+        .join(' '),
+    )
   return r.data
 }

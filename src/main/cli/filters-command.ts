@@ -63,7 +63,11 @@ function describeFilter(f: IncomingFilter | null): string {
 
 function previewText(p: Extract<FilterPreview, { ok: true }>): string {
   const rows = p.messages.map((m) => {
-    const why = m.rule ? `${m.rule.list.replace(/s$/, '')} ${m.rule.entry}` : m.verdict === 'ignored' ? 'matches no entry' : '-'
+    const why = m.rule
+      ? `${m.rule.list.replace(/s$/, '')} ${m.rule.entry}`
+      : m.verdict === 'ignored'
+        ? 'matches no entry'
+        : '-'
     return `${m.verdict === 'allowed' ? 'allowed' : 'IGNORED'}  ${why.slice(0, 40).padEnd(40)}  ${(m.from[0] ?? '').slice(0, 36).padEnd(36)}  ${m.subject.slice(0, 60)}`
   })
   const ignored = p.messages.filter((m) => m.verdict === 'ignored').length
@@ -77,7 +81,14 @@ function uploadText(u: FilterUpload): string {
   return `Not uploaded: ${u.message}${u.serverText ? `\n  Server said: ${u.serverText}` : ''}\nInstead: ${u.pasteAt.text}${u.pasteAt.url ? `\n  ${u.pasteAt.url}` : ''}\n`
 }
 
-async function run(sub: Sub, s: Services, account: AccountView, v: ReturnType<typeof parse>['values'], io: CliIo, dir: string): Promise<number> {
+async function run(
+  sub: Sub,
+  s: Services,
+  account: AccountView,
+  v: ReturnType<typeof parse>['values'],
+  io: CliIo,
+  dir: string,
+): Promise<number> {
   const json = v.json ?? false
   const timeoutMs = timeoutFlag(v['timeout-ms'])
   const out = (text: string, value: unknown): void => void io.stdout.write(json ? `${JSON.stringify(value)}\n` : text)
@@ -96,7 +107,10 @@ async function run(sub: Sub, s: Services, account: AccountView, v: ReturnType<ty
     case 'preview': {
       const p = await s.filters.preview(account.id, `cli-preview-${Date.now()}`, undefined, timeoutMs)
       if (!p.ok) {
-        out(`Could not read the inbox: ${p.diagnosis.title} [${p.diagnosis.cause}]\n  ${p.diagnosis.explanation}\n  Fix: ${p.diagnosis.fix.label}\n`, p)
+        out(
+          `Could not read the inbox: ${p.diagnosis.title} [${p.diagnosis.cause}]\n  ${p.diagnosis.explanation}\n  Fix: ${p.diagnosis.fix.label}\n`,
+          p,
+        )
         return EXIT.failed
       }
       out(previewText(p), p)

@@ -51,7 +51,9 @@ export function sieveScript(filter: IncomingFilter, account: { email: string }):
   if (filter.addresses.length) tests.push(`address :all :is "from" ${stringList(filter.addresses)}`)
   if (filter.domains.length) {
     tests.push(`address :domain :is "from" ${stringList(filter.domains)}`)
-    tests.push(`address :domain :matches "from" ${stringList(filter.domains.map((d) => `*.${sieveLiteralPattern(d)}`))}`)
+    tests.push(
+      `address :domain :matches "from" ${stringList(filter.domains.map((d) => `*.${sieveLiteralPattern(d)}`))}`,
+    )
   }
   if (filter.keywords.length) tests.push(`header :contains "subject" ${stringList(filter.keywords)}`)
   const folder = filter.ignored.kind === 'folder' ? filter.ignored.folder : null

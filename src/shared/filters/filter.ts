@@ -101,10 +101,18 @@ function listSchema(list: FilterList) {
     .superRefine((entries, ctx) => {
       const seen = new Set<string>()
       entries.forEach((entry, i) => {
-        const problem = entry !== normaliseEntry(list, entry) ? `Entry ${i + 1} is not trimmed.` : entryProblem(list, entry)
+        const problem =
+          entry !== normaliseEntry(list, entry)
+            ? `Entry ${i + 1} is not as Mailkey keeps it (trimmed${list === 'keywords' ? '' : ', lower case'}).`
+            : entryProblem(list, entry)
         if (problem) ctx.addIssue({ code: 'custom', path: [i], message: `${many}: ${problem}` })
         const key = asciiLower(entry)
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `${many}: the ${one} "${entry.slice(0, 60)}" is there twice.` })
+        if (seen.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `${many}: the ${one} "${entry.slice(0, 60)}" is there twice.`,
+          })
         seen.add(key)
       })
     })

@@ -35,7 +35,10 @@ export function pastePlace(providerId: ProviderId | null): PastePlace {
     }
   }
   const own = providerId ? OWN_RULES[providerId] : undefined
-  if (own) return { text: `${own} does not take Sieve scripts. Make the same rules in its own web mail settings (Rules or Filters).` }
+  if (own)
+    return {
+      text: `${own} does not take Sieve scripts. Make the same rules in its own web mail settings (Rules or Filters).`,
+    }
   return {
     text: "Paste the script where your host's web mail keeps filters: in Roundcube (cPanel, Plesk and many hosts) that is Settings → Filters → Actions → Edit filter set; other web mail calls it Sieve or mail filters. Or ask your host for the ManageSieve address.",
   }

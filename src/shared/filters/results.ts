@@ -13,8 +13,7 @@ export interface PreviewedMessage extends FilterVerdict {
 
 /** The last messages of INBOX judged by a filter, or why they could not be read. */
 export type FilterPreview =
-  | { ok: true; total: number; messages: PreviewedMessage[] }
-  | { ok: false; diagnosis: Diagnosis }
+  { ok: true; total: number; messages: PreviewedMessage[] } | { ok: false; diagnosis: Diagnosis }
 
 /** The filter as a Sieve script, to show before uploading and to paste elsewhere. */
 export interface FilterScript {

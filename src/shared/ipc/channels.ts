@@ -25,6 +25,12 @@ export const CHANNELS = {
   exportIdentities: 'aliases:export',
   validateAndSave: 'accounts:validate-and-save',
   sendTestMessage: 'mail:send-test',
+  checkAllAccounts: 'accounts:check-all',
+  cancelCheckAll: 'accounts:check-all-cancel',
+  setFilter: 'filters:set',
+  previewFilter: 'filters:preview',
+  exportFilter: 'filters:export',
+  uploadFilter: 'filters:upload',
 } as const
 
 export type Method = keyof typeof CHANNELS
@@ -33,4 +39,5 @@ export const METHODS = Object.keys(CHANNELS) as Method[]
 /** Main → renderer events. */
 export const EVENTS = {
   testProgress: 'connection:progress',
+  checkAllProgress: 'accounts:check-all-progress',
 } as const

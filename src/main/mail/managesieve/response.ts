@@ -4,9 +4,7 @@
  * parenthesised response code. Pure: the session feeds it the bytes it has read.
  */
 export type Token =
-  | { type: 'atom'; value: string }
-  | { type: 'string'; value: string }
-  | { type: 'code'; value: string }
+  { type: 'atom'; value: string } | { type: 'string'; value: string } | { type: 'code'; value: string }
 
 export interface ParsedLine {
   tokens: Token[]

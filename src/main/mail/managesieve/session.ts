@@ -50,7 +50,10 @@ export class SieveReader {
       {
         signal,
         timeoutMs,
-        onTimeout: () => ({ code: 'ETIMEDOUT', message: `The ManageSieve server did not answer within ${timeoutMs} ms` }),
+        onTimeout: () => ({
+          code: 'ETIMEDOUT',
+          message: `The ManageSieve server did not answer within ${timeoutMs} ms`,
+        }),
         cleanup: () => this.socket.destroy(),
       },
       (resolve, reject) => {

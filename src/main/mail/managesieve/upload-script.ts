@@ -64,14 +64,16 @@ export async function uploadSieveScript(
     socket = await connectTcp(address, server.port, timeouts.connectMs, signal)
     let reader = new SieveReader(socket)
     const greeting = await reader.read(timeouts.greetingMs, signal)
-    if (greeting.status !== 'OK') throw stop(step, 'not-offered', 'The server there does not greet as ManageSieve.', greeting.text)
+    if (greeting.status !== 'OK')
+      throw stop(step, 'not-offered', 'The server there does not greet as ManageSieve.', greeting.text)
     if (!capabilities(greeting).has('STARTTLS')) {
       throw stop(step, 'no-tls', 'The ManageSieve server offers no STARTTLS, so Mailkey will not send it the password.')
     }
     step = 'starttls'
     socket.write('STARTTLS\r\n')
     const started = await reader.read(timeouts.commandMs, signal)
-    if (started.status !== 'OK') throw stop(step, 'no-tls', 'The ManageSieve server refused to start TLS.', started.text)
+    if (started.status !== 'OK')
+      throw stop(step, 'no-tls', 'The ManageSieve server refused to start TLS.', started.text)
     // anything sent before the handshake was not protected by it: refuse, as for IMAP (RFC 2595 §4)
     if (reader.pending > 0) throw stop(step, 'failed', 'The server sent data before TLS started; Mailkey stopped.')
     reader.detach()
@@ -89,12 +91,14 @@ export async function uploadSieveScript(
     step = 'login'
     const ir = Buffer.from(`\0${login.username}\0${login.password}`, 'utf8').toString('base64')
     const auth = await command(`AUTHENTICATE "PLAIN" ${sieveQuoted(ir)}`)
-    if (auth.status !== 'OK') throw stop(step, 'refused', 'The ManageSieve server refused the saved password.', auth.text)
+    if (auth.status !== 'OK')
+      throw stop(step, 'refused', 'The ManageSieve server refused the saved password.', auth.text)
     let warnings: string | undefined
     if (secured.has('VERSION')) {
       step = 'check'
       const checked = await command(`CHECKSCRIPT ${sieveLiteral(script.text)}`)
-      if (checked.status !== 'OK') throw stop(step, 'rejected', 'The server found a problem in the script.', checked.text)
+      if (checked.status !== 'OK')
+        throw stop(step, 'rejected', 'The server found a problem in the script.', checked.text)
       if (checked.code === 'WARNINGS') warnings = checked.text
     }
     step = 'upload'
@@ -105,7 +109,8 @@ export async function uploadSieveScript(
     }
     step = 'activate'
     const active = await command(`SETACTIVE ${sieveQuoted(script.name)}`)
-    if (active.status !== 'OK') throw stop(step, 'failed', 'The server stored the script but did not switch it on.', active.text)
+    if (active.status !== 'OK')
+      throw stop(step, 'failed', 'The server stored the script but did not switch it on.', active.text)
     await command('LOGOUT').catch(() => undefined)
     return {
       ok: true,
@@ -140,4 +145,3 @@ function stop(
 ): Stop {
   return new Stop({ ok: false, step, reason, message, ...(serverText ? { serverText } : {}) })
 }
-
