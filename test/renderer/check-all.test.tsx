@@ -70,11 +70,11 @@ describe('check all', () => {
       }),
     )
     expect(row(ALICE.email).textContent).toContain('Incoming mail: Signing in…')
-    act(() => fake.emitCheckAll({ runId, accountId: 'acc1', state: 'finished', row: rows[0] as CheckAllRow }))
+    act(() => fake.emitCheckAll({ runId, accountId: 'acc1', state: 'finished', row: rows[0] }))
     expect(row(ALICE.email).textContent).toContain('Works')
     expect(screen.getAllByRole('status').some((s) => s.textContent === 'Checked 1 of 3 accounts.')).toBe(true)
     // another run's events are not ours
-    act(() => fake.emitCheckAll({ runId: 'other', accountId: 'acc2', state: 'finished', row: rows[1] as CheckAllRow }))
+    act(() => fake.emitCheckAll({ runId: 'other', accountId: 'acc2', state: 'finished', row: rows[1] }))
     expect(row(BOB.email).textContent).toContain('Waiting…')
 
     const result: CheckAllResult = {
