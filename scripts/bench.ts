@@ -3,11 +3,14 @@
 //  1. "test both" against each single probe: the ratio both/slower should be at most 1.15.
 //  2. time to a diagnosis for a black-holed port and for a server that never greets, against the
 //     configured timeouts.
+//  3. check all of 20 accounts against the sum of their single re-tests (issue 17).
+//  4. the incoming filter: preview, ManageSieve upload, and the round trip through Dovecot.
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../src/main/mail/timeouts.js'
 import { blackHole, silentServer } from '../test/bed/hostile.js'
 import { startBed } from '../test/bed/index.js'
 import { startLatencyProxy } from '../test/bed/latency-proxy.js'
 import { BED_USERS } from '../test/bed/users.js'
+import { benchOffices } from './bench-offices.js'
 import { runTest, type FlatTest } from '../test/main/run-test.js'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15)
@@ -85,6 +88,7 @@ try {
     await hole.close()
     await silent.close()
   }
+  await benchOffices(bed, ONE_WAY_MS)
 } finally {
   await imapProxy.close()
   await smtpProxy.close()

@@ -20,7 +20,8 @@ async function openEditor(filter: IncomingFilter | null = null) {
   const fake = installFakeMailkey({ accounts: [account({ filter })] })
   const user = userEvent.setup()
   render(<App />)
-  await user.click(await screen.findByRole('button', { name: 'Edit the incoming filter of alice@gmail.com' }))
+  const label = `${filter ? 'Edit filter' : 'Add a filter'} for alice@gmail.com`
+  await user.click(await screen.findByRole('button', { name: label }))
   const form = screen.getByRole('form', { name: 'Incoming filter of alice@gmail.com' })
   return { fake, user, form }
 }

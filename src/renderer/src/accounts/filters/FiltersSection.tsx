@@ -26,7 +26,7 @@ export function FiltersSection({ account, onUpdated }: Props) {
           <button
             type="button"
             className="button"
-            aria-label={`Edit the incoming filter of ${account.email}`}
+            aria-label={`${account.filter ? 'Edit filter' : 'Add a filter'} for ${account.email}`}
             onClick={controls.openEditor}
           >
             {account.filter ? 'Edit filter' : 'Add a filter'}
