@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +9,7 @@ import { freePort } from '../bed/process.js'
 import { OFFICE_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
+import { runCli, type CliRun } from './run-cli.js'
 
 const problem = await keychainProblem()
 const b = bed()
@@ -17,41 +17,14 @@ const WORKS = OFFICE_USERS[14]
 const REVOKED = OFFICE_USERS[15]
 const FILTERED = OFFICE_USERS[16]
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
 describe.skipIf(problem !== null)(`mailkey check and mailkey filters${problem ? ` (skipped: ${problem})` : ''}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'mailkey-cli-office-'))
   const secrets = scratchKeychain()
   let s: Services
 
   /** The real CLI, on the test's settings folder and keychain service, trusting the bed's CA. */
-  function mailkey(args: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/mailkey.js', ...args], {
-        env: {
-          ...process.env,
-          NODE_EXTRA_CA_CERTS: b.caPath,
-          MAILKEY_CONFIG_DIR: dir,
-          MAILKEY_KEYCHAIN_SERVICE: secrets.service,
-        },
-      })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-      child.on('error', reject)
-      child.on('close', (code) => {
-        clearTimeout(timer)
-        resolve({ code, stdout, stderr })
-      })
-      child.stdin.end()
-    })
-  }
+  const mailkey = (args: string[]): Promise<CliRun> =>
+    runCli(args, { NODE_EXTRA_CA_CERTS: b.caPath, MAILKEY_CONFIG_DIR: dir, MAILKEY_KEYCHAIN_SERVICE: secrets.service })
   const save = (email: string, password: string) =>
     s.accounts.save({ email, providerId: 'gmail', incoming: b.imaps, outgoing: b.smtps, password, verifiedAt: null })
 

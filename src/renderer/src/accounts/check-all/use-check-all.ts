@@ -2,7 +2,12 @@ import { useCallback, useEffect, useReducer, useRef } from 'react'
 import type { AccountView } from '../../../../shared/account.js'
 import { mailkey, settle } from '../../lib/api.js'
 import { newTestId } from '../../lib/test-id.js'
+import { useTestCancel } from '../../ui/use-test-cancel.js'
 import { checkAllReducer, idleCheckAll, type CheckAllState } from './check-all-state.js'
+
+function cancelRun(runId: string): Promise<unknown> {
+  return settle(() => mailkey().cancelCheckAll({ runId }))
+}
 
 export interface CheckAllControls {
   start: () => void
@@ -26,18 +31,6 @@ export function useCheckAll(
     return mailkey().onCheckAllProgress((event) => dispatch({ type: 'event', event }))
   }, [runningId])
 
-  const current = useRef<string | null>(null)
-  useEffect(() => {
-    current.current = runningId
-  }, [runningId])
-  useEffect(
-    () => () => {
-      const runId = current.current
-      if (runId) void settle(() => mailkey().cancelCheckAll({ runId }))
-    },
-    [],
-  )
-
   const started = useRef(new Set<string>())
   useEffect(() => {
     if (state.kind !== 'running' || started.current.has(state.runId)) return
@@ -55,10 +48,8 @@ export function useCheckAll(
     // main takes run ids of up to 48 characters (each account's test is `<runId>-<n>`)
     if (ids.length) dispatch({ type: 'started', runId: newTestId().slice(0, 32), accountIds: ids })
   }
-  const cancel = useCallback(() => {
-    if (!runningId) return
-    dispatch({ type: 'cancelRequested' })
-    void settle(() => mailkey().cancelCheckAll({ runId: runningId }))
-  }, [runningId])
+  // leaving the screen mid-check stops it rather than letting it run unseen
+  const requested = useCallback(() => dispatch({ type: 'cancelRequested' }), [])
+  const cancel = useTestCancel(runningId, requested, cancelRun)
   return [state, { start, cancel, dismiss: () => dispatch({ type: 'dismissed' }) }]
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type { AccountView } from '../../../../shared/account.js'
 import { FILTER_LISTS, LIST_NAMES, type FilterList } from '../../../../shared/filters/filter.js'
 import { Field } from '../../ui/Field.js'
@@ -10,6 +10,26 @@ const LIST_HINT: Record<FilterList, string> = {
   addresses: 'One per line, e.g. boss@client.com: the From address.',
   domains: 'One per line, e.g. client.com: the From address’s domain, and any below it (eu.client.com).',
   keywords: 'One per line: found anywhere in the Subject, capital letters or not (A–Z). Never the message text.',
+}
+
+/** One choice of a group of radio buttons, its label beside it. */
+function Radio({
+  name,
+  checked,
+  onChoose,
+  children,
+}: {
+  name: string
+  checked: boolean
+  onChoose: () => void
+  children: ReactNode
+}) {
+  return (
+    <label className="checkbox-field">
+      <input className="checkbox" type="radio" name={name} checked={checked} onChange={onChoose} />
+      {children}
+    </label>
+  )
 }
 
 interface Props {
@@ -53,26 +73,20 @@ export function FilterEditor({ account, view, controls, idPrefix }: Props) {
       </h4>
       <fieldset className="editor-group filter-choices">
         <legend>Mode</legend>
-        <label className="checkbox-field">
-          <input
-            className="checkbox"
-            type="radio"
-            name={id('mode')}
-            checked={draft.mode === 'ignore'}
-            onChange={() => controls.change({ ...draft, mode: 'ignore' })}
-          />
+        <Radio
+          name={id('mode')}
+          checked={draft.mode === 'ignore'}
+          onChoose={() => controls.change({ ...draft, mode: 'ignore' })}
+        >
           Ignore: set aside mail that matches an entry
-        </label>
-        <label className="checkbox-field">
-          <input
-            className="checkbox"
-            type="radio"
-            name={id('mode')}
-            checked={draft.mode === 'allow'}
-            onChange={() => controls.change({ ...draft, mode: 'allow' })}
-          />
+        </Radio>
+        <Radio
+          name={id('mode')}
+          checked={draft.mode === 'allow'}
+          onChoose={() => controls.change({ ...draft, mode: 'allow' })}
+        >
           Allow: keep only mail that matches an entry
-        </label>
+        </Radio>
       </fieldset>
       {FILTER_LISTS.map((list) => (
         <Field
@@ -96,16 +110,13 @@ export function FilterEditor({ account, view, controls, idPrefix }: Props) {
       ))}
       <fieldset className="editor-group filter-choices">
         <legend>Ignored mail</legend>
-        <label className="checkbox-field">
-          <input
-            className="checkbox"
-            type="radio"
-            name={id('ignored')}
-            checked={draft.ignored === 'folder'}
-            onChange={() => controls.change({ ...draft, ignored: 'folder' })}
-          />
+        <Radio
+          name={id('ignored')}
+          checked={draft.ignored === 'folder'}
+          onChoose={() => controls.change({ ...draft, ignored: 'folder' })}
+        >
           Put it in a folder (nothing is lost)
-        </label>
+        </Radio>
         {draft.ignored === 'folder' && (
           <Field id={id('folder')} label="Folder" error={problemOf('folder')}>
             {(control) => (
@@ -118,16 +129,13 @@ export function FilterEditor({ account, view, controls, idPrefix }: Props) {
             )}
           </Field>
         )}
-        <label className="checkbox-field">
-          <input
-            className="checkbox"
-            type="radio"
-            name={id('ignored')}
-            checked={draft.ignored === 'discard'}
-            onChange={() => controls.change({ ...draft, ignored: 'discard' })}
-          />
+        <Radio
+          name={id('ignored')}
+          checked={draft.ignored === 'discard'}
+          onChoose={() => controls.change({ ...draft, ignored: 'discard' })}
+        >
           Delete it on arrival (it cannot be brought back)
-        </label>
+        </Radio>
       </fieldset>
       {view.problem && (
         <p className="panel panel--error" role="alert">

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { AccountView } from '../../../../shared/account.js'
 import type { Diagnosis } from '../../../../shared/diagnosis.js'
 import type { FilterScript, FilterUpload, PreviewedMessage } from '../../../../shared/filters/results.js'
 import { mailkey, settle } from '../../lib/api.js'
 import { newTestId } from '../../lib/test-id.js'
+import { useTestCancel } from '../../ui/use-test-cancel.js'
 import { draftFrom, readDraft, type FilterDraft, type ReadDraft } from './filter-draft.js'
 
 export type PreviewState =
@@ -23,6 +24,8 @@ export type ScriptState =
   | { status: 'loading' }
   | { status: 'ready'; script: FilterScript; upload: UploadState; copied: boolean | null }
   | { status: 'failed'; message: string }
+
+const noop = (): void => undefined
 
 export interface FiltersView {
   editing: boolean
@@ -74,17 +77,8 @@ export function useFilters(account: AccountView, onUpdated: (a: AccountView) => 
       : script.status === 'ready' && script.upload.status === 'uploading'
         ? script.upload.testId
         : null
-  const running = useRef<string | null>(null)
-  useEffect(() => {
-    running.current = runningId
-  }, [runningId])
-  useEffect(
-    () => () => {
-      const testId = running.current
-      if (testId) void settle(() => mailkey().cancelTest({ testId }))
-    },
-    [],
-  )
+  // leaving the card mid-preview or mid-upload stops it
+  const cancelRunning = useTestCancel(runningId, noop)
 
   const save = async (): Promise<boolean> => {
     setShowProblems(true)
@@ -180,10 +174,6 @@ export function useFilters(account: AccountView, onUpdated: (a: AccountView) => 
       () => setScript((s) => (s.status === 'ready' ? { ...s, copied: false } : s)),
     )
   }
-
-  const cancelRunning = useCallback(() => {
-    if (runningId) void settle(() => mailkey().cancelTest({ testId: runningId }))
-  }, [runningId])
 
   const controls: FilterControls = {
     openEditor: () => {
