@@ -197,6 +197,10 @@ describe.skipIf(problem !== null)(`incoming filters against Dovecot${problem ? `
       s.filters.upload(account.id, 'upload-4', `${script}# changed\n`, { port: b.ports.sieve }),
     ).rejects.toThrow(/changed since its script was shown/)
 
+    await expect(
+      s.filters.upload(account.id, 'upload-6', script, { host: 'localhost', port: b.ports.sieve }),
+    ).rejects.toThrow(/only to this account's own servers/)
+
     await s.credentials.storeShared(account.id, 'notthepassword12')
     try {
       const refused = await s.filters.upload(account.id, 'upload-5', script, { host: b.host, port: b.ports.sieve })

@@ -41,7 +41,7 @@ const rows: CheckAllRow[] = [
   },
 ]
 
-describe('check all', () => {
+describe('check all', { timeout: 15_000 }, () => {
   it('runs every account in main, each row live, then the results table with causes, fixes and a total', async () => {
     const fake = installFakeMailkey({ accounts: [ALICE, BOB, CAROL] })
     const answer = pending<Result<CheckAllResult>>()

@@ -111,7 +111,9 @@ export class FilterService {
    * Uploads the saved filter's script over ManageSieve and makes it the active script. `shownScript`
    * is the script the user was shown: if the saved filter no longer makes exactly that script, nothing
    * is sent (INVALID_INPUT), so what runs on the server is what was shown. The server is the incoming
-   * host on port 4190 unless given. Failures come back with where to paste the script instead.
+   * host on port 4190 unless given; another port may be given, but no host other than the account's
+   * own incoming or outgoing one (INVALID_INPUT): the saved password never goes anywhere else.
+   * Failures come back with where to paste the script instead.
    */
   async upload(
     accountId: string,
@@ -129,6 +131,14 @@ export class FilterService {
       )
     }
     const target = { host: server?.host ?? account.incoming.host, port: server?.port ?? MANAGESIEVE_PORT }
+    // the saved password goes only to the servers it was saved for (DESIGN.md, Credentials)
+    const own = [account.incoming.host, account.outgoing.host].map((h) => h.toLowerCase().replace(/\.$/, ''))
+    if (!own.includes(target.host.toLowerCase().replace(/\.$/, ''))) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Mailkey sends the saved password only to this account's own servers (${account.incoming.host}); ${target.host.slice(0, 100)} is not one of them.`,
+      )
+    }
     const login = await this.incomingLogin(account)
     const connection = { trust: this.deps.trust, timeouts: timeoutsFrom(timeoutMs) }
     const outcome = await this.deps.tester.guard(testId, (signal) =>

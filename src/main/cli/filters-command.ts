@@ -27,7 +27,8 @@ or deleted with --discard. Files hold one entry per line; at most 1,000 entries 
 preview  the newest 50 messages of INBOX, each allowed or ignored and by which entry (read-only).
 export   the filter as a Sieve script (RFC 5228), and where to paste it by hand.
 upload   prints the script, then uploads it over ManageSieve (RFC 5804, STARTTLS, the saved
-         password) to the incoming server's port 4190 (or --sieve) and switches it on.
+         password) to the incoming server's port 4190 (or --sieve, on the account's own incoming
+         or outgoing host only: the saved password goes nowhere else) and switches it on.
 Exit 0 on success, 1 when the server could not be read or took no upload, 2 for bad usage.`
 
 const OPTIONS = {

@@ -47,7 +47,7 @@ function UploadOutcome({ result, open }: { result: FilterUpload; open: (url: str
 export function FilterScriptPanel({ account, script, controls, idPrefix }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [open, openProblem] = useOpenExternal()
-  const [host, setHost] = useState(account.incoming.host)
+  const host = account.incoming.host
   const [port, setPort] = useState(String(SIEVE_PORT))
   const uploading = script.status === 'ready' && script.upload.status === 'uploading'
   useEffect(() => headingRef.current?.focus(), [])
@@ -90,39 +90,23 @@ export function FilterScriptPanel({ account, script, controls, idPrefix }: Props
                 ? 'The clipboard could not be used: select the text and copy it.'
                 : ''}
           </p>
-          <details className="filter-server">
-            <summary>
-              ManageSieve server: {host}, port {port}
-            </summary>
-            <div className="editor-group">
-              <Field id={id('host')} label="Server">
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input mono"
-                    value={host}
-                    onChange={(e) => setHost(e.target.value.trim())}
-                  />
-                )}
-              </Field>
-              <Field
-                id={id('port')}
-                label="Port"
-                error={portOk ? null : 'A port is a number from 1 to 65535.'}
-                className="field--narrow"
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    className="input"
-                    inputMode="numeric"
-                    value={port}
-                    onChange={(e) => setPort(e.target.value.trim())}
-                  />
-                )}
-              </Field>
-            </div>
-          </details>
+          <Field
+            id={id('port')}
+            label={`ManageSieve port on ${account.incoming.host}`}
+            hint="4190 is the standard port; the saved password goes to this account's own server only."
+            error={portOk ? null : 'A port is a number from 1 to 65535.'}
+            className="field--narrow"
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                inputMode="numeric"
+                value={port}
+                onChange={(e) => setPort(e.target.value.trim())}
+              />
+            )}
+          </Field>
           {script.upload.status === 'uploading' && <p role="status">Uploading over ManageSieve (STARTTLS)…</p>}
           {script.upload.status === 'done' && <UploadOutcome result={script.upload.result} open={open} />}
           {script.upload.status === 'failed' && (
