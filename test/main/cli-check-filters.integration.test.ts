@@ -69,6 +69,18 @@ describe.skipIf(problem !== null)(`mailkey check and mailkey filters${problem ? 
     expect((await mailkey(['check', '--group'])).code).toBe(2)
     expect((await mailkey(['check', '--fast'])).code).toBe(2)
     expect((await mailkey(['check', '--help'])).stdout).toContain('--group NAME')
+    // no accounts at all: nothing fails
+    const empty = mkdtempSync(join(tmpdir(), 'mailkey-cli-empty-'))
+    try {
+      const none = await runCli(['check', '--json'], {
+        MAILKEY_CONFIG_DIR: empty,
+        MAILKEY_KEYCHAIN_SERVICE: secrets.service,
+      })
+      expect(none.code).toBe(0)
+      expect(JSON.parse(none.stdout)).toMatchObject({ rows: [], totals: { works: 0, stale: 0, failing: 0 } })
+    } finally {
+      rmSync(empty, { recursive: true, force: true })
+    }
   })
 
   it('filters set: repeats and blank lines left out and said, a 10,000-keyword file refused whole with nothing saved', async () => {

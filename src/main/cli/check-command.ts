@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import type { CheckAllResult, CheckAllRow } from '../../shared/check-all.js'
+import { totalsOf, type CheckAllResult, type CheckAllRow } from '../../shared/check-all.js'
 import { AppError } from '../app-error.js'
 import type { CheckScope } from '../accounts/check-scope.js'
 import { cliServices, refuseWhileAppRuns } from './cli-services.js'
@@ -59,11 +59,8 @@ export async function runCheckCommand(argv: string[], io: CliIo): Promise<number
   let result: CheckAllResult
   try {
     if (scope.kind === 'all' && s.accounts.listSaved().length === 0) {
-      io.stdout.write(
-        json
-          ? `${JSON.stringify({ rows: [], totals: { works: 0, stale: 0, failing: 0, cancelled: 0 } })}\n`
-          : 'No saved accounts to check.\n',
-      )
+      const none: CheckAllResult = { runId: '', rows: [], totals: totalsOf([]), ms: 0, sumMs: 0, cancelled: false }
+      io.stdout.write(json ? `${JSON.stringify(none)}\n` : 'No saved accounts to check.\n')
       return EXIT.ok
     }
     if (refuseWhileAppRuns(dir, io)) return EXIT.failed
