@@ -22,6 +22,9 @@ const [WORKS_A, WORKS_B, REVOKED, FILTERED] = [OFFICE_USERS[0], OFFICE_USERS[1],
   (typeof OFFICE_USERS)[number],
 ]
 
+// four accounts checked for real, two axe scans: more than one wizard's worth of work on a shared machine
+test.describe.configure({ timeout: 120_000 })
+
 async function accountsScreen(page: Page): Promise<void> {
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Mail accounts' })).toBeVisible()
