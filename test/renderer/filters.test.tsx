@@ -43,6 +43,21 @@ describe('incoming filter on the account card', { timeout: 15_000 }, () => {
     expect(document.activeElement).toBe(keywords)
   })
 
+  it('Escape closes the editor without losing what was typed; Discard changes goes back to the saved filter', async () => {
+    const { user, form } = await openEditor(SAVED)
+    const keywords = within(form).getByRole('textbox', { name: 'Keywords' })
+    await user.click(keywords)
+    await user.paste('\nprize')
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('form')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Edit filter for alice@gmail.com' }))
+    const again = screen.getByRole('form', { name: 'Incoming filter of alice@gmail.com' })
+    expect(within(again).getByRole('textbox', { name: 'Keywords' })).toHaveProperty('value', 'lottery\nprize')
+    await user.click(within(again).getByRole('button', { name: 'Discard changes' }))
+    expect(within(again).getByRole('textbox', { name: 'Keywords' })).toHaveProperty('value', 'lottery')
+    expect(within(again).queryByRole('button', { name: 'Discard changes' })).toBeNull()
+  })
+
   it('repeats and blank lines are left out (and said), a wrong address is named by its line; then it saves', async () => {
     const { fake, user, form } = await openEditor()
     fake.api.setFilter.mockImplementation((input) =>

@@ -71,6 +71,14 @@ export function FilterEditor({ account, view, controls, idPrefix }: Props) {
       <h4 id={titleId} ref={headingRef} tabIndex={-1} className="alias-form-title">
         Incoming filter of {account.email}
       </h4>
+      {view.unsaved && (
+        <p className="note">
+          Changes not saved yet are kept here until you save or discard them.{' '}
+          <button type="button" className="button button--link" onClick={controls.discardChanges}>
+            Discard changes
+          </button>
+        </p>
+      )}
       <fieldset className="editor-group filter-choices">
         <legend>Mode</legend>
         <Radio

@@ -33,6 +33,8 @@ export interface FiltersView {
   read: ReadDraft
   /** Set after a save was tried with problems: the fields show their errors from then on. */
   showProblems: boolean
+  /** The draft differs from the saved filter. */
+  unsaved: boolean
   saving: boolean
   preview: PreviewState
   script: ScriptState
@@ -43,6 +45,8 @@ export interface FiltersView {
 export interface FilterControls {
   openEditor: () => void
   closeEditor: () => void
+  /** Back to the saved filter (the editor keeps unsaved changes across closing otherwise). */
+  discardChanges: () => void
   change: (draft: FilterDraft) => void
   save: () => Promise<boolean>
   remove: () => void
@@ -93,6 +97,7 @@ export function useFilters(account: AccountView, onUpdated: (a: AccountView) => 
       return false
     }
     onUpdated(r.value)
+    setDraft(draftFrom(r.value.filter))
     setEditing(false)
     setShowProblems(false)
     setNotice(
@@ -176,14 +181,15 @@ export function useFilters(account: AccountView, onUpdated: (a: AccountView) => 
   }
 
   const controls: FilterControls = {
+    // changes not saved when the editor was closed (Esc, Cancel) are still there when it opens again
     openEditor: () => {
-      setDraft(draftFrom(account.filter))
       setShowProblems(false)
       setPreview({ status: 'idle' })
       setNotice('')
       setEditing(true)
     },
     closeEditor: () => setEditing(false),
+    discardChanges: () => setDraft(draftFrom(account.filter)),
     change: setDraft,
     save,
     remove,
@@ -194,5 +200,6 @@ export function useFilters(account: AccountView, onUpdated: (a: AccountView) => 
     copyScript,
     upload,
   }
-  return [{ editing, draft, read, showProblems, saving, preview, script, problem, notice }, controls]
+  const unsaved = JSON.stringify(draft) !== JSON.stringify(draftFrom(account.filter))
+  return [{ editing, draft, read, showProblems, unsaved, saving, preview, script, problem, notice }, controls]
 }
