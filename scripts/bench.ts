@@ -2,7 +2,9 @@
 //  1. "test both" against each single probe, through a delay proxy (25 ms each way): both/slower ≤ 1.15.
 //  2. time to a diagnosis for a black-holed port and for a server that never greets.
 //  3. round trips of one verification per protocol, by the slope method (time over injected delay).
-//  4. CPU of CLI start-up against a bare `node -e 0` (no-network commands: target ≤ 2.5×).
+//  4. check all of 20 accounts against the sum of their single re-tests (issue 17).
+//  5. the incoming filter: preview, ManageSieve upload, and the round trip through Dovecot.
+//  6. CPU of CLI start-up against a bare `node -e 0` (no-network commands: target ≤ 2.5×).
 // It runs inside a private D-Bus session with its own keyring (as `npm test` does), so the CLI commands
 // that read the keychain are timed doing so.
 import { spawnSync } from 'node:child_process'
@@ -11,6 +13,7 @@ import { blackHole, silentServer } from '../test/bed/hostile.js'
 import { startBed } from '../test/bed/index.js'
 import { startLatencyProxy } from '../test/bed/latency-proxy.js'
 import { BED_USERS } from '../test/bed/users.js'
+import { benchOffices } from './bench-offices.js'
 import { runTest, type FlatTest } from '../test/main/run-test.js'
 import { measureCliStartup } from './bench/cli-start.js'
 import { measureRoundTrips } from './bench/round-trips.js'
@@ -104,6 +107,7 @@ async function bench(): Promise<void> {
       const points = f.points.map((p) => `${p.oneWayMs}→${p.ms.toFixed(0)}`).join(' ')
       console.log(`   ${f.protocol.padEnd(20)} ${f.roundTrips.toFixed(2).padStart(5)}   (ms: ${points})`)
     }
+    await benchOffices(bed, ONE_WAY_MS)
   } finally {
     await imapProxy.close()
     await smtpProxy.close()
@@ -112,7 +116,7 @@ async function bench(): Promise<void> {
 
   const cliRuns = Math.max(5, Math.round(RUNS / 2))
   const { bareMs, figures } = measureCliStartup(cliRuns)
-  console.log(`\n4. CLI start-up, CPU (user + system) against a bare \`node -e 0\` (${cliRuns} runs each, means)`)
+  console.log(`\n6. CLI start-up, CPU (user + system) against a bare \`node -e 0\` (${cliRuns} runs each, means)`)
   console.log(`   node -e 0              ${bareMs.toFixed(0).padStart(5)} ms`)
   for (const f of figures) {
     const bound = f.network ? '(talks to a server: no bound)' : `(target ≤ 2.5×)`

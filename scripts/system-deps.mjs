@@ -15,6 +15,8 @@ export const PACKAGES = {
   'dovecot-pop3d': 'test bed POP3 server',
   'dovecot-lmtpd': 'test bed delivery (SMTP → IMAP)',
   'dovecot-auth-lua': "test bed: Gmail's exact failure texts",
+  'dovecot-sieve': 'test bed: incoming filters run on delivery (Sieve, RFC 5228)',
+  'dovecot-managesieved': 'test bed: filter upload (ManageSieve, RFC 5804)',
   openssl: 'the test bed certificates',
   chromium: 'the browser test suite',
 }

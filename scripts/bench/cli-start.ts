@@ -73,6 +73,7 @@ function savedAccount(dir: string): void {
     outgoingUsername: null,
     createdAt: new Date(0).toISOString(),
     lastVerifiedAt: null,
+    filter: null,
     stale: null,
     aliases: [
       {

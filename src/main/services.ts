@@ -7,6 +7,8 @@ import type { CheckResult } from './accounts/account-check-result.js'
 import { confAccounts } from './accounts/accounts-repository.js'
 import { AccountsService } from './accounts/accounts-service.js'
 import { AliasService } from './accounts/alias-service.js'
+import { AccountChecks } from './accounts/check-all.js'
+import { FilterService } from './accounts/filter-service.js'
 import { retestAccount } from './accounts/retest-account.js'
 import { sendTestMessage } from './accounts/send-test-message.js'
 import { dismissBackup, listBackups, type SettingsBackup } from './accounts/settings-backups.js'
@@ -32,6 +34,10 @@ export interface Services {
   aliases: AliasService
   tester: ConnectionTester
   retest: (id: string, testId: string, emit: Emit, timeoutMs?: number) => Promise<CheckResult>
+  /** Check all: every saved account re-tested, a few at a time (issue 17). */
+  checks: AccountChecks
+  /** Incoming filters: preview against the inbox, Sieve script, ManageSieve upload (issue 17). */
+  filters: FilterService
   resetStaleCredential: (
     id: string,
     testId: string,
@@ -87,13 +93,20 @@ export function createServices(config: ServiceConfig): Services {
   const tester = new ConnectionTester({ trust, providerOf })
   const roundTripLimitMs = config.roundTripLimitMs ?? ROUND_TRIP_LIMIT_MS
   const deps = { accounts, credentials, tester, ...(config.now ? { now: config.now } : {}) }
+  const retest: Services['retest'] = (id, testId, emit, timeoutMs) => retestAccount(deps, id, testId, emit, timeoutMs)
   return {
     accounts,
     credentials,
     tester,
     setup: new AccountSetup({ ...deps, connection: { trust }, roundTripLimitMs, providerOf }),
     aliases: new AliasService(accounts, credentials, tester, trust, config.now, roundTripLimitMs),
-    retest: (id, testId, emit, timeoutMs) => retestAccount(deps, id, testId, emit, timeoutMs),
+    retest,
+    checks: new AccountChecks({
+      list: () => accounts.listSaved(),
+      retest,
+      cancelTest: (testId) => tester.cancel(testId),
+    }),
+    filters: new FilterService({ accounts, credentials, tester, trust }),
     resetStaleCredential: (id, testId, password, emit, timeoutMs) =>
       resetStaleCredential(deps, id, testId, password, emit, timeoutMs),
     sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust }, input),

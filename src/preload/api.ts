@@ -1,4 +1,5 @@
 import { CHANNELS, EVENTS, METHODS } from '../shared/ipc/channels.js'
+import type { CheckAllEvent } from '../shared/check-all.js'
 import type { StageEvent } from '../shared/report.js'
 
 /** The parts of Electron's preload modules the bridge uses (structural, so a Node test can record them). */
@@ -6,15 +7,16 @@ export interface PreloadElectron {
   contextBridge: { exposeInMainWorld(key: string, api: unknown): void }
   ipcRenderer: {
     invoke(channel: string, ...args: unknown[]): Promise<unknown>
-    on(channel: string, listener: (event: unknown, payload: StageEvent) => void): unknown
-    removeListener(channel: string, listener: (event: unknown, payload: StageEvent) => void): unknown
+    on(channel: string, listener: (event: unknown, payload: unknown) => void): unknown
+    removeListener(channel: string, listener: (event: unknown, payload: unknown) => void): unknown
   }
 }
 
 /**
  * `window.mailkey` (typed as MailkeyApi in src/shared/ipc/contract.ts). The whole bridge, readable in one
- * screen: one function per channel, each bound to its literal channel name; a progress subscription
- * that hands over the payload only (never the IPC event) and returns its unsubscribe function. No
+ * screen: one function per channel, each bound to its literal channel name; progress subscriptions (test
+ * stages, check-all rows) that hand over the payload only (never the IPC event) and return their
+ * unsubscribe function. No
  * ipcRenderer, no generic invoke, no process.env on the page. Frozen.
  */
 export function exposeMailkey({ contextBridge, ipcRenderer }: PreloadElectron): void {
@@ -24,10 +26,17 @@ export function exposeMailkey({ contextBridge, ipcRenderer }: PreloadElectron): 
     api[method] = (input?: unknown) => ipcRenderer.invoke(channel, input)
   }
   api['onTestProgress'] = (listener: (event: StageEvent) => void) => {
-    const handler = (_event: unknown, payload: StageEvent): void => listener(payload)
+    const handler = (_event: unknown, payload: unknown): void => listener(payload as StageEvent)
     ipcRenderer.on(EVENTS.testProgress, handler)
     return () => {
       ipcRenderer.removeListener(EVENTS.testProgress, handler)
+    }
+  }
+  api['onCheckAllProgress'] = (listener: (event: CheckAllEvent) => void) => {
+    const handler = (_event: unknown, payload: unknown): void => listener(payload as CheckAllEvent)
+    ipcRenderer.on(EVENTS.checkAllProgress, handler)
+    return () => {
+      ipcRenderer.removeListener(EVENTS.checkAllProgress, handler)
     }
   }
   contextBridge.exposeInMainWorld('mailkey', Object.freeze(api))

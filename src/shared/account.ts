@@ -1,4 +1,5 @@
 import type { Cause } from './diagnosis.js'
+import type { IncomingFilter } from './filters/filter.js'
 import type { IncomingServer, Server } from './mail.js'
 import type { ProviderId } from './providers.js'
 
@@ -70,6 +71,8 @@ export interface Account {
   lastVerifiedAt: string | null
   stale: StaleCredential | null
   aliases: Alias[]
+  /** Allow / Ignore filter for incoming mail, made real on the server as a Sieve script; null: none. */
+  filter: IncomingFilter | null
 }
 
 /** Which secrets the keychain holds for an account (never the secrets). */

@@ -267,6 +267,10 @@ export const PROVIDER_PAGES = {
   microsoftSmtpAuth:
     'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
   microsoftAccount: 'https://account.microsoft.com/',
+  /** Gmail settings → "Filters and Blocked Addresses" (Gmail runs no Sieve scripts). */
+  gmailFilters: 'https://mail.google.com/mail/u/0/#settings/filters',
+  /** Fastmail: Settings → Mail rules → "Edit custom Sieve code". */
+  fastmailSieve: 'https://www.fastmail.help/hc/en-us/articles/1500000280481-Using-Sieve-scripts-in-Fastmail',
 } as const
 
 /** Hosts of provider help pages that the app may open in the system browser. */

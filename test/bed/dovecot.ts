@@ -11,6 +11,8 @@ export interface DovecotPorts {
   pop3: number
   pop3s: number
   lmtp: number
+  /** ManageSieve (RFC 5804; 4190 in the wild), STARTTLS. */
+  sieve: number
 }
 
 export interface Dovecot {
@@ -86,7 +88,7 @@ function config({ dir, certPath, keyPath, ports, rootless }: ConfigInput): strin
     `base_dir = ${dir}/run`,
     `state_dir = ${dir}/state`,
     `log_path = ${dir}/log/dovecot.log`,
-    'protocols = imap pop3 lmtp',
+    'protocols = imap pop3 lmtp sieve',
     'listen = 127.0.0.1, 127.0.0.2, ::1',
     'ssl = required',
     `ssl_cert = <${certPath}`,
@@ -129,6 +131,19 @@ function config({ dir, certPath, keyPath, ports, rootless }: ConfigInput): strin
     '  inet_listener pop3s {',
     `    port = ${ports.pop3s}`,
     '    ssl = yes',
+    '  }',
+    '}',
+    // Sieve (RFC 5228) runs on delivery over LMTP; scripts are uploaded over ManageSieve (RFC 5804)
+    'protocol lmtp {',
+    '  mail_plugins = $mail_plugins sieve',
+    '}',
+    'plugin {',
+    '  sieve = file:~/sieve;active=~/.dovecot.sieve',
+    '}',
+    'service managesieve-login {',
+    ...chroot,
+    '  inet_listener sieve {',
+    `    port = ${ports.sieve}`,
     '  }',
     '}',
     'service lmtp {',
@@ -174,10 +189,12 @@ export async function startDovecot(opts: {
   let stderr = ''
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
   const pid = child.pid
-  if (pid === undefined) throw new Error('dovecot did not start (is dovecot-imapd installed?)')
+  if (pid === undefined)
+    throw new Error('dovecot did not start (are dovecot-imapd and dovecot-managesieved installed?)')
   try {
     await waitForGreeting('127.0.0.1', ports.imap, /^\* OK/, 15_000, child)
     await waitForGreeting('127.0.0.1', ports.pop3, /^\+OK/, 5_000, child)
+    await waitForGreeting('127.0.0.1', ports.sieve, /^"IMPLEMENTATION"/i, 5_000, child)
   } catch (e) {
     child.kill()
     const log = safeRead(logPath)

@@ -5,7 +5,7 @@ import { createFixturePki } from './certs.js'
 import { startDovecot, type Dovecot } from './dovecot.js'
 import { freePort } from './process.js'
 import { startSubmission, type SubmissionServer } from './smtp-submission.js'
-import { BED_USERS, writeUsers } from './users.js'
+import { BED_USERS, OFFICE_USERS, writeUsers } from './users.js'
 
 /** What a test needs to reach the bed: plain data, so it can cross from a global setup to workers. */
 export interface BedInfo {
@@ -22,6 +22,8 @@ export interface BedInfo {
     pop3s: number
     pop3: number
     lmtp: number
+    /** ManageSieve, STARTTLS (RFC 5804). */
+    sieve: number
     smtps: number
     submission: number
   }
@@ -42,7 +44,7 @@ export async function startBed(): Promise<Bed> {
   chmodSync(dir, 0o755)
   const pki = createFixturePki(dir)
   const usersFile = join(dir, 'users.tsv')
-  writeUsers(usersFile, Object.values(BED_USERS))
+  writeUsers(usersFile, [...Object.values(BED_USERS), ...OFFICE_USERS])
 
   const dovecotPorts = {
     imap: await freePort(),
@@ -50,6 +52,7 @@ export async function startBed(): Promise<Bed> {
     pop3: await freePort(),
     pop3s: await freePort(),
     lmtp: await freePort(),
+    sieve: await freePort(),
   }
   let dovecot: Dovecot | undefined
   let smtp: SubmissionServer | undefined

@@ -33,7 +33,12 @@ function pipe(src: Socket, dst: Socket, ready: () => Promise<unknown>, d: number
   })
 }
 
-export async function startLatencyProxy(targetPort: number, oneWayMs: number): Promise<LatencyProxy> {
+/** `host`: the loopback address to listen on (127.0.0.1 unless given; 127.0.0.2 stands for another server host). */
+export async function startLatencyProxy(
+  targetPort: number,
+  oneWayMs: number,
+  host = '127.0.0.1',
+): Promise<LatencyProxy> {
   const sockets = new Set<Socket>()
   const server: Server = createServer({ noDelay: true }, (client) => {
     const upstream = new Socket()
@@ -46,7 +51,7 @@ export async function startLatencyProxy(targetPort: number, oneWayMs: number): P
     pipe(client, upstream, () => ready, oneWayMs)
     pipe(upstream, client, () => Promise.resolve(), oneWayMs)
   })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  await new Promise<void>((r) => server.listen(0, host, r))
   return {
     port: (server.address() as AddressInfo).port,
     close: () =>

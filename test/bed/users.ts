@@ -52,7 +52,15 @@ export const BED_USERS = {
   lost: { address: 'lost@example.test', appPassword: 'lostapppassword1', senderPolicy: 'discard' },
   // another provider's account, used as an alias with its own SMTP login and secret
   other: { address: 'olaf@other.test', appPassword: 'olafappppassword' },
+  // the incoming-filter tests upload a Sieve script for this mailbox; nobody else receives mail here
+  filtered: { address: 'filtered@example.test', appPassword: 'filteredapppassw' },
 } as const satisfies Record<string, BedUser>
+
+/** An office's mailboxes, for check-all (issue 17): office01@example.test … office20@example.test. */
+export const OFFICE_USERS: readonly (BedUser & { appPassword: string })[] = Array.from({ length: 20 }, (_, i) => {
+  const n = String(i + 1).padStart(2, '0')
+  return { address: `office${n}@example.test`, appPassword: `office${n}apppasswd` }
+})
 
 export type BedUserName = keyof typeof BED_USERS
 

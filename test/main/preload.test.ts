@@ -14,7 +14,7 @@ function recordPreload() {
         invoked.push({ channel, args })
         return Promise.resolve({ ok: true })
       },
-      on: (channel, l) => listeners.set(channel, [...(listeners.get(channel) ?? []), l as never]),
+      on: (channel, l) => listeners.set(channel, [...(listeners.get(channel) ?? []), l]),
       removeListener: (channel, l) =>
         listeners.set(
           channel,
@@ -27,12 +27,12 @@ function recordPreload() {
 }
 
 describe('the preload’s fixed surface', () => {
-  it('exposes one frozen object, window.mailkey, with one function per channel and the progress subscription', () => {
+  it('exposes one frozen object, window.mailkey, with one function per channel and the progress subscriptions', () => {
     const { exposed } = recordPreload()
     expect(exposed.map((x) => x.key)).toEqual(['mailkey'])
     const api = exposed[0].api
     expect(Object.isFrozen(api)).toBe(true)
-    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onTestProgress'].sort())
+    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onCheckAllProgress', 'onTestProgress'].sort())
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true)
   })
 
@@ -52,5 +52,17 @@ describe('the preload’s fixed surface', () => {
     expect(got).toEqual([{ testId: 't', stage: 'dns' }])
     off()
     expect(listeners.get(EVENTS.testProgress)).toEqual([])
+  })
+
+  it('check-all progress arrives the same way, on its own event', () => {
+    const { exposed, listeners } = recordPreload()
+    const got: unknown[] = []
+    const off = (exposed[0].api['onCheckAllProgress'] as (l: (e: unknown) => void) => () => void)((p) => got.push(p))
+    const [handler] = listeners.get(EVENTS.checkAllProgress) ?? []
+    handler?.({ sender: 'the IPC event' }, { runId: 'r', state: 'started' })
+    expect(got).toEqual([{ runId: 'r', state: 'started' }])
+    expect(listeners.get(EVENTS.testProgress)).toBeUndefined()
+    off()
+    expect(listeners.get(EVENTS.checkAllProgress)).toEqual([])
   })
 })

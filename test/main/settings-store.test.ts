@@ -41,7 +41,9 @@ describe('opening the settings', () => {
     const { store, notice, migratedFrom } = openSettings(dir)
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(1)
-    expect(store.get('accounts')).toEqual([{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }])
+    expect(store.get('accounts')).toEqual([
+      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null },
+    ])
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
   })
 
@@ -87,7 +89,32 @@ describe('migrations', () => {
 
   it('add an empty alias list at version 3 and keep existing ones', () => {
     const v2 = { schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }] }
-    expect(migrate(v2).data).toEqual({ schemaVersion: 3, accounts: [{ ...v2.accounts[0], aliases: [] }] })
+    expect(migrate(v2).data).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [{ ...v2.accounts[0], aliases: [], filter: null }],
+    })
+  })
+
+  it('add no filter at version 4 and keep an existing one', () => {
+    const v3Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }
+    const kept = { mode: 'ignore', addresses: [], domains: ['spam.test'], keywords: [], ignored: { kind: 'discard' } }
+    const v3 = { schemaVersion: 3, accounts: [v3Account, { ...v3Account, id: 'acc2', filter: kept }] }
+    expect(migrate(v3).data).toMatchObject({
+      schemaVersion: 4,
+      accounts: [
+        { ...v3Account, filter: null },
+        { id: 'acc2', filter: kept },
+      ],
+    })
+  })
+
+  it('open a version 3 file with its accounts, each without a filter', () => {
+    const v3Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 3, accounts: [v3Account] }))
+    const { store, notice, migratedFrom } = openSettings(dir)
+    expect(notice).toBeUndefined()
+    expect(migratedFrom).toBe(3)
+    expect(store.get('accounts')).toEqual([{ ...v3Account, filter: null }])
   })
 
   it('treat a file without a version as version 1', () => {

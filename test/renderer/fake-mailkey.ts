@@ -1,5 +1,6 @@
 import { vi, type Mock } from 'vitest'
 import type { AccountView } from '../../src/shared/account.js'
+import type { CheckAllEvent } from '../../src/shared/check-all.js'
 import type { DetectedSettings, MailkeyApi } from '../../src/shared/ipc/contract.js'
 import type { StageEvent, TestReport } from '../../src/shared/report.js'
 import type { Result } from '../../src/shared/result.js'
@@ -12,6 +13,8 @@ export interface FakeMailkey {
   api: { [K in keyof MailkeyApi]: Fn<K> }
   /** Sends a progress event to every subscriber, as main does during a test. */
   emit: (event: StageEvent) => void
+  /** Sends a check-all row event, as main does during "Check all". */
+  emitCheckAll: (event: CheckAllEvent) => void
   listenerCount: () => number
   /** Settles the pending testConnection call; resolves once the app has had a turn to handle it. */
   finishTest: (result: Result<TestReport>) => Promise<void>
@@ -21,6 +24,7 @@ export function installFakeMailkey(
   options: { accounts?: AccountView[]; detected?: DetectedSettings } = {},
 ): FakeMailkey {
   const listeners = new Set<(e: StageEvent) => void>()
+  const checkAllListeners = new Set<(e: CheckAllEvent) => void>()
   let accounts = options.accounts ?? []
   let settleTest: ((r: Result<TestReport>) => void) | null = null
   const api = {
@@ -59,6 +63,18 @@ export function installFakeMailkey(
     exportIdentities: vi.fn<MailkeyApi['exportIdentities']>(),
     validateAndSave: vi.fn<MailkeyApi['validateAndSave']>(),
     sendTestMessage: vi.fn<MailkeyApi['sendTestMessage']>(),
+    checkAllAccounts: vi.fn<MailkeyApi['checkAllAccounts']>(),
+    cancelCheckAll: vi.fn<MailkeyApi['cancelCheckAll']>(() =>
+      Promise.resolve({ ok: true, value: { cancelled: true } }),
+    ),
+    setFilter: vi.fn<MailkeyApi['setFilter']>(),
+    previewFilter: vi.fn<MailkeyApi['previewFilter']>(),
+    exportFilter: vi.fn<MailkeyApi['exportFilter']>(),
+    uploadFilter: vi.fn<MailkeyApi['uploadFilter']>(),
+    onCheckAllProgress: vi.fn<MailkeyApi['onCheckAllProgress']>((listener) => {
+      checkAllListeners.add(listener)
+      return () => checkAllListeners.delete(listener)
+    }),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -68,6 +84,7 @@ export function installFakeMailkey(
   return {
     api,
     emit: (event) => listeners.forEach((l) => l(event)),
+    emitCheckAll: (event) => checkAllListeners.forEach((l) => l(event)),
     listenerCount: () => listeners.size,
     finishTest: (result) => {
       if (!settleTest) throw new Error('no test is running')

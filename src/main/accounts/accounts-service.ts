@@ -48,6 +48,11 @@ export class AccountsService {
     return Promise.all(accounts.map((a) => this.view(a, keys)))
   }
 
+  /** The saved accounts as settings hold them (no keychain look-up). */
+  listSaved(): Account[] {
+    return this.repo.list()
+  }
+
   async view(account: Account, keys?: readonly string[]): Promise<AccountView> {
     return { ...account, secrets: await this.credentials.presence(account, keys) }
   }
@@ -83,6 +88,7 @@ export class AccountsService {
       // a new secret or a proven configuration ends a stale state; an unproven edit keeps it
       stale: req.password !== undefined || req.verifiedAt ? null : (existing?.stale ?? null),
       aliases: existing?.aliases ?? [],
+      filter: existing?.filter ?? null,
     }
     if (req.password !== undefined) await this.credentials.storeShared(account.id, req.password)
     if (existing?.outgoingUsername && account.outgoingUsername === null)

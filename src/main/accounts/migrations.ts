@@ -27,6 +27,14 @@ const MIGRATIONS: Record<number, Migration> = {
       ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { aliases: [], ...a } : a))
       : data['accounts'],
   }),
+  // v3 → v4: an incoming filter (Allow / Ignore) per account, none at first (issue 17)
+  3: (data) => ({
+    ...data,
+    schemaVersion: 4,
+    accounts: Array.isArray(data['accounts'])
+      ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { filter: null, ...a } : a))
+      : data['accounts'],
+  }),
 }
 
 export class NewerSettingsError extends Error {

@@ -1,4 +1,5 @@
 import type { Account } from '../../shared/account.js'
+import { FILTER_LIMITS } from '../../shared/filters/filter.js'
 
 /** What the settings file holds. No secret ever: those live in the keychain. */
 // a type alias, not an interface: conf's options want Record<string, unknown>
@@ -7,7 +8,7 @@ export type SettingsData = {
   accounts: Account[]
 }
 
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [] }
 
@@ -85,6 +86,51 @@ const alias = {
   },
 } as const
 
+const filterList = (maxLength: number) =>
+  ({
+    type: 'array',
+    maxItems: FILTER_LIMITS.entries,
+    uniqueItems: true,
+    items: { type: 'string', minLength: 1, maxLength },
+  }) as const
+
+/** An account's incoming filter (shared/filters/filter.ts); the IPC contract checks each entry in full. */
+const incomingFilter = {
+  anyOf: [
+    { type: 'null' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['mode', 'addresses', 'domains', 'keywords', 'ignored'],
+      properties: {
+        mode: { enum: ['allow', 'ignore'] },
+        addresses: filterList(FILTER_LIMITS.length.addresses),
+        domains: filterList(FILTER_LIMITS.length.domains),
+        keywords: filterList(FILTER_LIMITS.length.keywords),
+        ignored: {
+          anyOf: [
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind', 'folder'],
+              properties: {
+                kind: { const: 'folder' },
+                folder: { type: 'string', minLength: 1, maxLength: FILTER_LIMITS.folder },
+              },
+            },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['kind'],
+              properties: { kind: { const: 'discard' } },
+            },
+          ],
+        },
+      },
+    },
+  ],
+} as const
+
 /**
  * JSON Schema for conf/electron-store (validated with ajv on every read and write). Unknown keys are
  * refused everywhere, the root included, so a secret can never slip in under a new name.
@@ -110,6 +156,7 @@ export const SETTINGS_SCHEMA = {
         'lastVerifiedAt',
         'stale',
         'aliases',
+        'filter',
       ],
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
@@ -124,6 +171,7 @@ export const SETTINGS_SCHEMA = {
         lastVerifiedAt: { type: ['string', 'null'], maxLength: 40 },
         stale: staleCredential,
         aliases: { type: 'array', maxItems: 100, items: alias },
+        filter: incomingFilter,
       },
     },
   },

@@ -1,7 +1,7 @@
 import { AppError } from '../app-error.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import { printableIo } from './terminal-text.js'
-import { ALIAS_USAGE, CREDENTIALS_USAGE, DIAGNOSE_USAGE, TEST_USAGE } from './usage.js'
+import { ALIAS_USAGE, CHECK_USAGE, CREDENTIALS_USAGE, DIAGNOSE_USAGE, FILTERS_USAGE, TEST_USAGE } from './usage.js'
 
 const USAGE = `Mailkey: get a mail account working, from the command line.
 
@@ -10,10 +10,12 @@ Commands:
   mailkey diagnose ...  explain an error pasted from any mail app (mailkey diagnose --help)
   mailkey alias ...     send-as addresses: list, add, remove, check, export (mailkey alias --help)
   mailkey credentials   saved secrets: list, check the keychain, reset a stale password (mailkey credentials --help)
+  mailkey check         check all saved accounts at once (mailkey check --help)
+  mailkey filters ...   incoming filters: show, set, preview, export, upload (mailkey filters --help)
 
 The same core as the app; secrets are read from stdin and never printed.`
 
-const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias'])
+const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias', 'check', 'filters'])
 
 /**
  * Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). Each command
@@ -38,6 +40,12 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       case 'credentials':
         if (rest.includes('--help')) return help(io, CREDENTIALS_USAGE)
         return await (await import('./credentials-command.js')).runCredentialsCommand(rest, io)
+      case 'check':
+        if (rest.includes('--help')) return help(io, CHECK_USAGE)
+        return await (await import('./check-command.js')).runCheckCommand(rest, io)
+      case 'filters':
+        if (rest.includes('--help')) return help(io, FILTERS_USAGE)
+        return await (await import('./filters-command.js')).runFiltersCommand(rest, io)
       case undefined:
       case '--help':
       case 'help':

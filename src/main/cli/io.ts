@@ -41,3 +41,13 @@ export async function readSecret(stdin: NodeJS.ReadableStream): Promise<string> 
     .toString('utf8')
     .replace(/\r?\n$/, '')
 }
+
+/** `--timeout-ms N`: one cap for every network step, 500-120000 ms; undefined when not given. */
+export function timeoutFlag(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined
+  const ms = Number(raw)
+  if (!Number.isInteger(ms) || ms < 500 || ms > 120_000) {
+    throw new UsageError('--timeout-ms must be a whole number of milliseconds between 500 and 120000')
+  }
+  return ms
+}

@@ -50,3 +50,37 @@ dismiss-backup you are done with that backup: it is renamed *.dismissed.json (no
                its accounts' passwords show as orphans from then on.
 
 Settings are read from ${'$'}MAILKEY_CONFIG_DIR or the app's folder.`
+
+export const CHECK_USAGE = `Usage: mailkey check [--group NAME] [--json] [--timeout-ms N]
+
+Re-tests every saved account with its saved password, 4 accounts at a time and at most 2 at a time
+on one server, and prints each as it finishes: works, stale (the server refused the saved password
+twice: replace it with mailkey credentials reset) or failing (with the cause and the fix), then the
+totals. A stale or working result is recorded, as the app's Re-test button does.
+
+--group NAME   only the accounts of the group NAME. Mailkey has no groups of accounts yet, so for
+               now any NAME is answered with a usage error (exit 2).
+--json         one JSON object: { runId, rows, totals, ms, sumMs, cancelled }.
+
+Exit 0 when every account works (or there is none), 1 when any is stale or failing, 2 for bad usage.`
+
+export const FILTERS_USAGE = `Usage: mailkey filters show ADDR [--json]
+       mailkey filters set ADDR --mode allow|ignore [--address A]... [--domain D]... [--keyword K]...
+                 [--addresses-file F] [--domains-file F] [--keywords-file F]
+                 [--ignored-folder NAME | --discard] [--json]
+       mailkey filters clear ADDR
+       mailkey filters preview ADDR [--json] [--timeout-ms N]
+       mailkey filters export ADDR [--output FILE]
+       mailkey filters upload ADDR [--sieve HOST:PORT] [--json] [--timeout-ms N]
+
+The incoming filter of the saved account ADDR. Ignore: mail whose From address, its domain (or a
+subdomain) or its Subject matches an entry is ignored; Allow: only such mail is kept. Keywords match
+the Subject only, ASCII letters in any case. Ignored mail is filed in the folder "Ignored" (or NAME),
+or deleted with --discard. Files hold one entry per line; at most 1,000 entries per list.
+
+preview  the newest 50 messages of INBOX, each allowed or ignored and by which entry (read-only).
+export   the filter as a Sieve script (RFC 5228), and where to paste it by hand.
+upload   prints the script, then uploads it over ManageSieve (RFC 5804, STARTTLS, the saved
+         password) to the incoming server's port 4190 (or --sieve, on the account's own incoming
+         or outgoing host only: the saved password goes nowhere else) and switches it on.
+Exit 0 on success, 1 when the server could not be read or took no upload, 2 for bad usage.`

@@ -1,3 +1,4 @@
+import type { CheckAllEvent } from '../../shared/check-all.js'
 import type { Method } from '../../shared/ipc/channels.js'
 import type { Outputs, ParsedInput } from '../../shared/ipc/contract.js'
 import type { StageEvent } from '../../shared/report.js'
@@ -10,6 +11,8 @@ import { isAllowedExternalUrl } from '../url-allowlist.js'
 /** Per-call context: where this caller's progress events go. */
 export interface CallContext {
   emit: (event: StageEvent) => void
+  /** Where this caller's check-all rows go (unset: nowhere). */
+  emitCheckAll?: (event: CheckAllEvent) => void
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: CallContext) => Promise<Outputs[M]> }
@@ -50,6 +53,17 @@ export function createHandlers(s: Services): Handlers {
     sendTestMessage: (input) => s.sendTestMessage(input),
     listBackups: () => Promise.resolve({ backups: s.backups.list() }),
     dismissBackup: (input) => Promise.resolve({ dismissed: s.backups.dismiss(input.name) }),
+    checkAllAccounts: (input, ctx) =>
+      s.checks.checkAll({
+        runId: input.runId,
+        scope: input.accountIds ? { kind: 'ids', ids: input.accountIds } : { kind: 'all' },
+        ...(ctx.emitCheckAll ? { onEvent: ctx.emitCheckAll } : {}),
+      }),
+    cancelCheckAll: (input) => Promise.resolve({ cancelled: s.checks.cancel(input.runId) }),
+    setFilter: (input) => s.filters.set(input.accountId, input.filter),
+    previewFilter: (input) => s.filters.preview(input.accountId, input.testId, input.filter),
+    exportFilter: (input) => Promise.resolve(s.filters.script(input.accountId, input.filter)),
+    uploadFilter: (input) => s.filters.upload(input.accountId, input.testId, input.script, input.sieve),
     explainError: ({ text, protocol, code }) =>
       Promise.resolve(diagnose({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
   }

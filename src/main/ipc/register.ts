@@ -1,3 +1,4 @@
+import type { CheckAllEvent } from '../../shared/check-all.js'
 import { CHANNELS, EVENTS, METHODS } from '../../shared/ipc/channels.js'
 import type { StageEvent } from '../../shared/report.js'
 import { fail } from '../../shared/result.js'
@@ -27,7 +28,10 @@ export function registerIpc(
       const emit = (e: StageEvent): void => {
         if (!event.sender.isDestroyed()) event.sender.send(EVENTS.testProgress, e)
       }
-      return dispatch(handlers, method, raw, { emit }, log)
+      const emitCheckAll = (e: CheckAllEvent): void => {
+        if (!event.sender.isDestroyed()) event.sender.send(EVENTS.checkAllProgress, e)
+      }
+      return dispatch(handlers, method, raw, { emit, emitCheckAll }, log)
     })
   }
   return () => METHODS.forEach((method) => ipcMain.removeHandler(CHANNELS[method]))

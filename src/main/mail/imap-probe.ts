@@ -70,7 +70,8 @@ interface ImapErrorLike {
   tlsFailed?: boolean
 }
 
-function imapFacts(error: unknown, socket: unknown): FailureFacts {
+/** What an imapflow failure says: the tagged reply without its tag, the auth flag, a refused certificate. */
+export function imapFacts(error: unknown, socket: unknown): FailureFacts {
   const e = (error ?? {}) as ImapErrorLike
   const facts = factsFrom(error)
   // imapflow puts the tagged reply in `response` ("4 NO [ALERT] ..."); quote it without the tag

@@ -27,6 +27,12 @@ export const CHANNELS = {
   sendTestMessage: 'mail:send-test',
   listBackups: 'settings:backups',
   dismissBackup: 'settings:dismiss-backup',
+  checkAllAccounts: 'accounts:check-all',
+  cancelCheckAll: 'accounts:check-all-cancel',
+  setFilter: 'filters:set',
+  previewFilter: 'filters:preview',
+  exportFilter: 'filters:export',
+  uploadFilter: 'filters:upload',
 } as const
 
 export type Method = keyof typeof CHANNELS
@@ -35,4 +41,5 @@ export const METHODS = Object.keys(CHANNELS) as Method[]
 /** Main → renderer events. */
 export const EVENTS = {
   testProgress: 'connection:progress',
+  checkAllProgress: 'accounts:check-all-progress',
 } as const

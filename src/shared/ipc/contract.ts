@@ -15,6 +15,7 @@ import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../re
 import type { Provider, ProviderId } from '../providers.js'
 import type { Result } from '../result.js'
 import type { Method } from './channels.js'
+import { OFFICE_INPUTS, type CheckAllEvent, type OfficeOutputs } from './contract-office.js'
 
 /**
  * The whole IPC surface, in one place (GitHub Desktop's ipc-shared.ts pattern). Channel names are
@@ -270,9 +271,10 @@ export const INPUTS = {
   sendTestMessage: SendTestInput,
   listBackups: NoInput,
   dismissBackup: DismissBackupInput,
+  ...OFFICE_INPUTS,
 } as const satisfies Record<Method, z.ZodType>
 
-export interface Outputs {
+export interface Outputs extends OfficeOutputs {
   detectProvider: DetectedSettings
   testConnection: TestReport
   cancelTest: { cancelled: boolean }
@@ -313,4 +315,6 @@ type ApiMethod<M extends Method> = [InputOf<M>] extends [undefined]
 /** `window.mailkey`: one function per channel plus the progress subscription. */
 export type MailkeyApi = { readonly [M in Method]: ApiMethod<M> } & {
   readonly onTestProgress: (listener: (event: StageEvent) => void) => () => void
+  /** Check-all rows as they wait, run and finish. */
+  readonly onCheckAllProgress: (listener: (event: CheckAllEvent) => void) => () => void
 }

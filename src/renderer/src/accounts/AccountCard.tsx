@@ -8,6 +8,7 @@ import type { KeychainCheck } from '../ui/use-keychain-health.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
 import { AccountDetails } from './AccountDetails.js'
 import { CheckPanel } from './CheckPanel.js'
+import { FiltersSection } from './filters/FiltersSection.js'
 import { checkAnnouncement } from './check-words.js'
 import { RemoveConfirm } from './RemoveConfirm.js'
 import { ResetForm } from './ResetForm.js'
@@ -151,6 +152,7 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
         </div>
       )}
       <AliasesSection account={account} onUpdated={onUpdated} onAccountFix={(fix) => onFix('outgoing', fix)} />
+      <FiltersSection account={account} onUpdated={onUpdated} />
     </li>
   )
 }

@@ -4,6 +4,9 @@ import { mailkey, settle } from '../lib/api.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { useKeychainHealth } from '../ui/use-keychain-health.js'
 import { AccountCard } from './AccountCard.js'
+import { checkAllAnnouncement } from './check-all/check-all-words.js'
+import { CheckAllPanel } from './check-all/CheckAllPanel.js'
+import { useCheckAll } from './check-all/use-check-all.js'
 import { KeychainSection } from './KeychainSection.js'
 
 /** What the accounts screen asks of the app around it (app/ composes the screens; this room never imports it). */
@@ -42,6 +45,12 @@ export function AccountsScreen({ accounts, notice = null, dispatch }: Props) {
   }
   const onUpdated = useCallback((account: AccountView) => dispatch({ type: 'accountUpdated', account }), [dispatch])
   const onEdit = useCallback((account: AccountView) => dispatch({ type: 'editRequested', account }), [dispatch])
+  const onChecked = useCallback(
+    (list: AccountView[]) => dispatch({ type: 'accountsChanged', accounts: list }),
+    [dispatch],
+  )
+  const [checkAll, checkAllControls] = useCheckAll(accounts, onChecked)
+  const checkingAll = checkAll.kind === 'running'
 
   return (
     <main className="screen">
@@ -57,6 +66,17 @@ export function AccountsScreen({ accounts, notice = null, dispatch }: Props) {
           >
             Explain an error
           </button>
+          {accounts.length > 0 && (
+            <button
+              type="button"
+              className="button"
+              disabled={checkingAll}
+              aria-describedby="check-all-hint"
+              onClick={checkAllControls.start}
+            >
+              Check all
+            </button>
+          )}
           <button type="button" className="button button--primary" onClick={() => dispatch({ type: 'addRequested' })}>
             Add account
           </button>
@@ -65,6 +85,15 @@ export function AccountsScreen({ accounts, notice = null, dispatch }: Props) {
       <p className="notice-line" role="status">
         {message}
       </p>
+      {accounts.length > 0 && (
+        <p id="check-all-hint" className="visually-hidden">
+          Tests every account with its saved password, four at a time.
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {checkAllAnnouncement(checkAll)}
+      </p>
+      {checkAll.kind !== 'idle' && <CheckAllPanel state={checkAll} accounts={accounts} controls={checkAllControls} />}
       {problem && (
         <p className="panel panel--error" role="alert">
           {problem}
@@ -80,7 +109,7 @@ export function AccountsScreen({ accounts, notice = null, dispatch }: Props) {
             <AccountCard
               key={a.id}
               account={a}
-              busy={busy}
+              busy={busy || checkingAll}
               keychain={keychain}
               recheckKeychain={recheckKeychain}
               onRemove={(acc) => void remove(acc)}
