@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'KEYCHAIN_UNAVAILABLE',
   'INTERNAL',
+  /** A discovered host needs the user's confirmation before a password goes there (the trust gate). */
+  'CONFIRM_HOST',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

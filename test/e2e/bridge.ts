@@ -15,6 +15,7 @@ import { dispatch } from '../../src/main/ipc/dispatch.js'
 import { createHandlers } from '../../src/main/ipc/handlers.js'
 import { createServices, type Services } from '../../src/main/services.js'
 import { METHODS, type Method } from '../../src/shared/ipc/channels.js'
+import type { DiscoveryEvent } from '../../src/shared/discovery.js'
 import type { StageEvent } from '../../src/shared/report.js'
 import { bedCatalog } from '../bed/catalog.js'
 import type { BedInfo } from '../bed/index.js'
@@ -46,6 +47,7 @@ declare global {
   interface Window {
     __mailkeyCall?: (method: string, input: unknown) => Promise<unknown>
     __mailkeyEmit?: (event: StageEvent) => void
+    __mailkeyDiscovery?: (event: DiscoveryEvent) => void
   }
 }
 
@@ -56,7 +58,10 @@ async function installBridge(page: Page, bridge: Bridge): Promise<void> {
     const emit = (event: StageEvent): void => {
       page.evaluate((e) => window.__mailkeyEmit?.(e), event).catch(() => undefined)
     }
-    const result = await dispatch(handlers, method as Method, input, { emit })
+    const emitDiscovery = (event: DiscoveryEvent): void => {
+      page.evaluate((e) => window.__mailkeyDiscovery?.(e), event).catch(() => undefined)
+    }
+    const result = await dispatch(handlers, method as Method, input, { emit, emitDiscovery })
     bridge.results.push(result)
     return result
   })
@@ -69,6 +74,12 @@ async function installBridge(page: Page, bridge: Bridge): Promise<void> {
       return () => listeners.delete(listener)
     }
     window.__mailkeyEmit = (e) => listeners.forEach((l) => l(e))
+    const discovery = new Set<(e: DiscoveryEvent) => void>()
+    api['onDiscoveryProgress'] = (listener: (e: DiscoveryEvent) => void) => {
+      discovery.add(listener)
+      return () => discovery.delete(listener)
+    }
+    window.__mailkeyDiscovery = (e) => discovery.forEach((l) => l(e))
     Object.defineProperty(window, 'mailkey', { value: Object.freeze(api), enumerable: true })
   }, METHODS)
 }

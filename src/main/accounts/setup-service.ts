@@ -49,6 +49,11 @@ export interface SetupDeps {
   roundTripLimitMs: number
   /** The provider of an address in the app's catalog, when the draft names none. */
   providerOf: (email: string) => ProviderId | null
+  /**
+   * The trust gate: throws when a host discovery could not vouch for has not been confirmed by the
+   * user (discovery/host-confirmations.ts). Runs before every use of a secret.
+   */
+  beforeSecretSent?: (email: string, hosts: readonly (string | undefined)[]) => void
   now?: () => Date
 }
 
@@ -143,6 +148,7 @@ export class AccountSetup {
 
   /** The draft's logins: the typed password on both sides, or the saved account's logins. */
   private async logins(draft: SetupDraft): Promise<DraftLogins> {
+    this.deps.beforeSecretSent?.(draft.email, [draft.incoming?.host, draft.outgoing?.host])
     const username = draft.username ?? draft.email
     if (draft.password !== undefined || draft.accountId === undefined) {
       const login = { username, password: draft.password ?? '' }

@@ -2,6 +2,8 @@ import { AppError } from '../app-error.js'
 import { ALIAS_USAGE, runAliasCommand } from './alias-command.js'
 import { CREDENTIALS_USAGE, runCredentialsCommand } from './credentials-command.js'
 import { DIAGNOSE_USAGE, runDiagnoseCommand } from './diagnose-command.js'
+import { DISCOVER_USAGE } from './discover-args.js'
+import { runDiscoverCommand } from './discover-command.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import { TEST_USAGE } from './test-args.js'
 import { runTestCommand } from './test-command.js'
@@ -10,13 +12,14 @@ const USAGE = `Mailkey: get a mail account working, from the command line.
 
 Commands:
   mailkey test ...      test the incoming and outgoing servers (mailkey test --help)
+  mailkey discover ...  find the servers for any address (mailkey discover --help)
   mailkey diagnose ...  explain an error pasted from any mail app (mailkey diagnose --help)
   mailkey alias ...     send-as addresses: list, add, remove, check, export (mailkey alias --help)
   mailkey credentials   saved secrets: list, check the keychain, reset a stale password (mailkey credentials --help)
 
 The same core as the app; secrets are read from stdin and never printed.`
 
-const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias'])
+const SUBCOMMANDS = new Set(['test', 'discover', 'diagnose', 'credentials', 'alias'])
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -26,6 +29,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'test':
         if (rest.includes('--help')) return help(io, TEST_USAGE)
         return await runTestCommand(rest, io)
+      case 'discover':
+        if (rest.includes('--help')) return help(io, DISCOVER_USAGE)
+        return await runDiscoverCommand(rest, io)
       case 'diagnose':
         if (rest.includes('--help')) return help(io, DIAGNOSE_USAGE)
         return runDiagnoseCommand(rest, io)

@@ -9,6 +9,7 @@ import {
   type Security,
 } from '../../shared/mail.js'
 import { securityForPort } from '../../shared/ports.js'
+import { discoveryFlags, DISCOVERY_OPTIONS, type DiscoveryFlags } from './discover-args.js'
 import { parseFlag, UsageError } from './io.js'
 
 export interface Endpoint {
@@ -16,13 +17,12 @@ export interface Endpoint {
   port: number
 }
 
-export interface TestArgs {
+export interface TestArgs extends DiscoveryFlags {
   email: string
   username?: string
   incoming?: { protocol: IncomingProtocol; endpoint: Endpoint; security?: Security }
   outgoing?: { endpoint: Endpoint; security?: Security }
   only?: 'incoming' | 'outgoing'
-  timeoutMs?: number
   json: boolean
   transcript: boolean
 }
@@ -31,10 +31,12 @@ export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --pas
          [--imap HOST:PORT | --pop3 HOST:PORT] [--incoming-security tls|starttls]
          [--smtp HOST:PORT] [--outgoing-security tls|starttls]
          [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
+         [--dns-server HOST[:PORT]]... [--ispdb URL]
 
 Tests the incoming and outgoing servers at the same time. The password is read from
-stdin and never printed. Without server flags the provider's settings for the address
-are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
+stdin and never printed. Servers not given are discovered first (see mailkey discover,
+same --dns-server and --ispdb); a discovered host that needs your confirmation is only
+used when given as a flag. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
 
 /** HOST:PORT, with IPv6 literals in brackets ([::1]:993). */
 export function parseEndpoint(raw: string, flag: string): Endpoint {
@@ -74,6 +76,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
         'timeout-ms': { type: 'string' },
         json: { type: 'boolean' },
         transcript: { type: 'boolean' },
+        ...DISCOVERY_OPTIONS,
       },
     }))
   } catch (e) {
@@ -86,6 +89,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
     email: parseFlag(EmailSchema, values.email, '--email'),
     json: values.json ?? false,
     transcript: values.transcript ?? false,
+    ...discoveryFlags(values),
   }
   if (values.username !== undefined) args.username = parseFlag(UsernameSchema, values.username, '--username')
   const inSecurity = security(values['incoming-security'], '--incoming-security')
@@ -112,13 +116,6 @@ export function parseTestArgs(argv: string[]): TestArgs {
     if (values.only !== 'incoming' && values.only !== 'outgoing')
       throw new UsageError('--only must be incoming or outgoing')
     args.only = values.only
-  }
-  if (values['timeout-ms'] !== undefined) {
-    const n = Number(values['timeout-ms'])
-    if (!Number.isInteger(n) || n < 100 || n > 600_000) {
-      throw new UsageError('--timeout-ms must be a whole number of milliseconds between 100 and 600000')
-    }
-    args.timeoutMs = n
   }
   return args
 }

@@ -1,5 +1,6 @@
 import type { Method } from '../../shared/ipc/channels.js'
 import type { Outputs, ParsedInput } from '../../shared/ipc/contract.js'
+import type { DiscoveryEvent } from '../../shared/discovery.js'
 import type { StageEvent } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import { diagnose } from '../diagnosis/index.js'
@@ -10,6 +11,7 @@ import { isAllowedExternalUrl } from '../url-allowlist.js'
 /** Per-call context: where this caller's progress events go. */
 export interface CallContext {
   emit: (event: StageEvent) => void
+  emitDiscovery?: (event: DiscoveryEvent) => void
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: CallContext) => Promise<Outputs[M]> }
@@ -20,7 +22,12 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: CallContext
  */
 export function createHandlers(s: Services): Handlers {
   return {
-    detectProvider: (input) => s.detectProvider(input.email),
+    detectProvider: (input, ctx) =>
+      s.discovery.detect(input.email, { allowHttp: input.allowHttp, ...(ctx.emitDiscovery ? { onEvent: ctx.emitDiscovery } : {}) }),
+    confirmHost: (input) => {
+      s.discovery.confirm(input.email, input.host)
+      return Promise.resolve({ confirmed: true as const })
+    },
     testConnection: ({ testId, ...draft }, ctx) => s.setup.test(testId, draft, ctx.emit),
     cancelTest: (input) => Promise.resolve({ cancelled: s.tester.cancel(input.testId) }),
     listAccounts: () => s.accounts.list(),

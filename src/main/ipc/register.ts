@@ -1,5 +1,6 @@
 import { ipcMain } from 'electron'
 import { CHANNELS, EVENTS, METHODS } from '../../shared/ipc/channels.js'
+import type { DiscoveryEvent } from '../../shared/discovery.js'
 import type { StageEvent } from '../../shared/report.js'
 import { fail } from '../../shared/result.js'
 import { dispatch } from './dispatch.js'
@@ -22,10 +23,12 @@ export function registerIpc(
         log(`refused ${CHANNELS[method]} from an untrusted sender`)
         return fail('FORBIDDEN', 'This window may not use Mailkey.')
       }
-      const emit = (e: StageEvent): void => {
-        if (!event.sender.isDestroyed()) event.sender.send(EVENTS.testProgress, e)
+      const send = (channel: string, payload: unknown): void => {
+        if (!event.sender.isDestroyed()) event.sender.send(channel, payload)
       }
-      return dispatch(handlers, method, raw, { emit }, log)
+      const emit = (e: StageEvent): void => send(EVENTS.testProgress, e)
+      const emitDiscovery = (e: DiscoveryEvent): void => send(EVENTS.discoveryProgress, e)
+      return dispatch(handlers, method, raw, { emit, emitDiscovery }, log)
     })
   }
 }

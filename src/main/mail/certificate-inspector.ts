@@ -14,7 +14,7 @@ export function inspectCertificate(
   address: string,
   port: number,
   host: string,
-  conn: Pick<ConnectionOptions, 'trust'>,
+  conn: Pick<ConnectionOptions, 'trust' | 'lookup'>,
   timeoutMs: number,
 ): Promise<CertificateInfo | undefined> {
   return new Promise((resolve) => {

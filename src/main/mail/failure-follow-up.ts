@@ -9,7 +9,7 @@ export interface FollowUpContext {
   port: number
   security: Security
   failedStage: Stage | undefined
-  conn: Pick<ConnectionOptions, 'trust'>
+  conn: Pick<ConnectionOptions, 'trust' | 'lookup'>
   /** Upper bound for each follow-up connection. */
   timeoutMs: number
 }
@@ -31,7 +31,7 @@ export class EarlyTlsLook {
   private look: Promise<boolean> | undefined
 
   constructor(
-    private readonly target: { host: string; port: number; security: Security; conn: Pick<ConnectionOptions, 'trust'> },
+    private readonly target: { host: string; port: number; security: Security; conn: Pick<ConnectionOptions, 'trust' | 'lookup'> },
     private readonly greetingMs: number,
   ) {}
 

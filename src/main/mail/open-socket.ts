@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises'
-import { isIP, Socket } from 'node:net'
+import { isIP, Socket, type LookupFunction } from 'node:net'
 import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls'
 import { bounded } from './bounded.js'
 import { certificateInfo, factsFrom, ProbeFailure } from './probe-failure.js'
@@ -21,8 +21,26 @@ export function keepPeerCertificate(socket: TLSSocket): () => PeerCertificate | 
   return () => kept
 }
 
-/** Resolves a server name to the address to connect to; IP literals pass straight through. */
-export async function lookupHost(host: string, timeoutMs: number, signal: AbortSignal): Promise<string> {
+/** `lookup` as a promise of one address. */
+function resolveWith(lookupFn: LookupFunction, host: string): Promise<{ address: string }> {
+  return new Promise((resolve, reject) => {
+    lookupFn(host, {}, (err, address) => {
+      if (err) reject(err)
+      else resolve({ address: typeof address === 'string' ? address : (address[0]?.address ?? '') })
+    })
+  })
+}
+
+/**
+ * Resolves a server name to the address to connect to; IP literals pass straight through. `lookupFn`
+ * replaces the system's resolver (ConnectionOptions.lookup).
+ */
+export async function lookupHost(
+  host: string,
+  timeoutMs: number,
+  signal: AbortSignal,
+  lookupFn?: LookupFunction,
+): Promise<string> {
   if (isIP(host)) return host
   return bounded<string>(
     {
@@ -32,7 +50,7 @@ export async function lookupHost(host: string, timeoutMs: number, signal: AbortS
       cleanup: () => undefined,
     },
     (resolve, reject) => {
-      lookup(host).then(
+      ;(lookupFn ? resolveWith(lookupFn, host) : lookup(host)).then(
         (r) => resolve(r.address),
         (e: unknown) => reject(new ProbeFailure(factsFrom(e))),
       )

@@ -8,7 +8,7 @@ import type { ServerCheck } from './test-request.js'
 export async function resolveStage(check: ServerCheck, conn: ConnectionOptions, ctx: ProbeContext): Promise<string> {
   ctx.transcript.protect(check.login.password, check.login.username)
   ctx.clock.start()
-  const address = await lookupHost(check.server.host, conn.timeouts.connectMs, ctx.signal)
+  const address = await lookupHost(check.server.host, conn.timeouts.connectMs, ctx.signal, conn.lookup)
   ctx.clock.complete('dns')
   return address
 }

@@ -1,5 +1,5 @@
 import type { ImapFlowOptions } from 'imapflow'
-import { isIP, type Socket } from 'node:net'
+import { isIP, type LookupFunction, type Socket } from 'node:net'
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport'
 import type { Server } from '../../shared/mail.js'
@@ -20,6 +20,11 @@ export interface TlsTrust {
 export interface ConnectionOptions {
   trust: TlsTrust
   timeouts: Timeouts
+  /**
+   * How server names are resolved (net.connect's `lookup`): unset, the system's resolver; the CLI's
+   * `--dns-server` sets its own so every query of a run goes to that server.
+   */
+  lookup?: LookupFunction | undefined
 }
 
 /** The name to check the certificate against and send as SNI (never an IP literal, RFC 6066 §3). */
@@ -30,14 +35,15 @@ export function serverName(host: string): string | undefined {
 /** Node TLS options for a server: verification always on (never `rejectUnauthorized: false`), TLS 1.2 at least. */
 export function tlsOptions(
   host: string,
-  conn: Pick<ConnectionOptions, 'trust'>,
-): { servername?: string; host: string; ca?: string; minVersion: 'TLSv1.2' } {
+  conn: Pick<ConnectionOptions, 'trust' | 'lookup'>,
+): { servername?: string; host: string; ca?: string; minVersion: 'TLSv1.2'; lookup?: LookupFunction } {
   const name = serverName(host)
   return {
     host,
     minVersion: 'TLSv1.2',
     ...(name ? { servername: name } : {}),
     ...(conn.trust.ca ? { ca: conn.trust.ca } : {}),
+    ...(conn.lookup ? { lookup: conn.lookup } : {}),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PortCheck } from '../../shared/report.js'
+import type { LookupFunction } from 'node:net'
 import { connectTcp, lookupHost } from './open-socket.js'
 import { ProbeFailure } from './probe-failure.js'
 
@@ -13,11 +14,12 @@ export async function checkReachability(
   targets: readonly { host: string; port: number }[],
   timeoutMs: number = CHECK_TIMEOUT_MS,
   signal: AbortSignal = new AbortController().signal,
+  lookupFn?: LookupFunction,
 ): Promise<PortCheck[]> {
   const addresses = new Map<string, Promise<string>>()
   const address = (host: string): Promise<string> => {
     let a = addresses.get(host)
-    if (!a) addresses.set(host, (a = lookupHost(host, timeoutMs, signal)))
+    if (!a) addresses.set(host, (a = lookupHost(host, timeoutMs, signal, lookupFn)))
     return a
   }
   return Promise.all(

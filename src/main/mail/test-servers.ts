@@ -107,6 +107,7 @@ async function reachabilityAfterFailure(
   specs: readonly SideSpec[],
   reports: readonly ProbeReport[],
   signal: AbortSignal,
+  lookupFn: ConnectionOptions['lookup'],
 ): Promise<TestReport['reachability']> {
   const unreachable = reports.some(
     (r) => !r.ok && UNREACHABLE.has(r.cause ?? '') && (r.failedStage === 'connect' || r.failedStage === 'tls'),
@@ -115,7 +116,7 @@ async function reachabilityAfterFailure(
   const targets = specs.flatMap((s) =>
     reachabilityPorts(s.protocol).map((port) => ({ host: s.check.server.host, port })),
   )
-  const checks = await checkReachability(targets, undefined, signal)
+  const checks = await checkReachability(targets, undefined, signal, lookupFn)
   return { checks, summary: describeReachability(checks) }
 }
 
@@ -155,6 +156,7 @@ export async function testServers(
       specs,
       results.map((r) => r.report),
       controller.signal,
+      ctx.connection.lookup,
     )
     if (reachability) report.reachability = reachability
     report.ms = Math.round(performance.now() - t0)

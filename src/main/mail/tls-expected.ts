@@ -11,7 +11,7 @@ export function speaksImplicitTls(
   address: string,
   port: number,
   host: string,
-  conn: Pick<ConnectionOptions, 'trust'>,
+  conn: Pick<ConnectionOptions, 'trust' | 'lookup'>,
   timeoutMs: number,
 ): Promise<boolean> {
   return new Promise((resolve) => {

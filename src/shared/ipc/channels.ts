@@ -4,6 +4,7 @@
  */
 export const CHANNELS = {
   detectProvider: 'providers:detect',
+  confirmHost: 'providers:confirm-host',
   testConnection: 'connection:test',
   cancelTest: 'connection:cancel',
   listAccounts: 'accounts:list',
@@ -33,4 +34,5 @@ export const METHODS = Object.keys(CHANNELS) as Method[]
 /** Main → renderer events. */
 export const EVENTS = {
   testProgress: 'connection:progress',
+  discoveryProgress: 'discovery:progress',
 } as const
