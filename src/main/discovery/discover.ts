@@ -203,8 +203,22 @@ function summarize(
   ms: number,
 ): Discovery {
   // priority order; a complete finding before the partial ones of the same rank
-  const ran = [...ranUnordered].sort((a, b) => all.indexOf(a.source) - all.indexOf(b.source))
-  const winner = ran.find((r) => r.outcome === 'found') ?? ran.find((r) => r.finding)
+  const sorted = [...ranUnordered].sort((a, b) => all.indexOf(a.source) - all.indexOf(b.source))
+  // a protocol the domain's SRV records refuse is not guessed into the answer (RFC 2782: ".")
+  const refused = new Set(sorted.flatMap((r) => r.finding?.notOffered ?? []))
+  const ran = sorted.map((r) =>
+    r.source.id === 'guess' && r.finding && refused.size
+      ? {
+          ...r,
+          finding: {
+            ...r.finding,
+            incoming: r.finding.incoming.filter((c) => !refused.has(c.server.protocol)),
+            outgoing: refused.has('smtp') ? [] : r.finding.outgoing,
+          },
+        }
+      : r,
+  )
+  const winner = ran.find((r) => r.finding && complete(r.finding)) ?? ran.find((r) => r.finding)
   const ordered = winner ? [winner, ...ran.filter((r) => r !== winner)] : ran
   const incoming = collect(ordered, (f) => f.incoming, address, catalog)
   const outgoing = collect(ordered, (f) => f.outgoing, address, catalog)

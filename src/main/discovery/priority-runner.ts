@@ -4,7 +4,10 @@ import { LookupError } from './lookup-error.js'
 export type EntryOutcome = 'found' | 'partial' | 'nothing' | 'failed' | 'timeout' | 'cancelled'
 
 export interface RunnerEntry<T> {
-  /** Starts this long after the run (a staggered start); cancelled before it starts costs nothing. */
+  /**
+   * Starts this long after the run (a staggered start), or as soon as every entry before it has ended,
+   * whichever comes first; cancelled before it starts, it costs nothing.
+   */
   delayMs?: number
   /** Resolves with a value, or null for "nothing here"; a LookupError says why it failed. */
   run(signal: AbortSignal): Promise<T | null>
@@ -98,6 +101,7 @@ export function runByPriority<T>(entries: readonly RunnerEntry<T>[], opts: Runne
       if (done || settled[s.index]) return
       mark(s)
       decide()
+      if (!done) startWaiting()
     }
     const deadline = setTimeout(() => {
       const winner = best()
@@ -111,9 +115,20 @@ export function runByPriority<T>(entries: readonly RunnerEntry<T>[], opts: Runne
     }
     opts.signal?.addEventListener('abort', onAbort, { once: true })
 
+    const starters: (() => void)[] = []
+    /** An entry waiting for its slot starts now when everything before it has ended. */
+    const startWaiting = (): void => {
+      for (let i = 0; i < entries.length; i++) {
+        if (startedAt[i] === undefined) {
+          starters[i]?.()
+          return
+        }
+        if (!settled[i]) return
+      }
+    }
     entries.forEach((entry, index) => {
       const start = (): void => {
-        if (done || settled[index]) return
+        if (done || settled[index] || startedAt[index] !== undefined) return
         startedAt[index] = Date.now()
         opts.onStart?.(index)
         const signal = controllers[index]?.signal ?? AbortSignal.abort()
@@ -137,6 +152,7 @@ export function runByPriority<T>(entries: readonly RunnerEntry<T>[], opts: Runne
           },
         )
       }
+      starters[index] = start
       if (entry.delayMs) timers.push(setTimeout(start, entry.delayMs))
       else start()
     })

@@ -30,6 +30,11 @@ export interface Finding {
   names?: readonly string[]
   /** The settings came over plain HTTP: every host needs the user's confirmation. */
   overHttp?: boolean
+  /**
+   * Protocols the domain says it does not offer (every SRV name for it has the target "."): guesses of
+   * them are dropped, since the domain has said no.
+   */
+  notOffered?: readonly ('imap' | 'pop3' | 'smtp')[]
   /** A saved account at the domain whose settings these are. */
   savedFor?: string
   /** What was found, in plain words (for the lookup list). */

@@ -37,6 +37,7 @@ export const srvSource: Source = {
     const incoming: Candidate<IncomingServer>[] = []
     const outgoing: Candidate<Server>[] = []
     const notes: string[] = []
+    const refused = new Map<string, number>()
     answers.forEach((answer, i) => {
       const service = SERVICES[i]
       if (!service || answer.status !== 'fulfilled') return
@@ -45,6 +46,7 @@ export const srvSource: Source = {
         const host = record.name.toLowerCase().replace(/\.$/, '')
         if (host === '') {
           notes.push(`${name}: "." (not offered)`)
+          refused.set(service.protocol, (refused.get(service.protocol) ?? 0) + 1)
           break
         }
         if (!isValidHost(host) || record.port < 1) continue
@@ -54,7 +56,9 @@ export const srvSource: Source = {
         else incoming.push({ server: { protocol: service.protocol, ...server }, username: address.address, via })
       }
     })
-    if (incoming.length === 0 && outgoing.length === 0) {
+    // a protocol is "not offered" when both of its names (TLS and STARTTLS) say "."
+    const notOffered = (['imap', 'pop3', 'smtp'] as const).filter((p) => refused.get(p) === 2)
+    if (incoming.length === 0 && outgoing.length === 0 && notOffered.length === 0) {
       if (answers.every((a) => a.status === 'rejected')) {
         const first = answers[0]
         throw first?.status === 'rejected' && first.reason instanceof LookupError
@@ -63,6 +67,7 @@ export const srvSource: Source = {
       }
       throw new LookupError('nothing', notes.length ? notes.join('; ') : `no mail SRV records for ${address.domain}`)
     }
-    return { incoming, outgoing, detail: [`${incoming.length} incoming, ${outgoing.length} outgoing`, ...notes].join('; ') }
+    const detail = [`${incoming.length} incoming, ${outgoing.length} outgoing`, ...notes].join('; ')
+    return { incoming, outgoing, ...(notOffered.length ? { notOffered } : {}), detail }
   },
 }
