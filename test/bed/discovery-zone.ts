@@ -93,6 +93,9 @@ export function discoveryZone(bed: BedInfo): DiscoveryZone {
       ],
     },
     'mail.srvonly.test': { A: LOOPBACK },
+    // SRV naming a host outside the domain: offered only once the user confirms it
+    '_imaps._tcp.srvaway.test': { SRV: [{ target: 'imap.hostco.test', port: p.imaps }] },
+    '_submission._tcp.srvaway.test': { SRV: [{ target: 'smtp.hostco.test', port: p.submission }] },
     'backup.srvonly.test': { A: LOOPBACK },
     '_imaps._tcp.srvdot.test': { SRV: [{ target: '.', port: 0 }] },
     '_imap._tcp.srvdot.test': { SRV: [{ target: '.', port: 0 }] },
