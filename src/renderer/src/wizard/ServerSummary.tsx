@@ -1,9 +1,31 @@
+import type { FoundServer } from '../../../shared/discovery.js'
+import type { IncomingServer, Server } from '../../../shared/mail.js'
+import { foundFor, signInWords, sourceWords } from '../lib/discovery-words.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL, SOURCE_LABEL } from '../lib/labels.js'
+import { parseIncoming, parseServer } from '../lib/server-draft.js'
 import type { Setup } from './setup.js'
 
-/** The servers in one glance: what will be tested, and where the settings came from. */
+/** Where this server's settings came from, in words; "Entered by you" once changed. */
+function Origin<S extends Server | IncomingServer>({
+  setup,
+  list,
+  server,
+}: {
+  setup: Setup
+  list: readonly FoundServer<S>[] | undefined
+  server: S | null
+}) {
+  if (setup.accountId !== undefined || !list) return null
+  const found = foundFor(list, server)
+  return <span className="summary-origin">{found ? sourceWords(found.source, setup.detected) : 'Entered by you'}</span>
+}
+
+/** The servers in one glance: what will be tested, and where each setting came from. */
 export function ServerSummary({ setup }: { setup: Setup }) {
-  const { incoming, outgoing } = setup
+  const { incoming, outgoing, detected } = setup
+  const parsedIncoming = parseIncoming(incoming)
+  const parsedOutgoing = parseServer(outgoing)
+  const signIn = setup.accountId === undefined ? signInWords(detected) : null
   return (
     <div className="summary">
       <dl className="summary-list">
@@ -13,6 +35,7 @@ export function ServerSummary({ setup }: { setup: Setup }) {
             <span className="badge">{PROTOCOL_LABEL[incoming.protocol]}</span>{' '}
             <span className="mono">{incoming.host || '—'}</span> port {incoming.port || '—'},{' '}
             {SECURITY_LABEL[incoming.security]}
+            <Origin setup={setup} list={detected.found?.incoming} server={parsedIncoming.ok ? parsedIncoming.server : null} />
           </dd>
         </div>
         <div className="summary-row">
@@ -20,6 +43,7 @@ export function ServerSummary({ setup }: { setup: Setup }) {
           <dd>
             <span className="badge">SMTP</span> <span className="mono">{outgoing.host || '—'}</span> port{' '}
             {outgoing.port || '—'}, {SECURITY_LABEL[outgoing.security]}
+            <Origin setup={setup} list={detected.found?.outgoing} server={parsedOutgoing.ok ? parsedOutgoing.server : null} />
           </dd>
         </div>
         <div className="summary-row">
@@ -28,11 +52,13 @@ export function ServerSummary({ setup }: { setup: Setup }) {
         </div>
       </dl>
       <p className="summary-source">
-        {setup.detected.provider ? `${setup.detected.provider.name}: ` : ''}
-        {setup.accountId !== undefined
-          ? 'The settings this account was saved with'
-          : SOURCE_LABEL[setup.detected.source]}
+        {setup.accountId === undefined && detected.found
+          ? sourceWords(detected.source, detected)
+          : `${detected.provider ? `${detected.provider.name}: ` : ''}${
+              setup.accountId !== undefined ? 'The settings this account was saved with' : SOURCE_LABEL[detected.source]
+            }`}
       </p>
+      {signIn && <p className="summary-source">{signIn}</p>}
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import type { AccountView } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { DetectedSettings, ValidateResult } from '../../../shared/ipc/contract.js'
-import type { Side } from '../../../shared/mail.js'
+import type { IncomingServer, Server, Side } from '../../../shared/mail.js'
 import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import type { Result } from '../../../shared/result.js'
 import type { EditableSecurity } from '../lib/server-draft.js'
@@ -79,6 +79,10 @@ export type WizardAction =
   | { type: 'editorToggled'; open: boolean }
   | { type: 'serverChanged'; side: Side; change: ServerChange }
   | { type: 'usernameChanged'; username: string }
+  /** One click on another server discovery found (its source's user name comes along). */
+  | { type: 'alternativeChosen'; side: Side; server: IncomingServer | Server; username: string }
+  /** The user confirmed a host discovery could not vouch for (main has recorded it). */
+  | { type: 'hostConfirmed'; host: string }
   | { type: 'testRequested'; testId: string }
   | { type: 'stageEvent'; event: StageEvent }
   | { type: 'testFinished'; testId: string; result: Result<TestReport> }
