@@ -1,7 +1,7 @@
 import type Conf from 'conf'
 import type { AppNotice } from '../shared/ipc/contract.js'
 import type { KeychainHealth } from '../shared/keychain.js'
-import { PROVIDERS, providerForAddress, type Provider } from '../shared/providers.js'
+import { PRESETS, providerForAddress, type Provider } from '../shared/providers.js'
 import type { StageEvent } from '../shared/report.js'
 import type { CheckResult } from './accounts/account-check-result.js'
 import { confAccounts } from './accounts/accounts-repository.js'
@@ -17,6 +17,7 @@ import { checkKeychain } from './credentials/keychain-health.js'
 import type { SecretStore } from './credentials/secret-store.js'
 import { discoveryNet, type NetOptions } from './discovery/default-net.js'
 import { DiscoveryService } from './discovery/discovery-service.js'
+import { lookupVia } from './discovery/net/lookup.js'
 import { ConnectionTester } from './mail/connection-tester.js'
 import type { TlsTrust } from './mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS } from './mail/round-trip.js'
@@ -69,7 +70,7 @@ export interface ServiceConfig {
 
 /** Builds the services from their configuration: the one place they are wired together. */
 export function createServices(config: ServiceConfig): Services {
-  const catalog = config.catalog ?? PROVIDERS
+  const catalog = config.catalog ?? PRESETS
   const trust = config.trust ?? {}
   const providerOf = (email: string): Provider['id'] | null => providerForAddress(email, catalog)?.id ?? null
   const credentials = new Credentials(config.secrets)
@@ -86,7 +87,9 @@ export function createServices(config: ServiceConfig): Services {
     saved: () => repository.list(),
     ...(deadlineMs ? { deadlineMs } : {}),
   })
-  const tester = new ConnectionTester({ trust, providerOf })
+  // the DNS servers discovery was given (tests, split DNS) resolve the tests' server names too
+  const lookup = config.discovery?.dnsServers?.length ? lookupVia(net.dns) : undefined
+  const tester = new ConnectionTester({ trust, providerOf, ...(lookup ? { lookup } : {}) })
   const roundTripLimitMs = config.roundTripLimitMs ?? ROUND_TRIP_LIMIT_MS
   const deps = { accounts, credentials, tester, ...(config.now ? { now: config.now } : {}) }
   return {

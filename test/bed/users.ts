@@ -50,6 +50,10 @@ export const BED_USERS = {
   lost: { address: 'lost@example.test', appPassword: 'lostapppassword1', senderPolicy: 'discard' },
   // another provider's account, used as an alias with its own SMTP login and secret
   other: { address: 'olaf@other.test', appPassword: 'olafappppassword' },
+  // a small office's own domain that publishes nothing: discovery guesses its servers (discovery zone)
+  office: { address: 'kim@guess.test', appPassword: 'kimofficepasswrd' },
+  // a domain whose SRV records name another company's hosts: the trust gate asks first
+  away: { address: 'lee@srvaway.test', appPassword: 'leeawaypassword1' },
 } as const satisfies Record<string, BedUser>
 
 export type BedUserName = keyof typeof BED_USERS

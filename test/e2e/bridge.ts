@@ -19,7 +19,7 @@ import type { DiscoveryEvent } from '../../src/shared/discovery.js'
 import type { StageEvent } from '../../src/shared/report.js'
 import { bedCatalog } from '../bed/catalog.js'
 import type { BedInfo } from '../bed/index.js'
-import { BED_INFO_ENV } from './global-setup.js'
+import { BED_INFO_ENV, ZONE_INFO_ENV, type ZoneInfo } from './global-setup.js'
 
 /**
  * The test bridge: the built renderer runs in Chromium, and its `window.mailkey` is wired to the real
@@ -41,6 +41,12 @@ function bedInfo(): BedInfo {
   const file = process.env[BED_INFO_ENV]
   if (!file) throw new Error('the e2e global setup did not start the bed')
   return JSON.parse(readFileSync(file, 'utf8')) as BedInfo
+}
+
+function zoneInfo(): ZoneInfo {
+  const file = process.env[ZONE_INFO_ENV]
+  if (!file) throw new Error('the e2e global setup did not start the discovery zone')
+  return JSON.parse(readFileSync(file, 'utf8')) as ZoneInfo
 }
 
 declare global {
@@ -87,6 +93,7 @@ async function installBridge(page: Page, bridge: Bridge): Promise<void> {
 export const test = base.extend<{ bridge: Bridge }>({
   bridge: async ({ page }, use) => {
     const bed = bedInfo()
+    const zone = zoneInfo()
     const dir = mkdtempSync(join(tmpdir(), 'mailkey-e2e-'))
     // a keychain service of its own per test: never touches a real user's entries
     const service = `mailkey-e2e-${process.pid}-${Date.now()}`
@@ -98,7 +105,19 @@ export const test = base.extend<{ bridge: Bridge }>({
       secrets,
       trust: { ca: bed.ca },
       catalog: bedCatalog(bed),
-      mx: () => Promise.resolve([]),
+      // discovery asks the zone's DNS server only, and finds the bed's mail servers where ports are moved
+      discovery: {
+        dnsServers: [zone.dnsServer],
+        ports: {
+          https: zone.httpsPort,
+          http: zone.httpPort,
+          mail: {
+            imap: { tls: bed.ports.imaps, starttls: bed.ports.imap },
+            smtp: { tls: bed.ports.smtps, starttls: bed.ports.submission },
+          },
+        },
+        ispdbBase: `https://127.0.0.1:${zone.httpsPort}/v1.1/`,
+      },
       openExternal: (url) => {
         opened.push(url)
         return Promise.resolve()

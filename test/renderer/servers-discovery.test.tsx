@@ -5,6 +5,7 @@ import { Wizard } from '../../src/renderer/src/wizard/Wizard.js'
 import { setupFromDetection } from '../../src/renderer/src/wizard/setup.js'
 import { serversState } from '../../src/renderer/src/wizard/wizard-state.js'
 import type { DetectedSettings } from '../../src/shared/ipc/contract.js'
+import { providerById } from '../../src/shared/providers.js'
 import { installFakeMailkey, pending } from './fake-mailkey.js'
 import { APP_PASSWORD } from './fixtures.js'
 
@@ -62,7 +63,8 @@ describe('the servers step shows where each setting came from', () => {
   it('in words, per server', () => {
     renderServers(OFFICE)
     const summary = screen.getByText('Incoming mail', { selector: 'dt' }).closest('.summary') as HTMLElement
-    expect(within(summary).getAllByText('Published by office.example')).toHaveLength(3)
+    expect(within(summary).getAllByText('Published by office.example')).toHaveLength(2)
+    expect(within(summary).getByText('How Mailkey found these (120 ms)')).toBeTruthy()
   })
 
   it('with the other servers one click away; choosing one brings its user name', async () => {
@@ -91,13 +93,15 @@ describe('the servers step shows where each setting came from', () => {
   })
 
   it('a known provider by MX says which sign-in it needs', () => {
+    const byMx = (f: { source: string }) => ({ ...f, source: 'mx' as const })
     renderServers({
       ...OFFICE,
       source: 'mx',
-      provider: { ...OFFICE, id: 'microsoft-365', name: 'Microsoft 365' } as unknown as DetectedSettings['provider'],
+      provider: providerById('microsoft-365'),
       signIn: 'oauth2',
+      found: { incoming: OFFICE.found!.incoming.map(byMx), outgoing: OFFICE.found!.outgoing.map(byMx) },
     })
-    expect(screen.getByText('Your domain’s mail is run by Microsoft 365')).toBeTruthy()
+    expect(screen.getAllByText('Your domain’s mail is run by Microsoft 365')).toHaveLength(2)
     expect(screen.getByText(/Microsoft 365 signs in with OAuth/)).toBeTruthy()
   })
 

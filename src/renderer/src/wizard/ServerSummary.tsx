@@ -1,6 +1,6 @@
-import type { FoundServer } from '../../../shared/discovery.js'
+import type { FoundServer, Lookup } from '../../../shared/discovery.js'
 import type { IncomingServer, Server } from '../../../shared/mail.js'
-import { foundFor, signInWords, sourceWords } from '../lib/discovery-words.js'
+import { foundFor, LOOKUP_LABEL, OUTCOME_LABEL, signInWords, sourceWords } from '../lib/discovery-words.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL, SOURCE_LABEL } from '../lib/labels.js'
 import { parseIncoming, parseServer } from '../lib/server-draft.js'
 import type { Setup } from './setup.js'
@@ -18,6 +18,24 @@ function Origin<S extends Server | IncomingServer>({
   if (setup.accountId !== undefined || !list) return null
   const found = foundFor(list, server)
   return <span className="summary-origin">{found ? sourceWords(found.source, setup.detected) : 'Entered by you'}</span>
+}
+
+/** Every lookup discovery made, how it ended and how long it took: what "where from" rests on. */
+function LookupDetails({ lookups, ms }: { lookups: readonly Lookup[]; ms: number | undefined }) {
+  return (
+    <details className="lookup-details">
+      <summary>How Mailkey found these{ms !== undefined ? ` (${ms} ms)` : ''}</summary>
+      <ul>
+        {lookups.map((l) => (
+          <li key={l.source}>
+            {LOOKUP_LABEL[l.source]}: {OUTCOME_LABEL[l.outcome]}
+            {l.outcome === 'skipped' ? '' : ` · ${l.ms} ms`}
+            {l.detail ? <span className="lookup-detail"> ({l.detail})</span> : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
 }
 
 /** The servers in one glance: what will be tested, and where each setting came from. */
@@ -51,13 +69,14 @@ export function ServerSummary({ setup }: { setup: Setup }) {
           <dd className="mono">{setup.username}</dd>
         </div>
       </dl>
-      <p className="summary-source">
-        {setup.accountId === undefined && detected.found
-          ? sourceWords(detected.source, detected)
-          : `${detected.provider ? `${detected.provider.name}: ` : ''}${
-              setup.accountId !== undefined ? 'The settings this account was saved with' : SOURCE_LABEL[detected.source]
-            }`}
-      </p>
+      {setup.accountId === undefined && detected.lookups ? (
+        <LookupDetails lookups={detected.lookups} ms={detected.ms} />
+      ) : (
+        <p className="summary-source">
+          {detected.provider ? `${detected.provider.name}: ` : ''}
+          {setup.accountId !== undefined ? 'The settings this account was saved with' : SOURCE_LABEL[detected.source]}
+        </p>
+      )}
       {signIn && <p className="summary-source">{signIn}</p>}
     </div>
   )
