@@ -3,12 +3,15 @@
 //  1. "test both" against each single probe: the ratio both/slower should be at most 1.15.
 //  2. time to a diagnosis for a black-holed port and for a server that never greets, against the
 //     configured timeouts.
+//  3. discovery: zero network calls for a known domain, wall against the slowest lookup for an unknown
+//     one, and a result by the deadline when everything is black-holed (scripts/bench-discovery.ts).
 import { DEFAULT_TIMEOUTS, type Timeouts } from '../src/main/mail/timeouts.js'
 import { blackHole, silentServer } from '../test/bed/hostile.js'
 import { startBed } from '../test/bed/index.js'
 import { startLatencyProxy } from '../test/bed/latency-proxy.js'
 import { BED_USERS } from '../test/bed/users.js'
 import { runTest, type FlatTest } from '../test/main/run-test.js'
+import { benchDiscovery } from './bench-discovery.js'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15)
 const ONE_WAY_MS = 25
@@ -85,6 +88,7 @@ try {
     await hole.close()
     await silent.close()
   }
+  await benchDiscovery(bed.info, RUNS)
 } finally {
   await imapProxy.close()
   await smtpProxy.close()

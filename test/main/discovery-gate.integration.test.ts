@@ -50,7 +50,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const call = (method: Method, input: unknown, events: DiscoveryEvent[] = []) =>
+const call = <M extends Method>(method: M, input: unknown, events: DiscoveryEvent[] = []) =>
   dispatch(handlers, method, input, { emit: () => undefined, emitDiscovery: (e) => events.push(e) })
 
 describe('discovery through the handlers', () => {

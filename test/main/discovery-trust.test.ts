@@ -39,7 +39,7 @@ describe('which hosts get a password without asking', () => {
 
 describe('the trust gate (main-side)', () => {
   const found = (host: string, trusted: boolean) => ({
-    server: { host, port: 993, security: 'tls' as const },
+    server: { protocol: 'imap' as const, host, port: 993, security: 'tls' as const },
     username: 'u',
     source: 'srv' as const,
     trusted,

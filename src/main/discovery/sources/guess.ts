@@ -22,7 +22,13 @@ function targets(ctx: SourceContext, protocol: 'imap' | 'smtp', hosts: readonly 
   )
 }
 
-async function side(ctx: SourceContext, list: GuessTarget[]): Promise<{ target: GuessTarget; note: string }[]> {
+interface SideResult {
+  answered: { target: GuessTarget; note: string }[]
+  /** Every probe ran out of time (a black hole, not a refusal). */
+  timedOut: boolean
+}
+
+async function side(ctx: SourceContext, list: GuessTarget[]): Promise<SideResult> {
   const run = await runByPriority(
     list.map((target, i) => ({
       delayMs: i * GUESS_STAGGER_MS,
@@ -31,8 +37,9 @@ async function side(ctx: SourceContext, list: GuessTarget[]): Promise<{ target: 
     { deadlineMs: Math.max(0, ctx.deadline - Date.now()), signal: ctx.signal },
   )
   // the winner first, then whatever else answered before the run ended
-  const answered = run.settled.filter((s) => s.outcome === 'found' && s.value).map((s) => s.value!)
-  return run.winner ? [run.winner.value, ...answered.filter((a) => a !== run.winner?.value)] : answered
+  const found = run.settled.filter((s) => s.outcome === 'found' && s.value).map((s) => s.value!)
+  const answered = run.winner ? [run.winner.value, ...found.filter((a) => a !== run.winner?.value)] : found
+  return { answered, timedOut: run.settled.every((s) => s.outcome === 'timeout') }
 }
 
 /**
@@ -51,18 +58,18 @@ export const guessSource: Source = {
       side(ctx, targets(ctx, 'smtp', outgoingHosts)),
     ])
     const username = ctx.address.address
-    const incoming: Candidate<IncomingServer>[] = inc.map(({ target, note }) => ({
+    const incoming: Candidate<IncomingServer>[] = inc.answered.map(({ target, note }) => ({
       server: { protocol: 'imap', host: target.host, port: target.port, security: target.security },
       username,
       via: `${target.host} ${note}`,
     }))
-    const outgoing: Candidate<Server>[] = out.map(({ target, note }) => ({
+    const outgoing: Candidate<Server>[] = out.answered.map(({ target, note }) => ({
       server: { host: target.host, port: target.port, security: target.security },
       username,
       via: `${target.host} ${note}`,
     }))
     if (incoming.length === 0 && outgoing.length === 0) {
-      throw new LookupError('nothing', `no mail server answered at ${[...new Set([...incomingHosts, ...outgoingHosts])].join(', ')}`)
+      throw new LookupError(inc.timedOut && out.timedOut ? 'timeout' : 'nothing', `no mail server answered at ${[...new Set([...incomingHosts, ...outgoingHosts])].join(', ')}`)
     }
     return { incoming, outgoing, detail: [...incoming, ...outgoing].map((c) => c.via).join('; ') }
   },
