@@ -93,7 +93,7 @@ describe('the servers step shows where each setting came from', () => {
   })
 
   it('a known provider by MX says which sign-in it needs', () => {
-    const byMx = (f: { source: string }) => ({ ...f, source: 'mx' as const })
+    const byMx = <F extends { source: string }>(f: F): F => ({ ...f, source: 'mx' })
     renderServers({
       ...OFFICE,
       source: 'mx',
