@@ -46,7 +46,14 @@ function counting(net: Omit<DiscoveryNet, 'allowHttp'>): { net: Omit<DiscoveryNe
   }
 }
 
-const NETWORK_SOURCES: readonly Source[] = [autoconfigSource, wellKnownSource, ispdbSource, mxSource, srvSource, guessSource]
+const NETWORK_SOURCES: readonly Source[] = [
+  autoconfigSource,
+  wellKnownSource,
+  ispdbSource,
+  mxSource,
+  srvSource,
+  guessSource,
+]
 
 async function alone(source: Source, address: DiscoveryAddress, net: DiscoveryNet): Promise<number> {
   const t0 = performance.now()

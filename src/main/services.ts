@@ -82,7 +82,13 @@ export function createServices(config: ServiceConfig): Services {
   const discovery = new DiscoveryService({
     catalog,
     net: mx
-      ? { ...net, dns: { ...net.dns, mx: (d) => mx(d).then((hosts) => hosts.map((exchange, priority) => ({ exchange, priority }))) } }
+      ? {
+          ...net,
+          dns: {
+            ...net.dns,
+            mx: (d) => mx(d).then((hosts) => hosts.map((exchange, priority) => ({ exchange, priority }))),
+          },
+        }
       : net,
     saved: () => repository.list(),
     ...(deadlineMs ? { deadlineMs } : {}),

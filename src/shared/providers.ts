@@ -155,7 +155,10 @@ export function providerForAddress(address: string, catalog: readonly Provider[]
  * The provider that runs the given MX hosts (Google Workspace, Microsoft 365...): the longest matching
  * suffix wins, so AOL's `mail.gm0.yahoodns.net` is not taken for Yahoo's `yahoodns.net`.
  */
-export function providerForMx(mxHosts: readonly string[], catalog: readonly Provider[] = PRESETS): Provider | undefined {
+export function providerForMx(
+  mxHosts: readonly string[],
+  catalog: readonly Provider[] = PRESETS,
+): Provider | undefined {
   let best: { provider: Provider; length: number } | undefined
   for (const raw of mxHosts) {
     const host = raw.toLowerCase().replace(/\.$/, '')

@@ -57,7 +57,10 @@ export async function startAutoconfigServer(opts: {
 }): Promise<AutoconfigServer> {
   const requests: string[] = []
   const sockets = new Set<Socket>()
-  const https = createHttpsServer({ key: opts.key, cert: opts.cert }, handler('https', opts.routes, requests, opts.delayMs ?? 0))
+  const https = createHttpsServer(
+    { key: opts.key, cert: opts.cert },
+    handler('https', opts.routes, requests, opts.delayMs ?? 0),
+  )
   const http = createHttpServer(handler('http', opts.routes, requests, opts.delayMs ?? 0))
   https.on('tlsClientError', () => undefined)
   const [httpsPort, httpPort] = await Promise.all([listen(https, sockets), listen(http, sockets)])

@@ -113,18 +113,33 @@ export function discoveryZone(bed: BedInfo): DiscoveryZone {
   }
   const files: Record<string, Reply> = {
     'https://autoconfig.published.test/mail/config-v1.1.xml': ok(
-      configXml('published.test', ['published.test'], [
-        { ...mailOf('published.test')[0]!, username: '%EMAILLOCALPART%' },
-        { type: 'pop3', host: 'mail.published.test', port: p.pop3s, socket: 'SSL' },
-        { type: 'imap', host: 'legacy.published.test', port: 143, socket: 'plain' },
-        mailOf('published.test')[1]!,
-      ], 'Published Mail'),
+      configXml(
+        'published.test',
+        ['published.test'],
+        [
+          { ...mailOf('published.test')[0], username: '%EMAILLOCALPART%' },
+          { type: 'pop3', host: 'mail.published.test', port: p.pop3s, socket: 'SSL' },
+          { type: 'imap', host: 'legacy.published.test', port: 143, socket: 'plain' },
+          mailOf('published.test')[1],
+        ],
+        'Published Mail',
+      ),
     ),
-    [`https://wellknown.test${WELL_KNOWN_PATH}`]: ok(configXml('wellknown.test', ['wellknown.test'], mailOf('wellknown.test'))),
-    [`http://autoconfig.plainhttp.test${AUTOCONFIG_PATH}`]: ok(configXml('plainhttp.test', ['plainhttp.test'], mailOf('plainhttp.test'))),
-    [`https://autoconfig.elsewhere.test${AUTOCONFIG_PATH}`]: ok(configXml('elsewhere.test', ['elsewhere.test'], mailOf('hostco.test'))),
-    [`https://autoconfig.badxml.test${AUTOCONFIG_PATH}`]: ok('<clientConfig><emailProvider><incomingServer type="imap"></clientConfig>'),
-    [`https://autoconfig.bigxml.test${AUTOCONFIG_PATH}`]: ok(`<clientConfig>${'<!-- padding -->'.repeat(20_000)}</clientConfig>`),
+    [`https://wellknown.test${WELL_KNOWN_PATH}`]: ok(
+      configXml('wellknown.test', ['wellknown.test'], mailOf('wellknown.test')),
+    ),
+    [`http://autoconfig.plainhttp.test${AUTOCONFIG_PATH}`]: ok(
+      configXml('plainhttp.test', ['plainhttp.test'], mailOf('plainhttp.test')),
+    ),
+    [`https://autoconfig.elsewhere.test${AUTOCONFIG_PATH}`]: ok(
+      configXml('elsewhere.test', ['elsewhere.test'], mailOf('hostco.test')),
+    ),
+    [`https://autoconfig.badxml.test${AUTOCONFIG_PATH}`]: ok(
+      '<clientConfig><emailProvider><incomingServer type="imap"></clientConfig>',
+    ),
+    [`https://autoconfig.bigxml.test${AUTOCONFIG_PATH}`]: ok(
+      `<clientConfig>${'<!-- padding -->'.repeat(20_000)}</clientConfig>`,
+    ),
     [`https://autoconfig.redirect.test${AUTOCONFIG_PATH}`]: {
       status: 302,
       headers: { location: 'https://evil.test/mail/config-v1.1.xml' },
@@ -134,10 +149,15 @@ export function discoveryZone(bed: BedInfo): DiscoveryZone {
     ),
     // the provider database mirror (ISPDB), at https://127.0.0.1:<port>/v1.1/<domain>
     'https://127.0.0.1/v1.1/hostco.test': ok(
-      configXml('hostco.test', ['hostco.test'], [
-        { type: 'imap', host: 'imap.hostco.test', port: p.imaps, socket: 'SSL' },
-        { type: 'smtp', host: 'smtp.hostco.test', port: p.smtps, socket: 'SSL' },
-      ], 'HostCo Mail'),
+      configXml(
+        'hostco.test',
+        ['hostco.test'],
+        [
+          { type: 'imap', host: 'imap.hostco.test', port: p.imaps, socket: 'SSL' },
+          { type: 'smtp', host: 'smtp.hostco.test', port: p.smtps, socket: 'SSL' },
+        ],
+        'HostCo Mail',
+      ),
     ),
     'https://127.0.0.1/v1.1/blackhole.test': 'hang',
   }

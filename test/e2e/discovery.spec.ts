@@ -32,7 +32,10 @@ test('an unknown domain: from the address to tested servers with no server typed
   await expect(page.getByRole('heading', { name: 'Both servers work' })).toBeFocused()
 })
 
-test('a host outside the domain: named with why, tested only after one click to confirm it', async ({ page, bridge }) => {
+test('a host outside the domain: named with why, tested only after one click to confirm it', async ({
+  page,
+  bridge,
+}) => {
   const lee = BED_USERS.away
   expect(bridge.bed.host).toBe('127.0.0.1')
   await page.goto('/')

@@ -24,7 +24,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const bed = await startBed()
   const zone = discoveryZone(bed.info)
   const dns = await startDnsServer({ zone: zone.zone, blackHoles: zone.blackHoles })
-  const web = await startAutoconfigServer({ key: bed.info.certs.server.key, cert: bed.info.certs.server.cert, routes: zone.routes })
+  const web = await startAutoconfigServer({
+    key: bed.info.certs.server.key,
+    cert: bed.info.certs.server.cert,
+    routes: zone.routes,
+  })
   const file = join(tmpdir(), `mailkey-e2e-bed-${process.pid}.json`)
   writeFileSync(file, JSON.stringify(bed.info))
   process.env[BED_INFO_ENV] = file

@@ -34,9 +34,13 @@ function io(): CliIo & { out: () => string; err: () => string } {
 /** `mailkey discover` in process, the zone's web and mail ports moved in as the standard ones. */
 async function discover(args: string[]): Promise<{ code: number; json: Record<string, unknown>; err: string }> {
   const cli = io()
-  const code = await runDiscoverCommand([...args, '--json', '--dns-server', zone.dns.server, '--ispdb', zoneIspdb(zone.web)], cli, {
-    net: { ca: b.ca, ports: zonePorts(b, zone.web) },
-  })
+  const code = await runDiscoverCommand(
+    [...args, '--json', '--dns-server', zone.dns.server, '--ispdb', zoneIspdb(zone.web)],
+    cli,
+    {
+      net: { ca: b.ca, ports: zonePorts(b, zone.web) },
+    },
+  )
   return { code, json: cli.out() ? (JSON.parse(cli.out()) as Record<string, unknown>) : {}, err: cli.err() }
 }
 
@@ -44,7 +48,9 @@ describe('mailkey discover (the contract)', () => {
   it('prints one object: domain, provider, incoming, outgoing (best first), lookups, ms; exit 0', async () => {
     const { code, json } = await discover(['alice@published.test'])
     expect(code).toBe(0)
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(['domain', 'provider', 'incoming', 'outgoing', 'lookups', 'ms']))
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['domain', 'provider', 'incoming', 'outgoing', 'lookups', 'ms']),
+    )
     expect(json).toMatchObject({ domain: 'published.test', provider: null })
     const incoming = json['incoming'] as Record<string, unknown>[]
     expect(incoming[0]).toEqual({
@@ -66,7 +72,10 @@ describe('mailkey discover (the contract)', () => {
   it('a known provider by MX: {id, name}', async () => {
     const { code, json } = await discover(['erin@workspace.test'])
     expect(code).toBe(0)
-    expect(json).toMatchObject({ provider: { id: 'google-workspace', name: 'Google Workspace' }, signIn: 'app-password' })
+    expect(json).toMatchObject({
+      provider: { id: 'google-workspace', name: 'Google Workspace' },
+      signIn: 'app-password',
+    })
   })
 
   it('exit 1 when one side is missing, or nothing was found by the deadline', async () => {
@@ -95,9 +104,16 @@ describe('mailkey discover (the contract)', () => {
 })
 
 /** The built CLI as users run it. */
-function mailkey(args: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function mailkey(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/mailkey.js', ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['bin/mailkey.js', ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
@@ -125,24 +141,53 @@ describe('the built CLI against the test DNS', () => {
     expect(json.incoming[0]).toMatchObject({ host: 'mail.srvonly.test', port: b.ports.imaps, source: 'srv' })
     const asked = zone.dns.queries.slice(before)
     expect(asked).toEqual(
-      expect.arrayContaining(['SRV _imaps._tcp.srvonly.test', 'SRV _submission._tcp.srvonly.test', 'MX srvonly.test', 'A autoconfig.srvonly.test', 'A srvonly.test']),
+      expect.arrayContaining([
+        'SRV _imaps._tcp.srvonly.test',
+        'SRV _submission._tcp.srvonly.test',
+        'MX srvonly.test',
+        'A autoconfig.srvonly.test',
+        'A srvonly.test',
+      ]),
     )
   })
 
   it('honours NODE_EXTRA_CA_CERTS for HTTPS lookups (the provider database mirror here)', async () => {
-    const args = ['discover', 'hugo@hostco.test', '--json', '--dns-server', zone.dns.server, '--ispdb', zoneIspdb(zone.web)]
+    const args = [
+      'discover',
+      'hugo@hostco.test',
+      '--json',
+      '--dns-server',
+      zone.dns.server,
+      '--ispdb',
+      zoneIspdb(zone.web),
+    ]
     const trusted = await mailkey(args, { NODE_EXTRA_CA_CERTS: b.caPath })
     expect(JSON.parse(trusted.stdout)).toMatchObject({ incoming: [{ host: 'imap.hostco.test', source: 'ispdb' }] })
     const untrusted = await mailkey(args, { NODE_EXTRA_CA_CERTS: '' })
-    const lookups = (JSON.parse(untrusted.stdout) as { lookups: { source: string; outcome: string; detail?: string }[] }).lookups
-    expect(lookups.find((l) => l.source === 'ispdb')).toMatchObject({ outcome: 'failed', detail: expect.stringMatching(/certificate was refused/) })
+    const lookups = (
+      JSON.parse(untrusted.stdout) as { lookups: { source: string; outcome: string; detail?: string }[] }
+    ).lookups
+    expect(lookups.find((l) => l.source === 'ispdb')).toMatchObject({
+      outcome: 'failed',
+      detail: expect.stringMatching(/certificate was refused/),
+    })
   })
 
   it('mailkey test discovers first for an address without a preset, and its probes resolve through --dns-server', async () => {
     const alice = BED_USERS.alice
     const before = zone.dns.queries.length
     const r = await mailkey(
-      ['test', '--email', 'alice@srvonly.test', '--username', alice.address, '--password-stdin', '--json', '--dns-server', zone.dns.server],
+      [
+        'test',
+        '--email',
+        'alice@srvonly.test',
+        '--username',
+        alice.address,
+        '--password-stdin',
+        '--json',
+        '--dns-server',
+        zone.dns.server,
+      ],
       { NODE_EXTRA_CA_CERTS: b.caPath },
       alice.appPassword,
     )
@@ -162,6 +207,8 @@ describe('the built CLI against the test DNS', () => {
     )
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toMatch(/imap\.hostco\.test needs your confirmation .*not part of srvaway\.test.*pass --imap imap\.hostco\.test:\d+/)
+    expect(r.stderr).toMatch(
+      /imap\.hostco\.test needs your confirmation .*not part of srvaway\.test.*pass --imap imap\.hostco\.test:\d+/,
+    )
   })
 })

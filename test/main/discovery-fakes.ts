@@ -14,7 +14,10 @@ export interface NetCalls {
  * MX answers from `mx`, and a log of every call: for unit tests of discovery's logic, and to prove a
  * known domain makes no network call at all.
  */
-export function fakeNet(mx: (domain: string) => MxRecord[] = () => []): { net: Omit<DiscoveryNet, 'allowHttp'>; calls: NetCalls } {
+export function fakeNet(mx: (domain: string) => MxRecord[] = () => []): {
+  net: Omit<DiscoveryNet, 'allowHttp'>
+  calls: NetCalls
+} {
   const calls: NetCalls = { dns: [], http: [], connect: [] }
   const dns: Dns = {
     mx: (domain) => {

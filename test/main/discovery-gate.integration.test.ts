@@ -62,12 +62,21 @@ describe('discovery through the handlers', () => {
     expect(events.filter((e) => e.state === 'running').map((e) => e.source)).toEqual(
       expect.arrayContaining(['preset', 'autoconfig', 'well-known', 'ispdb', 'mx', 'srv', 'guess']),
     )
-    expect(events.find((e) => e.source === 'srv' && e.state === 'found')).toMatchObject({ email: 'ida@srvonly.test', ms: expect.any(Number) })
+    expect(events.find((e) => e.source === 'srv' && e.state === 'found')).toMatchObject({
+      email: 'ida@srvonly.test',
+      ms: expect.any(Number),
+    })
   })
 
   it('takes an IDN address and refuses a malformed one in words', async () => {
-    expect(await call('detectProvider', { email: 'mia@bücher.test' })).toMatchObject({ ok: true, value: { domain: 'xn--bcher-kva.test' } })
-    expect(await call('detectProvider', { email: 'mia@[999.0.0.1]' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('detectProvider', { email: 'mia@bücher.test' })).toMatchObject({
+      ok: true,
+      value: { domain: 'xn--bcher-kva.test' },
+    })
+    expect(await call('detectProvider', { email: 'mia@[999.0.0.1]' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
   })
 
   it('the trust gate: no test or save with a password for an unconfirmed host; once confirmed, it goes through', async () => {
@@ -75,7 +84,10 @@ describe('discovery through the handlers', () => {
     const found = await call('detectProvider', { email })
     if (!found.ok) throw new Error(found.error.message)
     const { incoming, outgoing } = found.value
-    expect(found.value.found?.incoming[0]).toMatchObject({ trusted: false, caution: expect.stringMatching(/imap\.hostco\.test/) })
+    expect(found.value.found?.incoming[0]).toMatchObject({
+      trusted: false,
+      caution: expect.stringMatching(/imap\.hostco\.test/),
+    })
     const draft = {
       email,
       username: alice.address,
@@ -84,11 +96,20 @@ describe('discovery through the handlers', () => {
       outgoing: { ...outgoing, host: 'smtp.hostco.test' },
     }
     const refused = await call('testConnection', { ...draft, testId: 'gate-1' })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFIRM_HOST', message: expect.stringMatching(/^Confirm imap\.hostco\.test before/) } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIRM_HOST', message: expect.stringMatching(/^Confirm imap\.hostco\.test before/) },
+    })
     expect(await call('confirmHost', { email, host: 'imap.hostco.test' })).toMatchObject({ ok: true })
     const stillOne = await call('testConnection', { ...draft, testId: 'gate-2' })
-    expect(stillOne).toMatchObject({ ok: false, error: { code: 'CONFIRM_HOST', message: expect.stringMatching(/smtp\.hostco\.test/) } })
-    expect(await call('saveAccount', { ...draft, providerId: null })).toMatchObject({ ok: false, error: { code: 'CONFIRM_HOST' } })
+    expect(stillOne).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIRM_HOST', message: expect.stringMatching(/smtp\.hostco\.test/) },
+    })
+    expect(await call('saveAccount', { ...draft, providerId: null })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIRM_HOST' },
+    })
     expect(memory.size).toBe(0)
     await call('confirmHost', { email, host: 'smtp.hostco.test' })
     const saved = await call('saveAccount', { ...draft, providerId: null })

@@ -37,7 +37,10 @@ describe('the priority runner', () => {
   })
 
   it('incomplete values are kept as partial and the run goes on', async () => {
-    const r = await runByPriority([after(5, 'half'), after(20, 'whole')], { deadlineMs: 1000, isComplete: (v) => v === 'whole' })
+    const r = await runByPriority([after(5, 'half'), after(20, 'whole')], {
+      deadlineMs: 1000,
+      isComplete: (v) => v === 'whole',
+    })
     expect(r.winner?.value).toBe('whole')
     expect(r.settled[0]).toMatchObject({ outcome: 'partial', value: 'half' })
   })

@@ -22,7 +22,12 @@ describe('your saved accounts at the domain', () => {
     const saved = (domain: string) => (domain === 'example.com' ? [bob] : [])
     const d = await createDiscovery({ catalog: PRESETS, net, saved })('carol@Example.com')
     expect(d).toMatchObject({ source: 'saved', savedFor: 'bob@example.com' })
-    expect(d.incoming[0]).toMatchObject({ server: bob.incoming, username: 'carol', trusted: true, via: 'the saved account bob@example.com' })
+    expect(d.incoming[0]).toMatchObject({
+      server: bob.incoming,
+      username: 'carol',
+      trusted: true,
+      via: 'the saved account bob@example.com',
+    })
     expect(d.outgoing[0]).toMatchObject({ server: bob.outgoing, username: 'carol' })
     expect(calls).toEqual({ dns: [], http: [], connect: [] })
     expect(d.lookups.filter((l) => l.outcome === 'skipped').map((l) => l.source)).toEqual([
@@ -38,9 +43,14 @@ describe('your saved accounts at the domain', () => {
 
   it('only an account whose last check passed and whose password is not stale counts', async () => {
     const { net } = fakeNet()
-    const stale = { ...bob, stale: { since: 'x', side: 'both' as const, cause: 'invalid_credentials' as const, reason: 'r' } }
+    const stale = {
+      ...bob,
+      stale: { since: 'x', side: 'both' as const, cause: 'invalid_credentials' as const, reason: 'r' },
+    }
     const never = { ...bob, lastVerifiedAt: null }
-    const d = await createDiscovery({ catalog: PRESETS, net, saved: () => [stale, never] })('carol@example.com', { deadlineMs: 500 })
+    const d = await createDiscovery({ catalog: PRESETS, net, saved: () => [stale, never] })('carol@example.com', {
+      deadlineMs: 500,
+    })
     expect(d.source).not.toBe('saved')
   })
 
@@ -72,7 +82,9 @@ describe('presets', () => {
 
   it('web.de signs in with the part before the @ (ISPDB %EMAILLOCALPART%)', async () => {
     const { net } = fakeNet()
-    expect((await createDiscovery({ catalog: PRESETS, net })('max.muster@web.de')).incoming[0]?.username).toBe('max.muster')
+    expect((await createDiscovery({ catalog: PRESETS, net })('max.muster@web.de')).incoming[0]?.username).toBe(
+      'max.muster',
+    )
   })
 })
 
@@ -85,12 +97,18 @@ describe('addresses', () => {
     expect(parseDiscoveryAddress(raw)).toMatchObject(expected)
   })
 
-  it.each(['ann', 'ann@', '@example.com', 'a b@example.com', 'ann@[999.1.1.1]', 'ann@exa mple.com', 'ann@localhost', `${'a'.repeat(250)}@x.io`])(
-    '%j is refused in words',
-    (raw) => {
-      expect(typeof parseDiscoveryAddress(raw)).toBe('string')
-    },
-  )
+  it.each([
+    'ann',
+    'ann@',
+    '@example.com',
+    'a b@example.com',
+    'ann@[999.1.1.1]',
+    'ann@exa mple.com',
+    'ann@localhost',
+    `${'a'.repeat(250)}@x.io`,
+  ])('%j is refused in words', (raw) => {
+    expect(typeof parseDiscoveryAddress(raw)).toBe('string')
+  })
 
   it('--dns-server accepts IP[:PORT] and bracketed IPv6 only', () => {
     expect(parseDnsServer('127.0.0.1:5353')).toBe('127.0.0.1:5353')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../src/main/app-error.js'
+import type { AppError } from '../../src/main/app-error.js'
 import { HostConfirmations } from '../../src/main/discovery/host-confirmations.js'
 import { judgeHost } from '../../src/main/discovery/trust.js'
 import type { Finding } from '../../src/main/discovery/types.js'
@@ -33,7 +33,9 @@ describe('which hosts get a password without asking', () => {
 
   it('the caution names the host, the domain and where the setting came from', () => {
     const v = judgeHost('mail.hoster.example', 'srv', empty, office, PRESETS)
-    expect(!v.trusted && v.caution).toMatch(/^mail\.hoster\.example is not part of office\.example\.co\.uk.*SRV records/)
+    expect(!v.trusted && v.caution).toMatch(
+      /^mail\.hoster\.example is not part of office\.example\.co\.uk.*SRV records/,
+    )
   })
 })
 
@@ -49,9 +51,17 @@ describe('the trust gate (main-side)', () => {
 
   it('refuses a flagged host until the user confirms it, for that address only', () => {
     const gate = new HostConfirmations()
-    gate.remember('Ann@Office.example.co.uk', { incoming: [found('mail.hoster.example', false)], outgoing: [found('smtp.office.example.co.uk', true)] })
-    expect(() => gate.check('ann@office.example.co.uk', ['mail.hoster.example', 'smtp.office.example.co.uk'])).toThrowError(
-      expect.objectContaining({ code: 'CONFIRM_HOST', message: expect.stringMatching(/^Confirm mail\.hoster\.example before/) }) as AppError,
+    gate.remember('Ann@Office.example.co.uk', {
+      incoming: [found('mail.hoster.example', false)],
+      outgoing: [found('smtp.office.example.co.uk', true)],
+    })
+    expect(() =>
+      gate.check('ann@office.example.co.uk', ['mail.hoster.example', 'smtp.office.example.co.uk']),
+    ).toThrowError(
+      expect.objectContaining({
+        code: 'CONFIRM_HOST',
+        message: expect.stringMatching(/^Confirm mail\.hoster\.example before/),
+      }) as AppError,
     )
     expect(() => gate.check('ann@office.example.co.uk', ['smtp.office.example.co.uk'])).not.toThrow()
     expect(() => gate.check('bob@office.example.co.uk', ['mail.hoster.example'])).not.toThrow()

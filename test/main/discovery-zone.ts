@@ -19,7 +19,11 @@ export interface ZoneServers {
 export async function startZone(bed: BedInfo): Promise<ZoneServers> {
   const zone = discoveryZone(bed)
   const dns = await startDnsServer({ zone: zone.zone, blackHoles: zone.blackHoles })
-  const web = await startAutoconfigServer({ key: bed.certs.server.key, cert: bed.certs.server.cert, routes: zone.routes })
+  const web = await startAutoconfigServer({
+    key: bed.certs.server.key,
+    cert: bed.certs.server.cert,
+    routes: zone.routes,
+  })
   const deps = (extra: Partial<DiscoveryDeps> = {}): DiscoveryDeps => ({
     catalog: PRESETS,
     net: discoveryNet({ dnsServers: [dns.server], ca: bed.ca, ports: zonePorts(bed, web), ispdbBase: zoneIspdb(web) }),

@@ -42,7 +42,10 @@ describe('discovery on loopback', () => {
     expect(d.incoming.map((f) => f.server.protocol)).toEqual(['imap', 'pop3'])
     expect(d.incoming.some((f) => f.server.host === 'legacy.published.test')).toBe(false)
     expect(lookup(d, 'autoconfig')?.detail).toMatch(/legacy\.published\.test:143 without encryption/)
-    expect(d.outgoing[0]).toMatchObject({ server: { host: 'mail.published.test', security: 'starttls' }, username: 'alice@published.test' })
+    expect(d.outgoing[0]).toMatchObject({
+      server: { host: 'mail.published.test', security: 'starttls' },
+      username: 'alice@published.test',
+    })
     expect(d.publisher).toBe('Published Mail')
     expect(d.signIn).toBe('password')
     // only the domain's own servers were asked, and never with the address
@@ -105,7 +108,9 @@ describe('discovery on loopback', () => {
     expect(d.incoming[0]?.via).toMatch(/v1\.1\/hostco\.test \(MX mx1\.mail\.hostco\.test\)/)
     // the sub-domain first, then the base domain (Thunderbird's order); only domains were sent
     const asked = zone.web.requests.filter((r) => r.includes('/v1.1/') && r.includes('hostco'))
-    expect(asked).toEqual(expect.arrayContaining(['https://127.0.0.1/v1.1/mail.hostco.test', 'https://127.0.0.1/v1.1/hostco.test']))
+    expect(asked).toEqual(
+      expect.arrayContaining(['https://127.0.0.1/v1.1/mail.hostco.test', 'https://127.0.0.1/v1.1/hostco.test']),
+    )
   })
 
   it('ISPDB: the domain itself in the provider database', async () => {
@@ -140,13 +145,19 @@ describe('discovery on loopback', () => {
     const d = await zone.discover('alice@guess.test')
     note('nothing published → guess', d)
     expect(d.source).toBe('guess')
-    expect(d.incoming[0]).toMatchObject({ server: { host: 'imap.guess.test', port: b.ports.imaps, security: 'tls' }, trusted: true })
-    expect(d.outgoing[0]).toMatchObject({ server: { host: 'smtp.guess.test', port: b.ports.smtps, security: 'tls' }, trusted: true })
+    expect(d.incoming[0]).toMatchObject({
+      server: { host: 'imap.guess.test', port: b.ports.imaps, security: 'tls' },
+      trusted: true,
+    })
+    expect(d.outgoing[0]).toMatchObject({
+      server: { host: 'smtp.guess.test', port: b.ports.smtps, security: 'tls' },
+      trusted: true,
+    })
     for (const source of ['autoconfig', 'well-known', 'ispdb', 'mx', 'srv'] as const) {
       expect(lookup(d, source)?.outcome).toBe('nothing')
     }
-    const incoming = d.incoming[0]!.server
-    const outgoing = d.outgoing[0]!.server
+    const incoming = d.incoming[0].server
+    const outgoing = d.outgoing[0].server
     // the zone's names resolve through its DNS only: the probes are given the addresses
     const { report } = await runTest({
       email: alice.address,

@@ -67,7 +67,9 @@ describe('detecting the settings for an address', () => {
   })
 
   it('recognises Google Workspace from the MX records', async () => {
-    const { net } = fakeNet((domain) => (domain === 'school.example' ? [{ exchange: 'aspmx.l.google.com', priority: 1 }] : []))
+    const { net } = fakeNet((domain) =>
+      domain === 'school.example' ? [{ exchange: 'aspmx.l.google.com', priority: 1 }] : [],
+    )
     const d = detectedSettings(await createDiscovery({ catalog: PRESETS, net })('teacher@school.example'))
     expect(d.source).toBe('mx')
     expect(d.provider?.id).toBe('google-workspace')
@@ -80,7 +82,9 @@ describe('detecting the settings for an address', () => {
     const d = detectedSettings(await createDiscovery({ catalog: PRESETS, net })('me@example.org'))
     expect(d).toMatchObject({ provider: null, incoming: null, outgoing: null, found: { incoming: [], outgoing: [] } })
     // every guess was probed, none answered
-    expect(calls.connect).toEqual(expect.arrayContaining(['imap.example.org:993', 'mail.example.org:993', 'smtp.example.org:465']))
+    expect(calls.connect).toEqual(
+      expect.arrayContaining(['imap.example.org:993', 'mail.example.org:993', 'smtp.example.org:465']),
+    )
     expect(d.lookups?.find((l) => l.source === 'guess')).toMatchObject({ outcome: 'nothing' })
   })
 })

@@ -74,14 +74,20 @@ describe('the servers step shows where each setting came from', () => {
     await user.click(within(others).getByRole('button', { name: /Use IMAP imap\.hoster\.example port 993/ }))
     expect(screen.getByText('ann@office.example', { selector: 'dd' })).toBeTruthy()
     // the one chosen is now listed as the current one, the first one as the alternative
-    expect(within(screen.getByRole('list', { name: 'Other incoming mail servers' })).getByRole('button', { name: /mail\.office\.example/ })).toBeTruthy()
+    expect(
+      within(screen.getByRole('list', { name: 'Other incoming mail servers' })).getByRole('button', {
+        name: /mail\.office\.example/,
+      }),
+    ).toBeTruthy()
   })
 
   it('a host that needs confirming: named with why; no test until confirmed; main is told', async () => {
     const { fake, user } = renderServers(OFFICE)
     await user.click(screen.getByRole('button', { name: /Use IMAP imap\.hoster\.example/ }))
     const caution = screen.getByRole('group', { name: 'Servers that need your confirmation' })
-    expect(caution.textContent).toMatch(/Check imap\.hoster\.example before your password goes there\..*not part of office\.example/)
+    expect(caution.textContent).toMatch(
+      /Check imap\.hoster\.example before your password goes there\..*not part of office\.example/,
+    )
     await user.click(screen.getByRole('button', { name: 'Test both servers' }))
     expect(fake.api.testConnection).not.toHaveBeenCalled()
     expect(screen.getByRole('status').textContent).toMatch(/Confirm imap\.hoster\.example below/)
@@ -89,7 +95,9 @@ describe('the servers step shows where each setting came from', () => {
     expect(fake.api.confirmHost).toHaveBeenCalledWith({ email: 'ann@office.example', host: 'imap.hoster.example' })
     expect(screen.queryByRole('group', { name: 'Servers that need your confirmation' })).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Test both servers' }))
-    expect(fake.api.testConnection).toHaveBeenCalledWith(expect.objectContaining({ incoming: expect.objectContaining({ host: 'imap.hoster.example' }) }))
+    expect(fake.api.testConnection).toHaveBeenCalledWith(
+      expect.objectContaining({ incoming: expect.objectContaining({ host: 'imap.hoster.example' }) }),
+    )
   })
 
   it('a known provider by MX says which sign-in it needs', () => {
@@ -144,10 +152,11 @@ describe('the address step shows the lookups live', () => {
       fake.emitDiscovery({ email: 'someone@else.example', source: 'srv', state: 'found', ms: 3 })
     })
     const list = screen.getByRole('list', { name: 'Lookups for your servers' })
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Your domain’s settings filelooking…',
-      'Who runs your domain’s mail (MX)nothing there · 12 ms',
-    ])
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Your domain’s settings filelooking…', 'Who runs your domain’s mail (MX)nothing there · 12 ms'])
     await act(() => answer.resolve({ ok: true, value: OFFICE }))
     expect(screen.queryByRole('list', { name: 'Lookups for your servers' })).toBeNull()
     expect(screen.getByText('office.example')).toBeTruthy()

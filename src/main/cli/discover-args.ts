@@ -35,7 +35,11 @@ export const DISCOVERY_OPTIONS = {
 } as const
 
 /** `--dns-server`, `--ispdb` and `--timeout-ms` checked; a UsageError says what is wrong. */
-export function discoveryFlags(values: { 'dns-server'?: string[]; ispdb?: string; 'timeout-ms'?: string }): DiscoveryFlags {
+export function discoveryFlags(values: {
+  'dns-server'?: string[]
+  ispdb?: string
+  'timeout-ms'?: string
+}): DiscoveryFlags {
   const dnsServers = (values['dns-server'] ?? []).map((raw) => {
     const parsed = parseDnsServer(raw)
     if (typeof parsed !== 'string') throw new UsageError(parsed.error)
@@ -47,9 +51,12 @@ export function discoveryFlags(values: { 'dns-server'?: string[]; ispdb?: string
     try {
       url = new URL(values.ispdb)
     } catch {
-      throw new UsageError(`--ispdb wants a URL like https://autoconfig.thunderbird.net/v1.1/ (got "${values.ispdb.slice(0, 80)}")`)
+      throw new UsageError(
+        `--ispdb wants a URL like https://autoconfig.thunderbird.net/v1.1/ (got "${values.ispdb.slice(0, 80)}")`,
+      )
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError('--ispdb must be an https:// (or http://) URL')
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new UsageError('--ispdb must be an https:// (or http://) URL')
     flags.ispdb = url.href
   }
   if (values['timeout-ms'] !== undefined) {

@@ -49,11 +49,14 @@ function line(f: FoundServer<IncomingServer> | FoundServer<Server>): string {
 /** The discovery in words, for a terminal. */
 export function describeDiscovery(d: Discovery): string {
   const who = d.provider ? d.provider.name : (d.publisher ?? 'provider not recognised')
-  const signIn = d.signIn ? `; sign-in: ${d.signIn === 'app-password' ? 'app password' : d.signIn === 'oauth2' ? 'OAuth2' : 'password'}` : ''
+  const signIn = d.signIn
+    ? `; sign-in: ${d.signIn === 'app-password' ? 'app password' : d.signIn === 'oauth2' ? 'OAuth2' : 'password'}`
+    : ''
   let out = `${d.address.domain}: ${who}${signIn}\n`
   out += `Incoming:\n${d.incoming.map(line).join('') || '  none found\n'}`
   out += `Outgoing:\n${d.outgoing.map(line).join('') || '  none found\n'}`
   out += 'Lookups:\n'
-  for (const l of d.lookups) out += `  ${l.source.padEnd(10)} ${l.outcome.padEnd(9)} ${String(l.ms).padStart(5)} ms${l.detail ? `  ${l.detail}` : ''}\n`
+  for (const l of d.lookups)
+    out += `  ${l.source.padEnd(10)} ${l.outcome.padEnd(9)} ${String(l.ms).padStart(5)} ms${l.detail ? `  ${l.detail}` : ''}\n`
   return `${out}Done in ${d.ms} ms.\n`
 }

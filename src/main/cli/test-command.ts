@@ -54,7 +54,9 @@ async function resolveServers(args: TestArgs, deps: TestCommandDeps): Promise<Re
   const resolved: Resolved = { providerId: null }
   if ((wantIncoming && !incoming) || (wantOutgoing && !outgoing)) {
     const found = await cliDiscovery(args, { ...deps, catalog: deps.catalog ?? PRESETS })(args.email)
-    const missing = (wantIncoming && !incoming && found.incoming.length === 0) || (wantOutgoing && !outgoing && found.outgoing.length === 0)
+    const missing =
+      (wantIncoming && !incoming && found.incoming.length === 0) ||
+      (wantOutgoing && !outgoing && found.outgoing.length === 0)
     if (missing) {
       throw new UsageError(
         `Mailkey found no settings for ${found.address.domain}: pass --imap/--pop3 HOST:PORT and --smtp HOST:PORT`,

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { DiscoveryAddress } from '../../shared/discovery-address.js'
-import { isValidHost, type IncomingProtocol, type IncomingServer, type Security, type Server } from '../../shared/mail.js'
+import { isValidHost, type IncomingServer, type Security, type Server } from '../../shared/mail.js'
 import type { SignIn } from '../../shared/providers.js'
 import { LookupError } from './lookup-error.js'
 import type { Candidate, Finding } from './types.js'
@@ -76,9 +76,11 @@ function server(node: Node, address: DiscoveryAddress): Parsed<Server> | string 
  * Malformed XML, a DTD, or no `clientConfig` root are a LookupError saying so.
  */
 export function readAutoconfig(xml: string, address: DiscoveryAddress, via: string): Finding {
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new LookupError('failed', `${via}: has a DTD, which autoconfig files never have`)
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw new LookupError('failed', `${via}: has a DTD, which autoconfig files never have`)
   const valid = XMLValidator.validate(xml)
-  if (valid !== true) throw new LookupError('failed', `${via}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`)
+  if (valid !== true)
+    throw new LookupError('failed', `${via}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`)
   const root = (parser.parse(xml) as Node)['clientConfig']
   const provider = root && typeof root === 'object' ? list((root as Node)['emailProvider'])[0] : undefined
   if (!provider) throw new LookupError('failed', `${via}: not an autoconfig file (no clientConfig/emailProvider)`)
@@ -88,14 +90,14 @@ export function readAutoconfig(xml: string, address: DiscoveryAddress, via: stri
   const incomingNodes = list(provider['incomingServer'])
   const outgoingNodes = list(provider['outgoingServer'])
   for (const node of incomingNodes) {
-    const type = String(node['@_type'] ?? '').toLowerCase()
+    const type = (text(node['@_type']) ?? '').toLowerCase()
     if (type !== 'imap' && type !== 'pop3') continue
     const s = server(node, address)
     if (typeof s === 'string') skipped.push(s)
-    else incoming.push({ server: { protocol: type as IncomingProtocol, ...s.server }, username: s.username, via })
+    else incoming.push({ server: { protocol: type, ...s.server }, username: s.username, via })
   }
   for (const node of outgoingNodes) {
-    if (String(node['@_type'] ?? '').toLowerCase() !== 'smtp') continue
+    if ((text(node['@_type']) ?? '').toLowerCase() !== 'smtp') continue
     const s = server(node, address)
     if (typeof s === 'string') skipped.push(s)
     else outgoing.push({ ...s, via })

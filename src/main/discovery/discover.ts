@@ -145,8 +145,7 @@ export function createDiscovery(deps: DiscoveryDeps) {
     }
     // RFC 6761 §6.4: names under .invalid never exist, so no lookup of them can succeed
     const neverExists = /(^|\.)invalid$/.test(address.domain)
-    const applies = (s: Source): boolean =>
-      !(address.literal && NEEDS_DOMAIN.has(s.id)) && !(neverExists && !s.local)
+    const applies = (s: Source): boolean => !(address.literal && NEEDS_DOMAIN.has(s.id)) && !(neverExists && !s.local)
     for (const s of all.filter((x) => !applies(x))) {
       const why = address.literal
         ? `${address.domain} is an IP address: there is no domain to look up`
@@ -170,7 +169,8 @@ export function createDiscovery(deps: DiscoveryDeps) {
     }
     const network = all.filter((s) => !s.local && applies(s))
     if (settled) {
-      for (const source of network) end({ source, outcome: 'skipped', ms: 0, detail: 'not needed: no network lookup was made' })
+      for (const source of network)
+        end({ source, outcome: 'skipped', ms: 0, detail: 'not needed: no network lookup was made' })
     } else {
       await runByPriority(
         network.map((source) => ({ run: (sig: AbortSignal) => source.run({ ...ctx, signal: sig }) })),
@@ -185,8 +185,17 @@ export function createDiscovery(deps: DiscoveryDeps) {
           onSettle: (s: Settled<Finding>) => {
             const source = network[s.index]
             if (!source) return
-            const detail = s.value?.detail ?? s.detail ?? (s.outcome === 'cancelled' ? 'a higher-priority lookup had the settings' : undefined)
-            end({ source, outcome: s.outcome, ms: s.ms, ...(s.value ? { finding: s.value } : {}), ...(detail ? { detail } : {}) })
+            const detail =
+              s.value?.detail ??
+              s.detail ??
+              (s.outcome === 'cancelled' ? 'a higher-priority lookup had the settings' : undefined)
+            end({
+              source,
+              outcome: s.outcome,
+              ms: s.ms,
+              ...(s.value ? { finding: s.value } : {}),
+              ...(detail ? { detail } : {}),
+            })
           },
         },
       )
@@ -238,7 +247,12 @@ function summarize(
     ...(chosen?.publisher ? { publisher: chosen.publisher } : {}),
     signIn: chosen?.signIn ?? provider?.signIn ?? null,
     ...(chosen?.savedFor ? { savedFor: chosen.savedFor } : {}),
-    lookups: ran.map((r) => ({ source: r.source.id, ms: r.ms, outcome: r.outcome, ...(r.detail ? { detail: r.detail } : {}) })),
+    lookups: ran.map((r) => ({
+      source: r.source.id,
+      ms: r.ms,
+      outcome: r.outcome,
+      ...(r.detail ? { detail: r.detail } : {}),
+    })),
     ms,
   }
 }

@@ -34,12 +34,19 @@ async function line(s: Session, target: GuessTarget, signal: AbortSignal): Promi
   } catch (e) {
     if (e instanceof ProbeCancelled) throw new LookupError('timeout', `${target.host}:${target.port}: stopped`)
     const facts = factsFrom(e)
-    throw new LookupError(facts.code === 'ETIMEDOUT' ? 'timeout' : 'failed', `${target.host}:${target.port}: ${facts.message}`)
+    throw new LookupError(
+      facts.code === 'ETIMEDOUT' ? 'timeout' : 'failed',
+      `${target.host}:${target.port}: ${facts.message}`,
+    )
   }
 }
 
 /** An SMTP reply (RFC 5321 §4.2: `250-` continues, `250 ` ends): its code and lines. */
-async function smtpReply(s: Session, target: GuessTarget, signal: AbortSignal): Promise<{ code: number; lines: string[] }> {
+async function smtpReply(
+  s: Session,
+  target: GuessTarget,
+  signal: AbortSignal,
+): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = []
   for (let i = 0; i < MAX_REPLY_LINES; i++) {
     const l = await line(s, target, signal)
@@ -117,7 +124,8 @@ export async function probeGuess(target: GuessTarget, net: DiscoveryNet, signal:
   try {
     if (target.security === 'tls') socket = await upgrade(socket, target, net, signal)
     const session = { socket, reader: new LineReader(socket) }
-    const done = target.protocol === 'imap' ? await imap(session, target, net, signal) : await smtp(session, target, net, signal)
+    const done =
+      target.protocol === 'imap' ? await imap(session, target, net, signal) : await smtp(session, target, net, signal)
     socket = done.socket
     done.socket.write(target.protocol === 'imap' ? 'A9 LOGOUT\r\n' : 'QUIT\r\n')
     const mode = target.security === 'tls' ? 'SSL/TLS' : 'STARTTLS'

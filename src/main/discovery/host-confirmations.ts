@@ -54,6 +54,10 @@ export class HostConfirmations {
   /** Refuses (CONFIRM_HOST) when a host still needs confirming; the message names it and says why. */
   check(email: string, hosts: readonly (string | undefined)[]): void {
     const [first] = this.pending(email, hosts)
-    if (first) throw new AppError('CONFIRM_HOST', `Confirm ${first.host} before Mailkey sends your password there. ${first.reason}`)
+    if (first)
+      throw new AppError(
+        'CONFIRM_HOST',
+        `Confirm ${first.host} before Mailkey sends your password there. ${first.reason}`,
+      )
   }
 }

@@ -28,7 +28,8 @@ export function providerFinding(
   regionNames: readonly string[],
 ): Finding {
   const region = regionOf(provider, regionNames)
-  const place = <S extends ServerPreset>(s: S): S => (region ? { ...s, host: regionalHost(provider, s.host, region) } : s)
+  const place = <S extends ServerPreset>(s: S): S =>
+    region ? { ...s, host: regionalHost(provider, s.host, region) } : s
   const username = (s: ServerPreset): string => usernameFor(s.username ?? provider.username, address)
   const incoming: Candidate<IncomingServer>[] = (['imap', 'pop3'] as const).flatMap((protocol) => {
     const preset = provider.incoming[protocol]

@@ -23,7 +23,10 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: CallContext
 export function createHandlers(s: Services): Handlers {
   return {
     detectProvider: (input, ctx) =>
-      s.discovery.detect(input.email, { allowHttp: input.allowHttp, ...(ctx.emitDiscovery ? { onEvent: ctx.emitDiscovery } : {}) }),
+      s.discovery.detect(input.email, {
+        allowHttp: input.allowHttp,
+        ...(ctx.emitDiscovery ? { onEvent: ctx.emitDiscovery } : {}),
+      }),
     confirmHost: (input) => {
       s.discovery.confirm(input.email, input.host)
       return Promise.resolve({ confirmed: true as const })

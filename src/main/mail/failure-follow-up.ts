@@ -31,7 +31,12 @@ export class EarlyTlsLook {
   private look: Promise<boolean> | undefined
 
   constructor(
-    private readonly target: { host: string; port: number; security: Security; conn: Pick<ConnectionOptions, 'trust' | 'lookup'> },
+    private readonly target: {
+      host: string
+      port: number
+      security: Security
+      conn: Pick<ConnectionOptions, 'trust' | 'lookup'>
+    },
     private readonly greetingMs: number,
   ) {}
 

@@ -162,7 +162,11 @@ export const MAJOR_PROVIDERS: readonly Provider[] = [
     },
     helpUrl: 'https://help.yahoo.com/kb/SLN4075.html',
     signIn: 'app-password',
-    sources: { servers: ispdb('yahoo.com.xml'), signIn: 'https://help.yahoo.com/kb/SLN15241.html', mx: ispdb('yahoo.com.xml') },
+    sources: {
+      servers: ispdb('yahoo.com.xml'),
+      signIn: 'https://help.yahoo.com/kb/SLN15241.html',
+      mx: ispdb('yahoo.com.xml'),
+    },
   },
   {
     id: 'aol',

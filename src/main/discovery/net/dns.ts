@@ -40,7 +40,7 @@ const DEFAULT_TIMEOUT_MS = 3000
 const TRIES = 2
 
 function codeOf(e: unknown): string {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : ''
+  return typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : ''
 }
 
 /** DNS through Node's c-ares resolver, one resolver per query so a cancel ends exactly that query. */

@@ -43,11 +43,19 @@ async function open(url: URL, opts: HttpGetOptions, signal: AbortSignal): Promis
     return await upgradeTls(raw, url.hostname, { trust: { ca: opts.ca } }, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal)
   } catch (e) {
     const facts = factsFrom(e)
-    throw new LookupError('failed', `${url.hostname}: the HTTPS certificate was refused (${facts.code ?? facts.message})`)
+    throw new LookupError(
+      'failed',
+      `${url.hostname}: the HTTPS certificate was refused (${facts.code ?? facts.message})`,
+    )
   }
 }
 
-function exchange(url: URL, socket: Socket, maxBytes: number, signal: AbortSignal): Promise<{ res: IncomingMessage; body: Buffer }> {
+function exchange(
+  url: URL,
+  socket: Socket,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<{ res: IncomingMessage; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request({
       method: 'GET',
@@ -63,7 +71,9 @@ function exchange(url: URL, socket: Socket, maxBytes: number, signal: AbortSigna
       const declared = Number(res.headers['content-length'] ?? 0)
       if (declared > maxBytes) {
         req.destroy()
-        return reject(new LookupError('failed', `${url.host} sent ${declared} bytes; Mailkey reads at most ${maxBytes}`))
+        return reject(
+          new LookupError('failed', `${url.host} sent ${declared} bytes; Mailkey reads at most ${maxBytes}`),
+        )
       }
       const chunks: Buffer[] = []
       let size = 0
@@ -109,7 +119,8 @@ export function createHttpGet(opts: HttpGetOptions): HttpGet {
         if (next.protocol !== url.protocol || next.host !== url.host) {
           throw new LookupError('failed', `${url.host} redirected to ${next.protocol}//${next.host}: not followed`)
         }
-        if (hop + 1 > MAX_REDIRECTS) throw new LookupError('failed', `${url.host}: more than ${MAX_REDIRECTS} redirects`)
+        if (hop + 1 > MAX_REDIRECTS)
+          throw new LookupError('failed', `${url.host}: more than ${MAX_REDIRECTS} redirects`)
         url = next
         continue
       }

@@ -27,7 +27,11 @@ export function lookupVia(dns: Dns): LookupFunction {
         else callback(null, all[0]?.address ?? '', all[0]?.family ?? 4)
       },
       (e: unknown) => {
-        const err = Object.assign(new Error(`getaddrinfo EAI_AGAIN ${hostname}`), { code: 'EAI_AGAIN', hostname, cause: e })
+        const err = Object.assign(new Error(`getaddrinfo EAI_AGAIN ${hostname}`), {
+          code: 'EAI_AGAIN',
+          hostname,
+          cause: e,
+        })
         callback(err, '', 4)
       },
     )

@@ -69,7 +69,10 @@ export const guessSource: Source = {
       via: `${target.host} ${note}`,
     }))
     if (incoming.length === 0 && outgoing.length === 0) {
-      throw new LookupError(inc.timedOut && out.timedOut ? 'timeout' : 'nothing', `no mail server answered at ${[...new Set([...incomingHosts, ...outgoingHosts])].join(', ')}`)
+      throw new LookupError(
+        inc.timedOut && out.timedOut ? 'timeout' : 'nothing',
+        `no mail server answered at ${[...new Set([...incomingHosts, ...outgoingHosts])].join(', ')}`,
+      )
     }
     return { incoming, outgoing, detail: [...incoming, ...outgoing].map((c) => c.via).join('; ') }
   },

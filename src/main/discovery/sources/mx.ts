@@ -52,7 +52,11 @@ export const mxSource: Source = {
     const provider = providerForMx(hosts, ctx.catalog)
     if (provider) {
       const finding = providerFinding(provider, ctx.address, `MX ${hosts[0]}`, [ctx.address.domain, ...hosts])
-      return { ...finding, names: [...(finding.names ?? []), ...hosts.flatMap(mxDomains)], detail: `MX ${hosts[0]}: ${provider.name}` }
+      return {
+        ...finding,
+        names: [...(finding.names ?? []), ...hosts.flatMap(mxDomains)],
+        detail: `MX ${hosts[0]}: ${provider.name}`,
+      }
     }
     const first = hosts[0] ?? ''
     const found = await fromDatabase(ctx, first)

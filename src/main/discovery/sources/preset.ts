@@ -8,6 +8,8 @@ export const presetSource: Source = {
   local: true,
   run({ address, catalog }) {
     const provider = providerForAddress(`${address.localPart}@${address.domain}`, catalog)
-    return Promise.resolve(provider ? providerFinding(provider, address, 'Mailkey’s list of providers', [address.domain]) : null)
+    return Promise.resolve(
+      provider ? providerFinding(provider, address, 'Mailkey’s list of providers', [address.domain]) : null,
+    )
   },
 }

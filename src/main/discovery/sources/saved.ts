@@ -37,7 +37,9 @@ export function savedAccountsSource(saved: SavedAccounts): Source {
       const localPart = account.email.slice(0, account.email.lastIndexOf('@'))
       const username = account.username.toLowerCase() === localPart.toLowerCase() ? address.localPart : address.address
       const via = `the saved account ${account.email}`
-      const provider = account.providerId ? catalog.find((p) => p.id === account.providerId) ?? providerById(account.providerId) : undefined
+      const provider = account.providerId
+        ? (catalog.find((p) => p.id === account.providerId) ?? providerById(account.providerId))
+        : undefined
       const finding: Finding = {
         incoming: [{ server: account.incoming, username, via }],
         outgoing: [{ server: account.outgoing, username, via }],

@@ -10,9 +10,13 @@ export function sourceWords(source: DiscoverySource, detected: DetectedSettings)
   const domain = detected.domain ?? 'your domain'
   switch (source) {
     case 'saved':
-      return detected.savedFor ? `Works for ${detected.savedFor}` : 'The settings of an account you saved at this domain'
+      return detected.savedFor
+        ? `Works for ${detected.savedFor}`
+        : 'The settings of an account you saved at this domain'
     case 'preset':
-      return detected.provider ? `${detected.provider.name}, from Mailkey’s list of providers` : 'From Mailkey’s list of providers'
+      return detected.provider
+        ? `${detected.provider.name}, from Mailkey’s list of providers`
+        : 'From Mailkey’s list of providers'
     case 'autoconfig':
     case 'well-known':
       return `Published by ${domain}`
@@ -56,7 +60,8 @@ export const OUTCOME_LABEL: Record<LookupOutcome | 'running', string> = {
 export function signInWords(detected: DetectedSettings): string | null {
   const name = detected.provider?.name
   if (!name) return null
-  if (detected.signIn === 'oauth2') return `${name} signs in with OAuth (“Sign in with Microsoft”); a password alone may be refused.`
+  if (detected.signIn === 'oauth2')
+    return `${name} signs in with OAuth (“Sign in with Microsoft”); a password alone may be refused.`
   if (detected.signIn === 'app-password') return `${name} needs an app password, not your normal password.`
   return null
 }
@@ -65,10 +70,18 @@ type AnyServer = Server | IncomingServer
 
 function same(a: AnyServer, b: AnyServer): boolean {
   const protocol = (s: AnyServer): string => ('protocol' in s ? s.protocol : 'smtp')
-  return protocol(a) === protocol(b) && a.host.toLowerCase() === b.host.toLowerCase() && a.port === b.port && a.security === b.security
+  return (
+    protocol(a) === protocol(b) &&
+    a.host.toLowerCase() === b.host.toLowerCase() &&
+    a.port === b.port &&
+    a.security === b.security
+  )
 }
 
 /** The discovered entry for a server as it is now (undefined once the user has changed it). */
-export function foundFor<S extends AnyServer>(list: readonly FoundServer<S>[] | undefined, server: AnyServer | null): FoundServer<S> | undefined {
+export function foundFor<S extends AnyServer>(
+  list: readonly FoundServer<S>[] | undefined,
+  server: AnyServer | null,
+): FoundServer<S> | undefined {
   return server ? list?.find((f) => same(f.server, server)) : undefined
 }

@@ -28,7 +28,12 @@ function ProviderStatus({ detection, email }: { detection: Detection; email: str
       )}
       {current?.status === 'found' && (current.settings.incoming ?? current.settings.outgoing) && (
         <>
-          <strong>{current.settings.provider?.name ?? current.settings.publisher ?? current.settings.domain ?? 'Provider not recognised'}</strong>
+          <strong>
+            {current.settings.provider?.name ??
+              current.settings.publisher ??
+              current.settings.domain ??
+              'Provider not recognised'}
+          </strong>
           <span className="provider-source">{SOURCE_LABEL[current.settings.source]}</span>
         </>
       )}

@@ -9,7 +9,17 @@ import type { WizardAction } from './wizard-state.js'
 
 type Any = FoundServer<IncomingServer> | FoundServer<Server>
 
-function Choice({ side, found, setup, dispatch }: { side: Side; found: Any; setup: Setup; dispatch: Dispatch<WizardAction> }) {
+function Choice({
+  side,
+  found,
+  setup,
+  dispatch,
+}: {
+  side: Side
+  found: Any
+  setup: Setup
+  dispatch: Dispatch<WizardAction>
+}) {
   const s = found.server
   const protocol = 'protocol' in s ? PROTOCOL_LABEL[s.protocol] : 'SMTP'
   return (
@@ -35,7 +45,10 @@ export function ServerChoices({ setup, dispatch }: { setup: Setup; dispatch: Dis
   if (!found || setup.accountId !== undefined) return null
   const inc = parseIncoming(setup.incoming)
   const out = parseServer(setup.outgoing)
-  const current = { incoming: foundFor(found.incoming, inc.ok ? inc.server : null), outgoing: foundFor(found.outgoing, out.ok ? out.server : null) }
+  const current = {
+    incoming: foundFor(found.incoming, inc.ok ? inc.server : null),
+    outgoing: foundFor(found.outgoing, out.ok ? out.server : null),
+  }
   const others = {
     incoming: found.incoming.filter((f) => f !== current.incoming),
     outgoing: found.outgoing.filter((f) => f !== current.outgoing),
@@ -50,7 +63,13 @@ export function ServerChoices({ setup, dispatch }: { setup: Setup; dispatch: Dis
             <p className="choices-side">{SIDE_LABEL[side]}</p>
             <ul className="choice-list" aria-label={`Other ${SIDE_LABEL[side].toLowerCase()} servers`}>
               {others[side].map((f) => (
-                <Choice key={`${f.server.host}:${f.server.port}:${f.server.security}:${'protocol' in f.server ? f.server.protocol : ''}`} side={side} found={f} setup={setup} dispatch={dispatch} />
+                <Choice
+                  key={`${f.server.host}:${f.server.port}:${f.server.security}:${'protocol' in f.server ? f.server.protocol : ''}`}
+                  side={side}
+                  found={f}
+                  setup={setup}
+                  dispatch={dispatch}
+                />
               ))}
             </ul>
           </div>

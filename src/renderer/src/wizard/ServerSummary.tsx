@@ -53,7 +53,11 @@ export function ServerSummary({ setup }: { setup: Setup }) {
             <span className="badge">{PROTOCOL_LABEL[incoming.protocol]}</span>{' '}
             <span className="mono">{incoming.host || '—'}</span> port {incoming.port || '—'},{' '}
             {SECURITY_LABEL[incoming.security]}
-            <Origin setup={setup} list={detected.found?.incoming} server={parsedIncoming.ok ? parsedIncoming.server : null} />
+            <Origin
+              setup={setup}
+              list={detected.found?.incoming}
+              server={parsedIncoming.ok ? parsedIncoming.server : null}
+            />
           </dd>
         </div>
         <div className="summary-row">
@@ -61,7 +65,11 @@ export function ServerSummary({ setup }: { setup: Setup }) {
           <dd>
             <span className="badge">SMTP</span> <span className="mono">{outgoing.host || '—'}</span> port{' '}
             {outgoing.port || '—'}, {SECURITY_LABEL[outgoing.security]}
-            <Origin setup={setup} list={detected.found?.outgoing} server={parsedOutgoing.ok ? parsedOutgoing.server : null} />
+            <Origin
+              setup={setup}
+              list={detected.found?.outgoing}
+              server={parsedOutgoing.ok ? parsedOutgoing.server : null}
+            />
           </dd>
         </div>
         <div className="summary-row">
