@@ -6,13 +6,13 @@
 //     lookup also timed alone in the same run (parallel, not the sum: target ≤ 1.2);
 //  c. every lookup black-holed: a result by the default 8 s deadline, with progress events meanwhile.
 import { discoveryNet } from '../src/main/discovery/default-net.js'
-import { createDiscovery, DISCOVERY_DEADLINE_MS, type Discovery } from '../src/main/discovery/discover.js'
+import {
+  createDiscovery,
+  DISCOVERY_DEADLINE_MS,
+  NETWORK_SOURCES,
+  type Discovery,
+} from '../src/main/discovery/discover.js'
 import type { Dns } from '../src/main/discovery/net/dns.js'
-import { autoconfigSource, wellKnownSource } from '../src/main/discovery/sources/autoconfig.js'
-import { guessSource } from '../src/main/discovery/sources/guess.js'
-import { ispdbSource } from '../src/main/discovery/sources/ispdb.js'
-import { mxSource } from '../src/main/discovery/sources/mx.js'
-import { srvSource } from '../src/main/discovery/sources/srv.js'
 import type { DiscoveryNet, Source } from '../src/main/discovery/types.js'
 import { parseDiscoveryAddress, type DiscoveryAddress } from '../src/shared/discovery-address.js'
 import { PRESETS } from '../src/shared/providers.js'
@@ -45,15 +45,6 @@ function counting(net: Omit<DiscoveryNet, 'allowHttp'>): { net: Omit<DiscoveryNe
     calls: () => n,
   }
 }
-
-const NETWORK_SOURCES: readonly Source[] = [
-  autoconfigSource,
-  wellKnownSource,
-  ispdbSource,
-  mxSource,
-  srvSource,
-  guessSource,
-]
 
 async function alone(source: Source, address: DiscoveryAddress, net: DiscoveryNet): Promise<number> {
   const t0 = performance.now()

@@ -100,17 +100,18 @@ function collect<S extends Server | IncomingServer>(
   return out
 }
 
+/** The sources that use the network, highest priority first. */
+export const NETWORK_SOURCES: readonly Source[] = [
+  autoconfigSource,
+  wellKnownSource,
+  ispdbSource,
+  mxSource,
+  srvSource,
+  guessSource,
+]
+
 function sourcesFor(deps: DiscoveryDeps): Source[] {
-  return [
-    ...(deps.saved ? [savedAccountsSource(deps.saved)] : []),
-    presetSource,
-    autoconfigSource,
-    wellKnownSource,
-    ispdbSource,
-    mxSource,
-    srvSource,
-    guessSource,
-  ]
+  return [...(deps.saved ? [savedAccountsSource(deps.saved)] : []), presetSource, ...NETWORK_SOURCES]
 }
 
 /** Lookups that need a domain name: an address literal has none (RFC 5321 §4.1.3). */
