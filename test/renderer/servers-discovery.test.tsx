@@ -137,6 +137,30 @@ describe('the servers step shows where each setting came from', () => {
   })
 })
 
+describe('plain HTTP only when the user allows it', () => {
+  it('nothing found: one click looks again over plain HTTP too', async () => {
+    const fake = installFakeMailkey()
+    const nothing: DetectedSettings = {
+      ...OFFICE,
+      source: 'guess',
+      incoming: null,
+      outgoing: null,
+      incomingAlternatives: [],
+      outgoingAlternatives: [],
+      found: { incoming: [], outgoing: [] },
+    }
+    fake.api.detectProvider.mockResolvedValueOnce({ ok: true, value: nothing })
+    fake.api.detectProvider.mockResolvedValueOnce({ ok: true, value: OFFICE })
+    const user = userEvent.setup()
+    render(<Wizard onSaved={() => undefined} />)
+    await user.type(screen.getByLabelText('Email address'), 'ann@office.example')
+    await user.click(await screen.findByRole('button', { name: 'Also look for settings published over plain HTTP' }))
+    expect(await screen.findByText('office.example')).toBeTruthy()
+    expect(fake.api.detectProvider).toHaveBeenLastCalledWith({ email: 'ann@office.example', allowHttp: true })
+    expect(screen.queryByRole('button', { name: /plain HTTP/ })).toBeNull()
+  })
+})
+
 describe('the address step shows the lookups live', () => {
   it('each lookup as it starts and ends, for this address only', async () => {
     const fake = installFakeMailkey()

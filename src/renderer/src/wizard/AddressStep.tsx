@@ -80,6 +80,15 @@ export function AddressStep({ state, dispatch }: Props) {
         email={email}
         active={state.detection.status === 'detecting' && state.detection.email === email}
       />
+      {state.detection.status === 'found' &&
+        state.detection.email === email &&
+        !state.detection.settings.incoming &&
+        !state.detection.settings.outgoing &&
+        !state.allowHttp && (
+          <button type="button" className="button button--quiet" onClick={() => dispatch({ type: 'plainHttpAllowed' })}>
+            Also look for settings published over plain HTTP
+          </button>
+        )}
       <Field id="display-name" label="Your name (optional)" hint="Shown to the people you write to.">
         {(control) => (
           <input

@@ -103,6 +103,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         : state
     case 'detectionFinished':
       return state.step === 'address' ? detectionFinished(state, action) : state
+    case 'plainHttpAllowed':
+      return state.step === 'address' ? { ...state, allowHttp: true, detection: { status: 'idle' } } : state
     case 'addressSubmitted':
       return state.step === 'address' ? submitAddress(state) : state
     case 'back':

@@ -39,6 +39,8 @@ export type WizardState =
       advanceWhenFound: boolean
       /** What was set up before the user came back here, kept for when they go forward again. */
       setup: Setup | null
+      /** The user allowed settings published over plain HTTP (each of their hosts is then confirmed). */
+      allowHttp?: boolean
     }
   | { step: 'app-password'; setup: Setup }
   | { step: 'password'; setup: Setup; showCheck: boolean }
@@ -71,6 +73,8 @@ export type WizardAction =
   | { type: 'displayNameChanged'; displayName: string }
   | { type: 'detectionStarted'; email: string }
   | { type: 'detectionFinished'; email: string; result: Result<DetectedSettings> }
+  /** Nothing found: look again, this time also over plain HTTP. */
+  | { type: 'plainHttpAllowed' }
   | { type: 'addressSubmitted' }
   | { type: 'back' }
   | { type: 'guidanceRead' }
