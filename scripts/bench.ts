@@ -4,7 +4,9 @@
 //  3. round trips of one verification per protocol, by the slope method (time over injected delay).
 //  4. check all of 20 accounts against the sum of their single re-tests (issue 17).
 //  5. the incoming filter: preview, ManageSieve upload, and the round trip through Dovecot.
-//  6. CPU of CLI start-up against a bare `node -e 0` (no-network commands: target ≤ 2.5×).
+//  6. discovery: zero network calls for a known domain, wall against the slowest lookup for an unknown
+//     one, and a result by the deadline when everything is black-holed (scripts/bench-discovery.ts).
+//  7. CPU of CLI start-up against a bare `node -e 0` (no-network commands: target ≤ 2.5×).
 // It runs inside a private D-Bus session with its own keyring (as `npm test` does), so the CLI commands
 // that read the keychain are timed doing so.
 import { spawnSync } from 'node:child_process'
@@ -18,6 +20,7 @@ import { runTest, type FlatTest } from '../test/main/run-test.js'
 import { measureCliStartup } from './bench/cli-start.js'
 import { measureRoundTrips } from './bench/round-trips.js'
 import { withKeyring } from './keyring-session.mjs'
+import { benchDiscovery } from './bench-discovery.js'
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15)
 const ONE_WAY_MS = 25
@@ -108,6 +111,7 @@ async function bench(): Promise<void> {
       console.log(`   ${f.protocol.padEnd(20)} ${f.roundTrips.toFixed(2).padStart(5)}   (ms: ${points})`)
     }
     await benchOffices(bed, ONE_WAY_MS)
+    await benchDiscovery(bed.info, RUNS)
   } finally {
     await imapProxy.close()
     await smtpProxy.close()
@@ -116,7 +120,7 @@ async function bench(): Promise<void> {
 
   const cliRuns = Math.max(5, Math.round(RUNS / 2))
   const { bareMs, figures } = measureCliStartup(cliRuns)
-  console.log(`\n6. CLI start-up, CPU (user + system) against a bare \`node -e 0\` (${cliRuns} runs each, means)`)
+  console.log(`\n7. CLI start-up, CPU (user + system) against a bare \`node -e 0\` (${cliRuns} runs each, means)`)
   console.log(`   node -e 0              ${bareMs.toFixed(0).padStart(5)} ms`)
   for (const f of figures) {
     const bound = f.network ? '(talks to a server: no bound)' : `(target ≤ 2.5×)`

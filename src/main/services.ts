@@ -1,7 +1,7 @@
 import type Conf from 'conf'
 import type { AppNotice, SettingsBackupView } from '../shared/ipc/contract.js'
 import type { KeychainHealth } from '../shared/keychain.js'
-import { PROVIDERS, providerForAddress, type Provider } from '../shared/providers.js'
+import { PRESETS, providerForAddress, type Provider } from '../shared/providers.js'
 import type { StageEvent } from '../shared/report.js'
 import type { CheckResult } from './accounts/account-check-result.js'
 import { confAccounts } from './accounts/accounts-repository.js'
@@ -18,7 +18,9 @@ import { resetStaleCredential } from './accounts/stale-credential-reset.js'
 import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
 import type { SecretStore } from './credentials/secret-store.js'
-import { createProviderDetector, lookupMx, type MxLookup, type ProviderDetector } from './discovery/detect-provider.js'
+import { discoveryNet, type NetOptions } from './discovery/default-net.js'
+import { DiscoveryService } from './discovery/discovery-service.js'
+import { resolveVia } from './discovery/net/resolve.js'
 import { ConnectionTester } from './mail/connection-tester.js'
 import type { TlsTrust } from './mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS } from './mail/round-trip.js'
@@ -46,7 +48,8 @@ export interface Services {
     timeoutMs?: number,
   ) => Promise<CheckResult & { saved: boolean }>
   sendTestMessage: (input: Parameters<typeof sendTestMessage>[1]) => ReturnType<typeof sendTestMessage>
-  detectProvider: ProviderDetector
+  /** Finds the servers for an address and keeps the trust gate's hosts (discovery/). */
+  discovery: DiscoveryService
   keychainHealth: () => Promise<KeychainHealth>
   /** Opens an allowed https link in the system browser. */
   openExternal: (url: string) => Promise<void>
@@ -70,7 +73,10 @@ export interface ServiceConfig {
   trust?: TlsTrust
   /** Provider presets; tests add the bed as a provider. */
   catalog?: readonly Provider[]
-  mx?: MxLookup
+  /** Discovery's network (DNS servers, provider database, test ports); the system's by default. */
+  discovery?: NetOptions & { deadlineMs?: number }
+  /** MX answers without DNS (tests), best first; the rest of discovery's DNS stays as configured. */
+  mx?: (domain: string) => Promise<string[]>
   notices?: readonly AppNotice[]
   /** The settings folder, where backups of moved-aside settings are kept; none when unset. */
   settingsDir?: string
@@ -81,16 +87,36 @@ export interface ServiceConfig {
 
 /** Builds the services from their configuration: the one place they are wired together. */
 export function createServices(config: ServiceConfig): Services {
-  const catalog = config.catalog ?? PROVIDERS
+  const catalog = config.catalog ?? PRESETS
   const trust = config.trust ?? {}
   const providerOf = (email: string): Provider['id'] | null => providerForAddress(email, catalog)?.id ?? null
   const credentials = new Credentials(config.secrets)
   const dir = config.settingsDir
   const backups = (): SettingsBackup[] => (dir ? listBackups(dir) : [])
-  const accounts = new AccountsService(confAccounts(config.store), credentials, config.now, () =>
+  const repository = confAccounts(config.store)
+  const accounts = new AccountsService(repository, credentials, config.now, () =>
     backups().flatMap((b) => b.accountIds),
   )
-  const tester = new ConnectionTester({ trust, providerOf })
+  const { deadlineMs, ...netOptions } = config.discovery ?? {}
+  const net = discoveryNet({ ca: trust.ca, ...netOptions })
+  const mx = config.mx
+  const discovery = new DiscoveryService({
+    catalog,
+    net: mx
+      ? {
+          ...net,
+          dns: {
+            ...net.dns,
+            mx: (d) => mx(d).then((hosts) => hosts.map((exchange, priority) => ({ exchange, priority }))),
+          },
+        }
+      : net,
+    saved: () => repository.list(),
+    ...(deadlineMs ? { deadlineMs } : {}),
+  })
+  // the DNS servers discovery was given (tests, split DNS) resolve the tests' server names too
+  const resolve = config.discovery?.dnsServers?.length ? resolveVia(net.dns) : undefined
+  const tester = new ConnectionTester({ trust, providerOf, ...(resolve ? { resolve } : {}) })
   const roundTripLimitMs = config.roundTripLimitMs ?? ROUND_TRIP_LIMIT_MS
   const deps = { accounts, credentials, tester, ...(config.now ? { now: config.now } : {}) }
   const retest: Services['retest'] = (id, testId, emit, timeoutMs) => retestAccount(deps, id, testId, emit, timeoutMs)
@@ -98,7 +124,13 @@ export function createServices(config: ServiceConfig): Services {
     accounts,
     credentials,
     tester,
-    setup: new AccountSetup({ ...deps, connection: { trust }, roundTripLimitMs, providerOf }),
+    setup: new AccountSetup({
+      ...deps,
+      connection: { trust },
+      roundTripLimitMs,
+      providerOf,
+      beforeSecretSent: (email, hosts) => discovery.hosts.check(email, hosts),
+    }),
     aliases: new AliasService(accounts, credentials, tester, trust, config.now, roundTripLimitMs),
     retest,
     checks: new AccountChecks({
@@ -110,7 +142,7 @@ export function createServices(config: ServiceConfig): Services {
     resetStaleCredential: (id, testId, password, emit, timeoutMs) =>
       resetStaleCredential(deps, id, testId, password, emit, timeoutMs),
     sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust }, input),
-    detectProvider: createProviderDetector(catalog, config.mx ?? lookupMx),
+    discovery,
     keychainHealth: () => checkKeychain(config.secrets),
     openExternal: config.openExternal,
     notices: config.notices ?? [],

@@ -1,5 +1,6 @@
 import { CHANNELS, EVENTS, METHODS } from '../shared/ipc/channels.js'
 import type { CheckAllEvent } from '../shared/check-all.js'
+import type { DiscoveryEvent } from '../shared/discovery.js'
 import type { StageEvent } from '../shared/report.js'
 
 /** The parts of Electron's preload modules the bridge uses (structural, so a Node test can record them). */
@@ -15,7 +16,7 @@ export interface PreloadElectron {
 /**
  * `window.mailkey` (typed as MailkeyApi in src/shared/ipc/contract.ts). The whole bridge, readable in one
  * screen: one function per channel, each bound to its literal channel name; progress subscriptions (test
- * stages, check-all rows) that hand over the payload only (never the IPC event) and return their
+ * stages, check-all rows, discovery lookups) that hand over the payload only (never the IPC event) and return their
  * unsubscribe function. No
  * ipcRenderer, no generic invoke, no process.env on the page. Frozen.
  */
@@ -25,19 +26,17 @@ export function exposeMailkey({ contextBridge, ipcRenderer }: PreloadElectron): 
     const channel = CHANNELS[method]
     api[method] = (input?: unknown) => ipcRenderer.invoke(channel, input)
   }
-  api['onTestProgress'] = (listener: (event: StageEvent) => void) => {
-    const handler = (_event: unknown, payload: unknown): void => listener(payload as StageEvent)
-    ipcRenderer.on(EVENTS.testProgress, handler)
+  // main sends each event's payload already shaped (register.ts); the IPC event itself stays here
+  const subscribe = <T>(channel: string, listener: (payload: T) => void): (() => void) => {
+    const handler = (_event: unknown, payload: unknown): void => listener(payload as T)
+    ipcRenderer.on(channel, handler)
     return () => {
-      ipcRenderer.removeListener(EVENTS.testProgress, handler)
+      ipcRenderer.removeListener(channel, handler)
     }
   }
-  api['onCheckAllProgress'] = (listener: (event: CheckAllEvent) => void) => {
-    const handler = (_event: unknown, payload: unknown): void => listener(payload as CheckAllEvent)
-    ipcRenderer.on(EVENTS.checkAllProgress, handler)
-    return () => {
-      ipcRenderer.removeListener(EVENTS.checkAllProgress, handler)
-    }
-  }
+  api['onTestProgress'] = (listener: (event: StageEvent) => void) => subscribe(EVENTS.testProgress, listener)
+  api['onCheckAllProgress'] = (listener: (event: CheckAllEvent) => void) => subscribe(EVENTS.checkAllProgress, listener)
+  api['onDiscoveryProgress'] = (listener: (event: DiscoveryEvent) => void) =>
+    subscribe(EVENTS.discoveryProgress, listener)
   contextBridge.exposeInMainWorld('mailkey', Object.freeze(api))
 }

@@ -1,16 +1,65 @@
 import type { IncomingProtocol, Security } from './mail.js'
+import { BRIDGES } from './provider-catalog/bridges.js'
+import { HOSTING_PROVIDERS } from './provider-catalog/hosting.js'
+import { GOOGLE_APP_PASSWORD, MAJOR_PROVIDERS } from './provider-catalog/major.js'
+import { MAIL_PROVIDERS } from './provider-catalog/mail-services.js'
+import { RELAYS } from './provider-catalog/relays.js'
 
 /**
- * Server presets of the big providers, as data. Sources: each provider's own help page (helpUrl).
- * Workspace and Microsoft 365 use their customers' domains and are recognised from MX records.
+ * Server presets of the providers a small office meets, as data: each fact with its source
+ * (`sources`). Mailbox providers are found from the address's domain, or from the domain's MX records
+ * when they host customers' own domains (Google Workspace, Microsoft 365, Zoho...). Relays only send;
+ * a bridge runs on the user's own computer.
  */
-export type ProviderId =
-  'gmail' | 'google-workspace' | 'outlook' | 'microsoft-365' | 'yahoo' | 'aol' | 'icloud' | 'fastmail' | 'zoho' | 'gmx'
+export const PROVIDER_IDS = [
+  'gmail',
+  'google-workspace',
+  'outlook',
+  'microsoft-365',
+  'yahoo',
+  'aol',
+  'icloud',
+  'fastmail',
+  'zoho',
+  'gmx',
+  'gmx-com',
+  'web-de',
+  'mail-com',
+  'yandex',
+  'proton-bridge',
+  'ionos',
+  'ovh',
+  'godaddy',
+  'namecheap',
+  'strato',
+  'hostinger',
+  'sendgrid',
+  'mailgun',
+  'amazon-ses',
+  'brevo',
+  'postmark',
+] as const
+
+export type ProviderId = (typeof PROVIDER_IDS)[number]
+
+/**
+ * How mail apps sign in: an app-specific password (the normal one is refused), OAuth2 (SASL XOAUTH2;
+ * passwords are switched off), or the account's (or mailbox's) own password.
+ */
+export type SignIn = 'app-password' | 'oauth2' | 'password'
+
+/**
+ * The user name a server wants: the whole address, the part before the `@` (Thunderbird's
+ * `%EMAILLOCALPART%`), or a fixed name (SendGrid's `apikey`).
+ */
+export type UsernameRule = 'address' | 'local-part' | { fixed: string }
 
 export interface ServerPreset {
   host: string
   port: number
   security: Security
+  /** When this server wants another user name than the provider's rule. */
+  username?: UsernameRule
 }
 
 export interface AppPasswordFormat {
@@ -33,6 +82,24 @@ export interface AppPasswordInfo {
   prerequisiteUrl?: string
 }
 
+/** One region of a regional service: its hosts' suffix and the names (address domains, MX hosts) in it. */
+export interface ProviderRegion {
+  /** The suffix of this region's server hosts, e.g. `zoho.eu` (imap.zoho.eu). */
+  hosts: string
+  /** Address domains and MX suffixes that belong to this region, e.g. `zoho.eu`, `zohomail.eu`. */
+  names: readonly string[]
+}
+
+/** Where the facts of a preset come from (URLs). */
+export interface ProviderSources {
+  /** Hosts, ports, security and user names. */
+  servers: string
+  /** Which sign-in the provider needs. */
+  signIn?: string
+  /** The MX host names its customers' domains point to. */
+  mx?: string
+}
+
 export interface Provider {
   id: ProviderId
   name: string
@@ -47,205 +114,85 @@ export interface Provider {
   /** Basic (password) authentication is switched off by the provider; only OAuth works. */
   oauthOnly?: boolean
   helpUrl: string
+  /** The sign-in mail apps need (app password, OAuth2 or the normal password). */
+  signIn: SignIn
+  /** The user name the servers want (the address unless a server says otherwise). */
+  username?: UsernameRule
+  /**
+   * The same service under regional names (Zoho's zoho.eu, zoho.in...): the presets name the first
+   * region's hosts; an address or MX host in another region gets that region's hosts.
+   */
+  regions?: readonly ProviderRegion[]
+  /** `relay`: sends only (no mailbox); `bridge`: a program on the user's own computer. */
+  kind?: 'relay' | 'bridge'
+  /** What the user must know that no setting can say, in plain words. */
+  note?: string
+  sources: ProviderSources
 }
 
-const GOOGLE_APP_PASSWORD: AppPasswordInfo = {
-  required: true,
-  format: { charset: 'letters', length: 16, example: 'abcd efgh ijkl mnop' },
-  createUrl: 'https://myaccount.google.com/apppasswords',
-  helpUrl: 'https://support.google.com/accounts/answer/185833',
-  prerequisiteUrl: 'https://myaccount.google.com/signinoptions/two-step-verification',
-}
+/** Mailbox providers reached over the internet on the standard ports. */
+export const PROVIDERS: readonly Provider[] = [...MAJOR_PROVIDERS, ...MAIL_PROVIDERS, ...HOSTING_PROVIDERS]
 
-const GOOGLE_SERVERS = {
-  incoming: {
-    imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
-    pop3: { host: 'pop.gmail.com', port: 995, security: 'tls' },
-  },
-  outgoing: [
-    { host: 'smtp.gmail.com', port: 465, security: 'tls' },
-    { host: 'smtp.gmail.com', port: 587, security: 'starttls' },
-  ],
-} as const
+export { BRIDGES, RELAYS }
 
-export const PROVIDERS: readonly Provider[] = [
-  {
-    id: 'gmail',
-    name: 'Gmail',
-    domains: ['gmail.com', 'googlemail.com'],
-    mxSuffixes: [],
-    ...GOOGLE_SERVERS,
-    appPassword: GOOGLE_APP_PASSWORD,
-    helpUrl: 'https://support.google.com/mail/answer/7126229',
-  },
-  {
-    id: 'google-workspace',
-    name: 'Google Workspace',
-    domains: [],
-    mxSuffixes: ['google.com', 'googlemail.com'],
-    ...GOOGLE_SERVERS,
-    appPassword: GOOGLE_APP_PASSWORD,
-    helpUrl: 'https://support.google.com/a/answer/9003945',
-  },
-  {
-    id: 'outlook',
-    name: 'Outlook.com',
-    domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'hotmail.co.uk', 'outlook.de', 'hotmail.fr'],
-    mxSuffixes: [],
-    incoming: {
-      imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
-      pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
-    },
-    outgoing: [{ host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' }],
-    oauthOnly: true,
-    helpUrl:
-      'https://support.microsoft.com/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
-  },
-  {
-    id: 'microsoft-365',
-    name: 'Microsoft 365',
-    domains: [],
-    mxSuffixes: ['mail.protection.outlook.com'],
-    incoming: {
-      imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
-      pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
-    },
-    outgoing: [{ host: 'smtp.office365.com', port: 587, security: 'starttls' }],
-    helpUrl:
-      'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
-  },
-  {
-    id: 'yahoo',
-    name: 'Yahoo Mail',
-    domains: ['yahoo.com', 'ymail.com', 'rocketmail.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de'],
-    mxSuffixes: ['yahoodns.net'],
-    incoming: {
-      imap: { host: 'imap.mail.yahoo.com', port: 993, security: 'tls' },
-      pop3: { host: 'pop.mail.yahoo.com', port: 995, security: 'tls' },
-    },
-    outgoing: [
-      { host: 'smtp.mail.yahoo.com', port: 465, security: 'tls' },
-      { host: 'smtp.mail.yahoo.com', port: 587, security: 'starttls' },
-    ],
-    appPassword: {
-      required: true,
-      format: { charset: 'letters', length: 16, example: 'abcd efgh ijkl mnop' },
-      createUrl: 'https://login.yahoo.com/account/security',
-      helpUrl: 'https://help.yahoo.com/kb/SLN15241.html',
-    },
-    helpUrl: 'https://help.yahoo.com/kb/SLN4075.html',
-  },
-  {
-    id: 'aol',
-    name: 'AOL Mail',
-    domains: ['aol.com', 'aim.com'],
-    mxSuffixes: [],
-    incoming: {
-      imap: { host: 'imap.aol.com', port: 993, security: 'tls' },
-      pop3: { host: 'pop.aol.com', port: 995, security: 'tls' },
-    },
-    outgoing: [{ host: 'smtp.aol.com', port: 465, security: 'tls' }],
-    appPassword: {
-      required: true,
-      format: { charset: 'letters', length: 16, example: 'abcd efgh ijkl mnop' },
-      createUrl: 'https://login.aol.com/account/security',
-      helpUrl: 'https://help.aol.com/articles/Create-and-manage-app-password',
-    },
-    helpUrl: 'https://help.aol.com/articles/how-do-i-use-other-email-applications-to-send-and-receive-my-aol-mail',
-  },
-  {
-    id: 'icloud',
-    name: 'iCloud Mail',
-    domains: ['icloud.com', 'me.com', 'mac.com'],
-    mxSuffixes: ['mail.icloud.com'],
-    incoming: { imap: { host: 'imap.mail.me.com', port: 993, security: 'tls' } },
-    outgoing: [{ host: 'smtp.mail.me.com', port: 587, security: 'starttls' }],
-    appPassword: {
-      required: true,
-      format: { charset: 'letters', length: 16, example: 'abcd-efgh-ijkl-mnop' },
-      createUrl: 'https://account.apple.com/account/manage',
-      helpUrl: 'https://support.apple.com/en-us/102654',
-    },
-    helpUrl: 'https://support.apple.com/en-us/102525',
-  },
-  {
-    id: 'fastmail',
-    name: 'Fastmail',
-    domains: ['fastmail.com', 'fastmail.fm', 'messagingengine.com'],
-    mxSuffixes: ['messagingengine.com'],
-    incoming: {
-      imap: { host: 'imap.fastmail.com', port: 993, security: 'tls' },
-      pop3: { host: 'pop.fastmail.com', port: 995, security: 'tls' },
-    },
-    outgoing: [
-      { host: 'smtp.fastmail.com', port: 465, security: 'tls' },
-      { host: 'smtp.fastmail.com', port: 587, security: 'starttls' },
-    ],
-    appPassword: {
-      required: true,
-      format: { charset: 'alphanumeric', length: 16, example: 'abcd1234efgh5678' },
-      createUrl: 'https://app.fastmail.com/settings/security/apps',
-      helpUrl: 'https://www.fastmail.help/hc/en-us/articles/360058752854',
-    },
-    helpUrl: 'https://www.fastmail.help/hc/en-us/articles/1500000278342',
-  },
-  {
-    id: 'zoho',
-    name: 'Zoho Mail',
-    domains: ['zoho.com', 'zohomail.com'],
-    mxSuffixes: ['zoho.com', 'zoho.eu'],
-    incoming: {
-      imap: { host: 'imap.zoho.com', port: 993, security: 'tls' },
-      pop3: { host: 'pop.zoho.com', port: 995, security: 'tls' },
-    },
-    outgoing: [
-      { host: 'smtp.zoho.com', port: 465, security: 'tls' },
-      { host: 'smtp.zoho.com', port: 587, security: 'starttls' },
-    ],
-    appPassword: {
-      required: false,
-      createUrl: 'https://accounts.zoho.com/home#security/app_password',
-      helpUrl: 'https://www.zoho.com/mail/help/adminconsole/two-factor-authentication.html',
-    },
-    helpUrl: 'https://www.zoho.com/mail/help/imap-access.html',
-  },
-  {
-    id: 'gmx',
-    name: 'GMX',
-    domains: ['gmx.com', 'gmx.net', 'gmx.de', 'gmx.at', 'gmx.ch'],
-    mxSuffixes: ['gmx.net'],
-    incoming: {
-      imap: { host: 'imap.gmx.com', port: 993, security: 'tls' },
-      pop3: { host: 'pop.gmx.com', port: 995, security: 'tls' },
-    },
-    outgoing: [
-      { host: 'mail.gmx.com', port: 465, security: 'tls' },
-      { host: 'mail.gmx.com', port: 587, security: 'starttls' },
-    ],
-    helpUrl: 'https://support.gmx.com/pop-imap/imap/server.html',
-  },
-]
+/** Every preset: mailbox providers, local bridges and sending relays. */
+export const PRESETS: readonly Provider[] = [...PROVIDERS, ...BRIDGES, ...RELAYS]
 
 export function providerById(id: ProviderId): Provider {
-  const p = PROVIDERS.find((x) => x.id === id)
+  const p = PRESETS.find((x) => x.id === id)
   if (!p) throw new Error(`unknown provider ${id}`)
   return p
 }
 
 /** The provider that serves this address's domain, by the domain alone (no network). */
-export function providerForAddress(address: string, catalog: readonly Provider[] = PROVIDERS): Provider | undefined {
+export function providerForAddress(address: string, catalog: readonly Provider[] = PRESETS): Provider | undefined {
   const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase()
   if (!domain) return undefined
   return catalog.find((p) => p.domains.includes(domain))
 }
 
-/** The provider that runs the given MX hosts (Google Workspace, Microsoft 365...). */
+/**
+ * The provider that runs the given MX hosts (Google Workspace, Microsoft 365...): the longest matching
+ * suffix wins, so AOL's `mail.gm0.yahoodns.net` is not taken for Yahoo's `yahoodns.net`.
+ */
 export function providerForMx(
   mxHosts: readonly string[],
-  catalog: readonly Provider[] = PROVIDERS,
+  catalog: readonly Provider[] = PRESETS,
 ): Provider | undefined {
-  const hosts = mxHosts.map((h) => h.toLowerCase().replace(/\.$/, ''))
-  return catalog.find((p) => p.mxSuffixes.some((s) => hosts.some((h) => h === s || h.endsWith(`.${s}`))))
+  let best: { provider: Provider; length: number } | undefined
+  for (const raw of mxHosts) {
+    const host = raw.toLowerCase().replace(/\.$/, '')
+    for (const provider of catalog) {
+      for (const suffix of provider.mxSuffixes) {
+        const match = host === suffix || host.endsWith(`.${suffix}`)
+        if (match && suffix.length > (best?.length ?? 0)) best = { provider, length: suffix.length }
+      }
+    }
+    // the lowest-priority MX (first) decides; a backup MX elsewhere does not
+    if (best) return best.provider
+  }
+  return undefined
+}
+
+/** Every server host a preset names, in every region, for recognising a provider from published settings. */
+export function presetHosts(provider: Provider): string[] {
+  const hosts = [...Object.values(provider.incoming), ...provider.outgoing].map((s) => s.host)
+  const regional = (provider.regions ?? []).flatMap((region) => hosts.map((h) => regionalHost(provider, h, region)))
+  return [...new Set([...hosts, ...regional])]
+}
+
+/** A preset host in another of the provider's regions (imap.zoho.com → imap.zoho.eu). */
+export function regionalHost(provider: Provider, host: string, region: ProviderRegion): string {
+  const home = provider.regions?.[0]?.hosts
+  return home && host.endsWith(`.${home}`) ? `${host.slice(0, -home.length)}${region.hosts}` : host
+}
+
+/** The region that an address domain or MX host belongs to; the first (home) region otherwise. */
+export function regionOf(provider: Provider, names: readonly string[]): ProviderRegion | undefined {
+  const lower = names.map((n) => n.toLowerCase().replace(/\.$/, ''))
+  const inRegion = (r: ProviderRegion): boolean =>
+    r.names.some((name) => lower.some((n) => n === name || n.endsWith(`.${name}`)))
+  return provider.regions?.find(inRegion) ?? provider.regions?.[0]
 }
 
 /**
@@ -294,4 +241,20 @@ export const HELP_HOSTS: readonly string[] = [
   'account.microsoft.com',
   'admin.microsoft.com',
   'support.gmx.com',
+  'hilfe.gmx.net',
+  'hilfe.web.de',
+  'support.mail.com',
+  'yandex.com',
+  'proton.me',
+  'www.ionos.com',
+  'docs.ovh.com',
+  'www.godaddy.com',
+  'www.namecheap.com',
+  'www.strato.com',
+  'www.hostinger.com',
+  'www.twilio.com',
+  'documentation.mailgun.com',
+  'docs.aws.amazon.com',
+  'developers.brevo.com',
+  'postmarkapp.com',
 ]

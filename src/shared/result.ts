@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** A saved secret was asked for with servers it was not saved for: the password must be typed again. */
   'PASSWORD_REQUIRED',
+  /** A discovered host needs the user's confirmation before a password goes there (the trust gate). */
+  'CONFIRM_HOST',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

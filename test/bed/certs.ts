@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { discoverySubjectAltNames } from './discovery-names.js'
 
 /**
  * The bed's fixture PKI, made with the system's openssl (EC keys: a few ms each).
@@ -9,7 +10,7 @@ import { join } from 'node:path'
 export interface FixturePki {
   caPath: string
   ca: string
-  /** Valid for localhost, 127.0.0.1, 127.0.0.2 and ::1, signed by the CA. */
+  /** Valid for localhost, 127.0.0.1, 127.0.0.2, ::1 and the discovery zone's names, signed by the CA. */
   server: KeyPair
   /** Signed by the CA, but for another name (other.example.test) only. */
   wrongHost: KeyPair
@@ -26,7 +27,9 @@ export interface KeyPair {
   cert: string
 }
 
-const SERVER_NAMES = 'DNS:localhost,IP:127.0.0.1,IP:127.0.0.2,IP:::1'
+const LOOPBACK_NAMES = 'DNS:localhost,IP:127.0.0.1,IP:127.0.0.2,IP:::1'
+/** Loopback, plus the discovery test zone's names (guessed and published servers are checked by name). */
+const SERVER_NAMES = `${LOOPBACK_NAMES},${discoverySubjectAltNames()}`
 
 function openssl(args: string[], cwd: string): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
@@ -181,7 +184,7 @@ export function createFixturePki(dir: string): FixturePki {
     ca: readFileSync(caPath, 'utf8'),
     server: issueLeaf(dir, 'server', 'localhost', SERVER_NAMES),
     wrongHost: issueLeaf(dir, 'wrong-host', 'other.example.test', 'DNS:other.example.test'),
-    expired: issueExpiredLeaf(dir, 'expired', SERVER_NAMES),
-    selfSigned: selfSignedLeaf(dir, 'self-signed', SERVER_NAMES),
+    expired: issueExpiredLeaf(dir, 'expired', LOOPBACK_NAMES),
+    selfSigned: selfSignedLeaf(dir, 'self-signed', LOOPBACK_NAMES),
   }
 }

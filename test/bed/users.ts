@@ -54,6 +54,10 @@ export const BED_USERS = {
   other: { address: 'olaf@other.test', appPassword: 'olafappppassword' },
   // the incoming-filter tests upload a Sieve script for this mailbox; nobody else receives mail here
   filtered: { address: 'filtered@example.test', appPassword: 'filteredapppassw' },
+  // a small office's own domain that publishes nothing: discovery guesses its servers (discovery zone)
+  office: { address: 'kim@guess.test', appPassword: 'kimofficepasswrd' },
+  // a domain whose SRV records name another company's hosts: the trust gate asks first
+  away: { address: 'lee@srvaway.test', appPassword: 'leeawaypassword1' },
 } as const satisfies Record<string, BedUser>
 
 /** An office's mailboxes, for check-all (issue 17): office01@example.test … office20@example.test. */

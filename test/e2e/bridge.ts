@@ -16,10 +16,11 @@ import { createHandlers } from '../../src/main/ipc/handlers.js'
 import { createServices, type Services } from '../../src/main/services.js'
 import { METHODS, type Method } from '../../src/shared/ipc/channels.js'
 import type { CheckAllEvent } from '../../src/shared/check-all.js'
+import type { DiscoveryEvent } from '../../src/shared/discovery.js'
 import type { StageEvent } from '../../src/shared/report.js'
 import { bedCatalog } from '../bed/catalog.js'
 import type { BedInfo } from '../bed/index.js'
-import { BED_INFO_ENV } from './global-setup.js'
+import { BED_INFO_ENV, ZONE_INFO_ENV, type ZoneInfo } from './global-setup.js'
 
 /**
  * The test bridge: the built renderer runs in Chromium, and its `window.mailkey` is wired to the real
@@ -43,11 +44,18 @@ function bedInfo(): BedInfo {
   return JSON.parse(readFileSync(file, 'utf8')) as BedInfo
 }
 
+function zoneInfo(): ZoneInfo {
+  const file = process.env[ZONE_INFO_ENV]
+  if (!file) throw new Error('the e2e global setup did not start the discovery zone')
+  return JSON.parse(readFileSync(file, 'utf8')) as ZoneInfo
+}
+
 declare global {
   interface Window {
     __mailkeyCall?: (method: string, input: unknown) => Promise<unknown>
     __mailkeyEmit?: (event: StageEvent) => void
     __mailkeyEmitCheckAll?: (event: CheckAllEvent) => void
+    __mailkeyDiscovery?: (event: DiscoveryEvent) => void
   }
 }
 
@@ -61,7 +69,10 @@ async function installBridge(page: Page, bridge: Bridge): Promise<void> {
     const emitCheckAll = (event: CheckAllEvent): void => {
       page.evaluate((e) => window.__mailkeyEmitCheckAll?.(e), event).catch(() => undefined)
     }
-    const result = await dispatch(handlers, method as Method, input, { emit, emitCheckAll })
+    const emitDiscovery = (event: DiscoveryEvent): void => {
+      page.evaluate((e) => window.__mailkeyDiscovery?.(e), event).catch(() => undefined)
+    }
+    const result = await dispatch(handlers, method as Method, input, { emit, emitCheckAll, emitDiscovery })
     bridge.results.push(result)
     return result
   })
@@ -80,6 +91,12 @@ async function installBridge(page: Page, bridge: Bridge): Promise<void> {
       return () => checkAllListeners.delete(listener)
     }
     window.__mailkeyEmitCheckAll = (e) => checkAllListeners.forEach((l) => l(e))
+    const discovery = new Set<(e: DiscoveryEvent) => void>()
+    api['onDiscoveryProgress'] = (listener: (e: DiscoveryEvent) => void) => {
+      discovery.add(listener)
+      return () => discovery.delete(listener)
+    }
+    window.__mailkeyDiscovery = (e) => discovery.forEach((l) => l(e))
     Object.defineProperty(window, 'mailkey', { value: Object.freeze(api), enumerable: true })
   }, METHODS)
 }
@@ -87,6 +104,7 @@ async function installBridge(page: Page, bridge: Bridge): Promise<void> {
 export const test = base.extend<{ bridge: Bridge }>({
   bridge: async ({ page }, use) => {
     const bed = bedInfo()
+    const zone = zoneInfo()
     const dir = mkdtempSync(join(tmpdir(), 'mailkey-e2e-'))
     // a keychain service of its own per test: never touches a real user's entries
     const service = `mailkey-e2e-${process.pid}-${Date.now()}`
@@ -98,7 +116,19 @@ export const test = base.extend<{ bridge: Bridge }>({
       secrets,
       trust: { ca: bed.ca },
       catalog: bedCatalog(bed),
-      mx: () => Promise.resolve([]),
+      // discovery asks the zone's DNS server only, and finds the bed's mail servers where ports are moved
+      discovery: {
+        dnsServers: [zone.dnsServer],
+        ports: {
+          https: zone.httpsPort,
+          http: zone.httpPort,
+          mail: {
+            imap: { tls: bed.ports.imaps, starttls: bed.ports.imap },
+            smtp: { tls: bed.ports.smtps, starttls: bed.ports.submission },
+          },
+        },
+        ispdbBase: `https://127.0.0.1:${zone.httpsPort}/v1.1/`,
+      },
       openExternal: (url) => {
         opened.push(url)
         return Promise.resolve()

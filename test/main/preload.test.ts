@@ -32,7 +32,9 @@ describe('the preload’s fixed surface', () => {
     expect(exposed.map((x) => x.key)).toEqual(['mailkey'])
     const api = exposed[0].api
     expect(Object.isFrozen(api)).toBe(true)
-    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onCheckAllProgress', 'onTestProgress'].sort())
+    expect(Object.keys(api).sort()).toEqual(
+      [...METHODS, 'onCheckAllProgress', 'onDiscoveryProgress', 'onTestProgress'].sort(),
+    )
     expect(Object.values(api).every((f) => typeof f === 'function')).toBe(true)
   })
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createProviderDetector } from '../../src/main/discovery/detect-provider.js'
-import { providerForAddress, providerForMx, PROVIDERS } from '../../src/shared/providers.js'
+import { detectedSettings } from '../../src/main/discovery/detected-settings.js'
+import { createDiscovery } from '../../src/main/discovery/discover.js'
+import { PRESETS, providerForAddress, providerForMx, PROVIDERS } from '../../src/shared/providers.js'
+import { fakeNet } from './discovery-fakes.js'
 
 describe('provider presets', () => {
   it.each([
@@ -50,9 +52,9 @@ describe('provider presets', () => {
 })
 
 describe('detecting the settings for an address', () => {
-  it('uses the preset without touching DNS', async () => {
-    const detect = createProviderDetector(PROVIDERS, () => Promise.reject(new Error('no DNS in this test')))
-    const d = await detect('alice@gmail.com')
+  it('uses the preset without touching the network', async () => {
+    const { net, calls } = fakeNet()
+    const d = detectedSettings(await createDiscovery({ catalog: PRESETS, net })('alice@gmail.com'))
     expect(d).toMatchObject({
       source: 'preset',
       incoming: { protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls' },
@@ -61,25 +63,28 @@ describe('detecting the settings for an address', () => {
       outgoingAlternatives: [{ port: 587, security: 'starttls' }],
       username: 'alice@gmail.com',
     })
+    expect(calls).toEqual({ dns: [], http: [], connect: [] })
   })
 
   it('recognises Google Workspace from the MX records', async () => {
-    const detect = createProviderDetector(PROVIDERS, (domain) =>
-      Promise.resolve(domain === 'school.example' ? ['aspmx.l.google.com'] : []),
+    const { net } = fakeNet((domain) =>
+      domain === 'school.example' ? [{ exchange: 'aspmx.l.google.com', priority: 1 }] : [],
     )
-    const d = await detect('teacher@school.example')
+    const d = detectedSettings(await createDiscovery({ catalog: PRESETS, net })('teacher@school.example'))
     expect(d.source).toBe('mx')
     expect(d.provider?.id).toBe('google-workspace')
     expect(d.provider?.appPassword?.createUrl).toBe('https://myaccount.google.com/apppasswords')
+    expect(d.signIn).toBe('app-password')
   })
 
-  it('guesses imap./smtp. names for an unknown domain and says it is a guess', async () => {
-    const d = await createProviderDetector(PROVIDERS, () => Promise.resolve([]))('me@example.org')
-    expect(d).toMatchObject({
-      source: 'guess',
-      provider: null,
-      incoming: { host: 'imap.example.org' },
-      outgoing: { host: 'smtp.example.org' },
-    })
+  it('writes down no untested guess for an unknown domain: nothing answered, nothing offered', async () => {
+    const { net, calls } = fakeNet()
+    const d = detectedSettings(await createDiscovery({ catalog: PRESETS, net })('me@example.org'))
+    expect(d).toMatchObject({ provider: null, incoming: null, outgoing: null, found: { incoming: [], outgoing: [] } })
+    // every guess was probed, none answered
+    expect(calls.connect).toEqual(
+      expect.arrayContaining(['imap.example.org:993', 'mail.example.org:993', 'smtp.example.org:465']),
+    )
+    expect(d.lookups?.find((l) => l.source === 'guess')).toMatchObject({ outcome: 'nothing' })
   })
 })

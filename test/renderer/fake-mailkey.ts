@@ -1,6 +1,7 @@
 import { vi, type Mock } from 'vitest'
 import type { AccountView } from '../../src/shared/account.js'
 import type { CheckAllEvent } from '../../src/shared/check-all.js'
+import type { DiscoveryEvent } from '../../src/shared/discovery.js'
 import type { DetectedSettings, MailkeyApi } from '../../src/shared/ipc/contract.js'
 import type { StageEvent, TestReport } from '../../src/shared/report.js'
 import type { Result } from '../../src/shared/result.js'
@@ -16,6 +17,8 @@ export interface FakeMailkey {
   /** Sends a check-all row event, as main does during "Check all". */
   emitCheckAll: (event: CheckAllEvent) => void
   listenerCount: () => number
+  /** A discovery progress event, as main sends it while detectProvider runs. */
+  emitDiscovery: (event: DiscoveryEvent) => void
   /** Settles the pending testConnection call; resolves once the app has had a turn to handle it. */
   finishTest: (result: Result<TestReport>) => Promise<void>
 }
@@ -25,6 +28,7 @@ export function installFakeMailkey(
 ): FakeMailkey {
   const listeners = new Set<(e: StageEvent) => void>()
   const checkAllListeners = new Set<(e: CheckAllEvent) => void>()
+  const discoveryListeners = new Set<(e: DiscoveryEvent) => void>()
   let accounts = options.accounts ?? []
   let settleTest: ((r: Result<TestReport>) => void) | null = null
   const api = {
@@ -79,6 +83,11 @@ export function installFakeMailkey(
       listeners.add(listener)
       return () => listeners.delete(listener)
     }),
+    confirmHost: vi.fn<MailkeyApi['confirmHost']>(() => Promise.resolve({ ok: true, value: { confirmed: true } })),
+    onDiscoveryProgress: vi.fn<MailkeyApi['onDiscoveryProgress']>((listener) => {
+      discoveryListeners.add(listener)
+      return () => discoveryListeners.delete(listener)
+    }),
   }
   Object.defineProperty(window, 'mailkey', { value: api, configurable: true, writable: true })
   return {
@@ -86,6 +95,7 @@ export function installFakeMailkey(
     emit: (event) => listeners.forEach((l) => l(event)),
     emitCheckAll: (event) => checkAllListeners.forEach((l) => l(event)),
     listenerCount: () => listeners.size,
+    emitDiscovery: (event) => discoveryListeners.forEach((l) => l(event)),
     finishTest: (result) => {
       if (!settleTest) throw new Error('no test is running')
       settleTest(result)

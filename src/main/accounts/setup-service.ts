@@ -51,6 +51,11 @@ export interface SetupDeps {
   roundTripLimitMs: number
   /** The provider of an address in the app's catalog, when the draft names none. */
   providerOf: (email: string) => ProviderId | null
+  /**
+   * The trust gate: throws when a host discovery could not vouch for has not been confirmed by the
+   * user (discovery/host-confirmations.ts). Runs before every use of a secret.
+   */
+  beforeSecretSent?: (email: string, hosts: readonly (string | undefined)[]) => void
   now?: () => Date
 }
 
@@ -155,6 +160,7 @@ export class AccountSetup {
    * for the exact servers they were saved for (PASSWORD_REQUIRED otherwise).
    */
   private async logins(draft: SetupDraft & { providerId?: ProviderId | null }): Promise<DraftLogins> {
+    this.deps.beforeSecretSent?.(draft.email, [draft.incoming?.host, draft.outgoing?.host])
     const username = draft.username ?? draft.email
     if (draft.password !== undefined || draft.accountId === undefined) {
       const login = { username, password: this.pasted(draft, draft.password ?? '') }

@@ -1,12 +1,21 @@
 import { AppError } from '../app-error.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import { printableIo } from './terminal-text.js'
-import { ALIAS_USAGE, CHECK_USAGE, CREDENTIALS_USAGE, DIAGNOSE_USAGE, FILTERS_USAGE, TEST_USAGE } from './usage.js'
+import {
+  ALIAS_USAGE,
+  CHECK_USAGE,
+  CREDENTIALS_USAGE,
+  DIAGNOSE_USAGE,
+  DISCOVER_USAGE,
+  FILTERS_USAGE,
+  TEST_USAGE,
+} from './usage.js'
 
 const USAGE = `Mailkey: get a mail account working, from the command line.
 
 Commands:
   mailkey test ...      test the incoming and outgoing servers (mailkey test --help)
+  mailkey discover ...  find the servers for any address (mailkey discover --help)
   mailkey diagnose ...  explain an error pasted from any mail app (mailkey diagnose --help)
   mailkey alias ...     send-as addresses: list, add, remove, check, export (mailkey alias --help)
   mailkey credentials   saved secrets: list, check the keychain, reset a stale password (mailkey credentials --help)
@@ -15,7 +24,7 @@ Commands:
 
 The same core as the app; secrets are read from stdin and never printed.`
 
-const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias', 'check', 'filters'])
+const SUBCOMMANDS = new Set(['test', 'discover', 'diagnose', 'credentials', 'alias', 'check', 'filters'])
 
 /**
  * Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). Each command
@@ -31,6 +40,9 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       case 'test':
         if (rest.includes('--help')) return help(io, TEST_USAGE)
         return await (await import('./test-command.js')).runTestCommand(rest, io)
+      case 'discover':
+        if (rest.includes('--help')) return help(io, DISCOVER_USAGE)
+        return await (await import('./discover-command.js')).runDiscoverCommand(rest, io)
       case 'diagnose':
         if (rest.includes('--help')) return help(io, DIAGNOSE_USAGE)
         return (await import('./diagnose-command.js')).runDiagnoseCommand(rest, io)

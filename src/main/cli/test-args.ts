@@ -10,6 +10,7 @@ import {
 } from '../../shared/mail.js'
 import { securityForPort } from '../../shared/ports.js'
 import { asciiHost } from '../host-names.js'
+import { discoveryFlags, DISCOVERY_OPTIONS, type DiscoveryFlags } from './discover-args.js'
 import { parseFlag, UsageError } from './io.js'
 
 export interface Endpoint {
@@ -17,13 +18,12 @@ export interface Endpoint {
   port: number
 }
 
-export interface TestArgs {
+export interface TestArgs extends DiscoveryFlags {
   email: string
   username?: string
   incoming?: { protocol: IncomingProtocol; endpoint: Endpoint; security?: Security }
   outgoing?: { endpoint: Endpoint; security?: Security }
   only?: 'incoming' | 'outgoing'
-  timeoutMs?: number
   json: boolean
   transcript: boolean
 }
@@ -65,6 +65,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
         'timeout-ms': { type: 'string' },
         json: { type: 'boolean' },
         transcript: { type: 'boolean' },
+        ...DISCOVERY_OPTIONS,
       },
     }))
   } catch (e) {
@@ -77,6 +78,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
     email: parseFlag(EmailSchema, values.email, '--email'),
     json: values.json ?? false,
     transcript: values.transcript ?? false,
+    ...discoveryFlags(values),
   }
   if (values.username !== undefined) args.username = parseFlag(UsernameSchema, values.username, '--username')
   const inSecurity = security(values['incoming-security'], '--incoming-security')
@@ -103,13 +105,6 @@ export function parseTestArgs(argv: string[]): TestArgs {
     if (values.only !== 'incoming' && values.only !== 'outgoing')
       throw new UsageError('--only must be incoming or outgoing')
     args.only = values.only
-  }
-  if (values['timeout-ms'] !== undefined) {
-    const n = Number(values['timeout-ms'])
-    if (!Number.isInteger(n) || n < 100 || n > 600_000) {
-      throw new UsageError('--timeout-ms must be a whole number of milliseconds between 100 and 600000')
-    }
-    args.timeoutMs = n
   }
   return args
 }

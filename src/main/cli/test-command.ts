@@ -1,23 +1,45 @@
 import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
 import { PasswordSchema, type IncomingServer, type Server } from '../../shared/mail.js'
-import { PROVIDERS, providerForAddress, type Provider } from '../../shared/providers.js'
-import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
+import type { FoundServer } from '../../shared/discovery.js'
+import { PRESETS, providerById, providerForAddress, type Provider, type ProviderId } from '../../shared/providers.js'
+import { AppError } from '../app-error.js'
+import { createDns } from '../discovery/net/dns.js'
+import { resolveVia } from '../discovery/net/resolve.js'
 import { sameLogin } from '../mail/test-request.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
+import { cliDiscovery, type DiscoverCommandDeps } from './discover-command.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
 import { parseTestArgs, securityOrStandard, type TestArgs } from './test-args.js'
 
-export interface TestCommandDeps {
+export interface TestCommandDeps extends DiscoverCommandDeps {
   catalog?: readonly Provider[]
-  mx?: MxLookup
 }
 
-async function resolveServers(
-  args: TestArgs,
-  deps: TestCommandDeps,
-): Promise<{ incoming?: IncomingServer; outgoing?: Server }> {
+interface Resolved {
+  incoming?: IncomingServer
+  outgoing?: Server
+  /** The user name discovery gives (the address unless the source says otherwise). */
+  username?: string
+  providerId: ProviderId | null
+}
+
+/**
+ * The best server discovery offers without asking, or a refusal naming the host that would need the
+ * user's confirmation: the CLI cannot ask, so giving the server as a flag is the confirmation.
+ */
+function pick<S extends Server | IncomingServer>(found: FoundServer<S>[], flag: string): FoundServer<S> | undefined {
+  const trusted = found.find((f) => f.trusted)
+  if (trusted || !found[0]) return trusted
+  const { host, port } = found[0].server
+  throw new AppError(
+    'CONFIRM_HOST',
+    `${host} needs your confirmation before Mailkey sends your password there. ${found[0].caution ?? ''} To use it, pass ${flag} ${host}:${port}.`,
+  )
+}
+
+async function resolveServers(args: TestArgs, deps: TestCommandDeps): Promise<Resolved> {
   const wantIncoming = args.only !== 'outgoing'
   const wantOutgoing = args.only !== 'incoming'
   let incoming: IncomingServer | undefined
@@ -30,17 +52,27 @@ async function resolveServers(
     const { endpoint, security } = args.outgoing
     outgoing = { ...endpoint, security: securityOrStandard(endpoint.port, security, '--outgoing-security') }
   }
+  const resolved: Resolved = { providerId: null }
   if ((wantIncoming && !incoming) || (wantOutgoing && !outgoing)) {
-    const detected = await createProviderDetector(deps.catalog ?? PROVIDERS, deps.mx ?? lookupMx)(args.email)
-    if (detected.source === 'guess') {
+    const found = await cliDiscovery(args, { ...deps, catalog: deps.catalog ?? PRESETS })(args.email)
+    const missing =
+      (wantIncoming && !incoming && found.incoming.length === 0) ||
+      (wantOutgoing && !outgoing && found.outgoing.length === 0)
+    if (missing) {
       throw new UsageError(
-        `Mailkey has no settings for ${args.email.split('@')[1]}: pass --imap/--pop3 HOST:PORT and --smtp HOST:PORT`,
+        `Mailkey found no settings for ${found.address.domain}: pass --imap/--pop3 HOST:PORT and --smtp HOST:PORT`,
       )
     }
-    incoming ??= detected.incoming ?? undefined
-    outgoing ??= detected.outgoing ?? undefined
+    const inc = wantIncoming && !incoming ? pick(found.incoming, '--imap') : undefined
+    const out = wantOutgoing && !outgoing ? pick(found.outgoing, '--smtp') : undefined
+    incoming ??= inc?.server
+    outgoing ??= out?.server
+    const username = inc?.username ?? out?.username
+    if (username) resolved.username = username
+    resolved.providerId = found.provider?.id ?? null
   }
   return {
+    ...resolved,
     ...(wantIncoming && incoming ? { incoming } : {}),
     ...(wantOutgoing && outgoing ? { outgoing } : {}),
   }
@@ -61,24 +93,29 @@ function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<s
   return out
 }
 
-/** `mailkey test`: both servers at once, a diagnosis for each failure; the secret is never printed. */
+/**
+ * `mailkey test`: both servers at once, a diagnosis for each failure; the secret is never printed. Servers
+ * not given as flags are discovered first (`mailkey discover`, same flags).
+ */
 export async function runTestCommand(argv: string[], io: CliIo, deps: TestCommandDeps = {}): Promise<number> {
   const args = parseTestArgs(argv)
-  const servers = await resolveServers(args, deps)
-  const catalog = deps.catalog ?? PROVIDERS
+  const { username, providerId, ...servers } = await resolveServers(args, deps)
+  const catalog = deps.catalog ?? PRESETS
   const hosts = [servers.incoming?.host, servers.outgoing?.host].filter((h): h is string => h !== undefined)
   // the same normaliser as the wizard's: "abcd efgh ijkl mnop" works here too
   const password = normalizePastedSecret(
     parseFlag(PasswordSchema, await readSecret(io.stdin), 'password'),
-    appPasswordProvider({ email: args.email, hosts }, catalog),
+    providerId ? providerById(providerId) : appPasswordProvider({ email: args.email, hosts }, catalog),
   )
   const live = !args.json && io.stderr.isTTY === true
-  const login = { username: args.username ?? args.email, password }
+  const login = { username: args.username ?? username ?? args.email, password }
+  // --dns-server: the probes resolve through it too, like every query of the discovery before them
+  const resolve = args.dnsServers.length ? resolveVia(createDns({ servers: args.dnsServers })) : undefined
   const result = await testServers(
     sameLogin(args.email, login, servers),
     {
-      connection: { trust: {}, timeouts: timeoutsFrom(args.timeoutMs) },
-      providerId: providerForAddress(args.email, catalog)?.id ?? null,
+      connection: { trust: {}, timeouts: timeoutsFrom(args.timeoutMs), ...(resolve ? { resolve } : {}) },
+      providerId: providerId ?? providerForAddress(args.email, catalog)?.id ?? null,
     },
     live ? { onStage: (e) => e.state === 'running' && io.stderr.write(`  ${e.side}: ${e.stage}…\n`) } : {},
   )

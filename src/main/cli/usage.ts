@@ -7,10 +7,26 @@ export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --pas
          [--imap HOST:PORT | --pop3 HOST:PORT] [--incoming-security tls|starttls]
          [--smtp HOST:PORT] [--outgoing-security tls|starttls]
          [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
+         [--dns-server HOST[:PORT]]... [--ispdb URL]
 
 Tests the incoming and outgoing servers at the same time. The password is read from
-stdin and never printed. Without server flags the provider's settings for the address
-are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
+stdin and never printed. Servers not given are discovered first (see mailkey discover,
+same --dns-server and --ispdb); a discovered host that needs your confirmation is only
+used when given as a flag. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
+
+export const DISCOVER_USAGE = `Usage: mailkey discover ADDR [--json] [--dns-server HOST[:PORT]]... [--ispdb URL] [--timeout-ms N]
+
+Finds the incoming and outgoing servers for an address: Mailkey's presets, the domain's
+autoconfig file, Thunderbird's provider database, MX and SRV records, and tested guesses, all
+at once. Only the domain is sent to anyone, never the address, and no password is asked.
+
+  --json             one JSON object: domain, provider, incoming, outgoing, lookups, ms
+  --dns-server IP    send every DNS query of the run to this server (repeatable; IP[:PORT])
+  --ispdb URL        the provider database's base URL (default https://autoconfig.thunderbird.net/v1.1/)
+  --timeout-ms N     stop looking after N ms (default 8000)
+
+Exit 0 when at least one incoming and one outgoing server were found, 1 when not, 2 for bad usage.
+To trust a private CA for HTTPS lookups, use Node's NODE_EXTRA_CA_CERTS=ca.pem.`
 
 export const DIAGNOSE_USAGE = `Usage: mailkey diagnose --protocol smtp|imap|pop3 [--code CODE] --text TEXT [--json]
 

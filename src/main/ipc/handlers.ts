@@ -1,6 +1,7 @@
 import type { CheckAllEvent } from '../../shared/check-all.js'
 import type { Method } from '../../shared/ipc/channels.js'
 import type { Outputs, ParsedInput } from '../../shared/ipc/contract.js'
+import type { DiscoveryEvent } from '../../shared/discovery.js'
 import type { StageEvent } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import { diagnose } from '../diagnosis/index.js'
@@ -13,6 +14,7 @@ export interface CallContext {
   emit: (event: StageEvent) => void
   /** Where this caller's check-all rows go (unset: nowhere). */
   emitCheckAll?: (event: CheckAllEvent) => void
+  emitDiscovery?: (event: DiscoveryEvent) => void
 }
 
 export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: CallContext) => Promise<Outputs[M]> }
@@ -23,7 +25,15 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: CallContext
  */
 export function createHandlers(s: Services): Handlers {
   return {
-    detectProvider: (input) => s.detectProvider(input.email),
+    detectProvider: (input, ctx) =>
+      s.discovery.detect(input.email, {
+        allowHttp: input.allowHttp,
+        ...(ctx.emitDiscovery ? { onEvent: ctx.emitDiscovery } : {}),
+      }),
+    confirmHost: (input) => {
+      s.discovery.confirm(input.email, input.host)
+      return Promise.resolve({ confirmed: true as const })
+    },
     testConnection: ({ testId, ...draft }, ctx) => s.setup.test(testId, draft, ctx.emit),
     cancelTest: (input) => Promise.resolve({ cancelled: s.tester.cancel(input.testId) }),
     listAccounts: () => s.accounts.list(),

@@ -1,5 +1,6 @@
 import type { CheckAllEvent } from '../../shared/check-all.js'
 import { CHANNELS, EVENTS, METHODS } from '../../shared/ipc/channels.js'
+import type { DiscoveryEvent } from '../../shared/discovery.js'
 import type { StageEvent } from '../../shared/report.js'
 import { fail } from '../../shared/result.js'
 import type { IpcMainLike } from '../electron-surface.js'
@@ -25,13 +26,13 @@ export function registerIpc(
         log(`refused ${CHANNELS[method]} from an untrusted sender`)
         return Promise.resolve(fail('FORBIDDEN', 'This window may not use Mailkey.'))
       }
-      const emit = (e: StageEvent): void => {
-        if (!event.sender.isDestroyed()) event.sender.send(EVENTS.testProgress, e)
+      const send = (channel: string, payload: unknown): void => {
+        if (!event.sender.isDestroyed()) event.sender.send(channel, payload)
       }
-      const emitCheckAll = (e: CheckAllEvent): void => {
-        if (!event.sender.isDestroyed()) event.sender.send(EVENTS.checkAllProgress, e)
-      }
-      return dispatch(handlers, method, raw, { emit, emitCheckAll }, log)
+      const emit = (e: StageEvent): void => send(EVENTS.testProgress, e)
+      const emitCheckAll = (e: CheckAllEvent): void => send(EVENTS.checkAllProgress, e)
+      const emitDiscovery = (e: DiscoveryEvent): void => send(EVENTS.discoveryProgress, e)
+      return dispatch(handlers, method, raw, { emit, emitCheckAll, emitDiscovery }, log)
     })
   }
   return () => METHODS.forEach((method) => ipcMain.removeHandler(CHANNELS[method]))

@@ -3,7 +3,7 @@ import type { ProviderId } from '../../shared/providers.js'
 import type { StageEvent, TestReport } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import { ProbeCancelled } from './probe-failure.js'
-import type { TlsTrust } from './protocol-options.js'
+import type { ConnectionOptions, TlsTrust } from './protocol-options.js'
 import type { TestRequest } from './test-request.js'
 import type { ServerTestResult } from './test-servers.js'
 import { timeoutsFrom } from './timeouts.js'
@@ -30,6 +30,8 @@ export class ConnectionTester {
   constructor(
     private readonly opts: {
       trust: TlsTrust
+      /** How server names resolve (ConnectionOptions.resolve); the system's when unset. */
+      resolve?: ConnectionOptions['resolve']
       providerOf: (email: string) => ProviderId | null
       now?: () => number
     },
@@ -43,7 +45,7 @@ export class ConnectionTester {
       const result = await testServers(
         req,
         {
-          connection: { trust: this.opts.trust, timeouts: timeoutsFrom(req.timeoutMs) },
+          connection: { trust: this.opts.trust, timeouts: timeoutsFrom(req.timeoutMs), resolve: this.opts.resolve },
           providerId: this.opts.providerOf(req.email),
         },
         { signal, onStage: (e) => emit({ testId, ...e }) },

@@ -4,6 +4,7 @@
  */
 export const CHANNELS = {
   detectProvider: 'providers:detect',
+  confirmHost: 'providers:confirm-host',
   testConnection: 'connection:test',
   cancelTest: 'connection:cancel',
   listAccounts: 'accounts:list',
@@ -42,4 +43,5 @@ export const METHODS = Object.keys(CHANNELS) as Method[]
 export const EVENTS = {
   testProgress: 'connection:progress',
   checkAllProgress: 'accounts:check-all-progress',
+  discoveryProgress: 'discovery:progress',
 } as const

@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import type { AccountView } from '../account.js'
 import type { Diagnosis } from '../diagnosis.js'
+import type { DiscoveryEvent, DiscoverySource, FoundServer, Lookup } from '../discovery.js'
 import type { KeychainHealth } from '../keychain.js'
+import { parseDiscoveryAddress } from '../discovery-address.js'
 import {
   EmailSchema,
+  HostSchema,
   IncomingServerSchema,
   PasswordSchema,
   ServerSchema,
@@ -12,7 +15,7 @@ import {
   type Server,
 } from '../mail.js'
 import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../report.js'
-import type { Provider, ProviderId } from '../providers.js'
+import { PROVIDER_IDS, type Provider, type SignIn } from '../providers.js'
 import type { Result } from '../result.js'
 import type { Method } from './channels.js'
 import { OFFICE_INPUTS, type CheckAllEvent, type OfficeOutputs } from './contract-office.js'
@@ -23,19 +26,6 @@ import { OFFICE_INPUTS, type CheckAllEvent, type OfficeOutputs } from './contrac
  * objects reject unknown keys.
  */
 
-const PROVIDER_IDS = [
-  'gmail',
-  'google-workspace',
-  'outlook',
-  'microsoft-365',
-  'yahoo',
-  'aol',
-  'icloud',
-  'fastmail',
-  'zoho',
-  'gmx',
-] as const satisfies readonly ProviderId[]
-
 const ProviderIdSchema = z.enum(PROVIDER_IDS)
 
 const TestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A test id is 1-64 letters, digits, - or _.')
@@ -43,7 +33,27 @@ const AccountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An account id
 
 const NoInput = z.undefined()
 
-const DetectProviderInput = z.strictObject({ email: EmailSchema })
+/**
+ * Any address discovery can look up: besides what EmailSchema takes, an IDN domain (looked up as
+ * punycode) and an address literal (`user@[192.0.2.1]`).
+ */
+const DiscoveryAddressSchema = z
+  .string()
+  .max(254, 'An email address is at most 254 characters.')
+  .superRefine((value, ctx) => {
+    const parsed = parseDiscoveryAddress(value)
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed })
+  })
+  .transform((value) => value.trim())
+
+const DetectProviderInput = z.strictObject({
+  email: DiscoveryAddressSchema,
+  /** Also look for autoconfig over plain HTTP (the user allowed it); its settings need confirming. */
+  allowHttp: z.literal(true).optional(),
+})
+
+/** The user confirmed a host discovery could not vouch for: a password may now be sent there. */
+const ConfirmHostInput = z.strictObject({ email: EmailSchema, host: HostSchema })
 
 /** Turning encryption off must be an explicit choice, never a default or a typo. */
 const plaintextOptIn = {
@@ -233,21 +243,38 @@ export interface AppNotice {
 export interface DetectedSettings {
   provider: Provider | null
   /**
-   * Where the settings came from, shown to the user: the built-in preset for the domain, the
-   * provider found from the domain's MX records, or a guess from the domain name.
+   * Where the chosen settings came from, shown to the user (DISCOVERY_SOURCES in shared/discovery.ts):
+   * a saved account at the domain, the built-in preset, the domain's own autoconfig file (HTTPS or
+   * `.well-known`), Thunderbird's provider database, the provider found from MX records, SRV records,
+   * or a guess whose server answered.
    */
-  source: 'preset' | 'mx' | 'guess'
+  source: DiscoverySource
   incoming: IncomingServer | null
-  /** The other incoming choice (POP3 when IMAP is the default), when the provider offers one. */
+  /** The other incoming choices (POP3 when IMAP is the default, other sources' findings). */
   incomingAlternatives: IncomingServer[]
   outgoing: Server | null
   outgoingAlternatives: Server[]
   username: string
+  /** The address's domain as looked up (punycode for an IDN; `[ip]` for an address literal). */
+  domain?: string
+  /** Every server found, best first, each with its source, user name and trust. */
+  found?: { incoming: FoundServer<IncomingServer>[]; outgoing: FoundServer<Server>[] }
+  /** Each lookup that ran, how it ended and how long it took. */
+  lookups?: Lookup[]
+  /** The whole discovery, in ms. */
+  ms?: number
+  /** The sign-in the provider needs (a known Google or Microsoft domain says which). */
+  signIn?: SignIn | null
+  /** A saved account at the same domain these settings work for ("Works for bob@example.com"). */
+  savedFor?: string
+  /** The name a published autoconfig file gives its provider (plain text from the server). */
+  publisher?: string
 }
 
 /** The input schema of every method; `satisfies` keeps this table and CHANNELS in step. */
 export const INPUTS = {
   detectProvider: DetectProviderInput,
+  confirmHost: ConfirmHostInput,
   testConnection: ConnectionTestInput,
   cancelTest: CancelTestInput,
   listAccounts: NoInput,
@@ -276,6 +303,7 @@ export const INPUTS = {
 
 export interface Outputs extends OfficeOutputs {
   detectProvider: DetectedSettings
+  confirmHost: { confirmed: true }
   testConnection: TestReport
   cancelTest: { cancelled: boolean }
   listAccounts: AccountView[]
@@ -312,9 +340,11 @@ type ApiMethod<M extends Method> = [InputOf<M>] extends [undefined]
   ? () => Promise<Result<Outputs[M]>>
   : (input: InputOf<M>) => Promise<Result<Outputs[M]>>
 
-/** `window.mailkey`: one function per channel plus the progress subscription. */
+/** `window.mailkey`: one function per channel plus the progress subscriptions. */
 export type MailkeyApi = { readonly [M in Method]: ApiMethod<M> } & {
   readonly onTestProgress: (listener: (event: StageEvent) => void) => () => void
   /** Check-all rows as they wait, run and finish. */
   readonly onCheckAllProgress: (listener: (event: CheckAllEvent) => void) => () => void
+  /** Discovery's lookups as they start and end (detectProvider). */
+  readonly onDiscoveryProgress: (listener: (event: DiscoveryEvent) => void) => () => void
 }

@@ -24,7 +24,12 @@ export const STAGE_LABEL: Record<Stage, string> = {
 }
 
 export const SOURCE_LABEL: Record<DetectedSettings['source'], string> = {
+  saved: 'The settings of an account you saved at this domain',
   preset: 'Settings from Mailkey’s list of providers',
+  autoconfig: 'Published by your domain',
+  'well-known': 'Published by your domain',
+  ispdb: 'From Thunderbird’s provider database',
   mx: 'Found from your domain’s mail servers (MX records)',
-  guess: 'Best guess from the domain name: the test will tell',
+  srv: 'From DNS (SRV records)',
+  guess: 'Guessed: the server answered',
 }

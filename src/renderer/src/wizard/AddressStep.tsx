@@ -2,6 +2,7 @@ import type { Dispatch } from 'react'
 import { SOURCE_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { DiscoveryProgress } from './DiscoveryProgress.js'
 import { isEmail } from './setup.js'
 import { useProviderDetection } from './use-provider-detection.js'
 import type { At, Detection, WizardAction } from './wizard-state.js'
@@ -19,9 +20,20 @@ function ProviderStatus({ detection, email }: { detection: Detection; email: str
       {current === null && 'Mailkey recognises your provider from the address.'}
       {current?.status === 'detecting' && 'Looking up your provider…'}
       {current?.status === 'failed' && `Mailkey could not look up your provider: ${current.message}`}
-      {current?.status === 'found' && (
+      {current?.status === 'found' && !current.settings.incoming && !current.settings.outgoing && (
         <>
-          <strong>{current.settings.provider?.name ?? 'Provider not recognised'}</strong>
+          <strong>No settings found</strong>
+          <span className="provider-source">You can enter them after the password.</span>
+        </>
+      )}
+      {current?.status === 'found' && (current.settings.incoming ?? current.settings.outgoing) && (
+        <>
+          <strong>
+            {current.settings.provider?.name ??
+              current.settings.publisher ??
+              current.settings.domain ??
+              'Provider not recognised'}
+          </strong>
           <span className="provider-source">{SOURCE_LABEL[current.settings.source]}</span>
         </>
       )}
@@ -64,6 +76,19 @@ export function AddressStep({ state, dispatch }: Props) {
         )}
       </Field>
       <ProviderStatus detection={state.detection} email={email} />
+      <DiscoveryProgress
+        email={email}
+        active={state.detection.status === 'detecting' && state.detection.email === email}
+      />
+      {state.detection.status === 'found' &&
+        state.detection.email === email &&
+        !state.detection.settings.incoming &&
+        !state.detection.settings.outgoing &&
+        !state.allowHttp && (
+          <button type="button" className="button button--quiet" onClick={() => dispatch({ type: 'plainHttpAllowed' })}>
+            Also look for settings published over plain HTTP
+          </button>
+        )}
       <Field id="display-name" label="Your name (optional)" hint="Shown to the people you write to.">
         {(control) => (
           <input

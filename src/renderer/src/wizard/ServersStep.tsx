@@ -1,10 +1,12 @@
 import type { Dispatch } from 'react'
 import { newTestId } from '../lib/test-id.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { HostCautions } from './HostCautions.js'
 import { PopReminder } from './PopReminder.js'
+import { ServerChoices } from './ServerChoices.js'
 import { ServerEditor } from './ServerEditor.js'
 import { ServerSummary } from './ServerSummary.js'
-import { keepsSavedServers, type Setup } from './setup.js'
+import { keepsSavedServers, nothingFound, type Setup } from './setup.js'
 import type { At, WizardAction } from './wizard-state.js'
 
 function leadText(setup: Setup): string {
@@ -20,7 +22,10 @@ interface Props {
   dispatch: Dispatch<WizardAction>
 }
 
-/** Step 4: the servers that will be tested, editable behind a disclosure. */
+/**
+ * Step 4: the servers that will be tested, each with where it came from; the other servers discovery
+ * found one click away; everything editable behind a disclosure.
+ */
 export function ServersStep({ state, dispatch }: Props) {
   // an editor opened by a diagnosis puts focus on its field itself
   const headingRef = useFocusOnMount<HTMLHeadingElement>(!state.editing)
@@ -43,7 +48,15 @@ export function ServersStep({ state, dispatch }: Props) {
           {state.notice}
         </p>
       )}
+      {nothingFound(state.setup) && (
+        <p className="notice" role="status">
+          Mailkey found no settings for {state.setup.detected.domain ?? 'this address'}: none published, and no server
+          answered at the usual names. Enter them below; your provider’s help pages list them.
+        </p>
+      )}
       <ServerSummary setup={state.setup} />
+      <HostCautions setup={state.setup} dispatch={dispatch} />
+      <ServerChoices setup={state.setup} dispatch={dispatch} />
       <button
         type="button"
         className="button button--disclosure"

@@ -1,5 +1,6 @@
 import { assertNever } from '../../../shared/result.js'
-import { withPort, withProtocol, withSecurity } from '../lib/server-draft.js'
+import type { IncomingServer, Server, Side } from '../../../shared/mail.js'
+import { incomingDraft, serverDraft, withPort, withProtocol, withSecurity } from '../lib/server-draft.js'
 import { incomingChoices, type Setup } from './setup.js'
 import type { ServerChange } from './wizard-state.js'
 
@@ -33,4 +34,17 @@ export function changeServer(setup: Setup, side: 'incoming' | 'outgoing', change
     default:
       return assertNever(change)
   }
+}
+
+/**
+ * Another discovered server for one side. Choosing an incoming server brings its source's user name
+ * along (it signs in to both servers); an outgoing choice keeps the name.
+ */
+export function chooseServer(
+  setup: Setup,
+  choice: { side: Side; server: IncomingServer | Server; username: string },
+): Setup {
+  if (choice.side === 'outgoing') return { ...setup, outgoing: serverDraft(choice.server) }
+  if (!('protocol' in choice.server)) return setup
+  return { ...setup, incoming: incomingDraft(choice.server), username: choice.username }
 }

@@ -37,6 +37,8 @@ export interface Setup {
   accountId?: string | undefined
   /** Save only after a validation message from the address to itself arrived (validate and save). */
   proveDelivery?: boolean | undefined
+  /** Hosts discovery could not vouch for that the user confirmed (main was told, too). */
+  confirmedHosts?: readonly string[] | undefined
 }
 
 export function isEmail(value: string): boolean {
@@ -73,6 +75,27 @@ export function setupFromDetection(
 export function incomingChoices(setup: Setup): IncomingServer[] {
   const { incoming, incomingAlternatives } = setup.detected
   return incoming ? [incoming, ...incomingAlternatives] : incomingAlternatives
+}
+
+/** Discovery found nothing at all: the user enters the servers. */
+export function nothingFound(setup: Setup): boolean {
+  return setup.accountId === undefined && !setup.detected.incoming && !setup.detected.outgoing
+}
+
+/**
+ * The current servers' hosts that discovery could not vouch for and the user has not confirmed, with
+ * why: testing waits for the user's word (and main refuses without it).
+ */
+export function unconfirmedHosts(setup: Setup): { host: string; caution: string }[] {
+  const found = [...(setup.detected.found?.incoming ?? []), ...(setup.detected.found?.outgoing ?? [])]
+  const current = [setup.incoming.host, setup.outgoing.host].map((h) => h.trim().toLowerCase())
+  const confirmed = new Set(setup.confirmedHosts ?? [])
+  const out = new Map<string, string>()
+  for (const f of found) {
+    const host = f.server.host.toLowerCase()
+    if (!f.trusted && current.includes(host) && !confirmed.has(host)) out.set(host, f.caution ?? '')
+  }
+  return [...out].map(([host, caution]) => ({ host, caution }))
 }
 
 /** Providers whose password rules need explaining before the password field. */

@@ -3,13 +3,17 @@ import type { Side } from '../../../shared/mail.js'
 import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { startRun } from '../test-view/test-run.js'
-import { checkSetupPassword, parseSetup, type Setup } from './setup.js'
+import { checkSetupPassword, parseSetup, unconfirmedHosts, type Setup } from './setup.js'
 import { addressState, passwordState, serversState, type WizardState } from './wizard-state.js'
 
 /** Starts a test of the setup's servers, or opens the editor on what is wrong with them. */
 function startTest(setup: Setup, testId: string): WizardState {
   const parsed = parseSetup(setup)
   if (!parsed.ok) return serversState(setup, { editing: true, showProblems: true })
+  const [pending] = unconfirmedHosts(setup)
+  if (pending) {
+    return serversState(setup, { notice: `Confirm ${pending.host} below before Mailkey sends your password there.` })
+  }
   if (!checkSetupPassword(setup).ok) return { ...passwordState(setup), showCheck: true }
   return { step: 'test', setup, run: startRun(testId, parsed.servers) }
 }

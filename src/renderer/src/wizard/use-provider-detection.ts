@@ -15,17 +15,19 @@ export function useProviderDetection(state: At<'address'>, dispatch: Dispatch<Wi
   const email = state.email.trim()
   const known = state.detection.status === 'idle' ? null : state.detection.email
   const urgent = state.advanceWhenFound
+  const allowHttp = state.allowHttp === true
   useEffect(() => {
     if (!isEmail(email) || known === email) return
     const timer = setTimeout(
       () => {
         dispatch({ type: 'detectionStarted', email })
-        void settle(() => mailkey().detectProvider({ email })).then((result) =>
+        const input = allowHttp ? { email, allowHttp: true as const } : { email }
+        void settle(() => mailkey().detectProvider(input)).then((result) =>
           dispatch({ type: 'detectionFinished', email, result }),
         )
       },
       urgent ? 0 : DEBOUNCE_MS,
     )
     return () => clearTimeout(timer)
-  }, [email, known, urgent, dispatch])
+  }, [email, known, urgent, allowHttp, dispatch])
 }

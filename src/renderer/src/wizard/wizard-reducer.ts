@@ -11,8 +11,8 @@ import {
   validationFinished,
   validationStarted,
 } from './save-transitions.js'
-import { changeServer } from './setup-changes.js'
-import { checkSetupPassword, isEmail, needsGuidance, setupFromDetection } from './setup.js'
+import { changeServer, chooseServer } from './setup-changes.js'
+import { checkSetupPassword, isEmail, needsGuidance, nothingFound, setupFromDetection } from './setup.js'
 import { applyFix, finishTest, requestTest } from './test-transitions.js'
 import {
   addressState,
@@ -103,6 +103,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         : state
     case 'detectionFinished':
       return state.step === 'address' ? detectionFinished(state, action) : state
+    case 'plainHttpAllowed':
+      return state.step === 'address' ? { ...state, allowHttp: true, detection: { status: 'idle' } } : state
     case 'addressSubmitted':
       return state.step === 'address' ? submitAddress(state) : state
     case 'back':
@@ -116,7 +118,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'passwordSubmitted':
       if (state.step !== 'password') return state
-      return checkSetupPassword(state.setup).ok ? serversState(state.setup) : { ...state, showCheck: true }
+      if (!checkSetupPassword(state.setup).ok) return { ...state, showCheck: true }
+      // nothing discovered: straight to the fields to fill in
+      return serversState(state.setup, { editing: nothingFound(state.setup) })
     case 'editorToggled':
       return state.step === 'servers' ? { ...state, editing: action.open, focus: null } : state
     case 'serverChanged':
@@ -125,6 +129,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         : state
     case 'usernameChanged':
       return state.step === 'servers' ? { ...state, setup: { ...state.setup, username: action.username } } : state
+    case 'alternativeChosen':
+      return state.step === 'servers' ? { ...state, setup: chooseServer(state.setup, action), notice: null } : state
+    case 'hostConfirmed': {
+      if (state.step !== 'servers') return state
+      const confirmedHosts = [...(state.setup.confirmedHosts ?? []), action.host.toLowerCase()]
+      return { ...state, setup: { ...state.setup, confirmedHosts }, notice: null }
+    }
     case 'testRequested':
       return requestTest(state, action.testId)
     case 'stageEvent': {

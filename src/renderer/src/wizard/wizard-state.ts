@@ -1,7 +1,7 @@
 import type { AccountView } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { DetectedSettings, ValidateResult } from '../../../shared/ipc/contract.js'
-import type { Side } from '../../../shared/mail.js'
+import type { IncomingServer, Server, Side } from '../../../shared/mail.js'
 import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import type { Result } from '../../../shared/result.js'
 import type { EditableSecurity } from '../lib/server-draft.js'
@@ -39,6 +39,8 @@ export type WizardState =
       advanceWhenFound: boolean
       /** What was set up before the user came back here, kept for when they go forward again. */
       setup: Setup | null
+      /** The user allowed settings published over plain HTTP (each of their hosts is then confirmed). */
+      allowHttp?: boolean
     }
   | { step: 'app-password'; setup: Setup }
   | { step: 'password'; setup: Setup; showCheck: boolean }
@@ -71,6 +73,8 @@ export type WizardAction =
   | { type: 'displayNameChanged'; displayName: string }
   | { type: 'detectionStarted'; email: string }
   | { type: 'detectionFinished'; email: string; result: Result<DetectedSettings> }
+  /** Nothing found: look again, this time also over plain HTTP. */
+  | { type: 'plainHttpAllowed' }
   | { type: 'addressSubmitted' }
   | { type: 'back' }
   | { type: 'guidanceRead' }
@@ -79,6 +83,10 @@ export type WizardAction =
   | { type: 'editorToggled'; open: boolean }
   | { type: 'serverChanged'; side: Side; change: ServerChange }
   | { type: 'usernameChanged'; username: string }
+  /** One click on another server discovery found (its source's user name comes along). */
+  | { type: 'alternativeChosen'; side: Side; server: IncomingServer | Server; username: string }
+  /** The user confirmed a host discovery could not vouch for (main has recorded it). */
+  | { type: 'hostConfirmed'; host: string }
   | { type: 'testRequested'; testId: string }
   | { type: 'stageEvent'; event: StageEvent }
   | { type: 'testFinished'; testId: string; result: Result<TestReport> }

@@ -1,0 +1,54 @@
+import { isValidHost } from './mail.js'
+
+/**
+ * An address as discovery reads it. `domain` is what is looked up: lower-case ASCII, an IDN's
+ * punycode form (UTS #46, as browsers and Node's URL parser produce it), or for an address literal
+ * (`user@[192.0.2.1]`, RFC 5321 §4.1.3) the bracketed form; `literal` is then the IP itself.
+ */
+export interface DiscoveryAddress {
+  address: string
+  localPart: string
+  domain: string
+  /** The domain as the user typed it (differs from `domain` for an IDN). */
+  typedDomain: string
+  literal?: string
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/
+const IPV6 = /^[0-9a-f:.]{2,45}$/i
+const LOCAL_PART = /^[^\s@"(),:;<>[\\\]]{1,64}$/
+
+/** The IP of an address literal's domain (`[192.0.2.1]`, `[IPv6:2001:db8::1]`), or undefined. */
+function literalIp(domain: string): string | undefined {
+  const m = /^\[(?:IPv6:)?([^\]]+)\]$/i.exec(domain)
+  if (!m?.[1]) return undefined
+  const ip = m[1]
+  if (IPV4.test(ip)) return ip
+  return ip.includes(':') && IPV6.test(ip) ? ip.toLowerCase() : undefined
+}
+
+/** The ASCII form of a domain (IDN → punycode), or undefined when it is not a domain name. */
+function asciiDomain(domain: string): string | undefined {
+  try {
+    const host = new URL(`http://${domain}/`).hostname
+    return isValidHost(host) && host.includes('.') && !IPV4.test(host) ? host.replace(/\.$/, '') : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Parses an address for discovery; a string says, in plain words, what is wrong with it. */
+export function parseDiscoveryAddress(raw: string): DiscoveryAddress | string {
+  const address = raw.trim()
+  if (address.length > 254) return 'An email address is at most 254 characters.'
+  const at = address.lastIndexOf('@')
+  const localPart = address.slice(0, at)
+  const typedDomain = address.slice(at + 1)
+  if (at < 1 || !LOCAL_PART.test(localPart) || !typedDomain) return 'Enter an email address like name@example.com.'
+  const literal = literalIp(typedDomain)
+  if (literal) return { address, localPart, domain: `[${literal}]`, typedDomain, literal }
+  if (typedDomain.startsWith('[')) return `${typedDomain.slice(0, 60)} is not an IP address.`
+  const domain = asciiDomain(typedDomain)
+  if (!domain) return `${typedDomain.slice(0, 80)} is not a domain name.`
+  return { address, localPart, domain, typedDomain }
+}
