@@ -9,7 +9,7 @@ import { createKeytarStore } from './credentials/keytar-store.js'
 import { hardenWebContents, restrictPermissions } from './hardening.js'
 import { createHandlers } from './ipc/handlers.js'
 import { registerIpc } from './ipc/register.js'
-import { openExternalSafe } from './open-external.js'
+import { openAuthorizationPage, openExternalSafe } from './open-external.js'
 import { APP_ORIGIN } from './renderer-path.js'
 import { createServices } from './services.js'
 import { menuTemplate } from './menu-template.js'
@@ -57,6 +57,7 @@ function start(): void {
     store,
     secrets: createKeytarStore(process.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined),
     openExternal: openExternalSafe,
+    openAuthorization: openAuthorizationPage,
     notices: notice ? [{ kind: 'settings-recovered', message: notice.message }] : [],
   })
   registerIpc(createHandlers(services), trustedIds, isAppUrl, log)

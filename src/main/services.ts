@@ -4,14 +4,16 @@ import type { KeychainHealth } from '../shared/keychain.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../shared/providers.js'
 import type { StageEvent } from '../shared/report.js'
 import type { CheckResult } from './accounts/account-check-result.js'
-import { confAccounts } from './accounts/accounts-repository.js'
+import { confAccounts, confOAuthGrants, type OAuthGrantsRepository } from './accounts/accounts-repository.js'
 import { AccountsService } from './accounts/accounts-service.js'
 import { AliasService } from './accounts/alias-service.js'
+import { OAuthSignIn } from './accounts/oauth-sign-in.js'
+import { revokeSignIn } from './accounts/revoke-sign-in.js'
 import { retestAccount } from './accounts/retest-account.js'
 import { sendTestMessage } from './accounts/send-test-message.js'
 import type { SettingsData } from './accounts/settings-schema.js'
 import { AccountSetup } from './accounts/setup-service.js'
-import { resetStaleCredential } from './accounts/stale-credential-reset.js'
+import { resetStaleCredential, type NewSecret } from './accounts/stale-credential-reset.js'
 import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
 import type { SecretStore } from './credentials/secret-store.js'
@@ -19,6 +21,8 @@ import { createProviderDetector, lookupMx, type MxLookup, type ProviderDetector 
 import { ConnectionTester } from './mail/connection-tester.js'
 import type { TlsTrust } from './mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS } from './mail/round-trip.js'
+import { AccessTokens } from './oauth/access-tokens.js'
+import { PendingGrants } from './oauth/pending-grants.js'
 
 type Emit = (e: StageEvent) => void
 
@@ -34,10 +38,16 @@ export interface Services {
   resetStaleCredential: (
     id: string,
     testId: string,
-    password: string,
+    secret: NewSecret,
     emit: Emit,
     timeoutMs?: number,
   ) => Promise<CheckResult & { saved: boolean }>
+  /** "Sign in with …" (OAuth): the browser sign-in, cancellable by its flow id. */
+  signIn: OAuthSignIn
+  /** OAuth sign-ins saved for an address without an account (`mailkey oauth authorize`). */
+  oauthGrants: OAuthGrantsRepository
+  /** The saved sign-ins' access tokens, in memory. */
+  tokens: AccessTokens
   sendTestMessage: (input: Parameters<typeof sendTestMessage>[1]) => ReturnType<typeof sendTestMessage>
   detectProvider: ProviderDetector
   keychainHealth: () => Promise<KeychainHealth>
@@ -51,6 +61,8 @@ export interface ServiceConfig {
   store: Conf<SettingsData>
   secrets: SecretStore
   openExternal: (url: string) => Promise<void>
+  /** Opens an OAuth authorization page: only the configured authorization endpoint (url-allowlist.ts). */
+  openAuthorization?: (url: string, authorizationEndpoint: string) => Promise<void>
   /** Trusted CAs for the mail servers; the system's when unset. Tests pass the bed's CA. */
   trust?: TlsTrust
   /** Provider presets; tests add the bed as a provider. */
@@ -67,20 +79,39 @@ export function createServices(config: ServiceConfig): Services {
   const catalog = config.catalog ?? PROVIDERS
   const trust = config.trust ?? {}
   const providerOf = (email: string): Provider['id'] | null => providerForAddress(email, catalog)?.id ?? null
-  const credentials = new Credentials(config.secrets)
-  const accounts = new AccountsService(confAccounts(config.store), credentials, config.now)
+  let tokens: AccessTokens | undefined
+  const credentials = new Credentials(config.secrets, (door) => (tokens = new AccessTokens(door)))
+  const savedTokens = tokens as unknown as AccessTokens
+  const oauthGrants = confOAuthGrants(config.store)
+  const accounts = new AccountsService(confAccounts(config.store), credentials, config.now, {
+    beforeRemove: (account) => revokeSignIn(credentials, account).then(() => undefined),
+    otherOwners: () => oauthGrants.list(),
+  })
   const tester = new ConnectionTester({ trust, providerOf })
   const roundTripLimitMs = config.roundTripLimitMs ?? ROUND_TRIP_LIMIT_MS
+  const pending = new PendingGrants()
   const deps = { accounts, credentials, tester, ...(config.now ? { now: config.now } : {}) }
+  const openAuthorization =
+    config.openAuthorization ?? (() => Promise.reject(new Error('no browser to sign in with here')))
   return {
     accounts,
     credentials,
     tester,
-    setup: new AccountSetup({ ...deps, connection: { trust }, roundTripLimitMs, providerOf }),
+    setup: new AccountSetup({
+      ...deps,
+      connection: { trust },
+      roundTripLimitMs,
+      providerOf,
+      pending,
+      tokens: savedTokens,
+    }),
     aliases: new AliasService(accounts, credentials, tester, trust, config.now, roundTripLimitMs),
     retest: (id, testId, emit, timeoutMs) => retestAccount(deps, id, testId, emit, timeoutMs),
-    resetStaleCredential: (id, testId, password, emit, timeoutMs) =>
-      resetStaleCredential(deps, id, testId, password, emit, timeoutMs),
+    resetStaleCredential: (id, testId, secret, emit, timeoutMs) =>
+      resetStaleCredential({ ...deps, pending, tokens: savedTokens }, id, testId, secret, emit, timeoutMs),
+    signIn: new OAuthSignIn({ accounts, credentials, pending, openAuthorization }),
+    oauthGrants,
+    tokens: savedTokens,
     sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust }, input),
     detectProvider: createProviderDetector(catalog, config.mx ?? lookupMx),
     keychainHealth: () => checkKeychain(config.secrets),

@@ -81,19 +81,26 @@ export const IncomingServerSchema = z.strictObject({
 })
 export type IncomingServer = z.infer<typeof IncomingServerSchema>
 
-/** The live stages of a connection test, in order. Not every stage applies to every security mode. */
-export const STAGES = ['dns', 'connect', 'tls', 'greeting', 'starttls', 'auth', 'ready'] as const
+/**
+ * The live stages of a connection test, in order. Not every stage applies to every test: `authorizing`
+ * (getting or refreshing an OAuth access token) only to OAuth sign-ins, `tls`/`starttls` by security mode.
+ */
+export const STAGES = ['authorizing', 'dns', 'connect', 'tls', 'greeting', 'starttls', 'auth', 'ready'] as const
 export type Stage = (typeof STAGES)[number]
 
+/** How a login proves itself: a password (or app password), or an OAuth 2.0 access token (SASL XOAUTH2/OAUTHBEARER). */
+export type AuthKind = 'password' | 'oauth2'
+
 /** The stages a test will pass through, so the UI can show them all before the first one starts. */
-export function plannedStages(security: Security): Stage[] {
+export function plannedStages(security: Security, auth: AuthKind = 'password'): Stage[] {
+  const first: Stage[] = auth === 'oauth2' ? ['authorizing'] : []
   switch (security) {
     case 'tls':
-      return ['dns', 'connect', 'tls', 'greeting', 'auth', 'ready']
+      return [...first, 'dns', 'connect', 'tls', 'greeting', 'auth', 'ready']
     case 'starttls':
-      return ['dns', 'connect', 'greeting', 'starttls', 'auth', 'ready']
+      return [...first, 'dns', 'connect', 'greeting', 'starttls', 'auth', 'ready']
     case 'none':
-      return ['dns', 'connect', 'greeting', 'auth', 'ready']
+      return [...first, 'dns', 'connect', 'greeting', 'auth', 'ready']
   }
 }
 

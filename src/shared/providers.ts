@@ -1,4 +1,5 @@
 import type { IncomingProtocol, Security } from './mail.js'
+import type { OAuthProviderKind } from './oauth.js'
 
 /**
  * Server presets of the big providers, as data. Sources: each provider's own help page (helpUrl).
@@ -33,6 +34,72 @@ export interface AppPasswordInfo {
   prerequisiteUrl?: string
 }
 
+/**
+ * How a provider's accounts sign in with OAuth 2.0 (authorization code with PKCE, loopback redirect).
+ * Mailkey ships no client ID: the user registers their own client (guidance screens link `consoleUrl`).
+ */
+export interface OAuthPreset {
+  kind: Exclude<OAuthProviderKind, 'custom'>
+  /** The issuer an ID token (if one comes back) must name. */
+  issuer: string
+  authorizationEndpoint: string
+  tokenEndpoint: string
+  /** RFC 7009 revocation endpoint, or null when the provider offers none. */
+  revocationEndpoint: string | null
+  /** Every scope mail needs, space-separated: the one IMAP, POP3 and SMTP all accept. */
+  scope: string
+  /** Extra authorization parameters the provider needs to hand out a refresh token. */
+  authorizationParams: Readonly<Record<string, string>>
+  /** Where the user registers an OAuth client. */
+  consoleUrl: string
+  /** The provider's own guide to registering one. */
+  guideUrl: string
+}
+
+/**
+ * Google (https://developers.google.com/identity/protocols/oauth2/native-app, scope from
+ * https://developers.google.com/gmail/imap/xoauth2-protocol): `access_type=offline` asks for a refresh
+ * token, `prompt=consent` asks for a new one on every sign-in (Google sends it only on first consent
+ * otherwise).
+ */
+const GOOGLE_OAUTH: OAuthPreset = {
+  kind: 'google',
+  issuer: 'https://accounts.google.com',
+  authorizationEndpoint: 'https://accounts.google.com/o/oauth2/v2/auth',
+  tokenEndpoint: 'https://oauth2.googleapis.com/token',
+  revocationEndpoint: 'https://oauth2.googleapis.com/revoke',
+  scope: 'https://mail.google.com/',
+  authorizationParams: { access_type: 'offline', prompt: 'consent' },
+  consoleUrl: 'https://console.cloud.google.com/apis/credentials',
+  guideUrl: 'https://developers.google.com/identity/protocols/oauth2/native-app',
+}
+
+/**
+ * Microsoft identity platform, `common` tenant (work, school and personal accounts), scopes from
+ * https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
+ * (the same for Outlook.com and Microsoft 365). `offline_access` asks for a refresh token. No revocation
+ * endpoint: a Microsoft sign-in is ended on the account's own page.
+ */
+const MICROSOFT_OAUTH: OAuthPreset = {
+  kind: 'microsoft',
+  issuer: 'https://login.microsoftonline.com/common/v2.0',
+  authorizationEndpoint: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+  tokenEndpoint: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+  revocationEndpoint: null,
+  scope:
+    'https://outlook.office.com/IMAP.AccessAsUser.All https://outlook.office.com/POP.AccessAsUser.All https://outlook.office.com/SMTP.Send offline_access',
+  authorizationParams: {},
+  consoleUrl: 'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+  guideUrl:
+    'https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth',
+}
+
+/** The OAuth presets by kind, for a sign-in whose provider is named but whose account is not known. */
+export const OAUTH_PRESETS: Readonly<Record<OAuthPreset['kind'], OAuthPreset>> = {
+  google: GOOGLE_OAUTH,
+  microsoft: MICROSOFT_OAUTH,
+}
+
 export interface Provider {
   id: ProviderId
   name: string
@@ -46,6 +113,8 @@ export interface Provider {
   appPassword?: AppPasswordInfo
   /** Basic (password) authentication is switched off by the provider; only OAuth works. */
   oauthOnly?: boolean
+  /** How its accounts sign in with OAuth, when they can. */
+  oauth?: OAuthPreset
   helpUrl: string
 }
 
@@ -76,6 +145,7 @@ export const PROVIDERS: readonly Provider[] = [
     mxSuffixes: [],
     ...GOOGLE_SERVERS,
     appPassword: GOOGLE_APP_PASSWORD,
+    oauth: GOOGLE_OAUTH,
     helpUrl: 'https://support.google.com/mail/answer/7126229',
   },
   {
@@ -85,6 +155,7 @@ export const PROVIDERS: readonly Provider[] = [
     mxSuffixes: ['google.com', 'googlemail.com'],
     ...GOOGLE_SERVERS,
     appPassword: GOOGLE_APP_PASSWORD,
+    oauth: GOOGLE_OAUTH,
     helpUrl: 'https://support.google.com/a/answer/9003945',
   },
   {
@@ -98,6 +169,7 @@ export const PROVIDERS: readonly Provider[] = [
     },
     outgoing: [{ host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' }],
     oauthOnly: true,
+    oauth: MICROSOFT_OAUTH,
     helpUrl:
       'https://support.microsoft.com/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
   },
@@ -111,6 +183,10 @@ export const PROVIDERS: readonly Provider[] = [
       pop3: { host: 'outlook.office365.com', port: 995, security: 'tls' },
     },
     outgoing: [{ host: 'smtp.office365.com', port: 587, security: 'starttls' }],
+    // basic auth for IMAP and POP is off in every tenant since 2023; SMTP AUTH goes off by default at the
+    // end of 2026 (round2.md §1): Mailkey signs Microsoft 365 in with OAuth only
+    oauthOnly: true,
+    oauth: MICROSOFT_OAUTH,
     helpUrl:
       'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
   },
@@ -290,4 +366,8 @@ export const HELP_HOSTS: readonly string[] = [
   'account.microsoft.com',
   'admin.microsoft.com',
   'support.gmx.com',
+  // where users register their own OAuth client (the OAuth guidance screens)
+  'console.cloud.google.com',
+  'developers.google.com',
+  'entra.microsoft.com',
 ]

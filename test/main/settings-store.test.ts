@@ -33,7 +33,11 @@ describe('opening the settings', () => {
     expect(store.get('accounts')).toEqual([])
     store.set('accounts', [])
     expect(statSync(file()).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [] })
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [],
+      oauthGrants: [],
+    })
   })
 
   it('migrates a version 1 file to the current version and keeps the accounts', () => {
@@ -41,7 +45,9 @@ describe('opening the settings', () => {
     const { store, notice, migratedFrom } = openSettings(dir)
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(1)
-    expect(store.get('accounts')).toEqual([{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }])
+    expect(store.get('accounts')).toEqual([
+      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], oauth: null },
+    ])
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
   })
 
@@ -87,7 +93,16 @@ describe('migrations', () => {
 
   it('add an empty alias list at version 3 and keep existing ones', () => {
     const v2 = { schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }] }
-    expect(migrate(v2).data).toEqual({ schemaVersion: 3, accounts: [{ ...v2.accounts[0], aliases: [] }] })
+    expect(migrate(v2).data).toMatchObject({ accounts: [{ ...v2.accounts[0], aliases: [] }] })
+  })
+
+  it('mark every account as signing in with a password at version 4, with no OAuth sign-ins yet', () => {
+    const v3 = { schemaVersion: 3, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }] }
+    expect(migrate(v3).data).toEqual({
+      schemaVersion: 4,
+      accounts: [{ ...v3.accounts[0], oauth: null }],
+      oauthGrants: [],
+    })
   })
 
   it('treat a file without a version as version 1', () => {

@@ -27,6 +27,16 @@ const MIGRATIONS: Record<number, Migration> = {
       ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { aliases: [], ...a } : a))
       : data['accounts'],
   }),
+  // v3 → v4: an account may sign in with OAuth (issue 15): every saved account so far uses a password;
+  // OAuth sign-ins saved for an address without an account (`mailkey oauth authorize`)
+  3: (data) => ({
+    oauthGrants: [],
+    ...data,
+    schemaVersion: 4,
+    accounts: Array.isArray(data['accounts'])
+      ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { oauth: null, ...a } : a))
+      : data['accounts'],
+  }),
 }
 
 export class NewerSettingsError extends Error {

@@ -2,6 +2,7 @@ import type { SendTestResult } from '../../shared/ipc/contract.js'
 import { AppError } from '../app-error.js'
 import type { Credentials } from '../credentials/credentials.js'
 import { diagnoseFailure } from '../mail/diagnose-failure.js'
+import { authKind, resolveLogin } from '../mail/login.js'
 import { factsFrom } from '../mail/probe-failure.js'
 import type { TlsTrust } from '../mail/protocol-options.js'
 import { sendMessage } from '../mail/send-message.js'
@@ -33,7 +34,7 @@ export async function sendTestMessage(
   try {
     const sent = await sendMessage(
       server,
-      login,
+      await resolveLogin(login, AbortSignal.timeout(DEFAULT_TIMEOUTS.commandMs)),
       {
         from,
         to: input.to,
@@ -50,6 +51,7 @@ export async function sendTestMessage(
       server,
       providerId: account.providerId,
       savedSecret: true,
+      auth: authKind(login),
     })
     return { sent: false, diagnosis }
   }

@@ -1,15 +1,47 @@
-import type { Account } from '../../shared/account.js'
+import type { Account, SavedOAuthGrant } from '../../shared/account.js'
+import { OAUTH_PROVIDER_KINDS } from '../../shared/oauth.js'
 
 /** What the settings file holds. No secret ever: those live in the keychain. */
 // a type alias, not an interface: conf's options want Record<string, unknown>
 export type SettingsData = {
   schemaVersion: number
   accounts: Account[]
+  oauthGrants: SavedOAuthGrant[]
 }
 
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
-export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [] }
+export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [], oauthGrants: [] }
+
+const endpoint = { type: 'string', minLength: 1, maxLength: 2048 } as const
+
+/** An OAuth client without its secret (shared/oauth.ts OAuthSettings). */
+const oauthSettings = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'provider',
+    'clientId',
+    'authorizationEndpoint',
+    'tokenEndpoint',
+    'revocationEndpoint',
+    'scope',
+    'issuer',
+    'grantedScope',
+    'hasClientSecret',
+  ],
+  properties: {
+    provider: { enum: [...OAUTH_PROVIDER_KINDS] },
+    clientId: { type: 'string', minLength: 1, maxLength: 512 },
+    authorizationEndpoint: endpoint,
+    tokenEndpoint: endpoint,
+    revocationEndpoint: { anyOf: [{ type: 'null' }, endpoint] },
+    scope: { type: 'string', minLength: 1, maxLength: 1024 },
+    issuer: { anyOf: [{ type: 'null' }, endpoint] },
+    grantedScope: { type: ['string', 'null'], maxLength: 1024 },
+    hasClientSecret: { type: 'boolean' },
+  },
+} as const
 
 const server = (withProtocol: boolean) =>
   ({
@@ -110,6 +142,7 @@ export const SETTINGS_SCHEMA = {
         'lastVerifiedAt',
         'stale',
         'aliases',
+        'oauth',
       ],
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
@@ -124,6 +157,22 @@ export const SETTINGS_SCHEMA = {
         lastVerifiedAt: { type: ['string', 'null'], maxLength: 40 },
         stale: staleCredential,
         aliases: { type: 'array', maxItems: 100, items: alias },
+        oauth: { anyOf: [{ type: 'null' }, oauthSettings] },
+      },
+    },
+  },
+  oauthGrants: {
+    type: 'array',
+    maxItems: 500,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'email', 'oauth', 'createdAt'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+        email: { type: 'string', maxLength: 254 },
+        oauth: oauthSettings,
+        createdAt: { type: 'string', maxLength: 40 },
       },
     },
   },

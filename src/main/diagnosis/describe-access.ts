@@ -1,5 +1,6 @@
 import { PROVIDER_PAGES, providerById } from '../../shared/providers.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
+import { signInFix, signInKind } from './describe-oauth.js'
 import { appPasswordFix, openUrl, replacePasswordFix } from './fixes.js'
 
 export type AccessCause =
@@ -200,7 +201,8 @@ function oauthInvalid(ctx: DescribeContext): Description {
     title: `${who} no longer accepts the saved sign-in`,
     explanation:
       'The authorization was revoked or has expired: after a password change, when access was removed, after a long time unused, or (for a Google app still in testing) after 7 days. Sign in again to renew it.',
-    fix: { kind: 'replace-password', label: 'Sign in again' },
+    // a probe that signed in with a token knows the way back is a new sign-in; pasted text may be anyone's
+    fix: ctx.input.auth === 'oauth2' ? signInFix(signInKind(ctx), true) : { kind: 'replace-password', label: 'Sign in again' },
   }
 }
 

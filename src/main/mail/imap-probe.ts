@@ -4,6 +4,7 @@ import { resolveStage } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { certificateInfo, factsFrom, ProbeCancelled, ProbeFailure, type FailureFacts } from './probe-failure.js'
 import { imapFlowOptions } from './protocol-options.js'
+import { oauthChallengeFrom } from './sasl-oauth.js'
 
 interface ImapLogEntry {
   src?: string
@@ -39,6 +40,8 @@ interface ImapErrorLike {
   responseText?: string
   response?: string
   tlsFailed?: boolean
+  /** imapflow's decoded failure challenge of AUTHENTICATE XOAUTH2/OAUTHBEARER. */
+  oauthError?: unknown
 }
 
 function imapFacts(error: unknown, socket: unknown): FailureFacts {
@@ -49,6 +52,8 @@ function imapFacts(error: unknown, socket: unknown): FailureFacts {
   if (reply) facts.serverText = reply
   else if (e.responseText) facts.serverText = e.responseText
   if (e.authenticationFailed) facts.authFailed = true
+  const challenge = oauthChallengeFrom(e.oauthError)
+  if (challenge) facts.oauthChallenge = challenge
   const tls = socket as Partial<TLSSocket> | undefined
   if (!facts.certificate && typeof tls?.getPeerCertificate === 'function') {
     const cert = certificateInfo(tls.getPeerCertificate())

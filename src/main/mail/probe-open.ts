@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net'
+import { loginSecret } from './login.js'
 import { connectTcp, lookupHost, upgradeTls } from './open-socket.js'
 import type { ProbeContext } from './probe.js'
 import type { ConnectionOptions } from './protocol-options.js'
@@ -6,7 +7,7 @@ import type { ServerCheck } from './test-request.js'
 
 /** The first stage of every probe: register the secret for scrubbing, start the clock, resolve DNS. */
 export async function resolveStage(check: ServerCheck, conn: ConnectionOptions, ctx: ProbeContext): Promise<string> {
-  ctx.transcript.protect(check.login.password, check.login.username)
+  ctx.transcript.protect(loginSecret(check.login), check.login.username)
   ctx.clock.start()
   const address = await lookupHost(check.server.host, conn.timeouts.connectMs, ctx.signal)
   ctx.clock.complete('dns')

@@ -3,7 +3,7 @@ import { isIP, type Socket } from 'node:net'
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport'
 import type { Server } from '../../shared/mail.js'
-import type { Login } from './login.js'
+import { isTokenLogin, type Login } from './login.js'
 import type { Timeouts } from './timeouts.js'
 
 export interface TlsTrust {
@@ -41,6 +41,26 @@ export function tlsOptions(
   }
 }
 
+/**
+ * imapflow's `auth` for a login: a password, or an access token (imapflow then uses AUTHENTICATE
+ * OAUTHBEARER where offered, else XOAUTH2).
+ */
+export function imapAuth(login: Login): ImapFlowOptions['auth'] {
+  return isTokenLogin(login)
+    ? { user: login.username, accessToken: login.accessToken }
+    : { user: login.username, pass: login.password }
+}
+
+/**
+ * nodemailer's `auth` for sending a message: a password, or `{ type: 'OAuth2', user, accessToken }`
+ * (SASL XOAUTH2 with a token Mailkey fetched; nodemailer refreshes nothing itself).
+ */
+export function smtpAuth(login: Login): SMTPTransportOptions['auth'] {
+  return isTokenLogin(login)
+    ? { type: 'OAuth2', user: login.username, accessToken: login.accessToken }
+    : { user: login.username, pass: login.password }
+}
+
 /** What Mailkey says it is in IMAP ID (RFC 2971). */
 const IMAP_CLIENT_INFO = { name: 'Mailkey' }
 
@@ -62,7 +82,7 @@ export function imapFlowOptions(
     ...(name ? { servername: name } : {}),
     secure: server.security === 'tls',
     doSTARTTLS: server.security === 'starttls',
-    auth: { user: login.username, pass: login.password },
+    auth: imapAuth(login),
     tls: tlsOptions(server.host, conn),
     connectionTimeout: conn.timeouts.connectMs,
     greetingTimeout: conn.timeouts.greetingMs,
@@ -115,7 +135,7 @@ export function smtpTransportOptions(server: Server, login: Login, conn: Connect
     secure: server.security === 'tls',
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
-    auth: { user: login.username, pass: login.password },
+    auth: smtpAuth(login),
     tls: tlsOptions(server.host, conn),
     connectionTimeout: conn.timeouts.connectMs,
     greetingTimeout: conn.timeouts.greetingMs,

@@ -3,7 +3,7 @@ import type { RoundTripReport } from '../../shared/report.js'
 import { PROVIDER_PAGES, type ProviderId } from '../../shared/providers.js'
 import { diagnoseFailure } from './diagnose-failure.js'
 import { findMessage } from './find-message.js'
-import type { Login } from './login.js'
+import { authKind, resolveLogin, type LoginSource } from './login.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import { newMessageId, sendMessage } from './send-message.js'
@@ -14,9 +14,10 @@ export const ROUND_TRIP_LIMIT_MS = 60_000
 
 export interface RoundTripRequest {
   smtp: Server
-  smtpLogin: Login
+  /** An OAuth login fetches its token first (a refused refresh is a send failure, diagnosed). */
+  smtpLogin: LoginSource
   imap: IncomingServer
-  imapLogin: Login
+  imapLogin: LoginSource
   from: { name: string; address: string }
   replyTo?: string | null
   /** The account's own address: where the message goes and is looked for. */
@@ -68,6 +69,7 @@ function failed(
     protocol,
     providerId: req.providerId,
     savedSecret: req.savedSecret ?? false,
+    auth: authKind(protocol === 'smtp' ? req.smtpLogin : req.imapLogin),
   })
   return {
     cause: d.cause,
@@ -100,7 +102,7 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
   try {
     await sendMessage(
       req.smtp,
-      req.smtpLogin,
+      await resolveLogin(req.smtpLogin, signal),
       {
         from: req.from,
         to: req.to,
@@ -117,7 +119,7 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
   }
   let found
   try {
-    found = await findMessage(req.imap, req.imapLogin, messageId, {
+    found = await findMessage(req.imap, await resolveLogin(req.imapLogin, signal), messageId, {
       connection: req.connection,
       limitMs,
       signal,

@@ -5,6 +5,7 @@ import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js
 import { diagnoseFailure } from './diagnose-failure.js'
 import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
+import { authKind, isPendingLogin, isTokenLogin, resolveLogin, type LoginSource } from './login.js'
 import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
@@ -36,7 +37,26 @@ export interface ServerTestHooks {
 interface SideSpec {
   side: Side
   protocol: Protocol
-  check: OutgoingCheck
+  check: OutgoingCheck<LoginSource>
+}
+
+/**
+ * The "authorizing" stage of an OAuth login: its access token, from the cache or refreshed with the
+ * saved refresh token, before any connection is made (a refused refresh is then the diagnosis, not a
+ * server's refusal of an old token).
+ */
+async function readyCheck(check: OutgoingCheck<LoginSource>, clock: StageClock, signal: AbortSignal): Promise<OutgoingCheck> {
+  if (!isPendingLogin(check.login)) return { ...check, login: check.login }
+  clock.start()
+  const login = await resolveLogin(check.login, signal)
+  clock.complete('authorizing')
+  return { ...check, login }
+}
+
+/** What the diagnosis may know of an OAuth login: the scope it was granted and its client. */
+function oauthFacts(login: LoginSource): { grantedScope?: string | undefined; oauthClientId?: string | undefined } {
+  if (!isPendingLogin(login) && !isTokenLogin(login)) return {}
+  return { grantedScope: login.grantedScope, oauthClientId: login.clientId }
 }
 
 async function runSide(
@@ -51,14 +71,14 @@ async function runSide(
   const { host, port, security } = check.server
   const conn = ctx.connection
   const early = new EarlyTlsLook({ host, port, security, conn }, conn.timeouts.greetingMs)
-  const clock = new StageClock(plannedStages(security), (stage, state, ms) => {
+  const clock = new StageClock(plannedStages(security, authKind(check.login)), (stage, state, ms) => {
     early.onStage(stage, state)
     hooks.onStage?.({ side, stage, state, ms })
   })
   const transcript = new Transcript()
   const base = { protocol, host, port, security }
   try {
-    await probe(check, conn, { clock, transcript, signal })
+    await probe(await readyCheck(check, clock, signal), conn, { clock, transcript, signal })
     return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
   } catch (error) {
     if (error instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
@@ -74,6 +94,8 @@ async function runSide(
       stage: failedStage,
       providerId: ctx.providerId,
       savedSecret: req.savedSecret ?? false,
+      auth: authKind(check.login),
+      ...oauthFacts(check.login),
     })
     transcript.note(`failed: ${facts.message}`)
     return {

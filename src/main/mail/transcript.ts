@@ -20,7 +20,11 @@ export function secretForms(secret: string, user?: string): string[] {
   if (!secret) return []
   const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64')
   const forms = [secret, b64(secret), encodeURIComponent(secret)]
-  if (user !== undefined) forms.push(b64(`\u0000${user}\u0000${secret}`), b64(`${user}\u0000${user}\u0000${secret}`))
+  if (user !== undefined) {
+    forms.push(b64(`\u0000${user}\u0000${secret}`), b64(`${user}\u0000${user}\u0000${secret}`))
+    // an access token inside an XOAUTH2 initial response
+    forms.push(b64(`user=${user}\u0001auth=Bearer ${secret}\u0001\u0001`))
+  }
   return [...new Set(forms.filter((f) => f.length >= 4))]
 }
 

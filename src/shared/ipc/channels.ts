@@ -25,6 +25,9 @@ export const CHANNELS = {
   exportIdentities: 'aliases:export',
   validateAndSave: 'accounts:validate-and-save',
   sendTestMessage: 'mail:send-test',
+  oauthAuthorize: 'oauth:authorize',
+  oauthCancel: 'oauth:cancel',
+  oauthDiscover: 'oauth:discover',
 } as const
 
 export type Method = keyof typeof CHANNELS
