@@ -57,7 +57,10 @@ export class OAuthSignIn {
     const { settings, clientSecret } = await this.client(req)
     try {
       const done = await this.run(flowId, settings, clientSecret, req, open)
-      return { signedIn: true, grant: this.deps.pending.add(req.email, { ...settings, grantedScope: null }, clientSecret, done.tokens) }
+      return {
+        signedIn: true,
+        grant: this.deps.pending.add(req.email, { ...settings, grantedScope: null }, clientSecret, done.tokens),
+      }
     } catch (e) {
       return failedSignIn(e, settings.provider)
     }

@@ -29,8 +29,7 @@ export interface OAuthSecrets {
 
 const MISSING = 'The saved password for this account is missing from the keychain. Enter it again.'
 
-const KEY =
-  /^([A-Za-z0-9_-]{1,64}):(incoming|outgoing|oauth-refresh|oauth-client-secret|alias:[A-Za-z0-9_-]{1,64})$/
+const KEY = /^([A-Za-z0-9_-]{1,64}):(incoming|outgoing|oauth-refresh|oauth-client-secret|alias:[A-Za-z0-9_-]{1,64})$/
 
 /**
  * The one door to an account's secrets in the keychain: every service that needs a secret gets this

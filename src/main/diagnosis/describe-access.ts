@@ -202,7 +202,10 @@ function oauthInvalid(ctx: DescribeContext): Description {
     explanation:
       'The authorization was revoked or has expired: after a password change, when access was removed, after a long time unused, or (for a Google app still in testing) after 7 days. Sign in again to renew it.',
     // a probe that signed in with a token knows the way back is a new sign-in; pasted text may be anyone's
-    fix: ctx.input.auth === 'oauth2' ? signInFix(signInKind(ctx), true) : { kind: 'replace-password', label: 'Sign in again' },
+    fix:
+      ctx.input.auth === 'oauth2'
+        ? signInFix(signInKind(ctx), true)
+        : { kind: 'replace-password', label: 'Sign in again' },
   }
 }
 

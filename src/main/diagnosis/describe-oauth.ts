@@ -17,7 +17,9 @@ const BRAND: Record<OAuthProviderKind, string> = { google: 'Google', microsoft: 
 
 export function signInFix(kind: OAuthProviderKind, again = false): Fix {
   const label =
-    kind === 'custom' ? `Sign in${again ? ' again' : ''} with OAuth` : `Sign in${again ? ' again' : ''} with ${BRAND[kind]}`
+    kind === 'custom'
+      ? `Sign in${again ? ' again' : ''} with OAuth`
+      : `Sign in${again ? ' again' : ''} with ${BRAND[kind]}`
   return { kind: 'sign-in', provider: kind, label }
 }
 
@@ -72,7 +74,10 @@ function consentRequired(ctx: DescribeContext): Description {
   return {
     title: 'An administrator must approve this app for your organization',
     explanation: `Microsoft answered “Need admin approval”: your organization lets only an administrator consent to apps that read mail. A Global Administrator, Cloud Application Administrator or Application Administrator can approve it in the Microsoft Entra admin center (Enterprise applications → Consent and permissions, or the admin consent request you can send from the sign-in page). Give them the client ID${clientIdWords(ctx)}, then sign in again.`,
-    fix: { kind: 'contact-admin', label: `Ask your Microsoft 365 administrator to approve the app${clientIdWords(ctx)}` },
+    fix: {
+      kind: 'contact-admin',
+      label: `Ask your Microsoft 365 administrator to approve the app${clientIdWords(ctx)}`,
+    },
   }
 }
 
@@ -104,6 +109,7 @@ export function duringAuthorizing(cause: Cause, ctx: DescribeContext, d: Descrip
   return {
     title: `The sign-in server did not answer (${ctx.server})`,
     explanation: `Before connecting to the mail servers Mailkey renews its access token at the provider’s token endpoint. ${d.explanation} The saved sign-in was kept; nothing needs to be signed in again.`,
-    fix: cause === 'dns_not_found' || cause === 'connection_refused' ? d.fix : { kind: 'retry-later', label: 'Try again' },
+    fix:
+      cause === 'dns_not_found' || cause === 'connection_refused' ? d.fix : { kind: 'retry-later', label: 'Try again' },
   }
 }

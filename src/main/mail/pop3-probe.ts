@@ -82,7 +82,11 @@ class Pop3Session {
    * failure challenge, its decoded JSON and the answer that ends the exchange.
    */
   async tokenAuth(login: TokenLogin, caps: Set<string>): Promise<void> {
-    const sasl = [...caps].find((c) => c.startsWith('SASL '))?.split(' ').slice(1) ?? []
+    const sasl =
+      [...caps]
+        .find((c) => c.startsWith('SASL '))
+        ?.split(' ')
+        .slice(1) ?? []
     const mechanism = pickOAuthMechanism(sasl)
     if (!mechanism) {
       throw new ProbeFailure({

@@ -45,7 +45,11 @@ interface SideSpec {
  * saved refresh token, before any connection is made (a refused refresh is then the diagnosis, not a
  * server's refusal of an old token).
  */
-async function readyCheck(check: OutgoingCheck<LoginSource>, clock: StageClock, signal: AbortSignal): Promise<OutgoingCheck> {
+async function readyCheck(
+  check: OutgoingCheck<LoginSource>,
+  clock: StageClock,
+  signal: AbortSignal,
+): Promise<OutgoingCheck> {
   if (!isPendingLogin(check.login)) return { ...check, login: check.login }
   clock.start()
   const login = await resolveLogin(check.login, signal)
@@ -71,10 +75,14 @@ async function runSide(
   const { host, port, security } = check.server
   const conn = ctx.connection
   const early = new EarlyTlsLook({ host, port, security, conn }, conn.timeouts.greetingMs)
-  const clock = new StageClock(plannedStages(security, authKind(check.login)), (stage, state, ms) => {
-    early.onStage(stage, state)
-    hooks.onStage?.({ side, stage, state, ms })
-  })
+  // a token still to be fetched gets its own stage; a ready one goes straight to the server
+  const clock = new StageClock(
+    plannedStages(security, isPendingLogin(check.login) ? 'oauth2' : 'password'),
+    (stage, state, ms) => {
+      early.onStage(stage, state)
+      hooks.onStage?.({ side, stage, state, ms })
+    },
+  )
   const transcript = new Transcript()
   const base = { protocol, host, port, security }
   try {

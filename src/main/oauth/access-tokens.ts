@@ -74,7 +74,10 @@ export class AccessTokens {
     }
     let response: Awaited<ReturnType<typeof client.refreshTokenGrant>>
     try {
-      response = await client.refreshTokenGrant(clientConfiguration(owner.oauth, saved.clientSecret), saved.refreshToken)
+      response = await client.refreshTokenGrant(
+        clientConfiguration(owner.oauth, saved.clientSecret),
+        saved.refreshToken,
+      )
     } catch (e) {
       throw oauthFailure(e, owner.oauth.tokenEndpoint, owner.oauth.clientId)
     }

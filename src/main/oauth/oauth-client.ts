@@ -49,7 +49,10 @@ function isLoopbackHttp(url: string): boolean {
  * `signal` cancels every request made with it.
  */
 export function clientConfiguration(
-  settings: Pick<OAuthSettings, 'clientId' | 'authorizationEndpoint' | 'tokenEndpoint' | 'revocationEndpoint' | 'issuer'>,
+  settings: Pick<
+    OAuthSettings,
+    'clientId' | 'authorizationEndpoint' | 'tokenEndpoint' | 'revocationEndpoint' | 'issuer'
+  >,
   clientSecret: string | null | undefined,
   signal?: AbortSignal,
 ): client.Configuration {

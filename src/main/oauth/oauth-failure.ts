@@ -6,7 +6,11 @@ import { ListenerCancelled, ListenerTimeout } from './loopback-listener.js'
 export function endpointOf(url: string): NonNullable<FailureFacts['endpoint']> {
   const u = new URL(url)
   const tls = u.protocol === 'https:'
-  return { host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port) || (tls ? 443 : 80), security: tls ? 'tls' : 'none' }
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(u.port) || (tls ? 443 : 80),
+    security: tls ? 'tls' : 'none',
+  }
 }
 
 interface ErrorWithCause {

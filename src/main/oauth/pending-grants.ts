@@ -77,7 +77,10 @@ export class PendingGrants implements OAuthSecretSource {
   }
 
   /** Removes the grant (it was saved, or abandoned) and returns it with its current access token, if fresh. */
-  take(grantId: string, email: string): PendingGrant & { accessToken?: { accessToken: string; expiresAt: number; scope: string } } {
+  take(
+    grantId: string,
+    email: string,
+  ): PendingGrant & { accessToken?: { accessToken: string; expiresAt: number; scope: string } } {
     const g = this.get(grantId, email)
     const fresh = this.tokens.fresh(grantId)
     this.discard(grantId)

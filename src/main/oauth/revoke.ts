@@ -12,7 +12,10 @@ export type Revocation = { revoked: true } | { revoked: false; reason: string }
  * throws: removing an account goes on whatever the provider says.
  */
 export async function revokeRefreshToken(
-  settings: Pick<OAuthSettings, 'clientId' | 'authorizationEndpoint' | 'tokenEndpoint' | 'revocationEndpoint' | 'issuer'>,
+  settings: Pick<
+    OAuthSettings,
+    'clientId' | 'authorizationEndpoint' | 'tokenEndpoint' | 'revocationEndpoint' | 'issuer'
+  >,
   refreshToken: string,
   clientSecret: string | null,
 ): Promise<Revocation> {

@@ -202,7 +202,12 @@ const OAuthAuthorizeInput = z
     email: EmailSchema,
     client: OAuthClientInput.optional(),
     accountId: AccountIdSchema.optional(),
-    timeoutMs: z.number().int().min(10_000).max(30 * 60_000).optional(),
+    timeoutMs: z
+      .number()
+      .int()
+      .min(10_000)
+      .max(30 * 60_000)
+      .optional(),
   })
   .refine((v) => (v.client === undefined) !== (v.accountId === undefined), 'Give the OAuth client or the account.')
 

@@ -107,6 +107,8 @@ function refusedLogin(f: Facts): boolean {
   return (
     f.input.authFailed === true ||
     f.codes.some((c) => c === 'EAUTH' || c === '535') ||
-    /AUTHENTICATIONFAILED|AUTHENTICATE failed|LOGIN failed|Authentication (failed|unsuccessful)|-ERR \[AUTH\]/i.test(f.all)
+    /AUTHENTICATIONFAILED|AUTHENTICATE failed|LOGIN failed|Authentication (failed|unsuccessful)|-ERR \[AUTH\]/i.test(
+      f.all,
+    )
   )
 }
