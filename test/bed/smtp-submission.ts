@@ -76,10 +76,11 @@ export async function startSubmission(opts: SubmissionOptions): Promise<Submissi
       if (auth.method === 'XOAUTH2') {
         const url = opts.oauthUrl
         const scope = opts.oauthScope ?? ''
-        if (!url || !auth.accessToken) return cb(null, { data: { status: '400', schemes: 'Bearer', scope } })
-        tokenAccepted(url, auth.username, auth.accessToken, scope).then(
+        const { username, accessToken } = auth
+        if (!url || !accessToken || !username) return cb(null, { data: { status: '400', schemes: 'Bearer', scope } })
+        tokenAccepted(url, username, accessToken, scope).then(
           // Gmail's failure challenge: {"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}
-          (ok) => cb(null, ok ? { user: auth.username } : { data: { status: '400', schemes: 'Bearer', scope } }),
+          (ok) => cb(null, ok ? { user: username } : { data: { status: '400', schemes: 'Bearer', scope } }),
           (e: Error) =>
             cb(Object.assign(new Error(`4.7.0 Temporary authentication failure: ${e.message}`), { responseCode: 454 })),
         )
