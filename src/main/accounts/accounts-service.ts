@@ -68,6 +68,11 @@ export class AccountsService {
     return account
   }
 
+  /** The saved account with this address, if any. */
+  findByEmail(email: string): Account | undefined {
+    return this.repo.findByEmail(email)
+  }
+
   update(account: Account): void {
     this.repo.put(account)
   }

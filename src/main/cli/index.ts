@@ -3,6 +3,7 @@ import { ALIAS_USAGE, runAliasCommand } from './alias-command.js'
 import { CREDENTIALS_USAGE, runCredentialsCommand } from './credentials-command.js'
 import { DIAGNOSE_USAGE, runDiagnoseCommand } from './diagnose-command.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
+import { OAUTH_USAGE, runOAuthCommand } from './oauth-command.js'
 import { TEST_USAGE } from './test-args.js'
 import { runTestCommand } from './test-command.js'
 
@@ -13,10 +14,11 @@ Commands:
   mailkey diagnose ...  explain an error pasted from any mail app (mailkey diagnose --help)
   mailkey alias ...     send-as addresses: list, add, remove, check, export (mailkey alias --help)
   mailkey credentials   saved secrets: list, check the keychain, reset a stale password (mailkey credentials --help)
+  mailkey oauth ...     sign in with OAuth 2.0 (Google, Microsoft, your own provider): authorize, revoke
 
 The same core as the app; secrets are read from stdin and never printed.`
 
-const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias'])
+const SUBCOMMANDS = new Set(['test', 'diagnose', 'credentials', 'alias', 'oauth'])
 
 /** Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -35,6 +37,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'credentials':
         if (rest.includes('--help')) return help(io, CREDENTIALS_USAGE)
         return await runCredentialsCommand(rest, io)
+      case 'oauth':
+        if (rest.includes('--help')) return help(io, OAUTH_USAGE)
+        return await runOAuthCommand(rest, io)
       case undefined:
       case '--help':
       case 'help':

@@ -18,6 +18,8 @@ export interface Endpoint {
 
 export interface TestArgs {
   email: string
+  /** `password` (from stdin) or `oauth2`: the sign-in saved for the address (`mailkey oauth authorize`). */
+  auth: 'password' | 'oauth2'
   username?: string
   incoming?: { protocol: IncomingProtocol; endpoint: Endpoint; security?: Security }
   outgoing?: { endpoint: Endpoint; security?: Security }
@@ -31,10 +33,14 @@ export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --pas
          [--imap HOST:PORT | --pop3 HOST:PORT] [--incoming-security tls|starttls]
          [--smtp HOST:PORT] [--outgoing-security tls|starttls]
          [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
+       mailkey test --email ADDR --auth oauth2 [server flags] [--json]
 
 Tests the incoming and outgoing servers at the same time. The password is read from
-stdin and never printed. Without server flags the provider's settings for the address
-are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
+stdin and never printed. With --auth oauth2 both servers are signed in to with the
+OAuth sign-in saved for ADDR (mailkey oauth authorize), its access token refreshed when
+needed. Without server flags the saved account's servers, or the provider's settings
+for the address, are used. Exit 0 when every test passed, 1 when one failed, 2 for bad
+usage.`
 
 /** HOST:PORT, with IPv6 literals in brackets ([::1]:993). */
 export function parseEndpoint(raw: string, flag: string): Endpoint {
@@ -65,6 +71,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
         email: { type: 'string' },
         username: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        auth: { type: 'string' },
         imap: { type: 'string' },
         pop3: { type: 'string' },
         'incoming-security': { type: 'string' },
@@ -80,10 +87,16 @@ export function parseTestArgs(argv: string[]): TestArgs {
     throw new UsageError((e as Error).message)
   }
   if (!values.email) throw new UsageError('--email is required')
-  if (!values['password-stdin']) throw new UsageError('--password-stdin is required (the password is never a flag)')
+  const auth = values.auth ?? 'password'
+  if (auth !== 'password' && auth !== 'oauth2') throw new UsageError('--auth must be password or oauth2')
+  if (auth === 'password' && !values['password-stdin'])
+    throw new UsageError('--password-stdin is required (the password is never a flag)')
+  if (auth === 'oauth2' && (values['password-stdin'] || values.username !== undefined))
+    throw new UsageError('--auth oauth2 signs in with the saved sign-in: no --password-stdin or --username')
   if (values.imap && values.pop3) throw new UsageError('use --imap or --pop3, not both')
   const args: TestArgs = {
     email: parseFlag(EmailSchema, values.email, '--email'),
+    auth,
     json: values.json ?? false,
     transcript: values.transcript ?? false,
   }

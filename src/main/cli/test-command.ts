@@ -1,7 +1,9 @@
 import { PasswordSchema, type IncomingServer, type Server } from '../../shared/mail.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../../shared/providers.js'
 import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
+import type { LoginSource } from '../mail/login.js'
 import { sameLogin } from '../mail/test-request.js'
+import { savedSignIn } from './saved-sign-in.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
@@ -16,6 +18,7 @@ export interface TestCommandDeps {
 async function resolveServers(
   args: TestArgs,
   deps: TestCommandDeps,
+  saved?: { incoming: IncomingServer; outgoing: Server },
 ): Promise<{ incoming?: IncomingServer; outgoing?: Server }> {
   const wantIncoming = args.only !== 'outgoing'
   const wantOutgoing = args.only !== 'incoming'
@@ -29,6 +32,8 @@ async function resolveServers(
     const { endpoint, security } = args.outgoing
     outgoing = { ...endpoint, security: securityOrStandard(endpoint.port, security, '--outgoing-security') }
   }
+  incoming ??= saved?.incoming
+  outgoing ??= saved?.outgoing
   if ((wantIncoming && !incoming) || (wantOutgoing && !outgoing)) {
     const detected = await createProviderDetector(deps.catalog ?? PROVIDERS, deps.mx ?? lookupMx)(args.email)
     if (detected.source === 'guess') {
@@ -63,10 +68,15 @@ function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<s
 /** `mailkey test`: both servers at once, a diagnosis for each failure; the secret is never printed. */
 export async function runTestCommand(argv: string[], io: CliIo, deps: TestCommandDeps = {}): Promise<number> {
   const args = parseTestArgs(argv)
-  const servers = await resolveServers(args, deps)
-  const password = parseFlag(PasswordSchema, await readSecret(io.stdin), 'password')
+  const signIn = args.auth === 'oauth2' ? await savedSignIn(args.email, io) : undefined
+  const servers = await resolveServers(args, deps, signIn?.servers)
+  const login: LoginSource = signIn
+    ? signIn.login
+    : {
+        username: args.username ?? args.email,
+        password: parseFlag(PasswordSchema, await readSecret(io.stdin), 'password'),
+      }
   const live = !args.json && io.stderr.isTTY === true
-  const login = { username: args.username ?? args.email, password }
   const result = await testServers(
     sameLogin(args.email, login, servers),
     {

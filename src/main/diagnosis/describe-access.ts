@@ -173,7 +173,9 @@ function popDisabled(ctx: DescribeContext): Description {
 }
 
 function smtpAuthDisabled(ctx: DescribeContext): Description {
-  if (ctx.provider?.oauthOnly) {
+  // Outlook.com has no admin to turn SMTP AUTH back on; a Microsoft 365 tenant does, and needs it on
+  // even for OAuth sign-in (SMTP AUTH with XOAUTH2 is still SMTP AUTH)
+  if (ctx.provider?.oauthOnly && ctx.provider.id === 'outlook') {
     return {
       title: `${ctx.provider.name} no longer accepts passwords for sending`,
       explanation: `Microsoft has retired basic authentication for ${ctx.provider.name}, so its SMTP server refuses every password, app passwords included. The account needs Microsoft sign-in (OAuth).`,
