@@ -94,6 +94,16 @@ const MICROSOFT_OAUTH: OAuthPreset = {
     'https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth',
 }
 
+/**
+ * The scope a provider's mail server wants in a token for one protocol (what a refused token lacked,
+ * when its granted scope does not have it): Google's one scope for everything; Microsoft's per protocol.
+ */
+export function mailScopeFor(kind: OAuthPreset['kind'], protocol: 'imap' | 'pop3' | 'smtp'): string {
+  if (kind === 'google') return GOOGLE_OAUTH.scope
+  const name = { imap: 'IMAP.AccessAsUser.All', pop3: 'POP.AccessAsUser.All', smtp: 'SMTP.Send' }[protocol]
+  return `https://outlook.office.com/${name}`
+}
+
 /** The OAuth presets by kind, for a sign-in whose provider is named but whose account is not known. */
 export const OAUTH_PRESETS: Readonly<Record<OAuthPreset['kind'], OAuthPreset>> = {
   google: GOOGLE_OAUTH,

@@ -33,7 +33,7 @@ export const BED_OAUTH_CLIENTS = {
   /** A confidential client, like Google's "Desktop app" clients, which come with a secret. */
   confidential: { clientId: 'mailkey-confidential.bed.test', secret: 'bed-client-secret-Xk2', expiresIn: 3600 },
   /** Tokens that expire almost at once, for the silent-refresh tests. */
-  shortLived: { clientId: 'mailkey-short.bed.test', expiresIn: 62 },
+  shortLived: { clientId: 'mailkey-short.bed.test', expiresIn: 3 },
 } as const satisfies Record<string, BedOAuthClient>
 
 interface IssuedToken {

@@ -1745,7 +1745,7 @@ const OAUTH: CorpusEntry[] = [
     text: 'AADSTS90094: <clientAppDisplayName> needs permission to access resources in your organization that only an admin can grant. Request an admin to grant permission to this app before you can use it.',
     expected: 'oauth_consent_required',
     source: 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/configure-risk-based-step-up-consent',
-    note: "Microsoft's own text of the \"Need admin approval\" refusal",
+    note: 'Microsoft\'s own text of the "Need admin approval" refusal',
   },
 ]
 

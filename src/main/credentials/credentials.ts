@@ -177,6 +177,7 @@ export class Credentials implements OAuthSecretSource {
       grant: owner.id,
       grantedScope: owner.oauth.grantedScope ?? undefined,
       clientId: owner.oauth.clientId,
+      provider: owner.oauth.provider,
       authorize: (signal) => tokens.accessToken(owner, signal),
     }
   }

@@ -1,6 +1,6 @@
 import type { Cause, Fix } from '../../shared/diagnosis.js'
 import type { OAuthProviderKind } from '../../shared/oauth.js'
-import { OAUTH_PRESETS } from '../../shared/providers.js'
+import { mailScopeFor, OAUTH_PRESETS } from '../../shared/providers.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
 import { openUrl } from './fixes.js'
 
@@ -46,10 +46,16 @@ function clientRejected(ctx: DescribeContext): Description {
   const { input } = ctx
   const kind = signInKind(ctx)
   const text = `${input.text}\n${input.oauthError ?? ''}`
-  if (input.oauthChallenge || /insufficient_scope|invalid_scope/i.test(text)) {
+  if (input.oauthChallenge || input.grantedScope || /insufficient_scope|invalid_scope/i.test(text)) {
+    const wanted =
+      input.oauthChallenge?.scope ??
+      (input.oauthProvider && input.oauthProvider !== 'custom' && input.protocol
+        ? mailScopeFor(input.oauthProvider, input.protocol)
+        : undefined)
+    const server = ctx.server === 'the server' ? 'The server' : `The server (${ctx.server})`
     return {
       title: 'The sign-in does not include access to mail',
-      explanation: `The ${ctx.server === 'the server' ? 'server' : ctx.server} refused the token because it was not granted the mail permission${input.oauthChallenge?.scope ? ` (the server wants the scope “${input.oauthChallenge.scope}”)` : ''}${input.grantedScope ? `; the sign-in granted “${input.grantedScope}”` : ''}. Sign in again and leave the mail permission ticked on the consent screen${kind === 'custom' ? ', or correct the scope in the OAuth settings' : ''}.`,
+      explanation: `${server} refused the token because it does not carry the mail permission${wanted ? ` (it needs the scope “${wanted}”)` : ''}${input.grantedScope ? `; the sign-in granted “${input.grantedScope}”` : ''}. Sign in again and leave the mail permission ticked on the consent screen, or correct the scope in the OAuth settings.`,
       fix: signInFix(kind, true),
     }
   }

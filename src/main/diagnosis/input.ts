@@ -1,4 +1,5 @@
 import type { AuthKind, Protocol, Security, Stage } from '../../shared/mail.js'
+import type { OAuthProviderKind } from '../../shared/oauth.js'
 import type { CertificateInfo } from '../../shared/report.js'
 import type { ProviderId } from '../../shared/providers.js'
 
@@ -37,4 +38,6 @@ export interface DiagnosisInput {
   grantedScope?: string
   /** The OAuth client the sign-in used (an admin needs it to approve or trust the app). */
   oauthClientId?: string
+  /** Whose OAuth sign-in it was: Google's and Microsoft's mail scopes are known. */
+  oauthProvider?: OAuthProviderKind
 }

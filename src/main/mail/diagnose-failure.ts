@@ -1,5 +1,6 @@
 import type { Diagnosis } from '../../shared/diagnosis.js'
 import type { AuthKind, Protocol, Security, Stage } from '../../shared/mail.js'
+import type { OAuthProviderKind } from '../../shared/oauth.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { diagnose } from '../diagnosis/index.js'
 import type { FailureFacts } from './probe-failure.js'
@@ -21,6 +22,7 @@ export interface FailureContext {
   grantedScope?: string | undefined
   /** The OAuth client of that token. */
   oauthClientId?: string | undefined
+  oauthProvider?: OAuthProviderKind | undefined
 }
 
 /**
@@ -45,6 +47,7 @@ export function diagnoseFailure(facts: FailureFacts, ctx: FailureContext): Diagn
     ...(facts.oauthError ? { oauthError: facts.oauthError } : {}),
     ...(ctx.auth ? { auth: ctx.auth } : {}),
     ...(ctx.grantedScope ? { grantedScope: ctx.grantedScope } : {}),
+    ...(ctx.oauthProvider ? { oauthProvider: ctx.oauthProvider } : {}),
     ...((facts.oauthClientId ?? ctx.oauthClientId) ? { oauthClientId: facts.oauthClientId ?? ctx.oauthClientId } : {}),
     ...(ctx.protocol ? { protocol: ctx.protocol } : {}),
     providerId: ctx.providerId,

@@ -1,4 +1,5 @@
 import type { AuthKind } from '../../shared/mail.js'
+import type { OAuthProviderKind } from '../../shared/oauth.js'
 
 /**
  * Who signs in to one server, and with what: a password (or app password), or an OAuth 2.0 access
@@ -21,6 +22,8 @@ export interface TokenLogin {
   grantedScope?: string | undefined
   /** The OAuth client it was issued to (an admin needs it to approve or trust the app). */
   clientId?: string | undefined
+  /** Whose sign-in it is (Google's and Microsoft's mail scopes are known). */
+  provider?: OAuthProviderKind | undefined
 }
 
 /**
@@ -35,6 +38,7 @@ export interface PendingTokenLogin {
   grant: string
   grantedScope?: string | undefined
   clientId?: string | undefined
+  provider?: OAuthProviderKind | undefined
 }
 
 /** A login as a test request carries it: ready, or a token still to be fetched. */
@@ -67,5 +71,11 @@ export function loginIdentity(login: LoginSource): string {
 export async function resolveLogin(login: LoginSource, signal: AbortSignal): Promise<Login> {
   if (!isPendingLogin(login)) return login
   const accessToken = await login.authorize(signal)
-  return { username: login.username, accessToken, grantedScope: login.grantedScope, clientId: login.clientId }
+  return {
+    username: login.username,
+    accessToken,
+    grantedScope: login.grantedScope,
+    clientId: login.clientId,
+    provider: login.provider,
+  }
 }

@@ -2,7 +2,7 @@ import { plannedStages, type Protocol, type Side } from '../../shared/mail.js'
 import { reachabilityPorts } from '../../shared/ports.js'
 import type { ProviderId } from '../../shared/providers.js'
 import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js'
-import { diagnoseFailure } from './diagnose-failure.js'
+import { diagnoseFailure, type FailureContext } from './diagnose-failure.js'
 import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
 import { authKind, isPendingLogin, isTokenLogin, resolveLogin, type LoginSource } from './login.js'
@@ -58,9 +58,9 @@ async function readyCheck(
 }
 
 /** What the diagnosis may know of an OAuth login: the scope it was granted and its client. */
-function oauthFacts(login: LoginSource): { grantedScope?: string | undefined; oauthClientId?: string | undefined } {
+function oauthFacts(login: LoginSource): Pick<FailureContext, 'grantedScope' | 'oauthClientId' | 'oauthProvider'> {
   if (!isPendingLogin(login) && !isTokenLogin(login)) return {}
-  return { grantedScope: login.grantedScope, oauthClientId: login.clientId }
+  return { grantedScope: login.grantedScope, oauthClientId: login.clientId, oauthProvider: login.provider }
 }
 
 async function runSide(

@@ -72,6 +72,7 @@ export class PendingGrants implements OAuthSecretSource {
       grant: `pending:${g.id}`,
       grantedScope: g.settings.grantedScope ?? undefined,
       clientId: g.settings.clientId,
+      provider: g.settings.provider,
       authorize: (signal) => this.tokens.accessToken({ id: g.id, oauth: g.settings }, signal),
     }
   }

@@ -1,4 +1,4 @@
-import { providerById } from '../../../shared/providers.js'
+import { mailScopeFor, providerById } from '../../../shared/providers.js'
 import { either, has, type Facts, type Rule } from '../facts.js'
 
 /** The token endpoint's or the authorization response's error code (RFC 6749 §4.1.2.1, §5.2). */
@@ -14,12 +14,18 @@ const oauthError =
  * lets a user untick the mail permission; a custom client may simply ask for the wrong scope.
  */
 function scopeMissing(f: Facts): boolean {
-  const challenge = f.input.oauthChallenge
-  if (!challenge) return false
-  if (/^(insufficient_scope|403)$/i.test(challenge.status)) return true
-  const wanted = challenge.scope?.split(/\s+/).filter(Boolean) ?? []
+  const { oauthChallenge: challenge, authFailed, oauthProvider, protocol } = f.input
+  if (!challenge && !authFailed) return false
+  if (challenge && /^(insufficient_scope|403)$/i.test(challenge.status)) return true
   const granted = new Set(f.input.grantedScope?.split(/\s+/).filter(Boolean) ?? [])
-  return wanted.length > 0 && granted.size > 0 && !wanted.some((s) => granted.has(s))
+  if (granted.size === 0) return false
+  // the server names the scope it wants (Gmail does; Dovecot says only "invalid_token"), or the
+  // provider's own mail scope for this protocol is known
+  const wanted = challenge?.scope?.split(/\s+/).filter(Boolean) ?? []
+  if (wanted.length > 0) return !wanted.some((s) => granted.has(s))
+  return oauthProvider !== undefined && oauthProvider !== 'custom' && protocol !== undefined
+    ? !granted.has(mailScopeFor(oauthProvider, protocol))
+    : false
 }
 
 /**
