@@ -86,6 +86,9 @@ async function clientFrom(v: Values, email: string, s: Services, io: CliIo): Pro
     ...((v.scope ?? reuse?.scope) ? { scope: v.scope ?? reuse?.scope } : {}),
     ...(reuse?.issuer ? { issuer: reuse.issuer } : {}),
   }
+  if (kind === 'custom' && (!input.authorizationEndpoint || !input.tokenEndpoint || !input.scope)) {
+    throw new UsageError('--provider custom needs --auth-url, --token-url and --scope')
+  }
   const parsed = OAuthClientInput.safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
