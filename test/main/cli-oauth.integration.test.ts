@@ -113,13 +113,13 @@ describe.skipIf(problem !== null)(
       expect(auth.code).toBe(0)
       expect(auth.stderr).toBe(`${auth.url}\n`)
       const out = JSON.parse(auth.stdout) as { expiresIn: number }
-    expect(out).toEqual({ ok: true, provider: 'custom', scope: b.oauth.scope, expiresIn: out.expiresIn })
-    expect(out.expiresIn).toBeGreaterThan(3500)
-    expect(out.expiresIn).toBeLessThanOrEqual(3600)
+      expect(out).toEqual({ ok: true, provider: 'custom', scope: b.oauth.scope, expiresIn: out.expiresIn })
+      expect(out.expiresIn).toBeGreaterThan(3500)
+      expect(out.expiresIn).toBeLessThanOrEqual(3600)
       const settings = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as {
         oauthGrants: { id: string; email: string; oauth: { clientId: string; hasClientSecret: boolean } }[]
       }
-      const grant = settings.oauthGrants[0]!
+      const grant = settings.oauthGrants[0]
       expect(grant).toMatchObject({
         email: alice.address,
         oauth: { clientId: BED_OAUTH_CLIENTS.confidential.clientId, hasClientSecret: true },

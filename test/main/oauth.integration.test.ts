@@ -252,7 +252,7 @@ describe.skipIf(problem !== null)(`OAuth2 sign-in against the bed${problem ? ` (
     setup(new FakeBrowser({ never: true }))
     const r = await timed('sign-in timeout (10 s)', () => signIn({ client: client(), timeoutMs: 10_000 }))
     expect(r).toMatchObject({ signedIn: false, reason: 'timeout' })
-    const redirect = new URL(browser.visits[0]!.authorizationUrl.searchParams.get('redirect_uri')!)
+    const redirect = new URL(browser.visits[0].authorizationUrl.searchParams.get('redirect_uri')!)
     await expect(fetch(redirect)).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } })
     expect(await secrets.keys()).toEqual([])
     expect(store.get('accounts')).toEqual([])
@@ -281,7 +281,7 @@ describe.skipIf(problem !== null)(`OAuth2 sign-in against the bed${problem ? ` (
     const saved = await saveWith(grantOf(await signIn({ client: client() })))
     const account = saved.account as AccountView
     store.set('accounts', [
-      { ...store.get('accounts')[0]!, oauth: { ...account.oauth!, tokenEndpoint: `http://127.0.0.1:${closed}/token` } },
+      { ...store.get('accounts')[0], oauth: { ...account.oauth!, tokenEndpoint: `http://127.0.0.1:${closed}/token` } },
     ])
     services.tokens.forget(account.id)
     const check = value<'retestAccount'>(await call('retestAccount', { id: account.id, testId: 'r5' }))

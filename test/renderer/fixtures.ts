@@ -121,6 +121,7 @@ export function account(overrides: Partial<AccountView> = {}): AccountView {
     lastVerifiedAt: '2025-03-01T10:00:05.000Z',
     stale: null,
     aliases: [],
+    oauth: null,
     secrets: { incoming: true, outgoing: 'shared' },
     ...overrides,
   }

@@ -68,11 +68,14 @@ export function clientConfiguration(
   const endpoints = [settings.authorizationEndpoint, settings.tokenEndpoint, settings.revocationEndpoint ?? '']
   if (endpoints.some((e) => e && isLoopbackHttp(e))) client.allowInsecureRequests(config)
   if (signal) {
-    config[client.customFetch] = (url, options) =>
-      fetch(url, {
+    config[client.customFetch] = (url, options) => {
+      // openid-client's body type (a Uint8Array among others) is one the Node types' RequestInit omits
+      const init = {
         ...options,
         signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal,
-      } as RequestInit)
+      } as unknown as RequestInit
+      return fetch(url, init)
+    }
   }
   return config
 }

@@ -14,41 +14,34 @@ interface Props {
   recheckKeychain: () => void
 }
 
-function Actions({ dispatch, next }: { dispatch: Dispatch<WizardAction>; next: string }) {
+function Actions({
+  dispatch,
+  next,
+  provider,
+}: {
+  dispatch: Dispatch<WizardAction>
+  next: string
+  provider?: Provider | undefined
+}) {
+  const oauth = provider?.oauth
   return (
     <div className="actions">
       <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
         Back
       </button>
+      {oauth && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => dispatch({ type: 'signInChosen', provider: oauth.kind })}
+        >
+          {oauth.kind === 'google' ? 'Sign in with Google instead' : 'Sign in with Microsoft instead'}
+        </button>
+      )}
       <button type="button" className="button button--primary" onClick={() => dispatch({ type: 'guidanceRead' })}>
         {next}
       </button>
     </div>
-  )
-}
-
-/** Outlook.com and friends: no password of any kind works, and saying so plainly saves an hour. */
-function PasswordSignInOff({ provider, dispatch }: { provider: Provider; dispatch: Dispatch<WizardAction> }) {
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
-  const [open, problem] = useOpenExternal()
-  return (
-    <section className="step" aria-labelledby="guidance-heading">
-      <h2 id="guidance-heading" ref={headingRef} tabIndex={-1}>
-        {provider.name} has switched off password sign-in
-      </h2>
-      <p className="lead">
-        Microsoft no longer lets mail apps sign in to {provider.name} with a password, not even an app password. It
-        needs “Sign in with Microsoft” (OAuth) instead, which this version of Mailkey cannot do yet.
-      </p>
-      <p>You can still test a password: the test will show exactly what the server answers.</p>
-      <p>
-        <button type="button" className="button button--link" onClick={() => open(provider.helpUrl)}>
-          Read {provider.name}’s help page
-        </button>
-      </p>
-      {problem && <p className="field-error">{problem}</p>}
-      <Actions dispatch={dispatch} next="Test a password anyway" />
-    </section>
   )
 }
 
@@ -112,8 +105,15 @@ function AppPasswordGuide({
         </li>
       </ol>
       {guide.note && <p className="note">{guide.note}</p>}
+      {provider.oauth && (
+        <p className="note">
+          No app passwords for this account (a Workspace policy, security keys only, Advanced Protection)?{' '}
+          {provider.oauth.kind === 'google' ? 'Sign in with Google' : 'Sign in with Microsoft'} instead, with an OAuth
+          client you register once.
+        </p>
+      )}
       {problem && <p className="field-error">{problem}</p>}
-      <Actions dispatch={dispatch} next="I have my app password" />
+      <Actions dispatch={dispatch} next="I have my app password" provider={provider} />
     </section>
   )
 }
@@ -121,7 +121,6 @@ function AppPasswordGuide({
 /** Step 2, for providers with password rules: how to get the password the next step asks for. */
 export function AppPasswordStep(props: Props) {
   const provider = props.state.setup.detected.provider
-  if (provider?.oauthOnly) return <PasswordSignInOff provider={provider} dispatch={props.dispatch} />
   if (provider?.appPassword) return <AppPasswordGuide {...props} provider={provider} info={provider.appPassword} />
   // needsGuidance() sends only such providers here; should that change, the password step still works
   return <Actions dispatch={props.dispatch} next="Continue" />

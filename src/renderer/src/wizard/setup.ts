@@ -2,6 +2,7 @@ import type { AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { EmailSchema, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
+import type { OAuthDraft } from '../lib/oauth-draft.js'
 import { checkPassword } from '../lib/password.js'
 import {
   incomingDraft,
@@ -37,6 +38,8 @@ export interface Setup {
   accountId?: string | undefined
   /** Save only after a validation message from the address to itself arrived (validate and save). */
   proveDelivery?: boolean | undefined
+  /** Signs in with OAuth instead of a password: the client, and the sign-in once it finished. */
+  signIn?: OAuthDraft | undefined
 }
 
 export function isEmail(value: string): boolean {
@@ -75,9 +78,14 @@ export function incomingChoices(setup: Setup): IncomingServer[] {
   return incoming ? [incoming, ...incomingAlternatives] : incomingAlternatives
 }
 
-/** Providers whose password rules need explaining before the password field. */
+/** Providers whose app-password rules need explaining before the password field. */
 export function needsGuidance(provider: Provider | null): boolean {
-  return Boolean(provider?.appPassword ?? provider?.oauthOnly)
+  return Boolean(provider?.appPassword) && !provider?.oauthOnly
+}
+
+/** Providers that take no password at all (Outlook.com, Microsoft 365): the wizard goes to "Sign in with Microsoft". */
+export function signInOnly(provider: Provider | null): boolean {
+  return provider?.oauthOnly === true
 }
 
 /** The password step's check; when editing, leaving it empty keeps the saved secret. */
@@ -86,8 +94,12 @@ export function checkSetupPassword(setup: Setup): AppPasswordCheck {
   return checkPassword(setup.detected.provider, setup.password)
 }
 
-/** Where a test or save takes the secret from: the password typed now, or the saved account's. */
-export function secretSource(setup: Setup): { password: string } | { accountId: string } {
+/**
+ * Where a test or save takes the secret from: a sign-in just finished, the password typed now, or the
+ * saved account's.
+ */
+export function secretSource(setup: Setup): { password: string } | { accountId: string } | { grantId: string } {
+  if (setup.signIn?.grant) return { grantId: setup.signIn.grant.grantId }
   return setup.accountId !== undefined && setup.password === ''
     ? { accountId: setup.accountId }
     : { password: setup.password }
@@ -107,7 +119,8 @@ export function parseSetup(setup: Setup): ParsedSetup {
   const outgoing = parseServer(setup.outgoing)
   const username = UsernameSchema.safeParse(setup.username)
   if (incoming.ok && outgoing.ok && username.success) {
-    return { ok: true, servers: { incoming: incoming.server, outgoing: outgoing.server } }
+    const auth = setup.signIn ? ({ auth: 'oauth2' } as const) : {}
+    return { ok: true, servers: { incoming: incoming.server, outgoing: outgoing.server, ...auth } }
   }
   return {
     ok: false,

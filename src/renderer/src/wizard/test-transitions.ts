@@ -4,6 +4,7 @@ import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { startRun } from '../test-view/test-run.js'
 import { parseSetup, type Setup } from './setup.js'
+import { chooseSignIn } from './sign-in-transitions.js'
 import { addressState, passwordState, serversState, type WizardState } from './wizard-state.js'
 
 /** Starts a test of the setup's servers, or opens the editor on what is wrong with them. */
@@ -48,6 +49,8 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
     }
     case 'replace-password':
       return passwordState(setup)
+    case 'sign-in':
+      return chooseSignIn(state, fix.provider)
     case 'check-settings':
       switch (fix.field) {
         case 'password':
