@@ -45,6 +45,50 @@ function Actions({
   )
 }
 
+/**
+ * Outlook.com and Microsoft 365: no password of any kind works, and saying so plainly saves an hour.
+ * The one way on is "Sign in with Microsoft".
+ */
+function PasswordSignInOff({ provider, dispatch }: { provider: Provider; dispatch: Dispatch<WizardAction> }) {
+  const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  const [open, problem] = useOpenExternal()
+  const kind = provider.oauth?.kind ?? 'microsoft'
+  return (
+    <section className="step" aria-labelledby="guidance-heading">
+      <h2 id="guidance-heading" ref={headingRef} tabIndex={-1}>
+        {provider.name} has switched off password sign-in
+      </h2>
+      <p className="lead">
+        Microsoft no longer lets mail apps sign in to {provider.name} with a password, not even an app password. Sign in
+        with Microsoft instead: your browser opens Microsoft’s own page, and Mailkey keeps a sign-in token in your
+        system’s keychain, never a password.
+      </p>
+      <p>
+        You need an app registration of your own in Microsoft Entra (free; the next screen shows how), or one your
+        organization’s administrator gives you.
+      </p>
+      <p>
+        <button type="button" className="button button--link" onClick={() => open(provider.helpUrl)}>
+          Read {provider.name}’s help page
+        </button>
+      </p>
+      {problem && <p className="field-error">{problem}</p>}
+      <div className="actions">
+        <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => dispatch({ type: 'signInChosen', provider: kind })}
+        >
+          Sign in with Microsoft
+        </button>
+      </div>
+    </section>
+  )
+}
+
 const GENERIC: Guidance = {
   where: 'Create an app password in your account’s security settings. Any name will do, for example “Mailkey”.',
   openLabel: 'Open App passwords',
@@ -121,6 +165,7 @@ function AppPasswordGuide({
 /** Step 2, for providers with password rules: how to get the password the next step asks for. */
 export function AppPasswordStep(props: Props) {
   const provider = props.state.setup.detected.provider
+  if (provider?.oauthOnly) return <PasswordSignInOff provider={provider} dispatch={props.dispatch} />
   if (provider?.appPassword) return <AppPasswordGuide {...props} provider={provider} info={provider.appPassword} />
   // needsGuidance() sends only such providers here; should that change, the password step still works
   return <Actions dispatch={props.dispatch} next="Continue" />

@@ -1,4 +1,4 @@
-import { needsGuidance, signInOnly, type Setup } from './setup.js'
+import { needsGuidance, type Setup } from './setup.js'
 import type { WizardState, WizardStep } from './wizard-state.js'
 
 const NAMES: Record<WizardStep, string> = {
@@ -16,8 +16,7 @@ export function wizardSteps(state: WizardState): WizardStep[] {
   const setup: Setup | null = state.setup
   const secret: WizardStep = setup?.signIn || state.step === 'sign-in' ? 'sign-in' : 'password'
   if (setup?.accountId !== undefined) return [secret, 'servers', 'test', 'done']
-  const guided = needsGuidance(setup?.detected.provider ?? null) && !signInOnly(setup?.detected.provider ?? null)
-  return guided
+  return needsGuidance(setup?.detected.provider ?? null)
     ? ['address', 'app-password', secret, 'servers', 'test', 'done']
     : ['address', secret, 'servers', 'test', 'done']
 }

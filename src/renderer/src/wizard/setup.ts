@@ -78,9 +78,9 @@ export function incomingChoices(setup: Setup): IncomingServer[] {
   return incoming ? [incoming, ...incomingAlternatives] : incomingAlternatives
 }
 
-/** Providers whose app-password rules need explaining before the password field. */
+/** Providers whose password rules need explaining first: app passwords, or none at all (sign in instead). */
 export function needsGuidance(provider: Provider | null): boolean {
-  return Boolean(provider?.appPassword) && !provider?.oauthOnly
+  return Boolean(provider?.appPassword ?? provider?.oauthOnly)
 }
 
 /** Providers that take no password at all (Outlook.com, Microsoft 365): the wizard goes to "Sign in with Microsoft". */

@@ -12,8 +12,7 @@ import {
   validationStarted,
 } from './save-transitions.js'
 import { changeServer } from './setup-changes.js'
-import { oauthDraftFor } from '../lib/oauth-draft.js'
-import { checkSetupPassword, isEmail, needsGuidance, setupFromDetection, signInOnly, type Setup } from './setup.js'
+import { checkSetupPassword, isEmail, needsGuidance, setupFromDetection, type Setup } from './setup.js'
 import {
   applyDiscovery,
   cancelSignIn,
@@ -51,15 +50,7 @@ function advanceFromAddress(state: At<'address'>, settings: DetectedSettings): W
  * else the password field (with "Other provider (OAuth2)" beside it).
  */
 function nextAfterAddress(setup: Setup): WizardState {
-  const provider = setup.detected.provider
-  if (signInOnly(provider)) {
-    const kind = provider?.oauth?.kind ?? 'microsoft'
-    return signInState({
-      ...setup,
-      signIn: setup.signIn?.provider === kind ? setup.signIn : oauthDraftFor(kind, provider),
-    })
-  }
-  return needsGuidance(provider) ? { step: 'app-password', setup } : passwordState(setup)
+  return needsGuidance(setup.detected.provider) ? { step: 'app-password', setup } : passwordState(setup)
 }
 
 /** Back to where the secret is given: the sign-in (kept, with its finished sign-in) or the password. */
@@ -114,9 +105,7 @@ function back(state: WizardState): WizardState {
         : addressState(state.setup)
     case 'sign-in': {
       if (state.flow.status === 'waiting' || state.setup.accountId !== undefined) return state
-      const provider = state.setup.detected.provider
-      if (signInOnly(provider)) return addressState(state.setup)
-      if (needsGuidance(provider)) return { step: 'app-password', setup: state.setup }
+      if (needsGuidance(state.setup.detected.provider)) return { step: 'app-password', setup: state.setup }
       return choosePassword(state)
     }
     case 'servers':
