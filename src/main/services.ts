@@ -79,9 +79,9 @@ export function createServices(config: ServiceConfig): Services {
   const catalog = config.catalog ?? PROVIDERS
   const trust = config.trust ?? {}
   const providerOf = (email: string): Provider['id'] | null => providerForAddress(email, catalog)?.id ?? null
-  let tokens: AccessTokens | undefined
-  const credentials = new Credentials(config.secrets, (door) => (tokens = new AccessTokens(door)))
-  const savedTokens = tokens as unknown as AccessTokens
+  // the saved sign-ins' access tokens read their refresh tokens through the one keychain door
+  let savedTokens!: AccessTokens
+  const credentials = new Credentials(config.secrets, (door) => (savedTokens = new AccessTokens(door)))
   const oauthGrants = confOAuthGrants(config.store)
   const accounts = new AccountsService(confAccounts(config.store), credentials, config.now, {
     beforeRemove: (account) => revokeSignIn(credentials, account).then(() => undefined),

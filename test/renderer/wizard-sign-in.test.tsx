@@ -132,40 +132,46 @@ describe('the sign-in step (reducer)', () => {
 })
 
 describe('the sign-in step (screen)', () => {
-  it('Microsoft: guidance with the redirect URI and Copy, the client ID, waiting with Cancel, then the servers', { timeout: 20_000 }, async () => {
-    const fake = installFakeMailkey()
-    const user = userEvent.setup({ delay: null })
-    const outlook = setupFromDetection('carol@outlook.com', '', OUTLOOK_DETECTED, null)
-    render(<Wizard onSaved={() => undefined} initialState={{ step: 'app-password', setup: outlook }} />)
-    await user.click(screen.getByRole('button', { name: 'Sign in with Microsoft' }))
-    expect(await screen.findByRole('heading', { name: 'Sign in with Microsoft' })).toBeTruthy()
-    expect((screen.getByLabelText('Redirect URI to register') as HTMLInputElement).value).toBe('http://127.0.0.1')
-    expect(screen.getByText(/Allow public client flows/)).toBeTruthy()
-    await user.click(screen.getByRole('button', { name: 'Open Microsoft Entra' }))
-    expect(fake.api.openExternal).toHaveBeenCalledWith({
-      url: 'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
-    })
-    // nothing typed: the problem is said and the browser stays shut
-    await user.click(screen.getByRole('button', { name: 'Sign in with Microsoft' }))
-    expect(await screen.findByText('Enter the client ID.')).toBeTruthy()
-    expect(fake.api.oauthAuthorize).not.toHaveBeenCalled()
+  it(
+    'Microsoft: guidance with the redirect URI and Copy, the client ID, waiting with Cancel, then the servers',
+    { timeout: 20_000 },
+    async () => {
+      const fake = installFakeMailkey()
+      const user = userEvent.setup({ delay: null })
+      const outlook = setupFromDetection('carol@outlook.com', '', OUTLOOK_DETECTED, null)
+      render(<Wizard onSaved={() => undefined} initialState={{ step: 'app-password', setup: outlook }} />)
+      await user.click(screen.getByRole('button', { name: 'Sign in with Microsoft' }))
+      expect(await screen.findByRole('heading', { name: 'Sign in with Microsoft' })).toBeTruthy()
+      expect(screen.getByLabelText<HTMLInputElement>('Redirect URI to register').value).toBe('http://127.0.0.1')
+      expect(screen.getByText(/Allow public client flows/)).toBeTruthy()
+      await user.click(screen.getByRole('button', { name: 'Open Microsoft Entra' }))
+      expect(fake.api.openExternal).toHaveBeenCalledWith({
+        url: 'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+      })
+      // nothing typed: the problem is said and the browser stays shut
+      await user.click(screen.getByRole('button', { name: 'Sign in with Microsoft' }))
+      expect(await screen.findByText('Enter the client ID.')).toBeTruthy()
+      expect(fake.api.oauthAuthorize).not.toHaveBeenCalled()
 
-    const answer = pending<Result<OAuthAuthorizeResult>>()
-    fake.api.oauthAuthorize.mockReturnValue(answer.promise)
-    await user.type(screen.getByLabelText('Client ID'), '11111111-2222-3333-4444-555555555555')
-    await user.click(screen.getByRole('button', { name: 'Sign in with Microsoft' }))
-    expect(await screen.findByRole('heading', { name: 'Waiting for you to sign in in your browser…' })).toBeTruthy()
-    const call = fake.api.oauthAuthorize.mock.calls[0]?.[0]
-    expect(call).toMatchObject({
-      email: 'carol@outlook.com',
-      client: { provider: 'microsoft', clientId: '11111111-2222-3333-4444-555555555555' },
-    })
-    expect(call && 'client' in call && call.client?.clientSecret).toBeFalsy()
-    await user.keyboard('{Escape}')
-    expect(fake.api.oauthCancel).toHaveBeenCalledWith({ flowId: call?.flowId })
-    await act(() => answer.resolve({ ok: true, value: { signedIn: true, grant: { ...GRANT, provider: 'microsoft' } } }))
-    // the cancel came too late: the sign-in finished, and the servers come next
-    expect(await screen.findByRole('heading', { name: /server/i })).toBeTruthy()
-    expect(within(screen.getByRole('navigation', { name: 'Setup progress' })).getByText('Sign in')).toBeTruthy()
-  })
+      const answer = pending<Result<OAuthAuthorizeResult>>()
+      fake.api.oauthAuthorize.mockReturnValue(answer.promise)
+      await user.type(screen.getByLabelText('Client ID'), '11111111-2222-3333-4444-555555555555')
+      await user.click(screen.getByRole('button', { name: 'Sign in with Microsoft' }))
+      expect(await screen.findByRole('heading', { name: 'Waiting for you to sign in in your browser…' })).toBeTruthy()
+      const call = fake.api.oauthAuthorize.mock.calls[0]?.[0]
+      expect(call).toMatchObject({
+        email: 'carol@outlook.com',
+        client: { provider: 'microsoft', clientId: '11111111-2222-3333-4444-555555555555' },
+      })
+      expect(call && 'client' in call && call.client?.clientSecret).toBeFalsy()
+      await user.keyboard('{Escape}')
+      expect(fake.api.oauthCancel).toHaveBeenCalledWith({ flowId: call?.flowId })
+      await act(() =>
+        answer.resolve({ ok: true, value: { signedIn: true, grant: { ...GRANT, provider: 'microsoft' } } }),
+      )
+      // the cancel came too late: the sign-in finished, and the servers come next
+      expect(await screen.findByRole('heading', { name: /server/i })).toBeTruthy()
+      expect(within(screen.getByRole('navigation', { name: 'Setup progress' })).getByText('Sign in')).toBeTruthy()
+    },
+  )
 })

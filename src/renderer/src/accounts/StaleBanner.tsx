@@ -15,6 +15,22 @@ interface Props {
   onSignIn: () => void
 }
 
+/** Since when, which server(s), and that it was confirmed: the same for a password and a sign-in. */
+function StaleSince({ stale }: { stale: StaleCredential }) {
+  const when = formatWhen(stale.since)
+  return (
+    <p>
+      {when ? (
+        <>
+          Since <time dateTime={stale.since}>{when}</time>,{' '}
+        </>
+      ) : null}
+      {staleSideText(stale.side)} {rejectionText(stale.cause, stale.side)}. Mailkey checked twice, so this is not a
+      network hiccup.
+    </p>
+  )
+}
+
 /** The saved password stopped working: what happened, the provider's likely reason, and the one way out. */
 export function StaleBanner({ account, stale, idPrefix, showActions, onReset, onSignIn }: Props) {
   const [open, problem] = useOpenExternal()
@@ -25,22 +41,13 @@ export function StaleBanner({ account, stale, idPrefix, showActions, onReset, on
   const provider = account.providerId ? providerById(account.providerId) : null
   const createUrl = provider?.appPassword?.createUrl
   const isApp = Boolean(provider?.appPassword)
-  const when = formatWhen(stale.since)
   const titleId = `${idPrefix}stale-title`
   return (
     <section className="stale" aria-labelledby={titleId}>
       <h3 id={titleId} className="stale-title">
         The saved password stopped working
       </h3>
-      <p>
-        {when ? (
-          <>
-            Since <time dateTime={stale.since}>{when}</time>,{' '}
-          </>
-        ) : null}
-        {staleSideText(stale.side)} {rejectionText(stale.cause, stale.side)}. Mailkey checked twice, so this is not a
-        network hiccup.
-      </p>
+      <StaleSince stale={stale} />
       <p className="stale-reason">
         <strong>Likely reason:</strong> {stale.reason}
       </p>
@@ -72,7 +79,6 @@ const BRAND = { google: 'Google', microsoft: 'Microsoft', custom: 'your provider
  * the same banner as a dead app password, with "Sign in again" as the one action.
  */
 function StaleSignIn({ account, stale, idPrefix, showActions, onSignIn }: Omit<Props, 'onReset'>) {
-  const when = formatWhen(stale.since)
   const titleId = `${idPrefix}stale-title`
   const brand = BRAND[account.oauth?.provider ?? 'custom']
   return (
@@ -80,15 +86,7 @@ function StaleSignIn({ account, stale, idPrefix, showActions, onSignIn }: Omit<P
       <h3 id={titleId} className="stale-title">
         The saved sign-in stopped working
       </h3>
-      <p>
-        {when ? (
-          <>
-            Since <time dateTime={stale.since}>{when}</time>,{' '}
-          </>
-        ) : null}
-        {staleSideText(stale.side)} {rejectionText(stale.cause, stale.side)}. Mailkey checked twice, so this is not a
-        network hiccup.
-      </p>
+      <StaleSince stale={stale} />
       <p className="stale-reason">
         <strong>Likely reason:</strong> {stale.reason}
         {account.oauth?.provider === 'google'
