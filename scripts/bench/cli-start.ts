@@ -74,6 +74,7 @@ function savedAccount(dir: string): void {
     createdAt: new Date(0).toISOString(),
     lastVerifiedAt: null,
     filter: null,
+    oauth: null,
     stale: null,
     aliases: [
       {

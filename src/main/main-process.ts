@@ -9,7 +9,7 @@ import { hardenWebContents, restrictPermissions } from './hardening.js'
 import { createHandlers } from './ipc/handlers.js'
 import { registerIpc } from './ipc/register.js'
 import { menuTemplate } from './menu-template.js'
-import { openExternalSafe } from './open-external.js'
+import { openAuthorizationPage, openExternalSafe } from './open-external.js'
 import { APP_ORIGIN } from './renderer-path.js'
 import { createServices, type Services } from './services.js'
 import { createMainWindow } from './window.js'
@@ -101,6 +101,7 @@ export function startMainProcess(e: ElectronSurface, opts: MainProcessOptions): 
       store,
       secrets: opts.secrets(opts.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined),
       openExternal: openExternalSafe(e.shell),
+      openAuthorization: openAuthorizationPage(e.shell),
       notices: notice ? [{ kind: 'settings-recovered', message: notice.message }] : [],
       settingsDir,
     })

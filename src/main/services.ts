@@ -4,17 +4,19 @@ import type { KeychainHealth } from '../shared/keychain.js'
 import { PRESETS, providerForAddress, type Provider } from '../shared/providers.js'
 import type { StageEvent } from '../shared/report.js'
 import type { CheckResult } from './accounts/account-check-result.js'
-import { confAccounts } from './accounts/accounts-repository.js'
+import { confAccounts, confOAuthGrants, type OAuthGrantsRepository } from './accounts/accounts-repository.js'
 import { AccountsService } from './accounts/accounts-service.js'
 import { AliasService } from './accounts/alias-service.js'
 import { AccountChecks } from './accounts/check-all.js'
 import { FilterService } from './accounts/filter-service.js'
+import { OAuthSignIn } from './accounts/oauth-sign-in.js'
+import { revokeSignIn } from './accounts/revoke-sign-in.js'
 import { retestAccount } from './accounts/retest-account.js'
 import { sendTestMessage } from './accounts/send-test-message.js'
 import { dismissBackup, listBackups, type SettingsBackup } from './accounts/settings-backups.js'
 import type { SettingsData } from './accounts/settings-schema.js'
 import { AccountSetup } from './accounts/setup-service.js'
-import { resetStaleCredential } from './accounts/stale-credential-reset.js'
+import { resetStaleCredential, type NewSecret } from './accounts/stale-credential-reset.js'
 import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
 import type { SecretStore } from './credentials/secret-store.js'
@@ -24,6 +26,8 @@ import { resolveVia } from './discovery/net/resolve.js'
 import { ConnectionTester } from './mail/connection-tester.js'
 import type { TlsTrust } from './mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS } from './mail/round-trip.js'
+import { AccessTokens } from './oauth/access-tokens.js'
+import { PendingGrants } from './oauth/pending-grants.js'
 
 type Emit = (e: StageEvent) => void
 
@@ -43,10 +47,16 @@ export interface Services {
   resetStaleCredential: (
     id: string,
     testId: string,
-    password: string,
+    secret: NewSecret,
     emit: Emit,
     timeoutMs?: number,
   ) => Promise<CheckResult & { saved: boolean }>
+  /** "Sign in with …" (OAuth): the browser sign-in, cancellable by its flow id. */
+  signIn: OAuthSignIn
+  /** OAuth sign-ins saved for an address without an account (`mailkey oauth authorize`). */
+  oauthGrants: OAuthGrantsRepository
+  /** The saved sign-ins' access tokens, in memory. */
+  tokens: AccessTokens
   sendTestMessage: (input: Parameters<typeof sendTestMessage>[1]) => ReturnType<typeof sendTestMessage>
   /** Finds the servers for an address and keeps the trust gate's hosts (discovery/). */
   discovery: DiscoveryService
@@ -69,6 +79,8 @@ export interface ServiceConfig {
   store: Conf<SettingsData>
   secrets: SecretStore
   openExternal: (url: string) => Promise<void>
+  /** Opens an OAuth authorization page: only the configured authorization endpoint (url-allowlist.ts). */
+  openAuthorization?: (url: string, authorizationEndpoint: string) => Promise<void>
   /** Trusted CAs for the mail servers; the system's when unset. Tests pass the bed's CA. */
   trust?: TlsTrust
   /** Provider presets; tests add the bed as a provider. */
@@ -90,13 +102,18 @@ export function createServices(config: ServiceConfig): Services {
   const catalog = config.catalog ?? PRESETS
   const trust = config.trust ?? {}
   const providerOf = (email: string): Provider['id'] | null => providerForAddress(email, catalog)?.id ?? null
-  const credentials = new Credentials(config.secrets)
+  // the saved sign-ins' access tokens read their refresh tokens through the one keychain door
+  let savedTokens!: AccessTokens
+  const credentials = new Credentials(config.secrets, (door) => (savedTokens = new AccessTokens(door)))
+  const oauthGrants = confOAuthGrants(config.store)
   const dir = config.settingsDir
   const backups = (): SettingsBackup[] => (dir ? listBackups(dir) : [])
   const repository = confAccounts(config.store)
-  const accounts = new AccountsService(repository, credentials, config.now, () =>
-    backups().flatMap((b) => b.accountIds),
-  )
+  const accounts = new AccountsService(repository, credentials, config.now, {
+    beforeRemove: (account) => revokeSignIn(credentials, account).then(() => undefined),
+    otherOwners: () => oauthGrants.list(),
+    keptIds: () => backups().flatMap((b) => b.accountIds),
+  })
   const { deadlineMs, ...netOptions } = config.discovery ?? {}
   const net = discoveryNet({ ca: trust.ca, ...netOptions })
   const mx = config.mx
@@ -118,8 +135,11 @@ export function createServices(config: ServiceConfig): Services {
   const resolve = config.discovery?.dnsServers?.length ? resolveVia(net.dns) : undefined
   const tester = new ConnectionTester({ trust, providerOf, ...(resolve ? { resolve } : {}) })
   const roundTripLimitMs = config.roundTripLimitMs ?? ROUND_TRIP_LIMIT_MS
+  const pending = new PendingGrants()
   const deps = { accounts, credentials, tester, ...(config.now ? { now: config.now } : {}) }
   const retest: Services['retest'] = (id, testId, emit, timeoutMs) => retestAccount(deps, id, testId, emit, timeoutMs)
+  const openAuthorization =
+    config.openAuthorization ?? (() => Promise.reject(new Error('no browser to sign in with here')))
   return {
     accounts,
     credentials,
@@ -130,6 +150,8 @@ export function createServices(config: ServiceConfig): Services {
       roundTripLimitMs,
       providerOf,
       beforeSecretSent: (email, hosts) => discovery.hosts.check(email, hosts),
+      pending,
+      tokens: savedTokens,
     }),
     aliases: new AliasService(accounts, credentials, tester, trust, config.now, roundTripLimitMs),
     retest,
@@ -139,8 +161,11 @@ export function createServices(config: ServiceConfig): Services {
       cancelTest: (testId) => tester.cancel(testId),
     }),
     filters: new FilterService({ accounts, credentials, tester, trust }),
-    resetStaleCredential: (id, testId, password, emit, timeoutMs) =>
-      resetStaleCredential(deps, id, testId, password, emit, timeoutMs),
+    resetStaleCredential: (id, testId, secret, emit, timeoutMs) =>
+      resetStaleCredential({ ...deps, pending, tokens: savedTokens }, id, testId, secret, emit, timeoutMs),
+    signIn: new OAuthSignIn({ accounts, credentials, pending, openAuthorization }),
+    oauthGrants,
+    tokens: savedTokens,
     sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust }, input),
     discovery,
     keychainHealth: () => checkKeychain(config.secrets),

@@ -1,6 +1,7 @@
 import type { Cause } from './diagnosis.js'
 import type { IncomingFilter } from './filters/filter.js'
 import type { IncomingServer, Server } from './mail.js'
+import type { OAuthSettings } from './oauth.js'
 import type { ProviderId } from './providers.js'
 
 /** The rejections that make a saved secret stale (not network trouble). */
@@ -53,7 +54,9 @@ export interface Alias {
 /**
  * A saved account as settings hold it and the renderer sees it. It never carries a secret: those live
  * in the OS keychain under `<id>:incoming` (one app password serves both servers) and, only when the
- * user split them, `<id>:outgoing`.
+ * user split them, `<id>:outgoing`. An account that signs in with OAuth (`oauth` set) has its refresh
+ * token under `<id>:oauth-refresh` and, for a confidential client, its client secret under
+ * `<id>:oauth-client-secret`; its access token lives in memory only.
  */
 export interface Account {
   id: string
@@ -73,6 +76,20 @@ export interface Account {
   aliases: Alias[]
   /** Allow / Ignore filter for incoming mail, made real on the server as a Sieve script; null: none. */
   filter: IncomingFilter | null
+  /** Signs in with OAuth 2.0 (XOAUTH2) instead of a password: the client, never its secret. */
+  oauth: OAuthSettings | null
+}
+
+/**
+ * An OAuth sign-in saved for an address without an account (`mailkey oauth authorize ADDR`), so that
+ * `mailkey test --auth oauth2` can use it. Secrets as for an account: `<id>:oauth-refresh`,
+ * `<id>:oauth-client-secret`.
+ */
+export interface SavedOAuthGrant {
+  id: string
+  email: string
+  oauth: OAuthSettings
+  createdAt: string
 }
 
 /** Which secrets the keychain holds for an account (never the secrets). */

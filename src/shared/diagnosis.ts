@@ -1,4 +1,5 @@
 import type { Security } from './mail.js'
+import type { OAuthProviderKind } from './oauth.js'
 
 /** The fixed diagnosis vocabulary (DESIGN.md). Add, never rename: CLI JSON and the UI rely on it. */
 export const CAUSES = [
@@ -24,6 +25,10 @@ export const CAUSES = [
   'sender_not_allowed',
   'relay_denied',
   'oauth_token_invalid',
+  // round 2 (issue 15): Microsoft and Google accounts that sign in with OAuth
+  'oauth_required',
+  'oauth_client_rejected',
+  'oauth_consent_required',
   'auth_mechanism_unsupported',
   'account_disabled',
   'server_unavailable',
@@ -44,6 +49,8 @@ export type Fix =
   | { kind: 'switch-username'; username: string; label: string }
   | { kind: 'retry-later'; label: string }
   | { kind: 'contact-admin'; label: string }
+  /** Sign in with the provider in the browser (OAuth): the first time, or again after a revoked token. */
+  | { kind: 'sign-in'; provider: OAuthProviderKind; label: string }
   | { kind: 'none'; label: string }
 
 export interface Diagnosis {

@@ -117,22 +117,40 @@ export function sameServer(a: Server | IncomingServer, b: Server | IncomingServe
 }
 
 /**
- * The live stages of a connection test, in order. Not every stage applies to every security mode;
- * `sender` (MAIL FROM/RCPT TO without sending) only to a sender check.
+ * The live stages of a connection test, in order. Not every stage applies to every test: `authorizing`
+ * (getting or refreshing an OAuth access token) only to OAuth sign-ins, `tls`/`starttls` by security
+ * mode, `sender` (MAIL FROM/RCPT TO without sending) only to a sender check.
  */
-export const STAGES = ['dns', 'connect', 'tls', 'greeting', 'starttls', 'auth', 'sender', 'ready'] as const
+export const STAGES = [
+  'authorizing',
+  'dns',
+  'connect',
+  'tls',
+  'greeting',
+  'starttls',
+  'auth',
+  'sender',
+  'ready',
+] as const
 export type Stage = (typeof STAGES)[number]
 
+/** How a login proves itself: a password (or app password), or an OAuth 2.0 access token (SASL XOAUTH2/OAUTHBEARER). */
+export type AuthKind = 'password' | 'oauth2'
+
 /** The stages a test will pass through, so the UI can show them all before the first one starts. */
-export function plannedStages(security: Security, senderCheck = false): Stage[] {
-  const login: Stage[] = senderCheck ? ['auth', 'sender', 'ready'] : ['auth', 'ready']
+export function plannedStages(
+  security: Security,
+  how: { auth?: AuthKind | undefined; senderCheck?: boolean | undefined } = {},
+): Stage[] {
+  const first: Stage[] = how.auth === 'oauth2' ? ['authorizing'] : []
+  const login: Stage[] = how.senderCheck ? ['auth', 'sender', 'ready'] : ['auth', 'ready']
   switch (security) {
     case 'tls':
-      return ['dns', 'connect', 'tls', 'greeting', ...login]
+      return [...first, 'dns', 'connect', 'tls', 'greeting', ...login]
     case 'starttls':
-      return ['dns', 'connect', 'greeting', 'starttls', ...login]
+      return [...first, 'dns', 'connect', 'greeting', 'starttls', ...login]
     case 'none':
-      return ['dns', 'connect', 'greeting', ...login]
+      return [...first, 'dns', 'connect', 'greeting', ...login]
   }
 }
 

@@ -4,6 +4,8 @@ import { HOSTING_PROVIDERS } from './provider-catalog/hosting.js'
 import { GOOGLE_APP_PASSWORD, MAJOR_PROVIDERS } from './provider-catalog/major.js'
 import { MAIL_PROVIDERS } from './provider-catalog/mail-services.js'
 import { RELAYS } from './provider-catalog/relays.js'
+import { GOOGLE_OAUTH, MICROSOFT_OAUTH } from './provider-catalog/oauth.js'
+import type { OAuthProviderKind } from './oauth.js'
 
 /**
  * Server presets of the providers a small office meets, as data: each fact with its source
@@ -100,6 +102,44 @@ export interface ProviderSources {
   mx?: string
 }
 
+/**
+ * How a provider's accounts sign in with OAuth 2.0 (authorization code with PKCE, loopback redirect).
+ * Mailkey ships no client ID: the user registers their own client (guidance screens link `consoleUrl`).
+ */
+export interface OAuthPreset {
+  kind: Exclude<OAuthProviderKind, 'custom'>
+  /** The issuer an ID token (if one comes back) must name. */
+  issuer: string
+  authorizationEndpoint: string
+  tokenEndpoint: string
+  /** RFC 7009 revocation endpoint, or null when the provider offers none. */
+  revocationEndpoint: string | null
+  /** Every scope mail needs, space-separated: the one IMAP, POP3 and SMTP all accept. */
+  scope: string
+  /** Extra authorization parameters the provider needs to hand out a refresh token. */
+  authorizationParams: Readonly<Record<string, string>>
+  /** Where the user registers an OAuth client. */
+  consoleUrl: string
+  /** The provider's own guide to registering one. */
+  guideUrl: string
+}
+
+/**
+ * The scope a provider's mail server wants in a token for one protocol (what a refused token lacked,
+ * when its granted scope does not have it): Google's one scope for everything; Microsoft's per protocol.
+ */
+export function mailScopeFor(kind: OAuthPreset['kind'], protocol: 'imap' | 'pop3' | 'smtp'): string {
+  if (kind === 'google') return GOOGLE_OAUTH.scope
+  const name = { imap: 'IMAP.AccessAsUser.All', pop3: 'POP.AccessAsUser.All', smtp: 'SMTP.Send' }[protocol]
+  return `https://outlook.office.com/${name}`
+}
+
+/** The OAuth presets by kind, for a sign-in whose provider is named but whose account is not known. */
+export const OAUTH_PRESETS: Readonly<Record<OAuthPreset['kind'], OAuthPreset>> = {
+  google: GOOGLE_OAUTH,
+  microsoft: MICROSOFT_OAUTH,
+}
+
 export interface Provider {
   id: ProviderId
   name: string
@@ -113,6 +153,8 @@ export interface Provider {
   appPassword?: AppPasswordInfo
   /** Basic (password) authentication is switched off by the provider; only OAuth works. */
   oauthOnly?: boolean
+  /** How its accounts sign in with OAuth, when they can. */
+  oauth?: OAuthPreset
   helpUrl: string
   /** The sign-in mail apps need (app password, OAuth2 or the normal password). */
   signIn: SignIn
@@ -257,4 +299,8 @@ export const HELP_HOSTS: readonly string[] = [
   'docs.aws.amazon.com',
   'developers.brevo.com',
   'postmarkapp.com',
+  // where users register their own OAuth client (the OAuth guidance screens)
+  'console.cloud.google.com',
+  'developers.google.com',
+  'entra.microsoft.com',
 ]

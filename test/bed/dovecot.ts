@@ -73,9 +73,36 @@ interface ConfigInput {
   keyPath: string
   ports: DovecotPorts
   rootless: boolean
+  oauth?: DovecotOAuth | undefined
 }
 
-function config({ dir, certPath, keyPath, ports, rootless }: ConfigInput): string {
+/** Dovecot's oauth2 passdb checking XOAUTH2/OAUTHBEARER tokens at the bed's authorization server. */
+export interface DovecotOAuth {
+  /** Where tokens are introspected (`introspection_mode = auth`: the token as a Bearer header). */
+  introspectionUrl: string
+  /** The scope a token must carry (Dovecot 2.3 `scope`). */
+  scope: string
+}
+
+/**
+ * dovecot-oauth2.conf.ext (Dovecot 2.3 doc "Open Authentication v2.0 database"): introspect every token
+ * (`force_introspection`), the user is the `email` field, and the token must be `active`. A 401 from
+ * the endpoint would be a temporary failure, so the mock answers 200 with `active: false`.
+ */
+function oauthConfig(oauth: DovecotOAuth): string {
+  return [
+    'introspection_mode = auth',
+    `introspection_url = ${oauth.introspectionUrl}`,
+    'force_introspection = yes',
+    'username_attribute = email',
+    'active_attribute = active',
+    'active_value = true',
+    `scope = ${oauth.scope}`,
+    '',
+  ].join('\n')
+}
+
+function config({ dir, certPath, keyPath, ports, rootless, oauth }: ConfigInput): string {
   const me = userInfo().username
   const group = rootless ? execFileSync('id', ['-gn'], { encoding: 'utf8' }).trim() : ''
   const unprivileged = rootless
@@ -93,11 +120,14 @@ function config({ dir, certPath, keyPath, ports, rootless }: ConfigInput): strin
     'ssl = required',
     `ssl_cert = <${certPath}`,
     `ssl_key = <${keyPath}`,
-    'auth_mechanisms = plain login',
+    `auth_mechanisms = plain login${oauth ? ' xoauth2 oauthbearer' : ''}`,
     `mail_location = maildir:${dir}/mail/%u`,
     'login_greeting = Gimap ready for requests',
     'imap_id_send = name GImap vendor "Google, Inc." support-url https://support.google.com/mail',
     ...unprivileged,
+    ...(oauth
+      ? ['passdb {', '  driver = oauth2', '  mechanisms = xoauth2 oauthbearer', `  args = ${dir}/oauth2.conf`, '}']
+      : []),
     'passdb {',
     '  driver = lua',
     '  mechanisms = plain login',
@@ -169,6 +199,7 @@ export async function startDovecot(opts: {
   keyPath: string
   usersFile: string
   ports: DovecotPorts
+  oauth?: DovecotOAuth
 }): Promise<Dovecot> {
   const { dir, ports } = opts
   const rootless = process.getuid?.() !== 0
@@ -178,6 +209,7 @@ export async function startDovecot(opts: {
     chownSync(join(dir, 'home'), NOBODY, NOBODY)
   }
   writeFileSync(join(dir, 'auth.lua'), luaScript(opts.usersFile))
+  if (opts.oauth) writeFileSync(join(dir, 'oauth2.conf'), oauthConfig(opts.oauth))
   const confPath = join(dir, 'dovecot.conf')
   writeFileSync(confPath, config({ ...opts, rootless }))
   // a stale anvil socket makes every auth process wait 5 s; start from a fresh base_dir

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createFixturePki } from './certs.js'
 import { startDovecot, type Dovecot } from './dovecot.js'
+import { BED_MAIL_SCOPE, startOAuthMock, type OAuthMock } from './oauth-mock.js'
 import { freePort } from './process.js'
 import { startSubmission, type SubmissionServer } from './smtp-submission.js'
 import { BED_USERS, OFFICE_USERS, writeUsers } from './users.js'
@@ -27,6 +28,8 @@ export interface BedInfo {
     smtps: number
     submission: number
   }
+  /** The authorization server (oauth2-mock-server) both mail servers check tokens against. */
+  oauth: { url: string; scope: string }
 }
 
 export interface Bed {
@@ -56,21 +59,32 @@ export async function startBed(): Promise<Bed> {
   }
   let dovecot: Dovecot | undefined
   let smtp: SubmissionServer | undefined
+  let oauth: OAuthMock | undefined
   try {
+    oauth = await startOAuthMock()
     dovecot = await startDovecot({
       dir: join(dir, 'dovecot'),
       certPath: pki.server.certPath,
       keyPath: pki.server.keyPath,
       usersFile,
       ports: dovecotPorts,
+      oauth: { introspectionUrl: `${oauth.url}/userinfo`, scope: BED_MAIL_SCOPE },
     })
-    smtp = await startSubmission({ key: pki.server.key, cert: pki.server.cert, usersFile, lmtpPort: dovecotPorts.lmtp })
+    smtp = await startSubmission({
+      key: pki.server.key,
+      cert: pki.server.cert,
+      usersFile,
+      lmtpPort: dovecotPorts.lmtp,
+      oauthUrl: oauth.url,
+      oauthScope: BED_MAIL_SCOPE,
+    })
   } catch (e) {
     await dovecot?.stop()
+    await oauth?.stop()
     rmSync(dir, { recursive: true, force: true })
     throw e
   }
-  const started = { dovecot, smtp }
+  const started = { dovecot, smtp, oauth }
   return {
     info: {
       dir,
@@ -85,10 +99,12 @@ export async function startBed(): Promise<Bed> {
         selfSigned: { key: pki.selfSigned.key, cert: pki.selfSigned.cert },
       },
       ports: { ...dovecotPorts, smtps: smtp.tlsPort, submission: smtp.starttlsPort },
+      oauth: { url: oauth.url, scope: BED_MAIL_SCOPE },
     },
     async stop() {
       await started.smtp.stop()
       await started.dovecot.stop()
+      await started.oauth.stop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -43,6 +43,20 @@ export interface SubmissionOptions {
   usersFile: string
   lmtpPort: number
   host?: string
+  /** The bed's authorization server: XOAUTH2 tokens are checked at its /userinfo (introspection). */
+  oauthUrl?: string
+  /** The scope a token must carry to send mail. */
+  oauthScope?: string
+}
+
+/**
+ * Checks an XOAUTH2 token the way a provider's server does: introspection at the authorization server
+ * (the mock's /userinfo answers `active`, the user's `email` and the granted `scope`).
+ */
+async function tokenAccepted(url: string, user: string, token: string, scope: string): Promise<boolean> {
+  const r = await fetch(`${url}/userinfo`, { headers: { authorization: `Bearer ${token}` } })
+  const j = (await r.json()) as { active?: boolean; email?: string; scope?: string }
+  return j.active === true && j.email === user && (j.scope ?? '').split(' ').includes(scope)
 }
 
 export async function startSubmission(opts: SubmissionOptions): Promise<SubmissionServer> {
@@ -54,11 +68,24 @@ export async function startSubmission(opts: SubmissionOptions): Promise<Submissi
     cert: opts.cert,
     name: 'smtp.example.test',
     banner: 'a1b2c3d4 - gsmtp',
-    authMethods: ['PLAIN', 'LOGIN'],
+    authMethods: opts.oauthUrl ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['PLAIN', 'LOGIN'],
     size: 35882577,
     disableReverseLookup: true,
     logger: false,
     onAuth(auth, _session, cb) {
+      if (auth.method === 'XOAUTH2') {
+        const url = opts.oauthUrl
+        const scope = opts.oauthScope ?? ''
+        const { username, accessToken } = auth
+        if (!url || !accessToken || !username) return cb(null, { data: { status: '400', schemes: 'Bearer', scope } })
+        tokenAccepted(url, username, accessToken, scope).then(
+          // Gmail's failure challenge: {"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}
+          (ok) => cb(null, ok ? { user: username } : { data: { status: '400', schemes: 'Bearer', scope } }),
+          (e: Error) =>
+            cb(Object.assign(new Error(`4.7.0 Temporary authentication failure: ${e.message}`), { responseCode: 454 })),
+        )
+        return
+      }
       const user = readUsers(opts.usersFile).find((u) => u.address === auth.username)
       if (user?.appPassword && auth.password === user.appPassword) return cb(null, { user: auth.username })
       if (user?.normalPassword && auth.password === user.normalPassword) {

@@ -34,6 +34,8 @@ export interface Bridge {
   store: Conf<SettingsData>
   /** URLs the page asked to open in the system browser. */
   opened: string[]
+  /** Authorization pages main opened in "the system browser" (a second tab of the test's Chromium). */
+  authorizations: string[]
   /** Every result the page received, to scan for secrets. */
   results: unknown[]
 }
@@ -111,6 +113,7 @@ export const test = base.extend<{ bridge: Bridge }>({
     const secrets = createKeytarStore(service)
     const store = openSettings(dir).store
     const opened: string[] = []
+    const authorizations: string[] = []
     const services = createServices({
       store,
       secrets,
@@ -133,8 +136,15 @@ export const test = base.extend<{ bridge: Bridge }>({
         opened.push(url)
         return Promise.resolve()
       },
+      // the system browser: a new tab of the same Chromium signs in at the bed and is sent back to
+      // Mailkey's loopback listener, whose "You can close this tab" page it shows
+      openAuthorization: async (url) => {
+        authorizations.push(url)
+        const tab = await page.context().newPage()
+        void tab.goto(url).catch(() => undefined)
+      },
     })
-    const bridge: Bridge = { bed, services, secrets, store, opened, results: [] }
+    const bridge: Bridge = { bed, services, secrets, store, opened, authorizations, results: [] }
     await installBridge(page, bridge)
     await use(bridge)
     for (const key of await secrets.keys()) await secrets.delete(key)

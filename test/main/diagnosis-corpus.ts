@@ -1716,6 +1716,66 @@ const PYTHON_AND_OTHERS: CorpusEntry[] = [
   },
 ]
 
+/** Sign-in with OAuth (issue 15): providers that take no password, clients refused, admins who must consent. */
+const OAUTH: CorpusEntry[] = [
+  {
+    provider: 'microsoft-365',
+    protocol: 'smtp',
+    text: '550 5.7.30 Basic authentication is not supported for Client Submission.',
+    expected: 'oauth_required',
+    source: 'https://github.com/OpenCTI-Platform/opencti/issues/12069',
+    note: "Exchange Online's reply once SMTP AUTH basic is retired (MC786329)",
+  },
+  {
+    provider: 'microsoft-365',
+    protocol: 'pop3',
+    text: 'error scanning bounce mailbox: Basic authentication is disabled.',
+    expected: 'oauth_required',
+    source: 'https://github.com/knadh/listmonk/issues/3192',
+    note: 'listmonk reads bounce mailboxes over POP3 (knadh/listmonk#1334); Exchange Online ended basic auth for POP for good',
+  },
+  {
+    provider: 'microsoft-365',
+    text: "Message: AADSTS700016: Application with identifier 'g.schiavo' was not found in the directory 'xxxx'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.",
+    expected: 'oauth_client_rejected',
+    source: 'https://github.com/simonrob/email-oauth2-proxy/issues/221',
+    note: 'a user name typed where the client ID belongs',
+  },
+  {
+    provider: 'microsoft-365',
+    text: "A configuration issue is preventing authentication - check the error message from the server for details. You can modify the configuration in the application registration portal. See https://aka.ms/msal-net-invalid-client for details.  Original exception: AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    expected: 'oauth_client_rejected',
+    source: 'https://github.com/jstedfast/MailKit/issues/989',
+    note: 'an Entra app registration with public client flows switched off',
+  },
+  {
+    provider: 'google-workspace',
+    text: 'Error 400: admin_policy_enforced\nAccess to your account data is restricted by policies within your organization. Please contact the administrator for twoseasonsresorts.com for more information.',
+    expected: 'oauth_client_rejected',
+    source: 'https://github.com/GAM-team/got-your-back/issues/284',
+    note: 'a Workspace admin who trusts only listed OAuth clients',
+  },
+  {
+    provider: 'microsoft-365',
+    text: "\"AADSTS65001: The user or administrator has not consented to use the application with ID 'facd6cff-a294-4415-b59f-c5b01937d7bd' named 'DavMail'. Send an interactive authorization request for this user",
+    expected: 'oauth_consent_required',
+    source: 'https://github.com/mguessan/davmail/issues/217',
+  },
+  {
+    provider: 'microsoft-365',
+    text: "Message: AADSTS65001: The user or administrator has not consented to use the application with ID 'XXXX'. Send an interactive authorization request for this user and resource.",
+    expected: 'oauth_consent_required',
+    source: 'https://github.com/Azure-Samples/active-directory-dotnet-native-headless/issues/10',
+  },
+  {
+    provider: 'microsoft-365',
+    text: 'AADSTS90094: <clientAppDisplayName> needs permission to access resources in your organization that only an admin can grant. Request an admin to grant permission to this app before you can use it.',
+    expected: 'oauth_consent_required',
+    source: 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/configure-risk-based-step-up-consent',
+    note: 'Microsoft\'s own text of the "Need admin approval" refusal',
+  },
+]
+
 /**
  * Real texts that still answer `unknown`: kept here so the report can list them and so that a rule that
  * starts claiming them is a deliberate change. Each says why no cause fits.
@@ -1772,6 +1832,7 @@ export const CORPUS: readonly CorpusEntry[] = [
   ...SERVERS,
   ...NODE,
   ...PYTHON_AND_OTHERS,
+  ...OAUTH,
   ...STILL_UNKNOWN,
   ...STACKS_AND_APPS,
 ]

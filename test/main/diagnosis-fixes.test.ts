@@ -207,6 +207,39 @@ const TABLE: Record<Cause, Row> = {
     facts: { message: 'invalid_grant: Token has been expired or revoked.' },
     fix: { kind: 'replace-password', label: 'Sign in again' },
   },
+  oauth_required: {
+    protocol: 'smtp',
+    server: { host: 'smtp.office365.com', port: 587, security: 'starttls' },
+    stage: 'auth',
+    providerId: 'microsoft-365',
+    facts: {
+      message: 'Invalid login',
+      code: 'EAUTH',
+      serverText:
+        '535 5.7.30 Basic authentication is not supported for Client Submission. Visit https://aka.ms/smtp_auth_disabled for more information.',
+      authFailed: true,
+    },
+    fix: { kind: 'sign-in', provider: 'microsoft' },
+  },
+  oauth_client_rejected: {
+    protocol: 'imap',
+    server: gmailImap,
+    stage: 'auth',
+    providerId: 'gmail',
+    facts: { message: 'invalid_client: The OAuth client was not found.', code: 'EOAUTH' },
+    fix: { kind: 'open-url' },
+  },
+  oauth_consent_required: {
+    protocol: 'imap',
+    server: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+    stage: 'auth',
+    providerId: 'microsoft-365',
+    facts: {
+      message:
+        'AADSTS90094: Admin consent is required for the permissions requested by this application. Need admin approval',
+    },
+    fix: { kind: 'contact-admin' },
+  },
   auth_mechanism_unsupported: {
     protocol: 'smtp',
     server: own,
@@ -240,7 +273,7 @@ const TABLE: Record<Cause, Row> = {
 
 describe('every cause: the stage it stops at and a fix that would have solved it', () => {
   it.each(Object.entries(TABLE) as [Cause, Row][])('%s', (cause, row) => {
-    expect(plannedStages(row.server.security, row.senderCheck ?? false)).toContain(row.stage)
+    expect(plannedStages(row.server.security, { senderCheck: row.senderCheck ?? false })).toContain(row.stage)
     const d = diagnoseFailure(row.facts, {
       protocol: row.protocol,
       server: row.server,

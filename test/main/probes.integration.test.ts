@@ -125,7 +125,7 @@ describe('the SMTP sender check (MAIL FROM/RCPT TO, then RSET: nothing is sent)'
   it.each([alice.address, 'alice.sales@example.test'])('accepts %s as a sender', async (from) => {
     const { report, transcripts } = await runTest(check(from))
     expect(report.outgoing).toMatchObject({ ok: true })
-    expect(stagesOf(report.outgoing)).toEqual(plannedStages('starttls', true))
+    expect(stagesOf(report.outgoing)).toEqual(plannedStages('starttls', { senderCheck: true }))
     const wire = transcripts.outgoing?.toString() ?? ''
     expect(wire).toContain(`C: MAIL FROM:<${from}>`)
     expect(wire).toContain(`C: RCPT TO:<${alice.address}>`)

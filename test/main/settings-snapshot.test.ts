@@ -56,7 +56,11 @@ describe('settings read for showing, without the store', () => {
   })
 
   it('a snapshot is read-only: changing it is refused', () => {
-    const repo = snapshotAccounts({ schemaVersion: SCHEMA_VERSION, accounts: [structuredClone(account)] as never })
+    const repo = snapshotAccounts({
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [structuredClone(account)] as never,
+      oauthGrants: [],
+    })
     expect(repo.findByEmail('A@example.test')?.id).toBe('a1')
     expect(() => repo.remove('a1')).toThrow(/read-only/)
   })

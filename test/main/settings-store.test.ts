@@ -33,7 +33,11 @@ describe('opening the settings', () => {
     expect(store.get('accounts')).toEqual([])
     store.set('accounts', [])
     expect(statSync(file()).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [] })
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [],
+      oauthGrants: [],
+    })
   })
 
   it('migrates a version 1 file to the current version and keeps the accounts', () => {
@@ -42,7 +46,7 @@ describe('opening the settings', () => {
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(1)
     expect(store.get('accounts')).toEqual([
-      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null },
+      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null },
     ])
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
   })
@@ -91,7 +95,8 @@ describe('migrations', () => {
     const v2 = { schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }] }
     expect(migrate(v2).data).toEqual({
       schemaVersion: SCHEMA_VERSION,
-      accounts: [{ ...v2.accounts[0], aliases: [], filter: null }],
+      accounts: [{ ...v2.accounts[0], aliases: [], filter: null, oauth: null }],
+      oauthGrants: [],
     })
   })
 
@@ -100,7 +105,7 @@ describe('migrations', () => {
     const kept = { mode: 'ignore', addresses: [], domains: ['spam.test'], keywords: [], ignored: { kind: 'discard' } }
     const v3 = { schemaVersion: 3, accounts: [v3Account, { ...v3Account, id: 'acc2', filter: kept }] }
     expect(migrate(v3).data).toMatchObject({
-      schemaVersion: 4,
+      schemaVersion: 5,
       accounts: [
         { ...v3Account, filter: null },
         { id: 'acc2', filter: kept },
@@ -108,13 +113,25 @@ describe('migrations', () => {
     })
   })
 
-  it('open a version 3 file with its accounts, each without a filter', () => {
+  it('open a version 3 file with its accounts, each without a filter and signing in with a password', () => {
     const v3Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }
     writeFileSync(file(), JSON.stringify({ schemaVersion: 3, accounts: [v3Account] }))
     const { store, notice, migratedFrom } = openSettings(dir)
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(3)
-    expect(store.get('accounts')).toEqual([{ ...v3Account, filter: null }])
+    expect(store.get('accounts')).toEqual([{ ...v3Account, filter: null, oauth: null }])
+  })
+
+  it('mark every account as signing in with a password at version 5, with no OAuth sign-ins yet', () => {
+    const v4 = {
+      schemaVersion: 4,
+      accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null }],
+    }
+    expect(migrate(v4).data).toEqual({
+      schemaVersion: 5,
+      accounts: [{ ...v4.accounts[0], oauth: null }],
+      oauthGrants: [],
+    })
   })
 
   it('treat a file without a version as version 1', () => {

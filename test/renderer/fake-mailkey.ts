@@ -79,6 +79,10 @@ export function installFakeMailkey(
       checkAllListeners.add(listener)
       return () => checkAllListeners.delete(listener)
     }),
+    // OAuth sign-in: each test says what main answers
+    oauthAuthorize: vi.fn<MailkeyApi['oauthAuthorize']>(),
+    oauthCancel: vi.fn<MailkeyApi['oauthCancel']>(() => Promise.resolve({ ok: true, value: { cancelled: true } })),
+    oauthDiscover: vi.fn<MailkeyApi['oauthDiscover']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -61,7 +61,7 @@ export function passed(
   senderCheck = false,
 ): ProbeReport {
   const security = port === 587 ? 'starttls' : 'tls'
-  const stages = plannedStages(security, senderCheck)
+  const stages = plannedStages(security, { senderCheck })
   return {
     protocol,
     host,
@@ -124,6 +124,7 @@ export function account(overrides: Partial<AccountView> = {}): AccountView {
     stale: null,
     aliases: [],
     filter: null,
+    oauth: null,
     secrets: { incoming: true, outgoing: 'shared' },
     ...overrides,
   }

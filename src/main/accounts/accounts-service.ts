@@ -3,7 +3,8 @@ import type { Account, AccountView } from '../../shared/account.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
-import type { Credentials } from '../credentials/credentials.js'
+import type { OAuthSettings } from '../../shared/oauth.js'
+import type { Credentials, OAuthSecrets } from '../credentials/credentials.js'
 import type { AccountsRepository } from './accounts-repository.js'
 import { assertSavedSecretFits, sameServer } from './secret-binding.js'
 
@@ -18,8 +19,20 @@ export interface SaveRequest {
   outgoing: Server
   /** A new secret; unset when editing keeps the saved one. */
   password?: string | undefined
+  /** A new OAuth sign-in instead of a password: the client, and its secrets for the keychain. */
+  oauth?: { settings: OAuthSettings; secrets: OAuthSecrets } | undefined
   /** When both servers accepted exactly this configuration, if they did. */
   verifiedAt: string | null
+}
+
+/** What the OAuth sign-in adds to keeping accounts (issue 15). */
+export interface AccountsHooks {
+  /** Before an account is removed: revoke its sign-in at the provider. */
+  beforeRemove?: (account: Account) => Promise<void>
+  /** Owners of keychain entries besides the accounts: OAuth sign-ins saved without an account. */
+  otherOwners?: () => readonly { id: string }[]
+  /** Account ids of kept settings backups: their keychain entries are no orphans (issue 12, fault 6). */
+  keptIds?: () => readonly string[]
 }
 
 function newId(): string {
@@ -38,8 +51,7 @@ export class AccountsService {
     private readonly repo: AccountsRepository,
     private readonly credentials: Credentials,
     private readonly now: () => Date = () => new Date(),
-    /** Account ids of kept settings backups: their keychain entries are no orphans (issue 12, fault 6). */
-    private readonly keptIds: () => readonly string[] = () => [],
+    private readonly hooks: AccountsHooks = {},
   ) {}
 
   async list(): Promise<AccountView[]> {
@@ -64,15 +76,24 @@ export class AccountsService {
     return account
   }
 
+  /** The saved account with this address, if any. */
+  findByEmail(email: string): Account | undefined {
+    return this.repo.findByEmail(email)
+  }
+
   update(account: Account): void {
     this.repo.put(account)
   }
 
   async save(req: SaveRequest): Promise<AccountView> {
     const existing = req.accountId ? this.get(req.accountId) : this.repo.findByEmail(req.email)
-    if (!existing && req.password === undefined) throw new AppError('INVALID_INPUT', 'Enter the password.')
+    if (!existing && req.password === undefined && req.oauth === undefined)
+      throw new AppError('INVALID_INPUT', 'Enter the password.')
+    const newSecret = req.password !== undefined || req.oauth !== undefined
     // keeping the saved secret is only allowed for the servers it was saved for
-    if (existing && req.password === undefined) assertSavedSecretFits(existing, req)
+    if (existing && !newSecret) assertSavedSecretFits(existing, req)
+    // a new password ends an OAuth sign-in and the reverse; an edit without a secret keeps what it had
+    const oauth = req.oauth ? req.oauth.settings : req.password !== undefined ? null : (existing?.oauth ?? null)
     const account: Account = {
       id: existing?.id ?? newId(),
       email: req.email,
@@ -86,11 +107,19 @@ export class AccountsService {
       createdAt: existing?.createdAt ?? this.now().toISOString(),
       lastVerifiedAt: req.verifiedAt,
       // a new secret or a proven configuration ends a stale state; an unproven edit keeps it
-      stale: req.password !== undefined || req.verifiedAt ? null : (existing?.stale ?? null),
+      stale: newSecret || req.verifiedAt ? null : (existing?.stale ?? null),
       aliases: existing?.aliases ?? [],
       filter: existing?.filter ?? null,
+      oauth,
     }
-    if (req.password !== undefined) await this.credentials.storeShared(account.id, req.password)
+    if (req.password !== undefined) {
+      await this.credentials.storeShared(account.id, req.password)
+      if (existing?.oauth) await this.credentials.deleteOAuth(account.id)
+    }
+    if (req.oauth) {
+      await this.credentials.storeOAuth(account.id, req.oauth.secrets)
+      if (existing && !existing.oauth) await this.credentials.deletePasswords(account.id)
+    }
     if (existing?.outgoingUsername && account.outgoingUsername === null)
       await this.credentials.deleteOutgoing(account.id)
     try {
@@ -102,17 +131,34 @@ export class AccountsService {
     return this.view(account)
   }
 
-  /** Deletes the account and every keychain entry it owns. */
+  /**
+   * Deletes the account and every keychain entry it owns; an OAuth sign-in is first revoked at the
+   * provider where it offers revocation (best effort: removal goes on whatever the provider says).
+   */
   async remove(id: string): Promise<boolean> {
+    const account = this.repo.get(id)
+    if (account && this.hooks.beforeRemove) await this.hooks.beforeRemove(account).catch(() => undefined)
     await this.credentials.clearAccount(id)
     return this.repo.remove(id)
   }
 
+  /**
+   * Keychain entries that belong to no account (nor to an OAuth sign-in saved without one, nor to an
+   * account of a kept settings backup).
+   */
   orphans(): Promise<string[]> {
-    return this.credentials.orphans(this.repo.list(), this.keptIds())
+    return this.credentials.orphans(this.owners())
   }
 
   removeOrphans(): Promise<number> {
-    return this.credentials.removeOrphans(this.repo.list(), this.keptIds())
+    return this.credentials.removeOrphans(this.owners())
+  }
+
+  private owners(): { id: string }[] {
+    return [
+      ...this.repo.list(),
+      ...(this.hooks.otherOwners?.() ?? []),
+      ...(this.hooks.keptIds?.() ?? []).map((id) => ({ id })),
+    ]
   }
 }

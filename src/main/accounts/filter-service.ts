@@ -8,7 +8,7 @@ import type { Credentials } from '../credentials/credentials.js'
 import { sieveScript } from '../export/sieve-script.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
 import { diagnoseFailure } from '../mail/diagnose-failure.js'
-import type { Login } from '../mail/login.js'
+import { authKind, resolveLogin, type LoginSource } from '../mail/login.js'
 import { uploadSieveScript } from '../mail/managesieve/upload-script.js'
 import { factsFrom, ProbeCancelled } from '../mail/probe-failure.js'
 import { Redactor } from '../mail/redact.js'
@@ -68,10 +68,14 @@ export class FilterService {
     if (account.incoming.protocol !== 'imap') {
       throw new AppError('INVALID_INPUT', 'The preview reads the inbox over IMAP, and this account uses POP3.')
     }
-    const login = await this.incomingLogin(account)
+    const source = await this.incomingLogin(account)
     const connection = { trust: this.deps.trust, timeouts: timeoutsFrom(timeoutMs) }
     return this.deps.tester.guard(testId, async (signal) => {
+      const redactor = new Redactor([source])
       try {
+        // an OAuth account's access token is fetched (or refreshed) here, as part of the preview
+        const login = await resolveLogin(source, signal)
+        redactor.protect(login)
         const inbox = await recentMessages(account.incoming, login, { connection, limit: PREVIEW_COUNT, signal })
         return { ok: true, total: inbox.total, messages: inbox.messages.map((m) => ({ ...m, ...judge(judged, m) })) }
       } catch (e) {
@@ -81,7 +85,8 @@ export class FilterService {
           server: account.incoming,
           providerId: account.providerId,
           savedSecret: true,
-          redactor: new Redactor([login]),
+          redactor,
+          auth: authKind(source),
         })
         return { ok: false, diagnosis }
       }
@@ -141,10 +146,18 @@ export class FilterService {
         `Mailkey sends the saved password only to this account's own servers (${account.incoming.host}); ${target.host.slice(0, 100)} is not one of them.`,
       )
     }
-    const login = await this.incomingLogin(account)
+    const source = await this.incomingLogin(account)
     const connection = { trust: this.deps.trust, timeouts: timeoutsFrom(timeoutMs) }
-    const outcome = await this.deps.tester.guard(testId, (signal) =>
-      uploadSieveScript(target, login, { name: SCRIPT_NAME, text: script }, { connection, signal }),
+    const outcome = await this.deps.tester.guard(testId, async (signal) =>
+      uploadSieveScript(
+        target,
+        await resolveLogin(source, signal),
+        { name: SCRIPT_NAME, text: script },
+        {
+          connection,
+          signal,
+        },
+      ),
     )
     if (outcome.ok) {
       return {
@@ -165,7 +178,8 @@ export class FilterService {
     }
   }
 
-  private async incomingLogin(account: Account): Promise<Login> {
+  /** The saved incoming login: a password, or an OAuth sign-in whose token is fetched when used. */
+  private async incomingLogin(account: Account): Promise<LoginSource> {
     const login = await this.deps.credentials.incomingLogin(account)
     if (!login) throw new AppError('NOT_FOUND', 'The saved password is missing from the keychain. Enter it again.')
     return login

@@ -35,6 +35,16 @@ const MIGRATIONS: Record<number, Migration> = {
       ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { filter: null, ...a } : a))
       : data['accounts'],
   }),
+  // v4 → v5: an account may sign in with OAuth (issue 15): every saved account so far uses a password;
+  // OAuth sign-ins saved for an address without an account (`mailkey oauth authorize`)
+  4: (data) => ({
+    oauthGrants: [],
+    ...data,
+    schemaVersion: 5,
+    accounts: Array.isArray(data['accounts'])
+      ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { oauth: null, ...a } : a))
+      : data['accounts'],
+  }),
 }
 
 export class NewerSettingsError extends Error {

@@ -2,6 +2,7 @@ import type { SendTestResult } from '../../shared/ipc/contract.js'
 import { AppError } from '../app-error.js'
 import type { Credentials } from '../credentials/credentials.js'
 import { diagnoseFailure } from '../mail/diagnose-failure.js'
+import { authKind, resolveLogin } from '../mail/login.js'
 import { factsFrom } from '../mail/probe-failure.js'
 import type { TlsTrust } from '../mail/protocol-options.js'
 import { Redactor } from '../mail/redact.js'
@@ -33,10 +34,14 @@ export async function sendTestMessage(
     ? { name: alias.name, address: alias.address }
     : { name: account.displayName, address: account.email }
   const server = alias?.smtp ?? account.outgoing
+  // the password, or the access token once fetched: no reply may quote it
+  const redactor = new Redactor([login])
   try {
+    const ready = await resolveLogin(login, AbortSignal.timeout(DEFAULT_TIMEOUTS.commandMs))
+    redactor.protect(ready)
     const sent = await sendMessage(
       server,
-      login,
+      ready,
       {
         from,
         to: input.to,
@@ -53,7 +58,8 @@ export async function sendTestMessage(
       server,
       providerId: account.providerId,
       savedSecret: true,
-      redactor: new Redactor([login]),
+      redactor,
+      auth: authKind(login),
     })
     return { sent: false, diagnosis }
   }

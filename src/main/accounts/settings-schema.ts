@@ -1,4 +1,5 @@
-import type { Account } from '../../shared/account.js'
+import type { Account, SavedOAuthGrant } from '../../shared/account.js'
+import { OAUTH_PROVIDER_KINDS } from '../../shared/oauth.js'
 import { FILTER_LIMITS } from '../../shared/filters/filter.js'
 
 /** What the settings file holds. No secret ever: those live in the keychain. */
@@ -6,11 +7,42 @@ import { FILTER_LIMITS } from '../../shared/filters/filter.js'
 export type SettingsData = {
   schemaVersion: number
   accounts: Account[]
+  oauthGrants: SavedOAuthGrant[]
 }
 
-export const SCHEMA_VERSION = 4
+export const SCHEMA_VERSION = 5
 
-export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [] }
+export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [], oauthGrants: [] }
+
+const endpoint = { type: 'string', minLength: 1, maxLength: 2048 } as const
+
+/** An OAuth client without its secret (shared/oauth.ts OAuthSettings). */
+const oauthSettings = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'provider',
+    'clientId',
+    'authorizationEndpoint',
+    'tokenEndpoint',
+    'revocationEndpoint',
+    'scope',
+    'issuer',
+    'grantedScope',
+    'hasClientSecret',
+  ],
+  properties: {
+    provider: { enum: [...OAUTH_PROVIDER_KINDS] },
+    clientId: { type: 'string', minLength: 1, maxLength: 512 },
+    authorizationEndpoint: endpoint,
+    tokenEndpoint: endpoint,
+    revocationEndpoint: { anyOf: [{ type: 'null' }, endpoint] },
+    scope: { type: 'string', minLength: 1, maxLength: 1024 },
+    issuer: { anyOf: [{ type: 'null' }, endpoint] },
+    grantedScope: { type: ['string', 'null'], maxLength: 1024 },
+    hasClientSecret: { type: 'boolean' },
+  },
+} as const
 
 const server = (withProtocol: boolean) =>
   ({
@@ -157,6 +189,7 @@ export const SETTINGS_SCHEMA = {
         'stale',
         'aliases',
         'filter',
+        'oauth',
       ],
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
@@ -172,6 +205,22 @@ export const SETTINGS_SCHEMA = {
         stale: staleCredential,
         aliases: { type: 'array', maxItems: 100, items: alias },
         filter: incomingFilter,
+        oauth: { anyOf: [{ type: 'null' }, oauthSettings] },
+      },
+    },
+  },
+  oauthGrants: {
+    type: 'array',
+    maxItems: 500,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'email', 'oauth', 'createdAt'],
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+        email: { type: 'string', maxLength: 254 },
+        oauth: oauthSettings,
+        createdAt: { type: 'string', maxLength: 40 },
       },
     },
   },

@@ -6,7 +6,9 @@ import { providerById, type ProviderId } from '../../shared/providers.js'
 import { bothPassed, type RoundTripReport, type StageEvent, type TestReport } from '../../shared/report.js'
 import type { Credentials } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
-import type { Login } from '../mail/login.js'
+import type { LoginSource } from '../mail/login.js'
+import type { AccessTokens } from '../oauth/access-tokens.js'
+import type { PendingGrants } from '../oauth/pending-grants.js'
 import type { ConnectionOptions } from '../mail/protocol-options.js'
 import { roundTrip } from '../mail/round-trip.js'
 import type { TestRequest } from '../mail/test-request.js'
@@ -16,12 +18,15 @@ import { assertSavedSecretFits } from './secret-binding.js'
 
 /**
  * A configuration being set up in the wizard (or edited): the servers, and the secret as a password
- * typed now or, when editing, the saved account's (`accountId`) — never both.
+ * typed now, a sign-in just finished (`grantId`, OAuth) or, when editing, the saved account's
+ * (`accountId`).
  */
 export interface SetupDraft {
   email: string
   username?: string | undefined
   password?: string | undefined
+  /** An OAuth sign-in finished in this session, not saved yet (oauth/pending-grants.ts). */
+  grantId?: string | undefined
   accountId?: string | undefined
   incoming?: IncomingServer | undefined
   outgoing?: Server | undefined
@@ -37,8 +42,8 @@ export interface SaveDraft extends SetupDraft {
 }
 
 interface DraftLogins {
-  incoming: Login
-  outgoing: Login
+  incoming: LoginSource
+  outgoing: LoginSource
   saved: boolean
 }
 
@@ -56,6 +61,10 @@ export interface SetupDeps {
    * user (discovery/host-confirmations.ts). Runs before every use of a secret.
    */
   beforeSecretSent?: (email: string, hosts: readonly (string | undefined)[]) => void
+  /** Sign-ins finished in the wizard and not saved yet. */
+  pending: PendingGrants
+  /** The saved accounts' access tokens: a sign-in's fresh token goes here when it is saved. */
+  tokens: AccessTokens
   now?: () => Date
 }
 
@@ -130,18 +139,37 @@ export class AccountSetup {
     return { saved: true, report, ...(trip ? { roundTrip: trip } : {}), account }
   }
 
-  private persist(draft: SaveDraft, verifiedAt: string | null): Promise<AccountView> {
-    return this.deps.accounts.save({
+  /**
+   * Saves through the one saving path. A sign-in (`grantId`) moves from memory to the keychain only
+   * now, and its access token to the saved accounts' cache, so the next test needs no refresh.
+   */
+  private async persist(draft: SaveDraft, verifiedAt: string | null): Promise<AccountView> {
+    const grant = draft.grantId ? this.deps.pending.get(draft.grantId, draft.email) : undefined
+    const saved = await this.deps.accounts.save({
       accountId: draft.accountId,
       email: draft.email,
       displayName: draft.displayName,
-      username: draft.username,
+      username: grant ? draft.email : draft.username,
       providerId: this.providerId(draft),
       incoming: draft.incoming,
       outgoing: draft.outgoing,
-      password: draft.password === undefined ? undefined : this.pasted(draft, draft.password),
+      password: grant || draft.password === undefined ? undefined : this.pasted(draft, draft.password),
+      ...(grant
+        ? {
+            oauth: {
+              settings: grant.settings,
+              secrets: { refreshToken: grant.refreshToken, clientSecret: grant.clientSecret },
+            },
+          }
+        : {}),
       verifiedAt,
     })
+    if (grant) {
+      const taken = this.deps.pending.take(grant.id, draft.email)
+      this.deps.tokens.forget(saved.id)
+      if (taken.accessToken) this.deps.tokens.seed(saved.id, taken.accessToken)
+    }
+    return saved
   }
 
   private providerId(draft: SaveDraft): ProviderId | null {
@@ -156,11 +184,16 @@ export class AccountSetup {
   }
 
   /**
-   * The draft's logins: the typed password on both sides, or the saved account's logins, and those only
-   * for the exact servers they were saved for (PASSWORD_REQUIRED otherwise).
+   * The draft's logins: a sign-in just finished (its token on both sides), the typed password on both
+   * sides, or the saved account's logins, and those only for the exact servers they were saved for
+   * (PASSWORD_REQUIRED otherwise). Every secret passes the trust gate first.
    */
   private async logins(draft: SetupDraft & { providerId?: ProviderId | null }): Promise<DraftLogins> {
     this.deps.beforeSecretSent?.(draft.email, [draft.incoming?.host, draft.outgoing?.host])
+    if (draft.grantId !== undefined) {
+      const login = this.deps.pending.login(draft.grantId, draft.email)
+      return { incoming: login, outgoing: login, saved: false }
+    }
     const username = draft.username ?? draft.email
     if (draft.password !== undefined || draft.accountId === undefined) {
       const login = { username, password: this.pasted(draft, draft.password ?? '') }
@@ -169,6 +202,7 @@ export class AccountSetup {
     const account = this.deps.accounts.get(draft.accountId)
     assertSavedSecretFits(account, draft)
     const saved = await this.deps.credentials.logins(account)
+    if (!('password' in saved.incoming)) return { ...saved, saved: true }
     const incoming = { username, password: saved.incoming.password }
     return { incoming, outgoing: account.outgoingUsername !== null ? saved.outgoing : incoming, saved: true }
   }

@@ -45,7 +45,7 @@ async function reset(address: string, json: boolean, timeoutMs: number | undefin
   const result = await s.resetStaleCredential(
     account.id,
     `cli-reset-${Date.now()}`,
-    password,
+    { password },
     () => undefined,
     timeoutMs,
   )

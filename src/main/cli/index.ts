@@ -8,6 +8,7 @@ import {
   DIAGNOSE_USAGE,
   DISCOVER_USAGE,
   FILTERS_USAGE,
+  OAUTH_USAGE,
   TEST_USAGE,
 } from './usage.js'
 
@@ -21,10 +22,11 @@ Commands:
   mailkey credentials   saved secrets: list, check the keychain, reset a stale password (mailkey credentials --help)
   mailkey check         check all saved accounts at once (mailkey check --help)
   mailkey filters ...   incoming filters: show, set, preview, export, upload (mailkey filters --help)
+  mailkey oauth ...     sign in with OAuth 2.0 (Google, Microsoft, your own provider): authorize, revoke
 
 The same core as the app; secrets are read from stdin and never printed.`
 
-const SUBCOMMANDS = new Set(['test', 'discover', 'diagnose', 'credentials', 'alias', 'check', 'filters'])
+const SUBCOMMANDS = new Set(['test', 'discover', 'diagnose', 'credentials', 'alias', 'check', 'filters', 'oauth'])
 
 /**
  * Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). Each command
@@ -58,6 +60,9 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       case 'filters':
         if (rest.includes('--help')) return help(io, FILTERS_USAGE)
         return await (await import('./filters-command.js')).runFiltersCommand(rest, io)
+      case 'oauth':
+        if (rest.includes('--help')) return help(io, OAUTH_USAGE)
+        return await (await import('./oauth-command.js')).runOAuthCommand(rest, io)
       case undefined:
       case '--help':
       case 'help':

@@ -20,6 +20,8 @@ export interface Endpoint {
 
 export interface TestArgs extends DiscoveryFlags {
   email: string
+  /** `password` (from stdin) or `oauth2`: the sign-in saved for the address (`mailkey oauth authorize`). */
+  auth: 'password' | 'oauth2'
   username?: string
   incoming?: { protocol: IncomingProtocol; endpoint: Endpoint; security?: Security }
   outgoing?: { endpoint: Endpoint; security?: Security }
@@ -56,6 +58,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
         email: { type: 'string' },
         username: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        auth: { type: 'string' },
         imap: { type: 'string' },
         pop3: { type: 'string' },
         'incoming-security': { type: 'string' },
@@ -72,10 +75,16 @@ export function parseTestArgs(argv: string[]): TestArgs {
     throw new UsageError((e as Error).message)
   }
   if (!values.email) throw new UsageError('--email is required')
-  if (!values['password-stdin']) throw new UsageError('--password-stdin is required (the password is never a flag)')
+  const auth = values.auth ?? 'password'
+  if (auth !== 'password' && auth !== 'oauth2') throw new UsageError('--auth must be password or oauth2')
+  if (auth === 'password' && !values['password-stdin'])
+    throw new UsageError('--password-stdin is required (the password is never a flag)')
+  if (auth === 'oauth2' && (values['password-stdin'] || values.username !== undefined))
+    throw new UsageError('--auth oauth2 signs in with the saved sign-in: no --password-stdin or --username')
   if (values.imap && values.pop3) throw new UsageError('use --imap or --pop3, not both')
   const args: TestArgs = {
     email: parseFlag(EmailSchema, values.email, '--email'),
+    auth,
     json: values.json ?? false,
     transcript: values.transcript ?? false,
     ...discoveryFlags(values),

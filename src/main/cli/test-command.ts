@@ -5,7 +5,9 @@ import { PRESETS, providerById, providerForAddress, type Provider, type Provider
 import { AppError } from '../app-error.js'
 import { createDns } from '../discovery/net/dns.js'
 import { resolveVia } from '../discovery/net/resolve.js'
+import type { LoginSource } from '../mail/login.js'
 import { sameLogin } from '../mail/test-request.js'
+import { savedSignIn } from './saved-sign-in.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { cliDiscovery, type DiscoverCommandDeps } from './discover-command.js'
@@ -39,7 +41,15 @@ function pick<S extends Server | IncomingServer>(found: FoundServer<S>[], flag: 
   )
 }
 
-async function resolveServers(args: TestArgs, deps: TestCommandDeps): Promise<Resolved> {
+/**
+ * The servers to test: the flags first, then the saved account's (an OAuth sign-in's `saved`), then
+ * what discovery finds.
+ */
+async function resolveServers(
+  args: TestArgs,
+  deps: TestCommandDeps,
+  saved?: { incoming: IncomingServer; outgoing: Server },
+): Promise<Resolved> {
   const wantIncoming = args.only !== 'outgoing'
   const wantOutgoing = args.only !== 'incoming'
   let incoming: IncomingServer | undefined
@@ -53,6 +63,8 @@ async function resolveServers(args: TestArgs, deps: TestCommandDeps): Promise<Re
     outgoing = { ...endpoint, security: securityOrStandard(endpoint.port, security, '--outgoing-security') }
   }
   const resolved: Resolved = { providerId: null }
+  incoming ??= saved?.incoming
+  outgoing ??= saved?.outgoing
   if ((wantIncoming && !incoming) || (wantOutgoing && !outgoing)) {
     const found = await cliDiscovery(args, { ...deps, catalog: deps.catalog ?? PRESETS })(args.email)
     const missing =
@@ -99,16 +111,21 @@ function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<s
  */
 export async function runTestCommand(argv: string[], io: CliIo, deps: TestCommandDeps = {}): Promise<number> {
   const args = parseTestArgs(argv)
-  const { username, providerId, ...servers } = await resolveServers(args, deps)
+  const signIn = args.auth === 'oauth2' ? await savedSignIn(args.email, io) : undefined
+  const { username, providerId, ...servers } = await resolveServers(args, deps, signIn?.servers)
   const catalog = deps.catalog ?? PRESETS
   const hosts = [servers.incoming?.host, servers.outgoing?.host].filter((h): h is string => h !== undefined)
-  // the same normaliser as the wizard's: "abcd efgh ijkl mnop" works here too
-  const password = normalizePastedSecret(
-    parseFlag(PasswordSchema, await readSecret(io.stdin), 'password'),
-    providerId ? providerById(providerId) : appPasswordProvider({ email: args.email, hosts }, catalog),
-  )
+  const login: LoginSource = signIn
+    ? signIn.login
+    : {
+        username: args.username ?? username ?? args.email,
+        // the same normaliser as the wizard's: "abcd efgh ijkl mnop" works here too
+        password: normalizePastedSecret(
+          parseFlag(PasswordSchema, await readSecret(io.stdin), 'password'),
+          providerId ? providerById(providerId) : appPasswordProvider({ email: args.email, hosts }, catalog),
+        ),
+      }
   const live = !args.json && io.stderr.isTTY === true
-  const login = { username: args.username ?? username ?? args.email, password }
   // --dns-server: the probes resolve through it too, like every query of the discovery before them
   const resolve = args.dnsServers.length ? resolveVia(createDns({ servers: args.dnsServers })) : undefined
   const result = await testServers(

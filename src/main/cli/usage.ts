@@ -8,11 +8,15 @@ export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --pas
          [--smtp HOST:PORT] [--outgoing-security tls|starttls]
          [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
          [--dns-server HOST[:PORT]]... [--ispdb URL]
+       mailkey test --email ADDR --auth oauth2 [server flags] [--json]
 
 Tests the incoming and outgoing servers at the same time. The password is read from
-stdin and never printed. Servers not given are discovered first (see mailkey discover,
-same --dns-server and --ispdb); a discovered host that needs your confirmation is only
-used when given as a flag. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
+stdin and never printed. With --auth oauth2 both servers are signed in to with the
+OAuth sign-in saved for ADDR (mailkey oauth authorize), its access token refreshed when
+needed. Servers not given are the saved account's, or are discovered first (see mailkey
+discover, same --dns-server and --ispdb); a discovered host that needs your confirmation
+is only used when given as a flag. Exit 0 when every test passed, 1 when one failed, 2 for
+bad usage.`
 
 export const DISCOVER_USAGE = `Usage: mailkey discover ADDR [--json] [--dns-server HOST[:PORT]]... [--ispdb URL] [--timeout-ms N]
 
@@ -100,3 +104,20 @@ upload   prints the script, then uploads it over ManageSieve (RFC 5804, STARTTLS
          password) to the incoming server's port 4190 (or --sieve, on the account's own incoming
          or outgoing host only: the saved password goes nowhere else) and switches it on.
 Exit 0 on success, 1 when the server could not be read or took no upload, 2 for bad usage.`
+
+export const OAUTH_USAGE = `Usage: mailkey oauth authorize ADDR [--provider google|microsoft|custom] [--client-id ID]
+                 [--client-secret-stdin] [--auth-url URL] [--token-url URL] [--scope S]
+                 [--no-browser] [--timeout-ms N] [--json]
+       mailkey oauth revoke ADDR [--json]
+
+authorize  signs ADDR in with OAuth 2.0 in the system browser (PKCE, a redirect to 127.0.0.1).
+           With --no-browser it prints the authorization URL alone on one line on stderr and
+           waits for the redirect. The refresh token (and a client secret read from stdin) go to
+           the keychain; the client settings are saved for ADDR. Google and Microsoft fill the
+           endpoints and scope; custom needs --auth-url, --token-url and --scope. The client ID
+           is yours (register a desktop/public client; redirect URI http://127.0.0.1).
+           Exit 0 when signed in, 1 when refused or timed out (with the cause), 2 for bad usage.
+revoke     revokes the sign-in at the provider (where it offers that) and deletes it from the
+           keychain.
+
+Then: mailkey test --email ADDR --auth oauth2 [server flags]`

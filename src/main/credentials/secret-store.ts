@@ -17,5 +17,9 @@ export const secretKey = {
   incoming: (accountId: string): string => `${accountId}:incoming`,
   outgoing: (accountId: string): string => `${accountId}:outgoing`,
   alias: (accountId: string, aliasId: string): string => `${accountId}:alias:${aliasId}`,
+  /** An OAuth sign-in's refresh token (issue 15): never an access token, those stay in memory. */
+  oauthRefresh: (ownerId: string): string => `${ownerId}:oauth-refresh`,
+  /** A confidential OAuth client's secret (Google's Desktop clients have one). */
+  oauthClientSecret: (ownerId: string): string => `${ownerId}:oauth-client-secret`,
   ofAccount: (accountId: string, key: string): boolean => key.startsWith(`${accountId}:`),
 }

@@ -5,6 +5,7 @@ import { ACCOUNT_RULES, CREDENTIALS_RULE } from './rules/account.js'
 import { CONNECTION_LIMIT_RULE, LIMIT_RULES } from './rules/limits.js'
 import { outlookCode } from './rules/mail-apps.js'
 import { NETWORK_RULES, TEMPORARY_RULE } from './rules/network.js'
+import { OAUTH_CLIENT_RULES, OAUTH_REQUIRED_RULE, SIGN_IN_KIND_RULES } from './rules/oauth.js'
 import { SESSION_RULES, TRANSACTION_RULES } from './rules/smtp.js'
 import { causeFromCodes } from './rules/status-codes.js'
 import { CERTIFICATE_RULES, TLS_MODE_RULE } from './rules/tls.js'
@@ -20,18 +21,22 @@ const byRule =
 /**
  * The order is the policy: a server's reply often carries several hints (a 535 code and "app password",
  * an XOAUTH2 exchange and "too many connections"), and the most specific one names the cause. So: exact
- * TLS facts, then named account states, limits, session requirements, a bare login failure, the mail
- * transaction; then what the codes alone say (reply, enhanced, response codes, Outlook's error numbers)
- * for words nobody listed; and the network, with "try again later" last.
+ * TLS facts, then the OAuth sign-in's own refusals (consent, client, no password any more), named account
+ * states, limits, session requirements, a login refused for its kind (password or token), a bare login
+ * failure, the mail transaction; then what the codes alone say (reply, enhanced, response codes,
+ * Outlook's error numbers) for words nobody listed; and the network, with "try again later" last.
  */
 const JUDGES: readonly Judge[] = [
   ...[
     ...CERTIFICATE_RULES,
     TLS_MODE_RULE,
     CONNECTION_LIMIT_RULE,
+    ...OAUTH_CLIENT_RULES,
+    OAUTH_REQUIRED_RULE,
     ...ACCOUNT_RULES,
     ...LIMIT_RULES,
     ...SESSION_RULES,
+    ...SIGN_IN_KIND_RULES,
     CREDENTIALS_RULE,
     ...TRANSACTION_RULES,
   ].map(byRule),

@@ -1,5 +1,6 @@
 import { PROVIDER_PAGES, providerById } from '../../shared/providers.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
+import { signInFix, signInKind } from './describe-oauth.js'
 import { appPasswordFix, openUrl, replacePasswordFix, switchFix } from './fixes.js'
 
 export type AccessCause =
@@ -195,7 +196,9 @@ function popDisabled(ctx: DescribeContext): Description {
 }
 
 function smtpAuthDisabled(ctx: DescribeContext): Description {
-  if (ctx.provider?.oauthOnly) {
+  // Outlook.com has no admin to turn SMTP AUTH back on; a Microsoft 365 tenant does, and needs it on
+  // even for OAuth sign-in (SMTP AUTH with XOAUTH2 is still SMTP AUTH)
+  if (ctx.provider?.oauthOnly && ctx.provider.id === 'outlook') {
     return {
       title: `${ctx.provider.name} no longer accepts passwords for sending`,
       explanation: `Microsoft has retired basic authentication for ${ctx.provider.name}, so its SMTP server refuses every password, app passwords included. The account needs Microsoft sign-in (OAuth).`,
@@ -233,7 +236,11 @@ function oauthInvalid(ctx: DescribeContext): Description {
     title: `${who} no longer accepts the saved sign-in`,
     explanation:
       'The authorization was revoked or has expired: after a password change, when access was removed, after a long time unused, or (for a Google app still in testing) after 7 days. Sign in again to renew it.',
-    fix: { kind: 'replace-password', label: 'Sign in again' },
+    // a probe that signed in with a token knows the way back is a new sign-in; pasted text may be anyone's
+    fix:
+      ctx.input.auth === 'oauth2'
+        ? signInFix(signInKind(ctx), true)
+        : { kind: 'replace-password', label: 'Sign in again' },
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Cause, Fix } from '../../shared/diagnosis.js'
 import type { AccessCause } from './describe-access.js'
+import type { OAuthCause } from './describe-oauth.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
 import { certificateSummary } from './certificate.js'
 import { SECURITY_LABEL, switchFix } from './fixes.js'
@@ -7,7 +8,7 @@ import { IMPLICIT_TLS_PORTS, standardPort } from '../../shared/ports.js'
 import { otherMode, portInText } from './port-hints.js'
 import { TLS_TO_PLAINTEXT } from './rules/tls.js'
 
-export type TransportCause = Exclude<Cause, AccessCause>
+export type TransportCause = Exclude<Cause, AccessCause | OAuthCause>
 
 /** "the server at x" → "The server at x": only the article is capitalised, never a host name. */
 function capitalizeFirst(phrase: string): string {

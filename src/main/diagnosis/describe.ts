@@ -1,14 +1,17 @@
 import type { Cause } from '../../shared/diagnosis.js'
 import { ACCESS_DESCRIBERS } from './describe-access.js'
 import { contextOf, type Describer, type Description } from './describe-context.js'
+import { duringAuthorizing, OAUTH_DESCRIBERS } from './describe-oauth.js'
 import { TRANSPORT_DESCRIBERS } from './describe-transport.js'
 import type { DiagnosisInput } from './input.js'
 
 export type { Description } from './describe-context.js'
 
-const DESCRIBERS: Record<Cause, Describer> = { ...ACCESS_DESCRIBERS, ...TRANSPORT_DESCRIBERS }
+const DESCRIBERS: Record<Cause, Describer> = { ...ACCESS_DESCRIBERS, ...TRANSPORT_DESCRIBERS, ...OAUTH_DESCRIBERS }
 
 /** Title, explanation and fix for a cause, in plain words, with the provider's specifics where known. */
 export function describe(cause: Cause, input: DiagnosisInput): Description {
-  return DESCRIBERS[cause](contextOf(input))
+  const ctx = contextOf(input)
+  const d = DESCRIBERS[cause](ctx)
+  return input.stage === 'authorizing' ? duringAuthorizing(cause, ctx, d) : d
 }

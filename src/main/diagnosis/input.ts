@@ -1,4 +1,5 @@
-import type { Protocol, Security, Stage } from '../../shared/mail.js'
+import type { AuthKind, Protocol, Security, Stage } from '../../shared/mail.js'
+import type { OAuthProviderKind } from '../../shared/oauth.js'
 import type { CertificateInfo } from '../../shared/report.js'
 import type { ProviderId } from '../../shared/providers.js'
 
@@ -30,4 +31,16 @@ export interface DiagnosisInput {
   email?: string
   username?: string
   certificate?: CertificateInfo
+  /** How the login signed in: a password or an OAuth token (probes say; pasted text does not). */
+  auth?: AuthKind
+  /** The decoded error JSON of a refused XOAUTH2/OAUTHBEARER exchange (RFC 7628 §3.2.2). */
+  oauthChallenge?: { status: string; scope?: string; schemes?: string }
+  /** The token endpoint's or authorization response's error code (RFC 6749 §4.1.2.1, §5.2). */
+  oauthError?: string
+  /** The scope the provider granted with the token that was used. */
+  grantedScope?: string
+  /** The OAuth client the sign-in used (an admin needs it to approve or trust the app). */
+  oauthClientId?: string
+  /** Whose OAuth sign-in it was: Google's and Microsoft's mail scopes are known. */
+  oauthProvider?: OAuthProviderKind
 }

@@ -6,6 +6,7 @@ import type { StageEvent } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import { diagnose } from '../diagnosis/index.js'
 import { exportIdentities } from '../export/identities.js'
+import { discoverIssuer } from '../oauth/discover.js'
 import type { Services } from '../services.js'
 import { isAllowedExternalUrl } from '../url-allowlist.js'
 
@@ -49,7 +50,8 @@ export function createHandlers(s: Services): Handlers {
     getNotices: () => Promise.resolve({ notices: [...s.notices] }),
     keychainStatus: () => s.keychainHealth(),
     retestAccount: (input, ctx) => s.retest(input.id, input.testId, ctx.emit),
-    resetCredentials: (input, ctx) => s.resetStaleCredential(input.id, input.testId, input.password, ctx.emit),
+    resetCredentials: ({ id, testId, password, grantId }, ctx) =>
+      s.resetStaleCredential(id, testId, grantId !== undefined ? { grantId } : { password: password ?? '' }, ctx.emit),
     listOrphans: async () => ({ keys: await s.accounts.orphans() }),
     removeOrphans: async () => ({ removed: await s.accounts.removeOrphans() }),
     getTranscript: (input) => Promise.resolve(s.tester.transcriptsOf(input.testId)),
@@ -76,5 +78,13 @@ export function createHandlers(s: Services): Handlers {
     uploadFilter: (input) => s.filters.upload(input.accountId, input.testId, input.script, input.sieve),
     explainError: ({ text, protocol, code }) =>
       Promise.resolve(diagnose({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
+    oauthAuthorize: ({ flowId, email, client, accountId, timeoutMs }) =>
+      s.signIn.authorize(flowId, {
+        email,
+        timeoutMs,
+        ...(client ? { client } : { accountId: accountId ?? '' }),
+      }),
+    oauthCancel: (input) => Promise.resolve({ cancelled: s.signIn.cancel(input.flowId) }),
+    oauthDiscover: (input) => discoverIssuer(input.issuer),
   }
 }

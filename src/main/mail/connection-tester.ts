@@ -3,6 +3,7 @@ import type { ProviderId } from '../../shared/providers.js'
 import type { StageEvent, TestReport } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import { ProbeCancelled } from './probe-failure.js'
+import { loginIdentity } from './login.js'
 import type { ConnectionOptions, TlsTrust } from './protocol-options.js'
 import type { TestRequest } from './test-request.js'
 import type { ServerTestResult } from './test-servers.js'
@@ -152,7 +153,7 @@ export class ConnectionTester {
         s.server.port,
         s.server.security,
         s.login.username,
-        s.login.password,
+        loginIdentity(s.login),
       ]
     const canonical = JSON.stringify([c.email.toLowerCase(), side(c.incoming), side(c.outgoing)])
     return createHmac('sha256', this.key).update(canonical).digest('hex')

@@ -1,5 +1,6 @@
 import type { Diagnosis } from '../../shared/diagnosis.js'
-import type { Protocol, Security, Stage } from '../../shared/mail.js'
+import type { AuthKind, Protocol, Security, Stage } from '../../shared/mail.js'
+import type { OAuthProviderKind } from '../../shared/oauth.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { diagnose } from '../diagnosis/index.js'
 import { READ_LIMIT_CODE } from '../read-limits.js'
@@ -8,7 +9,8 @@ import type { Redactor } from './redact.js'
 
 /** Where a failure happened: what the diagnosis may use beyond the failure's own facts. */
 export interface FailureContext {
-  protocol: Protocol
+  /** The protocol being spoken; unset for a sign-in (OAuth) before any mail server. */
+  protocol?: Protocol | undefined
   /** The server that failed, when one was being talked to. */
   server?: { host: string; port: number; security: Security } | undefined
   /** The stage that was running (a probe's clock); unset outside a probe. */
@@ -21,6 +23,13 @@ export interface FailureContext {
   username?: string | undefined
   /** The secrets in play: no word of the diagnosis may carry one (servers quote what they were sent). */
   redactor: Redactor
+  /** How the login signed in (a password, or an OAuth token); unset when unknown. */
+  auth?: AuthKind | undefined
+  /** The scope the provider granted with the token, when it signed in with one. */
+  grantedScope?: string | undefined
+  /** The OAuth client of that token. */
+  oauthClientId?: string | undefined
+  oauthProvider?: OAuthProviderKind | undefined
 }
 
 /** The facts with every secret in play removed from the server's and the library's words. */
@@ -37,6 +46,8 @@ export function redactFacts(facts: FailureFacts, redactor: Redactor): FailureFac
  */
 export function diagnoseFailure(raw: FailureFacts, ctx: FailureContext): Diagnosis {
   const facts = redactFacts(raw, ctx.redactor)
+  // a token endpoint that failed is the server to name, not the mail server the test was for
+  const server = facts.endpoint ?? ctx.server
   const diagnosis = diagnose({
     text: facts.serverText ?? '',
     message: facts.message,
@@ -45,8 +56,14 @@ export function diagnoseFailure(raw: FailureFacts, ctx: FailureContext): Diagnos
     ...(facts.authFailed ? { authFailed: true } : {}),
     ...(facts.certificate ? { certificate: facts.certificate } : {}),
     ...(ctx.stage ? { stage: ctx.stage } : {}),
-    ...(ctx.server ? { host: ctx.server.host, port: ctx.server.port, security: ctx.server.security } : {}),
-    protocol: ctx.protocol,
+    ...(server ? { host: server.host, port: server.port, security: server.security } : {}),
+    ...(facts.oauthChallenge ? { oauthChallenge: facts.oauthChallenge } : {}),
+    ...(facts.oauthError ? { oauthError: facts.oauthError } : {}),
+    ...(ctx.auth ? { auth: ctx.auth } : {}),
+    ...(ctx.grantedScope ? { grantedScope: ctx.grantedScope } : {}),
+    ...(ctx.oauthProvider ? { oauthProvider: ctx.oauthProvider } : {}),
+    ...((facts.oauthClientId ?? ctx.oauthClientId) ? { oauthClientId: facts.oauthClientId ?? ctx.oauthClientId } : {}),
+    ...(ctx.protocol ? { protocol: ctx.protocol } : {}),
     providerId: ctx.providerId,
     hasSavedSecret: ctx.savedSecret,
     ...(ctx.email ? { email: ctx.email } : {}),

@@ -4,6 +4,7 @@ import { resolveStage } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { certificateInfo, factsFrom, ProbeCancelled, ProbeFailure, type FailureFacts } from './probe-failure.js'
 import { imapFlowOptions } from './protocol-options.js'
+import { oauthChallengeFrom } from './sasl-oauth.js'
 
 interface ImapLogEntry {
   src?: string
@@ -68,6 +69,8 @@ interface ImapErrorLike {
   responseText?: string
   response?: string
   tlsFailed?: boolean
+  /** imapflow's decoded failure challenge of AUTHENTICATE XOAUTH2/OAUTHBEARER. */
+  oauthError?: unknown
 }
 
 /** What an imapflow failure says: the tagged reply without its tag, the auth flag, a refused certificate. */
@@ -85,6 +88,8 @@ export function imapFacts(error: unknown, socket: unknown): FailureFacts {
     facts.code = 'LOGINDISABLED'
     facts.message = 'The server advertises LOGINDISABLED: it takes no password login on this connection'
   }
+  const challenge = oauthChallengeFrom(e.oauthError)
+  if (challenge) facts.oauthChallenge = challenge
   const tls = socket as Partial<TLSSocket> | undefined
   if (!facts.certificate && typeof tls?.getPeerCertificate === 'function') {
     const cert = certificateInfo(tls.getPeerCertificate())

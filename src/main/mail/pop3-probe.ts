@@ -3,15 +3,18 @@ import { READ_LIMITS, readLimitFacts } from '../read-limits.js'
 import { LineReader } from './line-reader.js'
 import { upgradeTls } from './open-socket.js'
 import { openStages } from './probe-open.js'
+import { isTokenLogin, type TokenLogin } from './login.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { ProbeFailure } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
+import { challengeAnswer, decodeOAuthChallenge, initialResponse, pickOAuthMechanism } from './sasl-oauth.js'
 import type { ServerCheck } from './test-request.js'
 
 /**
  * POP3 probe (RFC 1939, CAPA from RFC 2449, STLS from RFC 2595), written by hand because node-pop3 has
  * neither STLS nor a way to time each step. It only logs in: greeting, CAPA, STLS when required,
- * USER/PASS (or AUTH PLAIN when the server does not offer USER), STAT, QUIT.
+ * USER/PASS (or AUTH PLAIN when the server does not offer USER) or, with a token, AUTH XOAUTH2 /
+ * OAUTHBEARER (RFC 5034), then STAT, QUIT.
  */
 class Pop3Session {
   private reader: LineReader
@@ -78,10 +81,47 @@ class Pop3Session {
     this.reader = new LineReader(tls)
   }
 
-  refusal(reply: string): ProbeFailure {
+  /**
+   * SASL with a bearer token (RFC 5034 §4): `AUTH <mechanism>`, the initial response after the
+   * server's "+" (Microsoft documents this two-step form for POP3), then, if the server answers with a
+   * failure challenge, its decoded JSON and the answer that ends the exchange.
+   */
+  async tokenAuth(login: TokenLogin, caps: Set<string>): Promise<void> {
+    const sasl =
+      [...caps]
+        .find((c) => c.startsWith('SASL '))
+        ?.split(' ')
+        .slice(1) ?? []
+    const mechanism = pickOAuthMechanism(sasl)
+    if (!mechanism) {
+      throw new ProbeFailure({
+        code: 'ENOAUTHMECH',
+        message: `The server offers no OAuth sign-in (XOAUTH2 or OAUTHBEARER); it offers ${sasl.join(', ') || 'no SASL at all'}`,
+      })
+    }
+    const { host, port } = this.check.server
+    const go = await this.command(`AUTH ${mechanism}`, `AUTH ${mechanism}`)
+    if (!go.startsWith('+ ') && go !== '+') throw this.refusal(go)
+    const response = initialResponse(mechanism, login.username, login.accessToken, host, port)
+    let reply = await this.command(response, '[redacted]', true)
+    if (reply.startsWith('+ ') || reply === '+') {
+      const challenge = decodeOAuthChallenge(reply.slice(2))
+      reply = await this.command(challengeAnswer(mechanism), '[redacted]', true)
+      if (!reply.startsWith('+OK')) throw this.refusal(reply, challenge)
+    }
+    if (!reply.startsWith('+OK')) throw this.refusal(reply)
+  }
+
+  refusal(reply: string, challenge?: ReturnType<typeof decodeOAuthChallenge>): ProbeFailure {
     // only -ERR refuses (RFC 1939 §3); any other line is the server not speaking POP3
     const authFailed = this.ctx.clock.current === 'auth' && reply.startsWith('-ERR')
-    return new ProbeFailure({ message: 'The server refused the command', serverText: reply, code: 'EPOP3', authFailed })
+    return new ProbeFailure({
+      message: 'The server refused the command',
+      serverText: reply,
+      code: 'EPOP3',
+      authFailed,
+      ...(challenge ? { oauthChallenge: challenge } : {}),
+    })
   }
 }
 
@@ -111,7 +151,9 @@ export const probePop3: Probe = async (check, conn, ctx) => {
       transcript.note('TLS is up (STLS)')
       caps = await pop.capabilities()
     }
-    if (caps.size === 0 || caps.has('USER')) {
+    if (isTokenLogin(login)) {
+      await pop.tokenAuth(login, caps)
+    } else if (caps.size === 0 || caps.has('USER')) {
       await pop.command(`USER ${login.username}`)
       await pop.command(`PASS ${login.password}`, 'PASS [redacted]')
     } else if ([...caps].some((c) => c.startsWith('SASL') && c.split(' ').includes('PLAIN'))) {

@@ -1,6 +1,7 @@
 import type { PeerCertificate } from 'node:tls'
 import type { CertificateInfo } from '../../shared/report.js'
 import { isReadLimitError, READ_LIMITS, readLimitFacts } from '../read-limits.js'
+import type { OAuthChallenge } from './sasl-oauth.js'
 
 /** What went wrong in a probe, as raw facts; the diagnosis engine turns it into a cause and a fix. */
 export interface FailureFacts {
@@ -15,6 +16,14 @@ export interface FailureFacts {
   /** The server rejected the credentials (as opposed to a transport failure). */
   authFailed?: boolean
   certificate?: CertificateInfo
+  /** The decoded error JSON of a refused SASL XOAUTH2/OAUTHBEARER exchange (RFC 7628 §3.2.2). */
+  oauthChallenge?: OAuthChallenge
+  /** An OAuth token endpoint's error code (RFC 6749 §5.2: invalid_grant, invalid_client…). */
+  oauthError?: string
+  /** The OAuth client a refused sign-in used (an admin needs it to approve or trust the app). */
+  oauthClientId?: string
+  /** The server that failed when it was not the mail server: an OAuth token endpoint. */
+  endpoint?: { host: string; port: number; security: 'tls' | 'none' }
 }
 
 /**

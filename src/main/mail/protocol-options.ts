@@ -6,7 +6,7 @@ import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport'
 import type { Server } from '../../shared/mail.js'
 import { READ_LIMITS } from '../read-limits.js'
-import type { Login } from './login.js'
+import { isTokenLogin, type Login } from './login.js'
 import type { Timeouts } from './timeouts.js'
 
 export interface TlsTrust {
@@ -105,6 +105,26 @@ export function tlsOptions(
   }
 }
 
+/**
+ * imapflow's `auth` for a login: a password, or an access token (imapflow then uses AUTHENTICATE
+ * OAUTHBEARER where offered, else XOAUTH2).
+ */
+export function imapAuth(login: Login): ImapFlowOptions['auth'] {
+  return isTokenLogin(login)
+    ? { user: login.username, accessToken: login.accessToken }
+    : { user: login.username, pass: login.password }
+}
+
+/**
+ * nodemailer's `auth` for sending a message: a password, or `{ type: 'OAuth2', user, accessToken }`
+ * (SASL XOAUTH2 with a token Mailkey fetched; nodemailer refreshes nothing itself).
+ */
+export function smtpAuth(login: Login): SMTPTransportOptions['auth'] {
+  return isTokenLogin(login)
+    ? { type: 'OAuth2', user: login.username, accessToken: login.accessToken }
+    : { user: login.username, pass: login.password }
+}
+
 /** What Mailkey says it is in IMAP ID (RFC 2971). */
 const IMAP_CLIENT_INFO = { name: 'Mailkey' }
 
@@ -140,7 +160,7 @@ export function imapFlowOptions(
     ...(name ? { servername: name } : {}),
     secure: server.security === 'tls',
     doSTARTTLS: server.security === 'starttls',
-    auth: { user: login.username, pass: login.password },
+    auth: imapAuth(login),
     tls,
     connectionTimeout: conn.timeouts.connectMs,
     greetingTimeout: conn.timeouts.greetingMs,
@@ -225,7 +245,7 @@ export function smtpTransportOptions(server: Server, login: Login, conn: Connect
     secure: server.security === 'tls',
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
-    auth: { user: login.username, pass: login.password },
+    auth: smtpAuth(login),
     tls: tlsOptions(server.host, conn),
     connectionTimeout: conn.timeouts.connectMs,
     greetingTimeout: conn.timeouts.greetingMs,

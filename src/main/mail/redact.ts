@@ -1,4 +1,4 @@
-import type { Login } from './login.js'
+import { isPendingLogin, loginSecret, type LoginSource } from './login.js'
 
 /**
  * Removes every secret in play from text a server (or a library) sent back, before that text leaves a
@@ -93,14 +93,24 @@ function truncatedPattern(forms: readonly string[]): RegExp | undefined {
   return new RegExp(`(?:${alternatives.join('|')})(?:…|\\.\\.\\.)`, 'g')
 }
 
+/**
+ * The secrets of one test (every login on both sides) and what removes them from text. A password or a
+ * ready access token is known at once; a token still to be fetched (an OAuth login's "authorizing"
+ * stage) is added with `protect` the moment it arrives, before any server sees it.
+ */
 export class Redactor {
-  private readonly forms: string[]
-  private readonly truncated: RegExp | undefined
+  private forms: string[] = []
+  private truncated: RegExp | undefined
 
-  constructor(logins: readonly Pick<Login, 'username' | 'password'>[] = []) {
-    this.forms = [...new Set(logins.flatMap((l) => secretForms(l.password, l.username)))].sort(
-      (a, b) => b.length - a.length,
-    )
+  constructor(logins: readonly LoginSource[] = []) {
+    for (const login of logins) this.protect(login)
+  }
+
+  /** Adds a login's secret: its password or access token (a pending token login has none yet). */
+  protect(login: LoginSource): void {
+    if (isPendingLogin(login)) return
+    const added = secretForms(loginSecret(login), login.username)
+    this.forms = [...new Set([...this.forms, ...added])].sort((a, b) => b.length - a.length)
     this.truncated = truncatedPattern(this.forms)
   }
 

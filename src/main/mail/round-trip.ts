@@ -3,7 +3,7 @@ import type { RoundTripReport } from '../../shared/report.js'
 import { PROVIDER_PAGES, type ProviderId } from '../../shared/providers.js'
 import { diagnoseFailure } from './diagnose-failure.js'
 import { findMessage } from './find-message.js'
-import type { Login } from './login.js'
+import { authKind, resolveLogin, type Login, type LoginSource } from './login.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import { Redactor } from './redact.js'
@@ -16,9 +16,10 @@ export const ROUND_TRIP_LIMIT_MS = 60_000
 
 export interface RoundTripRequest {
   smtp: Server
-  smtpLogin: Login
+  /** An OAuth login fetches its token first (a refused refresh is a send failure, diagnosed). */
+  smtpLogin: LoginSource
   imap: IncomingServer
-  imapLogin: Login
+  imapLogin: LoginSource
   from: { name: string; address: string }
   replyTo?: string | null
   /** The account's own address: where the message goes and is looked for. */
@@ -65,13 +66,15 @@ function failed(
   error: unknown,
   protocol: 'smtp' | 'imap',
   req: RoundTripRequest,
+  redactor: Redactor,
 ): Omit<RoundTripReport, 'outcome' | 'ms'> {
   const d = diagnoseFailure(factsFrom(error), {
     protocol,
     server: protocol === 'smtp' ? req.smtp : req.imap,
     providerId: req.providerId,
     savedSecret: req.savedSecret ?? false,
-    redactor: new Redactor([req.smtpLogin, req.imapLogin]),
+    redactor,
+    auth: authKind(protocol === 'smtp' ? req.smtpLogin : req.imapLogin),
   })
   return {
     cause: d.cause,
@@ -129,10 +132,17 @@ async function roundTripWithin(
     }
   }
   const messageId = newMessageId(req.from.address)
+  // both logins' secrets, and an OAuth token the moment it is fetched: no reply may quote them
+  const redactor = new Redactor([req.smtpLogin, req.imapLogin])
+  const ready = async (login: LoginSource): Promise<Login> => {
+    const resolved = await resolveLogin(login, signal)
+    redactor.protect(resolved)
+    return resolved
+  }
   try {
     await sendMessage(
       req.smtp,
-      req.smtpLogin,
+      await ready(req.smtpLogin),
       {
         from: req.from,
         to: req.to,
@@ -148,13 +158,13 @@ async function roundTripWithin(
     if (signal.aborted) {
       const late = overDeadline(deadlinePassed())
       if (!late) throw new ProbeCancelled()
-      return { ...failed(late, 'smtp', req), outcome: 'send-failed', ms: ms(), messageId }
+      return { ...failed(late, 'smtp', req, redactor), outcome: 'send-failed', ms: ms(), messageId }
     }
-    return { ...failed(e, 'smtp', req), outcome: 'send-failed', ms: ms(), messageId }
+    return { ...failed(e, 'smtp', req, redactor), outcome: 'send-failed', ms: ms(), messageId }
   }
   let found
   try {
-    found = await findMessage(req.imap, req.imapLogin, messageId, {
+    found = await findMessage(req.imap, await ready(req.imapLogin), messageId, {
       connection: req.connection,
       limitMs,
       signal,
@@ -163,9 +173,9 @@ async function roundTripWithin(
     if (e instanceof ProbeCancelled || signal.aborted) {
       const late = signal.aborted ? overDeadline(deadlinePassed()) : undefined
       if (!late) throw new ProbeCancelled()
-      return { ...failed(late, 'imap', req), outcome: 'read-failed', ms: ms(), messageId }
+      return { ...failed(late, 'imap', req, redactor), outcome: 'read-failed', ms: ms(), messageId }
     }
-    return { ...failed(e, 'imap', req), outcome: 'read-failed', ms: ms(), messageId }
+    return { ...failed(e, 'imap', req, redactor), outcome: 'read-failed', ms: ms(), messageId }
   }
   if (!found) {
     return {

@@ -4,6 +4,7 @@ import { loadSmtpConnection } from './libraries.js'
 import { openStages } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
+import { isTokenLogin } from './login.js'
 import { smtpConnectionOptions } from './protocol-options.js'
 import { EhloCapabilities, requireAuthOffer } from './smtp-capabilities.js'
 import { SENDER_CHECK_METHOD, senderCheckHandler, type SenderCheckOutcome } from './smtp-sender-check.js'
@@ -70,6 +71,9 @@ function smtpLogger(
 /** The server's own refusal from a sender check, as the facts of a failure (undefined: no check ran). */
 function senderCheckFailure(outcome: SenderCheckOutcome | undefined): ProbeFailure | undefined {
   if (!outcome || outcome.ok) return undefined
+  if (outcome.noMechanism) {
+    return new ProbeFailure({ code: 'ENOAUTHMECH', message: outcome.response })
+  }
   const responseCode = Number(outcome.response.slice(0, 3)) || undefined
   return new ProbeFailure({
     code: outcome.phase === 'auth' ? 'EAUTH' : 'EENVELOPE',
@@ -77,13 +81,15 @@ function senderCheckFailure(outcome: SenderCheckOutcome | undefined): ProbeFailu
     serverText: outcome.response,
     ...(responseCode ? { responseCode } : {}),
     ...(outcome.phase === 'auth' ? { authFailed: true } : {}),
+    ...(outcome.challenge ? { oauthChallenge: outcome.challenge } : {}),
   })
 }
 
 /**
  * SMTP submission probe: TLS as chosen (implicit, or STARTTLS required via `requireTLS`), EHLO, AUTH,
  * QUIT. The socket is opened here so DNS, TCP and TLS each get their own stage and timeout; nodemailer
- * then speaks SMTP over it.
+ * then speaks SMTP over it. A password signs in with nodemailer's own AUTH; a token, or a sender check,
+ * through Mailkey's custom handler (smtp-sender-check.ts), which keeps the server's refusal.
  */
 export const probeSmtp: Probe = async (side, conn, ctx) => {
   const { clock, signal, transcript } = ctx
@@ -95,13 +101,14 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
   }
   let outcome: SenderCheckOutcome | undefined
   let handlerRunning = false
-  const handler = check
-    ? senderCheckHandler(check, {
-        onAuthenticated: () => clock.complete('auth'),
-        report: (o) => (outcome = o),
-        sent: (command) => transcript.client(command),
-      })
-    : undefined
+  const handler =
+    check || isTokenLogin(login)
+      ? senderCheckHandler(check, login, server, {
+          onAuthenticated: () => clock.complete('auth'),
+          report: (o) => (outcome = o),
+          sent: (command) => transcript.client(command),
+        })
+      : undefined
   const customAuth = handler
     ? {
         [SENDER_CHECK_METHOD]: async (c: Parameters<typeof handler>[0]) => {
@@ -127,9 +134,12 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
     await step(smtp, signal, (done) => smtp.connect(done))
     clock.complete(server.security === 'starttls' ? 'starttls' : 'greeting')
     requireAuthOffer(caps, server.security !== 'none')
-    const method = check ? { method: SENDER_CHECK_METHOD } : {}
+    // a custom handler reads the login itself; nodemailer only wants some credentials to hand it
+    const auth = handler
+      ? { user: login.username, pass: 'handled by Mailkey', method: SENDER_CHECK_METHOD }
+      : { user: login.username, pass: 'password' in login ? login.password : '' }
     try {
-      await step(smtp, signal, (done) => smtp.login({ user: login.username, pass: login.password, ...method }, done))
+      await step(smtp, signal, (done) => smtp.login(auth, done))
     } catch (e) {
       const failure = senderCheckFailure(outcome) ?? e
       // nodemailer's EAUTH carries the server's reply to AUTH: that reply is the refusal (or not)

@@ -1,15 +1,15 @@
 import type { IncomingServer, Server } from '../../shared/mail.js'
-import type { Login } from './login.js'
+import type { Login, LoginSource } from './login.js'
 import type { SenderCheck } from './smtp-sender-check.js'
 
-/** One server to test and the login to try on it. */
-export interface ServerCheck<S extends Server = Server> {
+/** One server to test and the login to try on it, as a probe gets it. */
+export interface ServerCheck<S extends Server = Server, L extends LoginSource = Login> {
   server: S
-  login: Login
+  login: L
 }
 
 /** The outgoing side may also ask whether MAIL FROM/RCPT TO would be accepted (nothing is sent). */
-export interface OutgoingCheck extends ServerCheck {
+export interface OutgoingCheck<L extends LoginSource = Login> extends ServerCheck<Server, L> {
   senderCheck?: SenderCheck | undefined
 }
 
@@ -21,8 +21,9 @@ export interface OutgoingCheck extends ServerCheck {
 export interface TestRequest {
   /** The account's address: names the provider and is the sender check's default recipient. */
   email: string
-  incoming?: ServerCheck<IncomingServer> | undefined
-  outgoing?: OutgoingCheck | undefined
+  /** An OAuth login may still need its access token: the test fetches it as its "authorizing" stage. */
+  incoming?: ServerCheck<IncomingServer, LoginSource> | undefined
+  outgoing?: OutgoingCheck<LoginSource> | undefined
   /** One cap for every network step, in ms (`--timeout-ms`); the defaults when unset. */
   timeoutMs?: number | undefined
   /** The logins came from the keychain: a refusal means the saved secret went stale. */
@@ -32,7 +33,7 @@ export interface TestRequest {
 /** The same login on both servers: one app password serves IMAP/POP3 and SMTP. */
 export function sameLogin(
   email: string,
-  login: Login,
+  login: LoginSource,
   servers: { incoming?: IncomingServer | undefined; outgoing?: Server | undefined },
 ): Pick<TestRequest, 'email' | 'incoming' | 'outgoing'> {
   return {

@@ -2,9 +2,10 @@ import { plannedStages, type Protocol, type Side } from '../../shared/mail.js'
 import { reachabilityPorts } from '../../shared/ports.js'
 import type { ProviderId } from '../../shared/providers.js'
 import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js'
-import { diagnoseFailure, redactFacts } from './diagnose-failure.js'
+import { diagnoseFailure, redactFacts, type FailureContext } from './diagnose-failure.js'
 import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
+import { authKind, isPendingLogin, isTokenLogin, resolveLogin, type LoginSource } from './login.js'
 import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
 import { credentialsRefused, factsFrom, ProbeCancelled, type FailureFacts } from './probe-failure.js'
@@ -38,7 +39,33 @@ export interface ServerTestHooks {
 interface SideSpec {
   side: Side
   protocol: Protocol
-  check: OutgoingCheck
+  check: OutgoingCheck<LoginSource>
+}
+
+/**
+ * The "authorizing" stage of an OAuth login: its access token, from the cache or refreshed with the
+ * saved refresh token, before any connection is made (a refused refresh is then the diagnosis, not a
+ * server's refusal of an old token).
+ */
+async function readyCheck(
+  check: OutgoingCheck<LoginSource>,
+  clock: StageClock,
+  signal: AbortSignal,
+  redactor: Redactor,
+): Promise<OutgoingCheck> {
+  if (!isPendingLogin(check.login)) return { ...check, login: check.login }
+  clock.start()
+  const login = await resolveLogin(check.login, signal)
+  // the fresh token is a secret of this test from now on: no reply may quote it
+  redactor.protect(login)
+  clock.complete('authorizing')
+  return { ...check, login }
+}
+
+/** What the diagnosis may know of an OAuth login: the scope it was granted and its client. */
+function oauthFacts(login: LoginSource): Pick<FailureContext, 'grantedScope' | 'oauthClientId' | 'oauthProvider'> {
+  if (!isPendingLogin(login) && !isTokenLogin(login)) return {}
+  return { grantedScope: login.grantedScope, oauthClientId: login.clientId, oauthProvider: login.provider }
 }
 
 /** The whole test's deadline: `expired` once it passed (then every side still running is stopped). */
@@ -69,15 +96,22 @@ async function runSide(
   const { host, port, security } = check.server
   const conn = ctx.connection
   const early = new EarlyTlsLook({ host, port, security, conn }, conn.timeouts.greetingMs)
-  const clock = new StageClock(plannedStages(security, check.senderCheck !== undefined), (stage, state, ms) => {
-    early.onStage(stage, state)
-    hooks.onStage?.({ side, stage, state, ms })
-  })
+  // a token still to be fetched gets its own stage; a ready one goes straight to the server
+  const clock = new StageClock(
+    plannedStages(security, {
+      auth: isPendingLogin(check.login) ? 'oauth2' : 'password',
+      senderCheck: check.senderCheck !== undefined,
+    }),
+    (stage, state, ms) => {
+      early.onStage(stage, state)
+      hooks.onStage?.({ side, stage, state, ms })
+    },
+  )
   const transcript = new Transcript()
   transcript.redactWith(redactor)
   const base = { protocol, host, port, security }
   try {
-    await probe(check, conn, { clock, transcript, signal })
+    await probe(await readyCheck(check, clock, signal, redactor), conn, { clock, transcript, signal })
     return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
   } catch (error) {
     const stopped = deadline.expired && hooks.signal?.aborted !== true
@@ -102,6 +136,8 @@ async function runSide(
       redactor,
       email: req.email,
       username: check.login.username,
+      auth: authKind(check.login),
+      ...oauthFacts(check.login),
     })
     transcript.note(`failed: ${facts.message}`)
     return {

@@ -44,9 +44,9 @@ export class Transcript {
     this.t0 = now()
   }
 
-  /** Registers the secret (and login name) so their encodings are scrubbed from every line. */
+  /** Registers a secret (and login name) too, so their encodings are scrubbed from every line. */
   protect(secret: string, user?: string): void {
-    this.redactor = new Redactor([{ username: user ?? '', password: secret }])
+    this.redactor.protect({ username: user ?? '', password: secret })
   }
 
   /** Scrubs every line with `redactor` (all the secrets of a test, not only this probe's). */

@@ -34,6 +34,9 @@ export const CHANNELS = {
   previewFilter: 'filters:preview',
   exportFilter: 'filters:export',
   uploadFilter: 'filters:upload',
+  oauthAuthorize: 'oauth:authorize',
+  oauthCancel: 'oauth:cancel',
+  oauthDiscover: 'oauth:discover',
 } as const
 
 export type Method = keyof typeof CHANNELS

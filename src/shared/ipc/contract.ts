@@ -4,6 +4,7 @@ import type { Diagnosis } from '../diagnosis.js'
 import type { DiscoveryEvent, DiscoverySource, FoundServer, Lookup } from '../discovery.js'
 import type { KeychainHealth } from '../keychain.js'
 import { parseDiscoveryAddress } from '../discovery-address.js'
+import { OAuthClientInput, OAuthEndpointSchema, type DiscoveredEndpoints, type OAuthGrantInfo } from '../oauth.js'
 import {
   EmailSchema,
   HostSchema,
@@ -70,10 +71,20 @@ function requirePlaintextOptIn(v: {
 }
 const PLAINTEXT_MESSAGE = 'Unencrypted connections need an explicit opt-in (allowPlaintext).'
 
-/** A password typed now, or (editing a saved account) the one in the keychain: exactly one. */
-const oneSecretSource = (v: { password?: string | undefined; accountId?: string | undefined }): boolean =>
-  (v.password !== undefined) !== (v.accountId !== undefined)
-const SECRET_SOURCE_MESSAGE = 'Give either the password or the saved account to take it from.'
+/** An OAuth sign-in finished in this session (`oauthAuthorize`), not saved yet. */
+const GrantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A sign-in id is 1-64 letters, digits, - or _.')
+
+/**
+ * A password typed now, a sign-in just finished (`grantId`, which may come with the account it is for),
+ * or (editing a saved account) the one in the keychain: exactly one source.
+ */
+const oneSecretSource = (v: {
+  password?: string | undefined
+  accountId?: string | undefined
+  grantId?: string | undefined
+}): boolean =>
+  v.grantId !== undefined ? v.password === undefined : (v.password !== undefined) !== (v.accountId !== undefined)
+const SECRET_SOURCE_MESSAGE = 'Give either the password, the sign-in, or the saved account to take it from.'
 
 export const ConnectionTestInput = z
   .strictObject({
@@ -83,6 +94,8 @@ export const ConnectionTestInput = z
     password: PasswordSchema.optional(),
     /** Test with this saved account's secrets instead of a typed password. */
     accountId: AccountIdSchema.optional(),
+    /** Test with this OAuth sign-in (XOAUTH2) instead of a password. */
+    grantId: GrantIdSchema.optional(),
     incoming: IncomingServerSchema.optional(),
     outgoing: ServerSchema.optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
@@ -102,6 +115,8 @@ const SaveAccountFields = z.strictObject({
   incoming: IncomingServerSchema,
   outgoing: ServerSchema,
   password: PasswordSchema.optional(),
+  /** Sign in with OAuth instead of a password: the sign-in just finished (`oauthAuthorize`). */
+  grantId: GrantIdSchema.optional(),
   /** Editing a saved account: keep its secret (no password) or replace it. */
   accountId: AccountIdSchema.optional(),
   /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
@@ -109,8 +124,13 @@ const SaveAccountFields = z.strictObject({
   ...plaintextOptIn,
 })
 
-const hasSecret = (v: { password?: string | undefined; accountId?: string | undefined }): boolean =>
-  v.password !== undefined || v.accountId !== undefined
+const hasSecret = (v: {
+  password?: string | undefined
+  accountId?: string | undefined
+  grantId?: string | undefined
+}): boolean =>
+  (v.password !== undefined || v.accountId !== undefined || v.grantId !== undefined) &&
+  !(v.password !== undefined && v.grantId !== undefined)
 
 export const SaveAccountInput = SaveAccountFields.refine(hasSecret, 'Enter the password.').refine(
   requirePlaintextOptIn,
@@ -171,11 +191,39 @@ const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 
 const RetestAccountInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema })
 
-const ResetCredentialsInput = z.strictObject({
-  id: AccountIdSchema,
-  testId: TestIdSchema,
-  password: PasswordSchema,
-})
+/** The new secret: a password, or (an OAuth account signing in again) the sign-in just finished. */
+const ResetCredentialsInput = z
+  .strictObject({
+    id: AccountIdSchema,
+    testId: TestIdSchema,
+    password: PasswordSchema.optional(),
+    grantId: GrantIdSchema.optional(),
+  })
+  .refine((v) => (v.password === undefined) !== (v.grantId === undefined), 'Give the new password or the new sign-in.')
+
+const FlowIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A sign-in flow id is 1-64 letters, digits, - or _.')
+
+/**
+ * "Sign in with …": the client given now (a new account) or a saved account's (signing in again); the
+ * browser opens on main's side, at the configured authorization endpoint only.
+ */
+const OAuthAuthorizeInput = z
+  .strictObject({
+    flowId: FlowIdSchema,
+    email: EmailSchema,
+    client: OAuthClientInput.optional(),
+    accountId: AccountIdSchema.optional(),
+    timeoutMs: z
+      .number()
+      .int()
+      .min(10_000)
+      .max(30 * 60_000)
+      .optional(),
+  })
+  .refine((v) => (v.client === undefined) !== (v.accountId === undefined), 'Give the OAuth client or the account.')
+
+const OAuthCancelInput = z.strictObject({ flowId: FlowIdSchema })
+const OAuthDiscoverInput = z.strictObject({ issuer: OAuthEndpointSchema })
 
 const TranscriptInput = z.strictObject({ testId: TestIdSchema })
 
@@ -240,6 +288,12 @@ export interface AppNotice {
   message: string
 }
 
+/** How a sign-in ended (cancelling it answers CANCELLED instead). */
+export type OAuthAuthorizeResult =
+  | { signedIn: true; grant: OAuthGrantInfo }
+  | { signedIn: false; reason: 'timeout'; message: string }
+  | { signedIn: false; reason: 'refused'; diagnosis: Diagnosis }
+
 export interface DetectedSettings {
   provider: Provider | null
   /**
@@ -299,6 +353,9 @@ export const INPUTS = {
   listBackups: NoInput,
   dismissBackup: DismissBackupInput,
   ...OFFICE_INPUTS,
+  oauthAuthorize: OAuthAuthorizeInput,
+  oauthCancel: OAuthCancelInput,
+  oauthDiscover: OAuthDiscoverInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs extends OfficeOutputs {
@@ -331,6 +388,9 @@ export interface Outputs extends OfficeOutputs {
   sendTestMessage: SendTestResult
   listBackups: { backups: SettingsBackupView[] }
   dismissBackup: { dismissed: boolean }
+  oauthAuthorize: OAuthAuthorizeResult
+  oauthCancel: { cancelled: boolean }
+  oauthDiscover: DiscoveredEndpoints
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>

@@ -1,5 +1,6 @@
 import type { AppPasswordInfo, Provider } from '../providers.js'
 import { ispdb, MICROSOFT_BASIC_AUTH_OFF } from './sources.js'
+import { GOOGLE_OAUTH, MICROSOFT_OAUTH } from './oauth.js'
 
 /** Google, Microsoft, Yahoo, AOL and Apple: the providers most addresses belong to. */
 
@@ -71,6 +72,7 @@ export const MAJOR_PROVIDERS: readonly Provider[] = [
     mxSuffixes: [],
     ...GOOGLE_SERVERS,
     appPassword: GOOGLE_APP_PASSWORD,
+    oauth: GOOGLE_OAUTH,
     helpUrl: 'https://support.google.com/mail/answer/7126229',
     signIn: 'app-password',
     sources: { servers: ispdb('googlemail.com.xml'), signIn: GOOGLE_APP_PASSWORD.helpUrl },
@@ -83,6 +85,7 @@ export const MAJOR_PROVIDERS: readonly Provider[] = [
     mxSuffixes: ['google.com', 'googlemail.com'],
     ...GOOGLE_SERVERS,
     appPassword: GOOGLE_APP_PASSWORD,
+    oauth: GOOGLE_OAUTH,
     helpUrl: 'https://support.google.com/a/answer/9003945',
     signIn: 'app-password',
     note: 'An administrator can allow only OAuth sign-in (“Sign in with Google”) for the organisation.',
@@ -100,6 +103,7 @@ export const MAJOR_PROVIDERS: readonly Provider[] = [
     incoming: MICROSOFT_SERVERS,
     outgoing: [{ host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' }],
     oauthOnly: true,
+    oauth: MICROSOFT_OAUTH,
     helpUrl:
       'https://support.microsoft.com/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
     signIn: 'oauth2',
@@ -118,6 +122,10 @@ export const MAJOR_PROVIDERS: readonly Provider[] = [
     mxSuffixes: ['mail.protection.outlook.com', 'mx.microsoft'],
     incoming: MICROSOFT_SERVERS,
     outgoing: [{ host: 'smtp.office365.com', port: 587, security: 'starttls' }],
+    // basic auth for IMAP and POP is off in every tenant since 2023; SMTP AUTH goes off by default at the
+    // end of 2026 (round2.md §1): Mailkey signs Microsoft 365 in with OAuth only
+    oauthOnly: true,
+    oauth: MICROSOFT_OAUTH,
     helpUrl:
       'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
     signIn: 'oauth2',

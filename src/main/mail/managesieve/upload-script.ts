@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net'
-import type { Login } from '../login.js'
+import { isTokenLogin, type Login } from '../login.js'
+import { initialResponse, pickOAuthMechanism } from '../sasl-oauth.js'
 import { connectTcp, lookupHost, upgradeTls } from '../open-socket.js'
 import { factsFrom, ProbeCancelled, type FailureFacts } from '../probe-failure.js'
 import type { ConnectionOptions } from '../protocol-options.js'
@@ -47,7 +48,7 @@ function capabilities(greeting: SieveResponse): Map<string, string> {
 /**
  * Uploads a Sieve script over ManageSieve (RFC 5804) and makes it the active one: capabilities,
  * STARTTLS (required: without it nothing is sent), the capabilities again over TLS (§2.2), SASL PLAIN
- * with an initial response (RFC 4616), CHECKSCRIPT where the server speaks RFC 5804 (VERSION), then
+ * with an initial response (RFC 4616) for a password or XOAUTH2/OAUTHBEARER (RFC 7628) for a token, CHECKSCRIPT where the server speaks RFC 5804 (VERSION), then
  * PUTSCRIPT and SETACTIVE, and LOGOUT. Every read is bounded by `connection.timeouts`; the connection
  * is closed on every path. Rejects only with ProbeCancelled; every other failure is an outcome.
  */
@@ -89,15 +90,28 @@ export async function uploadSieveScript(
     reader = new SieveReader(socket)
     const secured = capabilities(await reader.read(timeouts.commandMs, signal))
     const sasl = (secured.get('SASL') ?? '').toUpperCase().split(/\s+/)
-    if (!sasl.includes('PLAIN')) throw stop('login', 'no-plain', 'The ManageSieve server does not offer PLAIN sign-in.')
+    // a password signs in with PLAIN; an OAuth token with XOAUTH2 or OAUTHBEARER (RFC 7628), as offered
+    const oauth = isTokenLogin(login) ? pickOAuthMechanism(sasl) : undefined
+    if (isTokenLogin(login) && !oauth)
+      throw stop(
+        'login',
+        'no-plain',
+        'The ManageSieve server does not offer an OAuth sign-in (XOAUTH2 or OAUTHBEARER).',
+      )
+    if (!isTokenLogin(login) && !sasl.includes('PLAIN'))
+      throw stop('login', 'no-plain', 'The ManageSieve server does not offer PLAIN sign-in.')
 
     const command = async (line: string): Promise<SieveResponse> => {
       socket?.write(`${line}\r\n`)
       return reader.read(timeouts.commandMs, signal)
     }
     step = 'login'
-    const ir = Buffer.from(`\0${login.username}\0${login.password}`, 'utf8').toString('base64')
-    const auth = await command(`AUTHENTICATE "PLAIN" ${sieveQuoted(ir)}`)
+    const auth =
+      isTokenLogin(login) && oauth
+        ? await command(
+            `AUTHENTICATE "${oauth}" ${sieveQuoted(initialResponse(oauth, login.username, login.accessToken, server.host, server.port))}`,
+          )
+        : await command(`AUTHENTICATE "PLAIN" ${sieveQuoted(plainResponse(login))}`)
     if (auth.status !== 'OK')
       throw stop(step, 'refused', 'The ManageSieve server refused the saved password.', auth.text)
     let warnings: string | undefined
@@ -160,6 +174,12 @@ function scrubbed(
     ...(serverText !== undefined ? { serverText } : {}),
     ...(outcome.facts ? { facts: redactFacts(outcome.facts, redactor) } : {}),
   }
+}
+
+/** SASL PLAIN's initial response (RFC 4616): no authzid, the user name and the password. */
+function plainResponse(login: Login): string {
+  const password = isTokenLogin(login) ? '' : login.password
+  return Buffer.from(`\0${login.username}\0${password}`, 'utf8').toString('base64')
 }
 
 function stop(

@@ -29,9 +29,9 @@ function providerName(account: AccountView): string {
   return PROVIDERS.find((p) => p.id === account.providerId)?.name ?? 'Other provider'
 }
 
-function Verified({ at, stale }: { at: string | null; stale: boolean }) {
+function Verified({ at, stale, oauth }: { at: string | null; stale: boolean; oauth: boolean }) {
   const when = at ? formatWhen(at) : null
-  if (stale) return <p className="verified verified--bad">Needs a new password</p>
+  if (stale) return <p className="verified verified--bad">{oauth ? 'Needs a new sign-in' : 'Needs a new password'}</p>
   if (!at || !when) return <p className="verified verified--no">Not verified</p>
   return (
     <p className="verified verified--yes">
@@ -48,11 +48,12 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
   const titleRef = useRef<HTMLHeadingElement>(null)
   const prefix = `account-${account.id}-`
   const titleId = `${prefix}title`
-  const running = check.kind === 'running'
+  const running = check.kind === 'running' || check.kind === 'signing-in'
   const needsPassword = account.stale === null && !account.secrets.incoming
 
   const onFix = (_side: unknown, fix: Fix): void => {
     if (fix.kind === 'open-url') openUrl(fix.url)
+    else if (fix.kind === 'sign-in' || (account.oauth && fix.kind === 'replace-password')) controls.signInAgain()
     else if (fix.kind === 'replace-password' || (fix.kind === 'check-settings' && fix.field === 'password'))
       controls.openReset()
     else if (fix.kind === 'switch-security' || fix.kind === 'check-settings' || fix.kind === 'switch-username')
@@ -69,7 +70,7 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
         <h2 id={titleId} ref={titleRef} tabIndex={-1} className="account-title">
           {account.displayName || account.email}
         </h2>
-        <Verified at={account.lastVerifiedAt} stale={account.stale !== null} />
+        <Verified at={account.lastVerifiedAt} stale={account.stale !== null} oauth={account.oauth !== null} />
       </div>
       <p className="account-sub">
         {account.displayName ? `${account.email} · ` : ''}
@@ -81,17 +82,37 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
           account={account}
           stale={account.stale}
           idPrefix={prefix}
-          showActions={check.kind !== 'reset-form' && !running}
+          showActions={check.kind !== 'reset-form' && check.kind !== 'signing-in' && !running}
           onReset={controls.openReset}
+          onSignIn={controls.signInAgain}
         />
       )}
-      {needsPassword && check.kind !== 'reset-form' && (
+      {needsPassword && check.kind !== 'reset-form' && check.kind !== 'signing-in' && (
         <p className="notice">
-          The keychain holds no password for this account.{' '}
-          <button type="button" className="button button--link" onClick={controls.openReset}>
-            Enter the password
+          {account.oauth
+            ? 'The keychain holds no sign-in for this account.'
+            : 'The keychain holds no password for this account.'}{' '}
+          <button
+            type="button"
+            className="button button--link"
+            onClick={account.oauth ? controls.signInAgain : controls.openReset}
+          >
+            {account.oauth ? 'Sign in again' : 'Enter the password'}
           </button>
         </p>
+      )}
+      {check.kind === 'signing-in' && (
+        <section className="panel" aria-labelledby={`${prefix}sign-in-wait`}>
+          <h3 id={`${prefix}sign-in-wait`} className="panel-title">
+            Waiting for you to sign in in your browser…
+          </h3>
+          <p>Sign in there and allow access to mail; Mailkey then tests both servers. It waits up to 5 minutes.</p>
+          <div className="actions actions--start">
+            <button type="button" className="button" disabled={check.cancelling} onClick={controls.cancel}>
+              {check.cancelling ? 'Cancelling…' : 'Cancel'}
+            </button>
+          </div>
+        </section>
       )}
       {check.kind === 'reset-form' && (
         <ResetForm

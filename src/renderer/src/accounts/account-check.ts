@@ -1,4 +1,5 @@
 import type { AppPasswordCheck } from '../../../shared/app-password.js'
+import type { OAuthAuthorizeResult } from '../../../shared/ipc/contract.js'
 import type { Provider } from '../../../shared/providers.js'
 import type { StageEvent, TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
@@ -13,10 +14,15 @@ export type AccountCheckState =
   | { kind: 'idle'; notice: string | null }
   /** Asking once for the new app password; `provider` decides how it is cleaned up and checked. */
   | { kind: 'reset-form'; provider: Provider | null; password: string; showCheck: boolean }
-  /** `password`: the new secret for a reset ('' for a re-test), dropped as soon as the check ends. */
-  | { kind: 'running'; mode: CheckMode; run: RunningTest; password: string }
+  /** An OAuth account signing in again: waiting for the browser. */
+  | { kind: 'signing-in'; flowId: string; cancelling: boolean }
+  /**
+   * `password`: the new secret for a reset ('' for a re-test), dropped as soon as the check ends;
+   * `grantId`: instead, the new sign-in of an OAuth account.
+   */
+  | { kind: 'running'; mode: CheckMode; run: RunningTest; password: string; grantId?: string }
   /** `saved`: a reset replaced the secret (always false for a re-test). */
-  | { kind: 'finished'; mode: CheckMode; run: FinishedTest; saved: boolean }
+  | { kind: 'finished'; mode: CheckMode; run: FinishedTest; saved: boolean; signIn?: boolean }
   | { kind: 'error'; mode: CheckMode; message: string }
 
 /** What a check returns, for both modes (a re-test never saves). */
@@ -35,6 +41,16 @@ export type AccountCheckAction =
   | { type: 'cancelRequested' }
   | { type: 'checkFinished'; testId: string; result: Result<CheckOutcome> }
   | { type: 'dismissed' }
+  | { type: 'signInStarted'; flowId: string }
+  | { type: 'signInCancelRequested' }
+  /** The browser sign-in ended: signed in → the reset's test of both servers under `testId`. */
+  | {
+      type: 'signInFinished'
+      flowId: string
+      result: Result<OAuthAuthorizeResult>
+      testId: string
+      tested: TestedServers
+    }
 
 export const idleCheck: AccountCheckState = { kind: 'idle', notice: null }
 
@@ -60,7 +76,36 @@ function finish(
     report: result.value.report,
     save: { status: 'idle' },
   }
-  return { kind: 'finished', mode, run: done, saved: mode === 'reset' && result.value.saved === true }
+  return {
+    kind: 'finished',
+    mode,
+    run: done,
+    saved: mode === 'reset' && result.value.saved === true,
+    ...(state.grantId !== undefined ? { signIn: true } : {}),
+  }
+}
+
+/** After the browser: a sign-in tested on both servers (and kept only if both accept it), or why not. */
+function signedIn(action: Extract<AccountCheckAction, { type: 'signInFinished' }>): AccountCheckState {
+  const { result } = action
+  if (!result.ok) {
+    return result.error.code === 'CANCELLED'
+      ? { kind: 'idle', notice: 'The sign-in was cancelled. Nothing was changed.' }
+      : { kind: 'error', mode: 'reset', message: result.error.message }
+  }
+  const r = result.value
+  if (r.signedIn) {
+    return {
+      kind: 'running',
+      mode: 'reset',
+      run: startRun(action.testId, action.tested),
+      password: '',
+      grantId: r.grant.grantId,
+    }
+  }
+  const message =
+    r.reason === 'timeout' ? r.message : `${r.diagnosis.title}. ${r.diagnosis.explanation} Nothing was changed.`
+  return { kind: 'error', mode: 'reset', message }
 }
 
 /** Every transition of an account's checks; pure, tested as a table (test/renderer/account-check.test.ts). */
@@ -102,6 +147,14 @@ export function accountCheckReducer(state: AccountCheckState, action: AccountChe
       return finish(state, action.result)
     case 'dismissed':
       return state.kind === 'finished' || state.kind === 'error' ? idleCheck : state
+    case 'signInStarted':
+      if (state.kind === 'running' || state.kind === 'signing-in') return state
+      return { kind: 'signing-in', flowId: action.flowId, cancelling: false }
+    case 'signInCancelRequested':
+      return state.kind === 'signing-in' ? { ...state, cancelling: true } : state
+    case 'signInFinished':
+      if (state.kind !== 'signing-in' || state.flowId !== action.flowId) return state
+      return signedIn(action)
     default:
       return assertNever(action)
   }

@@ -38,7 +38,9 @@ export function refusedBy(stale: StaleCredential | null, side: Side): boolean {
 
 /** One server's standing, from what was saved: refused, proven, or never proven. */
 export function serverStatus(account: AccountView, side: Side): { text: string; tone: 'ok' | 'bad' | 'unknown' } {
-  if (refusedBy(account.stale, side)) return { text: 'Refuses the saved password', tone: 'bad' }
+  if (refusedBy(account.stale, side)) {
+    return { text: account.oauth ? 'Refuses the saved sign-in' : 'Refuses the saved password', tone: 'bad' }
+  }
   if (account.lastVerifiedAt) return { text: 'Working at the last check', tone: 'ok' }
   return { text: 'Not verified yet', tone: 'unknown' }
 }

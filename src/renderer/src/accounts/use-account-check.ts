@@ -12,6 +12,8 @@ import { accountCheckReducer, idleCheck, type AccountCheckState, type CheckOutco
 export interface AccountCheckControls {
   retest: () => void
   openReset: () => void
+  /** An OAuth account: sign in again in the browser, then test both servers before keeping it. */
+  signInAgain: () => void
   changePassword: (raw: string, pasted: boolean) => void
   submitReset: () => void
   closeReset: () => void
@@ -20,7 +22,11 @@ export interface AccountCheckControls {
 }
 
 function testedOf(account: AccountView): TestedServers {
-  return { incoming: account.incoming, outgoing: account.outgoing }
+  return {
+    incoming: account.incoming,
+    outgoing: account.outgoing,
+    ...(account.oauth ? { auth: 'oauth2' as const } : {}),
+  }
 }
 
 /**
@@ -50,7 +56,12 @@ export function useAccountCheck(
     const call: () => Promise<Result<AccountCheck & CheckOutcome>> =
       state.mode === 'retest'
         ? () => mailkey().retestAccount({ id, testId })
-        : () => mailkey().resetCredentials({ id, testId, password: state.password })
+        : () =>
+            mailkey().resetCredentials(
+              state.grantId !== undefined
+                ? { id, testId, grantId: state.grantId }
+                : { id, testId, password: state.password },
+            )
     void settle(call).then((r) => {
       if (r.ok) onUpdated(r.value.account)
       dispatch({ type: 'checkFinished', testId, result: r })
@@ -59,12 +70,26 @@ export function useAccountCheck(
 
   // leaving the screen mid-check stops it rather than letting it run unseen
   const requested = useCallback(() => dispatch({ type: 'cancelRequested' }), [])
-  const cancel = useTestCancel(runningId, requested)
+  const cancelTest = useTestCancel(runningId, requested)
+  const flowId = state.kind === 'signing-in' ? state.flowId : null
+  const cancel = useCallback(() => {
+    if (flowId === null) return cancelTest()
+    dispatch({ type: 'signInCancelRequested' })
+    void settle(() => mailkey().oauthCancel({ flowId }))
+  }, [flowId, cancelTest])
+  const email = account.email
 
   const providerId = account.providerId
   const tested = testedOf(account)
   const controls: AccountCheckControls = {
     retest: () => dispatch({ type: 'retestRequested', testId: newTestId(), tested }),
+    signInAgain: () => {
+      const newFlow = newTestId()
+      dispatch({ type: 'signInStarted', flowId: newFlow })
+      void settle(() => mailkey().oauthAuthorize({ flowId: newFlow, email, accountId: id })).then((result) =>
+        dispatch({ type: 'signInFinished', flowId: newFlow, result, testId: newTestId(), tested }),
+      )
+    },
     openReset: () => dispatch({ type: 'resetOpened', provider: providerId ? providerById(providerId) : null }),
     changePassword: (raw, pasted) => dispatch({ type: 'resetPasswordChanged', raw, pasted }),
     submitReset: () => dispatch({ type: 'resetSubmitted', testId: newTestId(), tested }),

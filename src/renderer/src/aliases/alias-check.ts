@@ -86,7 +86,7 @@ export function aliasCheckReducer(state: AliasCheck, action: AliasCheckAction): 
 
 /** The sender check's stages: live while it runs, from the report once it is done. */
 export function senderRows(check: Extract<AliasCheck, { status: 'running' } | { status: 'finished' }>): StageRow[] {
-  const planned = plannedStages(check.smtp.security, true)
+  const planned = plannedStages(check.smtp.security, { senderCheck: true })
   return check.status === 'running' ? liveRows(planned, check.progress) : rowsFromReport(planned, check.result.sender)
 }
 

@@ -13,6 +13,7 @@ export const PROTOCOL_LABEL: Record<Protocol, string> = { imap: 'IMAP', pop3: 'P
 export const SIDE_LABEL: Record<Side, string> = { incoming: 'Incoming mail', outgoing: 'Outgoing mail' }
 
 export const STAGE_LABEL: Record<Stage, string> = {
+  authorizing: 'Authorizing (getting a sign-in token)',
   dns: 'Finding the server',
   connect: 'Connecting',
   tls: 'Encrypting the connection',

@@ -34,6 +34,7 @@ export function FixAction({ fix, mode, onFix, disabled }: Props) {
     case 'replace-password':
     case 'check-settings':
     case 'switch-username':
+    case 'sign-in':
       return mode === 'act' ? button : whatToDo
     case 'retry-later':
     case 'contact-admin':

@@ -1,4 +1,11 @@
-import { plannedStages, type IncomingServer, type Server, type Side, type Stage } from '../../../shared/mail.js'
+import {
+  plannedStages,
+  type AuthKind,
+  type IncomingServer,
+  type Server,
+  type Side,
+  type Stage,
+} from '../../../shared/mail.js'
 import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import { assertNever, type AppErrorData } from '../../../shared/result.js'
 
@@ -6,6 +13,8 @@ import { assertNever, type AppErrorData } from '../../../shared/result.js'
 export interface TestedServers {
   incoming: IncomingServer
   outgoing: Server
+  /** An OAuth sign-in adds the "authorizing" stage (its access token fetched or refreshed first). */
+  auth?: AuthKind | undefined
 }
 
 export type StageState = 'pending' | 'running' | 'done' | 'failed' | 'skipped'
@@ -72,7 +81,7 @@ export function rowsFromReport(planned: Stage[], report: ProbeReport): StageRow[
 
 /** Every planned stage of one side, so the list has its full height before the first event. */
 export function stageRows(run: TestRun, side: Side): StageRow[] {
-  const planned = plannedStages(run.tested[side].security)
+  const planned = plannedStages(run.tested[side].security, { auth: run.tested.auth })
   switch (run.status) {
     case 'running':
       return liveRows(planned, run.progress[side])

@@ -14,12 +14,30 @@ interface Props {
   recheckKeychain: () => void
 }
 
-function Actions({ dispatch, next }: { dispatch: Dispatch<WizardAction>; next: string }) {
+function Actions({
+  dispatch,
+  next,
+  provider,
+}: {
+  dispatch: Dispatch<WizardAction>
+  next: string
+  provider?: Provider | undefined
+}) {
+  const oauth = provider?.oauth
   return (
     <div className="actions">
       <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
         Back
       </button>
+      {oauth && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => dispatch({ type: 'signInChosen', provider: oauth.kind })}
+        >
+          {oauth.kind === 'google' ? 'Sign in with Google instead' : 'Sign in with Microsoft instead'}
+        </button>
+      )}
       <button type="button" className="button button--primary" onClick={() => dispatch({ type: 'guidanceRead' })}>
         {next}
       </button>
@@ -27,27 +45,46 @@ function Actions({ dispatch, next }: { dispatch: Dispatch<WizardAction>; next: s
   )
 }
 
-/** Outlook.com and friends: no password of any kind works, and saying so plainly saves an hour. */
+/**
+ * Outlook.com and Microsoft 365: no password of any kind works, and saying so plainly saves an hour.
+ * The one way on is "Sign in with Microsoft".
+ */
 function PasswordSignInOff({ provider, dispatch }: { provider: Provider; dispatch: Dispatch<WizardAction> }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const [open, problem] = useOpenExternal()
+  const kind = provider.oauth?.kind ?? 'microsoft'
   return (
     <section className="step" aria-labelledby="guidance-heading">
       <h2 id="guidance-heading" ref={headingRef} tabIndex={-1}>
         {provider.name} has switched off password sign-in
       </h2>
       <p className="lead">
-        Microsoft no longer lets mail apps sign in to {provider.name} with a password, not even an app password. It
-        needs “Sign in with Microsoft” (OAuth) instead, which this version of Mailkey cannot do yet.
+        Microsoft no longer lets mail apps sign in to {provider.name} with a password, not even an app password. Sign in
+        with Microsoft instead: your browser opens Microsoft’s own page, and Mailkey keeps a sign-in token in your
+        system’s keychain, never a password.
       </p>
-      <p>You can still test a password: the test will show exactly what the server answers.</p>
+      <p>
+        You need an app registration of your own in Microsoft Entra (free; the next screen shows how), or one your
+        organization’s administrator gives you.
+      </p>
       <p>
         <button type="button" className="button button--link" onClick={() => open(provider.helpUrl)}>
           Read {provider.name}’s help page
         </button>
       </p>
       {problem && <p className="field-error">{problem}</p>}
-      <Actions dispatch={dispatch} next="Test a password anyway" />
+      <div className="actions">
+        <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => dispatch({ type: 'signInChosen', provider: kind })}
+        >
+          Sign in with Microsoft
+        </button>
+      </div>
     </section>
   )
 }
@@ -112,8 +149,15 @@ function AppPasswordGuide({
         </li>
       </ol>
       {guide.note && <p className="note">{guide.note}</p>}
+      {provider.oauth && (
+        <p className="note">
+          No app passwords for this account (a Workspace policy, security keys only, Advanced Protection)?{' '}
+          {provider.oauth.kind === 'google' ? 'Sign in with Google' : 'Sign in with Microsoft'} instead, with an OAuth
+          client you register once.
+        </p>
+      )}
       {problem && <p className="field-error">{problem}</p>}
-      <Actions dispatch={dispatch} next="I have my app password" />
+      <Actions dispatch={dispatch} next="I have my app password" provider={provider} />
     </section>
   )
 }

@@ -66,6 +66,22 @@ export function PasswordStep({ state, dispatch, keychain, recheckKeychain }: Pro
         disabled={blocked}
         onChange={(raw, pasted) => dispatch({ type: 'passwordChanged', raw, pasted })}
       />
+      {!editing && (
+        <p className="note">
+          Your provider signs mail apps in through its web page instead (OAuth 2.0)?{' '}
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => dispatch({ type: 'signInChosen', provider: provider?.oauth?.kind ?? 'custom' })}
+          >
+            {provider?.oauth?.kind === 'google'
+              ? 'Sign in with Google'
+              : provider?.oauth?.kind === 'microsoft'
+                ? 'Sign in with Microsoft'
+                : 'Other provider (OAuth2)'}
+          </button>
+        </p>
+      )}
       <div className="actions">
         {!editing && (
           <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>

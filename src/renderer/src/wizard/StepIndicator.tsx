@@ -5,6 +5,7 @@ const NAMES: Record<WizardStep, string> = {
   address: 'Address',
   'app-password': 'App password',
   password: 'Password',
+  'sign-in': 'Sign in',
   servers: 'Servers',
   test: 'Test',
   done: 'Done',
@@ -13,10 +14,11 @@ const NAMES: Record<WizardStep, string> = {
 /** The steps this wizard goes through: the app-password step only where needed, no address when editing. */
 export function wizardSteps(state: WizardState): WizardStep[] {
   const setup: Setup | null = state.setup
-  if (setup?.accountId !== undefined) return ['password', 'servers', 'test', 'done']
+  const secret: WizardStep = setup?.signIn || state.step === 'sign-in' ? 'sign-in' : 'password'
+  if (setup?.accountId !== undefined) return [secret, 'servers', 'test', 'done']
   return needsGuidance(setup?.detected.provider ?? null)
-    ? ['address', 'app-password', 'password', 'servers', 'test', 'done']
-    : ['address', 'password', 'servers', 'test', 'done']
+    ? ['address', 'app-password', secret, 'servers', 'test', 'done']
+    : ['address', secret, 'servers', 'test', 'done']
 }
 
 /** Where the user is in the wizard. */

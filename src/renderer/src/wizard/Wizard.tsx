@@ -8,6 +8,7 @@ import { AppPasswordStep } from './AppPasswordStep.js'
 import { DoneStep } from './DoneStep.js'
 import { PasswordStep } from './PasswordStep.js'
 import { ServersStep } from './ServersStep.js'
+import { SignInStep } from './SignInStep.js'
 import { StepIndicator } from './StepIndicator.js'
 import { TestStep } from './TestStep.js'
 import { useConnectionTest } from './use-connection-test.js'
@@ -40,6 +41,8 @@ function stepView(state: WizardState, ctx: StepContext): ReactNode {
       return <AppPasswordStep state={state} dispatch={dispatch} keychain={keychain} recheckKeychain={recheckKeychain} />
     case 'password':
       return <PasswordStep state={state} dispatch={dispatch} keychain={keychain} recheckKeychain={recheckKeychain} />
+    case 'sign-in':
+      return <SignInStep state={state} dispatch={dispatch} />
     case 'servers':
       return <ServersStep state={state} dispatch={dispatch} />
     case 'test':

@@ -9,6 +9,7 @@ export function testInput(setup: Setup, testId: string, tested: TestedServers): 
     email: setup.email,
     username: setup.username,
     ...secretSource(setup),
+    ...(setup.signIn?.grant && setup.accountId !== undefined ? { accountId: setup.accountId } : {}),
     incoming: tested.incoming,
     outgoing: tested.outgoing,
   }
@@ -23,7 +24,11 @@ export function saveInput(setup: Setup, testId: string, tested: TestedServers): 
     providerId: setup.detected.provider?.id ?? null,
     incoming: tested.incoming,
     outgoing: tested.outgoing,
-    ...(setup.password !== '' ? { password: setup.password } : {}),
+    ...(setup.signIn?.grant
+      ? { grantId: setup.signIn.grant.grantId }
+      : setup.password !== ''
+        ? { password: setup.password }
+        : {}),
     ...(setup.accountId !== undefined ? { accountId: setup.accountId } : {}),
     testId,
   }

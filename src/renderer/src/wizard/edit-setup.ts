@@ -2,6 +2,7 @@ import type { AccountView } from '../../../shared/account.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../../shared/mail.js'
 import { PROVIDERS, type Provider } from '../../../shared/providers.js'
+import { oauthDraftOf } from '../lib/oauth-draft.js'
 import { incomingDraft, serverDraft } from '../lib/server-draft.js'
 import type { Setup } from './setup.js'
 import { serversState, type At } from './wizard-state.js'
@@ -47,6 +48,8 @@ export function editSetup(account: AccountView): Setup {
     incoming: incomingDraft(account.incoming),
     outgoing: serverDraft(account.outgoing),
     accountId: account.id,
+    // an OAuth account keeps its sign-in unless the user signs in again
+    ...(account.oauth ? { signIn: oauthDraftOf(account.oauth) } : {}),
   }
 }
 

@@ -2,6 +2,7 @@ import type { AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { EmailSchema, sameServer, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
+import type { OAuthDraft } from '../lib/oauth-draft.js'
 import { checkPassword } from '../lib/password.js'
 import {
   incomingDraft,
@@ -39,6 +40,8 @@ export interface Setup {
   proveDelivery?: boolean | undefined
   /** Hosts discovery could not vouch for that the user confirmed (main was told, too). */
   confirmedHosts?: readonly string[] | undefined
+  /** Signs in with OAuth instead of a password: the client, and the sign-in once it finished. */
+  signIn?: OAuthDraft | undefined
 }
 
 export function isEmail(value: string): boolean {
@@ -98,7 +101,7 @@ export function unconfirmedHosts(setup: Setup): { host: string; caution: string 
   return [...out].map(([host, caution]) => ({ host, caution }))
 }
 
-/** Providers whose password rules need explaining before the password field. */
+/** Providers whose password rules need explaining first: app passwords, or none at all (sign in instead). */
 export function needsGuidance(provider: Provider | null): boolean {
   return Boolean(provider?.appPassword ?? provider?.oauthOnly)
 }
@@ -117,6 +120,11 @@ export function keepsSavedServers(setup: Setup): boolean {
 export const PASSWORD_FOR_NEW_SERVER =
   'The servers changed, so enter the password again: Mailkey sends a saved password only to the servers it was saved for.'
 
+/** Providers that take no password at all (Outlook.com, Microsoft 365): the wizard goes to "Sign in with Microsoft". */
+export function signInOnly(provider: Provider | null): boolean {
+  return provider?.oauthOnly === true
+}
+
 /** The password step's check; when editing, leaving it empty keeps the saved secret (for the saved servers). */
 export function checkSetupPassword(setup: Setup): AppPasswordCheck {
   if (setup.accountId !== undefined && setup.password === '') {
@@ -125,8 +133,12 @@ export function checkSetupPassword(setup: Setup): AppPasswordCheck {
   return checkPassword(setup.detected.provider, setup.password)
 }
 
-/** Where a test or save takes the secret from: the password typed now, or the saved account's. */
-export function secretSource(setup: Setup): { password: string } | { accountId: string } {
+/**
+ * Where a test or save takes the secret from: a sign-in just finished, the password typed now, or the
+ * saved account's.
+ */
+export function secretSource(setup: Setup): { password: string } | { accountId: string } | { grantId: string } {
+  if (setup.signIn?.grant) return { grantId: setup.signIn.grant.grantId }
   return setup.accountId !== undefined && setup.password === ''
     ? { accountId: setup.accountId }
     : { password: setup.password }
@@ -146,7 +158,8 @@ export function parseSetup(setup: Setup): ParsedSetup {
   const outgoing = parseServer(setup.outgoing)
   const username = UsernameSchema.safeParse(setup.username)
   if (incoming.ok && outgoing.ok && username.success) {
-    return { ok: true, servers: { incoming: incoming.server, outgoing: outgoing.server } }
+    const auth = setup.signIn ? ({ auth: 'oauth2' } as const) : {}
+    return { ok: true, servers: { incoming: incoming.server, outgoing: outgoing.server, ...auth } }
   }
   return {
     ok: false,

@@ -4,6 +4,7 @@ import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { startRun } from '../test-view/test-run.js'
 import { checkSetupPassword, parseSetup, unconfirmedHosts, type Setup } from './setup.js'
+import { chooseSignIn } from './sign-in-transitions.js'
 import { addressState, passwordState, serversState, type WizardState } from './wizard-state.js'
 
 /** Starts a test of the setup's servers, or opens the editor on what is wrong with them. */
@@ -14,7 +15,8 @@ function startTest(setup: Setup, testId: string): WizardState {
   if (pending) {
     return serversState(setup, { notice: `Confirm ${pending.host} below before Mailkey sends your password there.` })
   }
-  if (!checkSetupPassword(setup).ok) return { ...passwordState(setup), showCheck: true }
+  // a finished sign-in is the secret; otherwise the password must pass its check first
+  if (!setup.signIn?.grant && !checkSetupPassword(setup).ok) return { ...passwordState(setup), showCheck: true }
   return { step: 'test', setup, run: startRun(testId, parsed.servers) }
 }
 
@@ -59,6 +61,8 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
       return startTest({ ...setup, username: fix.username }, testId)
     case 'replace-password':
       return passwordState(setup)
+    case 'sign-in':
+      return chooseSignIn(state, fix.provider)
     case 'check-settings':
       switch (fix.field) {
         case 'password':

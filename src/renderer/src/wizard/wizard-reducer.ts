@@ -12,12 +12,22 @@ import {
   validationStarted,
 } from './save-transitions.js'
 import { changeServer, chooseServer } from './setup-changes.js'
-import { checkSetupPassword, isEmail, needsGuidance, nothingFound, setupFromDetection } from './setup.js'
+import { checkSetupPassword, isEmail, needsGuidance, nothingFound, setupFromDetection, type Setup } from './setup.js'
+import {
+  applyDiscovery,
+  cancelSignIn,
+  changeOAuthField,
+  choosePassword,
+  chooseSignIn,
+  finishSignIn,
+  startSignIn,
+} from './sign-in-transitions.js'
 import { applyFix, finishTest, requestTest } from './test-transitions.js'
 import {
   addressState,
   passwordState,
   serversState,
+  signInState,
   type At,
   type WizardAction,
   type WizardState,
@@ -31,7 +41,21 @@ function advanceFromAddress(state: At<'address'>, settings: DetectedSettings): W
     state.setup && state.setup.email === email
       ? { ...state.setup, displayName }
       : setupFromDetection(email, displayName, settings, state.setup)
+  return nextAfterAddress(setup)
+}
+
+/**
+ * After the address: Outlook.com and Microsoft 365 take no password, so "Sign in with Microsoft"; an
+ * app-password provider gets its guidance (where Google offers "Sign in with Google instead"); anyone
+ * else the password field (with "Other provider (OAuth2)" beside it).
+ */
+function nextAfterAddress(setup: Setup): WizardState {
   return needsGuidance(setup.detected.provider) ? { step: 'app-password', setup } : passwordState(setup)
+}
+
+/** Back to where the secret is given: the sign-in (kept, with its finished sign-in) or the password. */
+function secretStep(setup: Setup): WizardState {
+  return setup.signIn ? signInState({ ...setup, signIn: setup.signIn }) : passwordState(setup)
 }
 
 function submitAddress(state: At<'address'>): WizardState {
@@ -79,8 +103,13 @@ function back(state: WizardState): WizardState {
       return needsGuidance(state.setup.detected.provider)
         ? { step: 'app-password', setup: state.setup }
         : addressState(state.setup)
+    case 'sign-in': {
+      if (state.flow.status === 'waiting' || state.setup.accountId !== undefined) return state
+      if (needsGuidance(state.setup.detected.provider)) return { step: 'app-password', setup: state.setup }
+      return choosePassword(state)
+    }
     case 'servers':
-      return passwordState(state.setup)
+      return secretStep(state.setup)
     case 'test':
       return state.run.status === 'running' ? state : serversState(state.setup)
     case 'done':
@@ -110,7 +139,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'back':
       return back(state)
     case 'guidanceRead':
-      return state.step === 'app-password' ? passwordState(state.setup) : state
+      if (state.step === 'app-password') return passwordState(state.setup)
+      // a sign-in that already finished: on to the servers with it
+      return state.step === 'sign-in' && state.setup.signIn.grant && state.flow.status !== 'waiting'
+        ? serversState(state.setup)
+        : state
     case 'passwordChanged': {
       if (state.step !== 'password') return state
       const password = normalisePassword(state.setup.detected.provider, action.raw)
@@ -165,6 +198,20 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return validationStarted(state, action.testId)
     case 'validationFinished':
       return validationFinished(state, action.testId, action.result)
+    case 'signInChosen':
+      return chooseSignIn(state, action.provider)
+    case 'oauthFieldChanged':
+      return changeOAuthField(state, action.field, action.value)
+    case 'oauthDiscovered':
+      return applyDiscovery(state, action.endpoints)
+    case 'signInStarted':
+      return startSignIn(state, action.flowId)
+    case 'signInFinished':
+      return finishSignIn(state, action.flowId, action.result)
+    case 'signInCancelRequested':
+      return cancelSignIn(state)
+    case 'passwordChosen':
+      return choosePassword(state)
     default:
       return assertNever(action)
   }

@@ -1,9 +1,13 @@
 import type { AccountView } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { DetectedSettings, ValidateResult } from '../../../shared/ipc/contract.js'
+import type { DiscoveredEndpoints } from '../../../shared/oauth.js'
 import type { IncomingServer, Server, Side } from '../../../shared/mail.js'
 import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import type { Result } from '../../../shared/result.js'
+import type { OAuthAuthorizeResult } from '../../../shared/ipc/contract.js'
+import type { OAuthProviderKind } from '../../../shared/oauth.js'
+import type { OAuthField } from '../lib/oauth-draft.js'
 import type { EditableSecurity } from '../lib/server-draft.js'
 import type { TestRun } from '../test-view/test-run.js'
 import type { Setup } from './setup.js'
@@ -44,6 +48,13 @@ export type WizardState =
     }
   | { step: 'app-password'; setup: Setup }
   | { step: 'password'; setup: Setup; showCheck: boolean }
+  /** "Sign in with Google / Microsoft / OAuth": the client, then the browser; `setup.signIn` holds both. */
+  | {
+      step: 'sign-in'
+      setup: Setup & { signIn: NonNullable<Setup['signIn']> }
+      flow: SignInFlow
+      showProblems: boolean
+    }
   | {
       step: 'servers'
       setup: Setup
@@ -60,6 +71,15 @@ export type WizardState =
   | { step: 'done'; setup: Setup; account: AccountView; report: TestReport; delivery?: RoundTripReport }
 
 export type WizardStep = WizardState['step']
+
+/** Where a sign-in stands: not started, waiting for the browser, or ended without a sign-in. */
+export type SignInFlow =
+  | { status: 'idle'; notice?: string | undefined }
+  | { status: 'waiting'; flowId: string; cancelling: boolean }
+  | {
+      status: 'failed'
+      outcome: Exclude<OAuthAuthorizeResult, { signedIn: true }> | { signedIn: false; reason: 'error'; message: string }
+    }
 
 export type ServerChange =
   | { field: 'host'; value: string }
@@ -99,6 +119,16 @@ export type WizardAction =
   | { type: 'deliveryProofToggled'; on: boolean }
   | { type: 'validationStarted'; testId: string }
   | { type: 'validationFinished'; testId: string; result: Result<ValidateResult> }
+  /** Sign in with OAuth instead of a password (a guidance screen's choice, or a diagnosis's fix). */
+  | { type: 'signInChosen'; provider: OAuthProviderKind }
+  | { type: 'oauthFieldChanged'; field: OAuthField; value: string }
+  /** Endpoints read from an OpenID issuer's discovery document. */
+  | { type: 'oauthDiscovered'; endpoints: DiscoveredEndpoints }
+  | { type: 'signInStarted'; flowId: string }
+  | { type: 'signInFinished'; flowId: string; result: Result<OAuthAuthorizeResult> }
+  | { type: 'signInCancelRequested' }
+  /** Back to the password field (not offered where passwords are switched off). */
+  | { type: 'passwordChosen' }
 
 export const initialWizardState: WizardState = {
   step: 'address',
@@ -126,6 +156,10 @@ export function addressState(setup: Setup): At<'address'> {
 
 export function passwordState(setup: Setup): At<'password'> {
   return { step: 'password', setup, showCheck: false }
+}
+
+export function signInState(setup: Setup & { signIn: NonNullable<Setup['signIn']> }): At<'sign-in'> {
+  return { step: 'sign-in', setup, flow: { status: 'idle' }, showProblems: false }
 }
 
 export function serversState(setup: Setup, extra: Partial<Omit<At<'servers'>, 'step' | 'setup'>> = {}): At<'servers'> {
