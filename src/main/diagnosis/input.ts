@@ -27,4 +27,9 @@ export interface DiagnosisInput {
   /** The password came from the keychain (so "replace it" is the fix, not "type it again"). */
   hasSavedSecret?: boolean
   certificate?: CertificateInfo
+  /**
+   * Where the failure comes from: a test Mailkey ran ('test', the default), or a message pasted from
+   * another mail app ('pasted': no test ran, and the fix is made in that app, not in Mailkey).
+   */
+  origin?: 'test' | 'pasted'
 }

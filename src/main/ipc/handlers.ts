@@ -49,6 +49,8 @@ export function createHandlers(s: Services): Handlers {
     validateAndSave: (input, ctx) => s.setup.validateAndSave(input, ctx.emit),
     sendTestMessage: (input) => s.sendTestMessage(input),
     explainError: ({ text, protocol, code }) =>
-      Promise.resolve(diagnose({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
+      Promise.resolve(
+        diagnose({ text, origin: 'pasted', ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) }),
+      ),
   }
 }
