@@ -95,6 +95,8 @@ function config({ dir, certPath, keyPath, ports, rootless }: ConfigInput): strin
     `mail_location = maildir:${dir}/mail/%u`,
     'login_greeting = Gimap ready for requests',
     'imap_id_send = name GImap vendor "Google, Inc." support-url https://support.google.com/mail',
+    // what clients say in IMAP ID goes to the log ("ID sent: name=…"), so a test can read what Mailkey sent
+    'imap_id_log = *',
     ...unprivileged,
     'passdb {',
     '  driver = lua',

@@ -2,6 +2,7 @@ import type { ImapFlowOptions } from 'imapflow'
 import { isIP, type Socket } from 'node:net'
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport'
+import { APP_INFO } from '../../shared/app-info.js'
 import type { Server } from '../../shared/mail.js'
 import type { Login } from './login.js'
 import type { Timeouts } from './timeouts.js'
@@ -41,8 +42,18 @@ export function tlsOptions(
   }
 }
 
-/** What Mailkey says it is in IMAP ID (RFC 2971). */
-const IMAP_CLIENT_INFO = { name: 'Mailkey' }
+/**
+ * What Mailkey says it is in IMAP ID (RFC 2971). imapflow fills in what is not given with its own
+ * package name, version, vendor ("Postal Systems") and support URL (ImapFlow constructor, 2.1.2), so each
+ * field is set: Mailkey's name, version and vendor, and `false` for the support URL, which imapflow then
+ * leaves out (its `id` command drops empty values).
+ */
+export const IMAP_CLIENT_INFO = {
+  name: APP_INFO.name,
+  version: APP_INFO.version,
+  vendor: APP_INFO.vendor,
+  'support-url': false,
+} as const satisfies NonNullable<ImapFlowOptions['clientInfo']>
 
 /**
  * imapflow options for one server. STARTTLS is mandatory (`doSTARTTLS: true`) or never attempted
