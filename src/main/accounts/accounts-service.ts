@@ -17,6 +17,13 @@ export interface SaveRequest {
   outgoing: Server
   /** A new secret; unset when editing keeps the saved one. */
   password?: string | undefined
+  /**
+   * Sending signs in as someone else (a relay, a host with separate logins): that user name, or null
+   * for the account's own login on both servers; unset keeps what the account had.
+   */
+  outgoingUsername?: string | null | undefined
+  /** The separate sending secret, stored under `<id>:outgoing`; unset keeps the saved one. */
+  outgoingPassword?: string | undefined
   /** When both servers accepted exactly this configuration, if they did. */
   verifiedAt: string | null
 }
@@ -71,7 +78,8 @@ export class AccountsService {
       providerId: req.providerId,
       incoming: req.incoming,
       outgoing: req.outgoing,
-      outgoingUsername: existing?.outgoingUsername ?? null,
+      outgoingUsername:
+        req.outgoingUsername === undefined ? (existing?.outgoingUsername ?? null) : req.outgoingUsername,
       createdAt: existing?.createdAt ?? this.now().toISOString(),
       lastVerifiedAt: req.verifiedAt,
       // a new secret or a proven configuration ends a stale state; an unproven edit keeps it
@@ -79,6 +87,11 @@ export class AccountsService {
       aliases: existing?.aliases ?? [],
     }
     if (req.password !== undefined) await this.credentials.storeShared(account.id, req.password)
+    if (account.outgoingUsername === null) {
+      if (existing?.outgoingUsername) await this.credentials.deleteOutgoing(account.id)
+    } else if (req.outgoingPassword !== undefined) {
+      await this.credentials.storeOutgoing(account.id, req.outgoingPassword)
+    }
     try {
       this.repo.put(account)
     } catch (e) {

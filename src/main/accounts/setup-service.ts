@@ -23,6 +23,13 @@ export interface SetupDraft {
   accountId?: string | undefined
   incoming?: IncomingServer | undefined
   outgoing?: Server | undefined
+  /**
+   * Sending signs in as someone else (an SMTP relay, a host with separate logins): its user name, or
+   * null for the one login on both servers; unset keeps what the saved account had (none for a new one).
+   */
+  outgoingUsername?: string | null | undefined
+  /** That login's own password; unset: the account's saved one, else the same password as incoming. */
+  outgoingPassword?: string | undefined
 }
 
 /** A draft to save: both servers, the name, and (optionally) the test that proved it. */
@@ -38,6 +45,10 @@ interface DraftLogins {
   incoming: Login
   outgoing: Login
   saved: boolean
+  /** Who sending signs in as when it is not the incoming login (null: the same login). */
+  outgoingUsername: string | null
+  /** A sending secret to store on save: typed now, or the incoming one copied for a new split login. */
+  outgoingSecret?: string
 }
 
 export interface SetupDeps {
@@ -76,7 +87,7 @@ export class AccountSetup {
   async save(draft: SaveDraft): Promise<AccountView> {
     const logins = await this.logins(draft)
     const verifiedAt = this.deps.tester.provenAt(draft.testId, request(draft, logins))
-    return this.persist(draft, verifiedAt)
+    return this.persist(draft, logins, verifiedAt)
   }
 
   /**
@@ -119,11 +130,11 @@ export class AccountSetup {
         }
       }
     }
-    const account = await this.persist(draft, (deps.now?.() ?? new Date()).toISOString())
+    const account = await this.persist(draft, logins, (deps.now?.() ?? new Date()).toISOString())
     return { saved: true, report, ...(trip ? { roundTrip: trip } : {}), account }
   }
 
-  private persist(draft: SaveDraft, verifiedAt: string | null): Promise<AccountView> {
+  private persist(draft: SaveDraft, logins: DraftLogins, verifiedAt: string | null): Promise<AccountView> {
     return this.deps.accounts.save({
       accountId: draft.accountId,
       email: draft.email,
@@ -133,6 +144,8 @@ export class AccountSetup {
       incoming: draft.incoming,
       outgoing: draft.outgoing,
       password: draft.password,
+      outgoingUsername: logins.outgoingUsername,
+      outgoingPassword: logins.outgoingSecret,
       verifiedAt,
     })
   }
@@ -141,17 +154,29 @@ export class AccountSetup {
     return draft.providerId ?? this.deps.providerOf(draft.email)
   }
 
-  /** The draft's logins: the typed password on both sides, or the saved account's logins. */
+  /**
+   * The draft's logins. Incoming: the typed password, or (editing, none typed) the saved one. Outgoing:
+   * the same login, unless sending signs in as someone else; then its own password typed now, else the
+   * account's own saved one, else the incoming password (one password, two user names).
+   */
   private async logins(draft: SetupDraft): Promise<DraftLogins> {
     const username = draft.username ?? draft.email
-    if (draft.password !== undefined || draft.accountId === undefined) {
-      const login = { username, password: draft.password ?? '' }
-      return { incoming: login, outgoing: login, saved: false }
+    const account = draft.accountId !== undefined ? this.deps.accounts.get(draft.accountId) : undefined
+    const typed = draft.password !== undefined || account === undefined
+    const incoming: Login = typed
+      ? { username, password: draft.password ?? '' }
+      : { username, password: (await this.deps.credentials.logins(account)).incoming.password }
+    const outgoingUsername =
+      draft.outgoingUsername === undefined ? (account?.outgoingUsername ?? null) : draft.outgoingUsername
+    if (outgoingUsername === null) return { incoming, outgoing: incoming, saved: !typed, outgoingUsername }
+    if (draft.outgoingPassword !== undefined) {
+      const outgoing = { username: outgoingUsername, password: draft.outgoingPassword }
+      return { incoming, outgoing, saved: !typed, outgoingUsername, outgoingSecret: draft.outgoingPassword }
     }
-    const account = this.deps.accounts.get(draft.accountId)
-    const saved = await this.deps.credentials.logins(account)
-    const incoming = { username, password: saved.incoming.password }
-    return { incoming, outgoing: account.outgoingUsername !== null ? saved.outgoing : incoming, saved: true }
+    const own = account?.outgoingUsername != null ? await this.deps.credentials.outgoingLogin(account) : null
+    if (own) return { incoming, outgoing: { ...own, username: outgoingUsername }, saved: !typed, outgoingUsername }
+    const outgoing = { username: outgoingUsername, password: incoming.password }
+    return { incoming, outgoing, saved: !typed, outgoingUsername, outgoingSecret: incoming.password }
   }
 }
 

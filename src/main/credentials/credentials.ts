@@ -82,6 +82,16 @@ export class Credentials {
     await this.secrets.set(secretKey.incoming(accountId), password)
   }
 
+  /** Stores the secret sending signs in with when it signs in as someone else (`outgoingUsername`). */
+  async storeOutgoing(accountId: string, password: string): Promise<void> {
+    await this.secrets.set(secretKey.outgoing(accountId), password)
+  }
+
+  /** Forgets the separate sending secret: sending uses the one app password again. */
+  async deleteOutgoing(accountId: string): Promise<void> {
+    await this.secrets.delete(secretKey.outgoing(accountId))
+  }
+
   /** Deletes every entry of the account: incoming, outgoing, aliases, tokens. */
   async clearAccount(accountId: string): Promise<number> {
     const mine = (await this.secrets.keys()).filter((k) => secretKey.ofAccount(accountId, k))

@@ -64,6 +64,21 @@ const oneSecretSource = (v: { password?: string | undefined; accountId?: string 
   (v.password !== undefined) !== (v.accountId !== undefined)
 const SECRET_SOURCE_MESSAGE = 'Give either the password or the saved account to take it from.'
 
+/**
+ * Sending may sign in as someone else (an SMTP relay, a host with separate logins): its user name, or
+ * null for the one login on both servers; unset keeps what a saved account had. Its own password is
+ * optional: without it, sending uses the saved one, else the same password as incoming.
+ */
+const outgoingLogin = {
+  outgoingUsername: UsernameSchema.nullable().optional(),
+  outgoingPassword: PasswordSchema.optional(),
+}
+const outgoingPasswordHasUser = (v: {
+  outgoingUsername?: string | null | undefined
+  outgoingPassword?: string | undefined
+}): boolean => v.outgoingPassword === undefined || typeof v.outgoingUsername === 'string'
+const OUTGOING_LOGIN_MESSAGE = 'A separate outgoing password needs the outgoing user name with it.'
+
 export const ConnectionTestInput = z
   .strictObject({
     testId: TestIdSchema,
@@ -75,10 +90,12 @@ export const ConnectionTestInput = z
     incoming: IncomingServerSchema.optional(),
     outgoing: ServerSchema.optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
+    ...outgoingLogin,
     ...plaintextOptIn,
   })
   .refine((v) => v.incoming !== undefined || v.outgoing !== undefined, 'Choose at least one server to test.')
   .refine(oneSecretSource, SECRET_SOURCE_MESSAGE)
+  .refine(outgoingPasswordHasUser, OUTGOING_LOGIN_MESSAGE)
   .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
 
 const CancelTestInput = z.strictObject({ testId: TestIdSchema })
@@ -95,16 +112,16 @@ const SaveAccountFields = z.strictObject({
   accountId: AccountIdSchema.optional(),
   /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
   testId: TestIdSchema.optional(),
+  ...outgoingLogin,
   ...plaintextOptIn,
 })
 
 const hasSecret = (v: { password?: string | undefined; accountId?: string | undefined }): boolean =>
   v.password !== undefined || v.accountId !== undefined
 
-export const SaveAccountInput = SaveAccountFields.refine(hasSecret, 'Enter the password.').refine(
-  requirePlaintextOptIn,
-  PLAINTEXT_MESSAGE,
-)
+export const SaveAccountInput = SaveAccountFields.refine(hasSecret, 'Enter the password.')
+  .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
+  .refine(outgoingPasswordHasUser, OUTGOING_LOGIN_MESSAGE)
 
 /** Save only once both servers pass (and, if asked, the validation message arrived). */
 const ValidateAndSaveInput = SaveAccountFields.extend({
@@ -113,6 +130,7 @@ const ValidateAndSaveInput = SaveAccountFields.extend({
 })
   .refine(hasSecret, 'Enter the password.')
   .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
+  .refine(outgoingPasswordHasUser, OUTGOING_LOGIN_MESSAGE)
 
 const AliasIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An alias id is 1-64 letters, digits, - or _.')
 
