@@ -19,6 +19,7 @@ const ELECTRON_FILES = [
   'src/main/app-protocol.ts',
   'src/main/open-external.ts',
   'src/main/ipc/register.ts',
+  'src/main/save-file.ts',
 ]
 
 /** Electron APIs that are each confined to one file. */

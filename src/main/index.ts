@@ -7,9 +7,11 @@ import type { SettingsData } from './accounts/settings-schema.js'
 import { registerAppScheme, serveRenderer } from './app-protocol.js'
 import { createKeytarStore } from './credentials/keytar-store.js'
 import { hardenWebContents, restrictPermissions } from './hardening.js'
+import { EVENTS } from '../shared/ipc/channels.js'
 import { createHandlers } from './ipc/handlers.js'
 import { registerIpc } from './ipc/register.js'
 import { openExternalSafe } from './open-external.js'
+import { saveWithDialog } from './save-file.js'
 import { APP_ORIGIN } from './renderer-path.js'
 import { createServices } from './services.js'
 import { menuTemplate } from './menu-template.js'
@@ -57,10 +59,21 @@ function start(): void {
     store,
     secrets: createKeytarStore(process.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined),
     openExternal: openExternalSafe,
+    saveFile: saveWithDialog,
     notices: notice ? [{ kind: 'settings-recovered', message: notice.message }] : [],
   })
   registerIpc(createHandlers(services), trustedIds, isAppUrl, log)
   openWindow()
+  // the quiet hourly re-check: a revoked password shows on its card before the user meets it
+  const recheck = services.recheck({
+    onChange: (account) => {
+      if (mainWindow && !mainWindow.webContents.isDestroyed()) {
+        mainWindow.webContents.send(EVENTS.accountChanged, account)
+      }
+    },
+  })
+  recheck.start()
+  app.on('before-quit', () => recheck.stop())
 }
 
 // tests and a portable setup can keep settings elsewhere; the CLI honours the same variable

@@ -68,6 +68,8 @@ export interface Account {
   createdAt: string
   /** When both servers last accepted the saved secret (ISO time), or null if never proven. */
   lastVerifiedAt: string | null
+  /** When the saved secret was last re-tested, whatever came of it (ISO time); absent in older settings. */
+  lastCheckedAt?: string | null
   stale: StaleCredential | null
   aliases: Alias[]
 }

@@ -39,6 +39,8 @@ export const BED_USERS = {
   rotating: { address: 'rotating@example.test', appPassword: 'rotatingapppassw', normalPassword: 'RotatingNormal1' },
   // the same, for the CLI reset tests (test files run in parallel, so each changes its own user)
   cliRotating: { address: 'cli-rotating@example.test', appPassword: 'clirotatingappwd' },
+  // the same, for the background re-check tests
+  recheck: { address: 'recheck@example.test', appPassword: 'recheckapppasswd' },
   // Gmail-like: "Send mail as" holds one verified alias; any other From is silently replaced
   gmailish: {
     address: 'gina@example.test',

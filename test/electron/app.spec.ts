@@ -62,8 +62,8 @@ test('window.mailkey is the fixed, frozen API and nothing else of Electron is on
     }
   })
   expect(shape).toEqual({
-    // one function per channel of the contract, plus the progress subscription: nothing else
-    keys: [...METHODS, 'onTestProgress'].sort(),
+    // one function per channel of the contract, plus the two subscriptions: nothing else
+    keys: [...METHODS, 'onAccountChanged', 'onTestProgress'].sort(),
     frozen: true,
     electron: false,
     ipc: false,

@@ -12,6 +12,8 @@ export interface FakeMailkey {
   api: { [K in keyof MailkeyApi]: Fn<K> }
   /** Sends a progress event to every subscriber, as main does during a test. */
   emit: (event: StageEvent) => void
+  /** Tells the window an account changed, as main's background re-check does. */
+  changeAccount: (account: AccountView) => void
   listenerCount: () => number
   /** Settles the pending testConnection call; resolves once the app has had a turn to handle it. */
   finishTest: (result: Result<TestReport>) => Promise<void>
@@ -21,6 +23,7 @@ export function installFakeMailkey(
   options: { accounts?: AccountView[]; detected?: DetectedSettings } = {},
 ): FakeMailkey {
   const listeners = new Set<(e: StageEvent) => void>()
+  const accountListeners = new Set<(a: AccountView) => void>()
   let accounts = options.accounts ?? []
   let settleTest: ((r: Result<TestReport>) => void) | null = null
   const api = {
@@ -57,15 +60,21 @@ export function installFakeMailkey(
     exportIdentities: vi.fn<MailkeyApi['exportIdentities']>(),
     validateAndSave: vi.fn<MailkeyApi['validateAndSave']>(),
     sendTestMessage: vi.fn<MailkeyApi['sendTestMessage']>(),
+    exportAccount: vi.fn<MailkeyApi['exportAccount']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    }),
+    onAccountChanged: vi.fn<MailkeyApi['onAccountChanged']>((listener) => {
+      accountListeners.add(listener)
+      return () => accountListeners.delete(listener)
     }),
   }
   Object.defineProperty(window, 'mailkey', { value: api, configurable: true, writable: true })
   return {
     api,
     emit: (event) => listeners.forEach((l) => l(event)),
+    changeAccount: (account) => accountListeners.forEach((l) => l(account)),
     listenerCount: () => listeners.size,
     finishTest: (result) => {
       if (!settleTest) throw new Error('no test is running')

@@ -52,6 +52,11 @@ export class AccountsService {
     return Promise.all(accounts.map((a) => this.view(a, keys)))
   }
 
+  /** The saved accounts as settings hold them (no keychain lookup). */
+  saved(): Account[] {
+    return this.repo.list()
+  }
+
   async view(account: Account, keys?: readonly string[]): Promise<AccountView> {
     return { ...account, secrets: await this.credentials.presence(account, keys) }
   }

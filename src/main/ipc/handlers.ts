@@ -48,6 +48,7 @@ export function createHandlers(s: Services): Handlers {
     exportIdentities: (input) => Promise.resolve({ text: exportIdentities(s.accounts.get(input.accountId)) }),
     validateAndSave: (input, ctx) => s.setup.validateAndSave(input, ctx.emit),
     sendTestMessage: (input) => s.sendTestMessage(input),
+    exportAccount: (input) => s.exportAccount(input.accountId, input.format),
     explainError: ({ text, protocol, code }) =>
       Promise.resolve(
         diagnose({ text, origin: 'pasted', ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) }),

@@ -25,6 +25,7 @@ export const CHANNELS = {
   exportIdentities: 'aliases:export',
   validateAndSave: 'accounts:validate-and-save',
   sendTestMessage: 'mail:send-test',
+  exportAccount: 'accounts:export',
 } as const
 
 export type Method = keyof typeof CHANNELS
@@ -33,4 +34,6 @@ export const METHODS = Object.keys(CHANNELS) as Method[]
 /** Main → renderer events. */
 export const EVENTS = {
   testProgress: 'connection:progress',
+  /** A saved account's standing changed without the window asking (the background re-check). */
+  accountChanged: 'accounts:changed',
 } as const

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AccountView } from '../account.js'
 import type { Diagnosis } from '../diagnosis.js'
+import { EXPORT_FORMATS, type SaveOutcome } from '../export.js'
 import type { KeychainHealth } from '../keychain.js'
 import {
   EmailSchema,
@@ -174,6 +175,9 @@ const SendTestInput = z.strictObject({
 
 const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
 
+/** Hand one account's settings on to another mail app: main makes the file and asks where to save it. */
+const ExportAccountInput = z.strictObject({ accountId: AccountIdSchema, format: z.enum(EXPORT_FORMATS) })
+
 const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 
 const RetestAccountInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema })
@@ -266,6 +270,7 @@ export const INPUTS = {
   exportIdentities: AccountRefInput,
   validateAndSave: ValidateAndSaveInput,
   sendTestMessage: SendTestInput,
+  exportAccount: ExportAccountInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs {
@@ -295,6 +300,8 @@ export interface Outputs {
   exportIdentities: { text: string }
   validateAndSave: ValidateResult
   sendTestMessage: SendTestResult
+  /** Saved under this file name (never its folder), or the user cancelled the dialog. */
+  exportAccount: SaveOutcome
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>
@@ -304,7 +311,9 @@ type ApiMethod<M extends Method> = [InputOf<M>] extends [undefined]
   ? () => Promise<Result<Outputs[M]>>
   : (input: InputOf<M>) => Promise<Result<Outputs[M]>>
 
-/** `window.mailkey`: one function per channel plus the progress subscription. */
+/** `window.mailkey`: one function per channel plus the two subscriptions (test progress, account changes). */
 export type MailkeyApi = { readonly [M in Method]: ApiMethod<M> } & {
   readonly onTestProgress: (listener: (event: StageEvent) => void) => () => void
+  /** A saved account changed without being asked (the quiet hourly re-check found it stale, or working again). */
+  readonly onAccountChanged: (listener: (account: AccountView) => void) => () => void
 }
