@@ -5,6 +5,17 @@ import type { ProviderId } from './providers.js'
 /** The rejections that make a saved secret stale (not network trouble). */
 export type RejectionCause = 'invalid_credentials' | 'app_password_required' | 'oauth_token_invalid'
 
+const REJECTIONS: ReadonlySet<string> = new Set<RejectionCause>([
+  'invalid_credentials',
+  'app_password_required',
+  'oauth_token_invalid',
+])
+
+/** Causes that mean the server refused the secret itself (not the network, not the settings). */
+export function isRejection(cause: Cause | undefined): cause is RejectionCause {
+  return cause !== undefined && REJECTIONS.has(cause)
+}
+
 /** A saved secret the server now refuses, confirmed by a second attempt. */
 export interface StaleCredential {
   since: string

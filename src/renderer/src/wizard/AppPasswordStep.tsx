@@ -1,9 +1,11 @@
 import type { Dispatch } from 'react'
 import type { AppPasswordInfo, Provider } from '../../../shared/providers.js'
+import { needsMicrosoftSignIn } from '../lib/microsoft.js'
 import { KeychainNotice } from '../ui/KeychainNotice.js'
 import type { KeychainCheck } from '../ui/use-keychain-health.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
+import { MicrosoftSignIn } from './MicrosoftSignIn.js'
 import { GUIDANCE, type Guidance } from './provider-guidance.js'
 import type { At, WizardAction } from './wizard-state.js'
 
@@ -27,7 +29,10 @@ function Actions({ dispatch, next }: { dispatch: Dispatch<WizardAction>; next: s
   )
 }
 
-/** Outlook.com and friends: no password of any kind works, and saying so plainly saves an hour. */
+/**
+ * Outlook.com and Microsoft 365: no password of any kind works for their incoming mail, so the wizard
+ * says so plainly and stops here (no "test a password anyway"); the way on is Microsoft sign-in.
+ */
 function PasswordSignInOff({ provider, dispatch }: { provider: Provider; dispatch: Dispatch<WizardAction> }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const [open, problem] = useOpenExternal()
@@ -37,17 +42,21 @@ function PasswordSignInOff({ provider, dispatch }: { provider: Provider; dispatc
         {provider.name} has switched off password sign-in
       </h2>
       <p className="lead">
-        Microsoft no longer lets mail apps sign in to {provider.name} with a password, not even an app password. It
-        needs “Sign in with Microsoft” (OAuth) instead, which this version of Mailkey cannot do yet.
+        Microsoft no longer lets mail apps read {provider.name} mail (IMAP or POP) with a password, not even an app
+        password. Only “Sign in with Microsoft” (OAuth) works.
       </p>
-      <p>You can still test a password: the test will show exactly what the server answers.</p>
+      <MicrosoftSignIn provider={provider} />
       <p>
         <button type="button" className="button button--link" onClick={() => open(provider.helpUrl)}>
           Read {provider.name}’s help page
         </button>
       </p>
       {problem && <p className="field-error">{problem}</p>}
-      <Actions dispatch={dispatch} next="Test a password anyway" />
+      <div className="actions">
+        <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
+          Use another address
+        </button>
+      </div>
     </section>
   )
 }
@@ -121,7 +130,8 @@ function AppPasswordGuide({
 /** Step 2, for providers with password rules: how to get the password the next step asks for. */
 export function AppPasswordStep(props: Props) {
   const provider = props.state.setup.detected.provider
-  if (provider?.oauthOnly) return <PasswordSignInOff provider={provider} dispatch={props.dispatch} />
+  if (provider && needsMicrosoftSignIn(provider))
+    return <PasswordSignInOff provider={provider} dispatch={props.dispatch} />
   if (provider?.appPassword) return <AppPasswordGuide {...props} provider={provider} info={provider.appPassword} />
   // needsGuidance() sends only such providers here; should that change, the password step still works
   return <Actions dispatch={props.dispatch} next="Continue" />

@@ -24,7 +24,10 @@ export function ServerSummary({ setup }: { setup: Setup }) {
         </div>
         <div className="summary-row">
           <dt>Sign in as</dt>
-          <dd className="mono">{setup.username}</dd>
+          <dd className="mono">
+            {setup.username}
+            {setup.outgoingLogin ? ` (sending: ${setup.outgoingLogin.username || '—'})` : ''}
+          </dd>
         </div>
       </dl>
       <p className="summary-source">

@@ -1,5 +1,6 @@
 import type { Dispatch } from 'react'
 import { newTestId } from '../lib/test-id.js'
+import { Field } from '../ui/Field.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { PopReminder } from './PopReminder.js'
 import { ServerEditor } from './ServerEditor.js'
@@ -13,6 +14,7 @@ interface Props {
 
 /** Step 4: the servers that will be tested, editable behind a disclosure. */
 export function ServersStep({ state, dispatch }: Props) {
+  const editing = state.setup.accountId !== undefined
   // an editor opened by a diagnosis puts focus on its field itself
   const headingRef = useFocusOnMount<HTMLHeadingElement>(!state.editing)
   return (
@@ -29,7 +31,7 @@ export function ServersStep({ state, dispatch }: Props) {
         Test the servers
       </h2>
       <p className="lead">
-        {state.setup.accountId !== undefined && state.setup.password === ''
+        {editing && state.setup.password === ''
           ? 'Mailkey signs in to both servers at once with the saved password. Nothing is sent and nothing is saved yet.'
           : 'Mailkey signs in to both servers at once with your password. Nothing is sent and nothing is saved yet.'}
       </p>
@@ -37,6 +39,19 @@ export function ServersStep({ state, dispatch }: Props) {
         <p className="notice" role="status">
           {state.notice}
         </p>
+      )}
+      {editing && (
+        <Field id="edit-display-name" label="Your name" hint="Shown to the people you write to.">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              autoComplete="name"
+              value={state.setup.displayName}
+              onChange={(e) => dispatch({ type: 'displayNameChanged', displayName: e.target.value })}
+            />
+          )}
+        </Field>
       )}
       <ServerSummary setup={state.setup} />
       <button
@@ -60,7 +75,7 @@ export function ServersStep({ state, dispatch }: Props) {
       <PopReminder setup={state.setup} />
       <div className="actions">
         <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
-          {state.setup.accountId !== undefined ? 'Change the password' : 'Back'}
+          {editing ? 'Change the password' : 'Back'}
         </button>
         <button type="submit" className="button button--primary">
           Test both servers

@@ -47,6 +47,9 @@ export function editSetup(account: AccountView): Setup {
     incoming: incomingDraft(account.incoming),
     outgoing: serverDraft(account.outgoing),
     accountId: account.id,
+    ...(account.outgoingUsername !== null
+      ? { outgoingLogin: { username: account.outgoingUsername, password: '' } }
+      : {}),
   }
 }
 

@@ -34,3 +34,9 @@ export function changeServer(setup: Setup, side: 'incoming' | 'outgoing', change
       return assertNever(change)
   }
 }
+
+/** A separate outgoing login on (starting empty, so nothing is signed in with a guessed name) or off. */
+export function toggleOutgoingLogin(setup: Setup, on: boolean): Setup {
+  if (on) return setup.outgoingLogin ? setup : { ...setup, outgoingLogin: { username: '', password: '' } }
+  return { ...setup, outgoingLogin: null }
+}

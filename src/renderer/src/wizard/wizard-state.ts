@@ -15,7 +15,7 @@ export type Detection =
   | { status: 'found'; email: string; settings: DetectedSettings }
   | { status: 'failed'; email: string; message: string }
 
-export type ServerField = 'username' | 'host' | 'port'
+export type ServerField = 'username' | 'host' | 'port' | 'outgoing-username'
 
 /** Where the servers editor puts focus when a diagnosis sends the user to a field. */
 export interface EditorFocus {
@@ -50,7 +50,11 @@ export type WizardState =
       showProblems: boolean
       notice: string | null
     }
-  | { step: 'test'; setup: Setup; run: TestRun }
+  /**
+   * `retry`: the new password typed into the failed test's own field (a refused password gets its fix in
+   * place, not six steps back).
+   */
+  | { step: 'test'; setup: Setup; run: TestRun; retry?: PasswordRetry }
   /**
    * Saved: what was verified and when, and (validate and save) the validation message that proved
    * delivery. The password is gone from memory by now.
@@ -58,6 +62,14 @@ export type WizardState =
   | { step: 'done'; setup: Setup; account: AccountView; report: TestReport; delivery?: RoundTripReport }
 
 export type WizardStep = WizardState['step']
+
+/** A new password typed where a test said the last one was refused. */
+export interface PasswordRetry {
+  /** Normalised as typed (app-password separators stripped). */
+  password: string
+  /** The user pasted it or asked to test it: what is wrong with it is shown from now on. */
+  showCheck: boolean
+}
 
 export type ServerChange =
   | { field: 'host'; value: string }
@@ -76,9 +88,16 @@ export type WizardAction =
   | { type: 'guidanceRead' }
   | { type: 'passwordChanged'; raw: string; pasted: boolean }
   | { type: 'passwordSubmitted' }
+  /** The failed test's own password field. */
+  | { type: 'retryPasswordChanged'; raw: string; pasted: boolean }
+  /** "Test both servers" with the new password typed there. */
+  | { type: 'retryPasswordSubmitted'; testId: string }
   | { type: 'editorToggled'; open: boolean }
   | { type: 'serverChanged'; side: Side; change: ServerChange }
   | { type: 'usernameChanged'; username: string }
+  /** "Outgoing mail signs in with a different user name and password", and its two fields. */
+  | { type: 'outgoingLoginToggled'; on: boolean }
+  | { type: 'outgoingLoginChanged'; field: 'username' | 'password'; value: string }
   | { type: 'testRequested'; testId: string }
   | { type: 'stageEvent'; event: StageEvent }
   | { type: 'testFinished'; testId: string; result: Result<TestReport> }
@@ -92,7 +111,7 @@ export type WizardAction =
   | { type: 'validationStarted'; testId: string }
   | { type: 'validationFinished'; testId: string; result: Result<ValidateResult> }
 
-export const initialWizardState: WizardState = {
+export const initialWizardState: At<'address'> = {
   step: 'address',
   email: '',
   displayName: '',
