@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { IMAP_CLIENT_INFO } from '../../src/main/mail/protocol-options.js'
 import { DEFAULT_TIMEOUTS } from '../../src/main/mail/timeouts.js'
-import packageJson from '../../package.json'
+import packageJson from '../../package.json' with { type: 'json' }
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
 import { runTest } from './run-test.js'

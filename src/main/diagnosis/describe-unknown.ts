@@ -15,7 +15,7 @@ export function describeUnknown(ctx: DescribeContext): Description {
       : 'It names no protocol and no code that Mailkey knows, so it says little on its own.'
     return {
       title: 'Mailkey does not recognise this message',
-      explanation: `${told} A real test of the account shows what its servers answer now, and Mailkey explains that answer.`,
+      explanation: `${told} It says too little to name the cause; what the account’s servers answer to a real test does.`,
       fix: { kind: 'none', label: 'Test the account for real to see what its servers answer now' },
     }
   }

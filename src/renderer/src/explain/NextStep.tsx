@@ -20,13 +20,9 @@ export function NextStep({ text, accounts, onTestAccount, onSetUp, fromSetup }: 
   const saved = accountsToTest(text, accounts)
   const address = addressToSetUp(text, accounts)
   return (
-    <section className="next-step" aria-labelledby="next-step-title">
-      <h3 id="next-step-title" className="next-step-title">
-        Find out with a real test
-      </h3>
-      <p>
-        Mailkey signs in to the account’s servers now and explains exactly what they answer. Nothing is sent and nothing
-        is changed.
+    <section className="next-step" aria-label="Find out with a real test">
+      <p className="note">
+        Mailkey signs in to the account’s servers and explains what they answer. Nothing is sent or changed.
       </p>
       <div className="actions actions--start">
         {saved.map((account, i) => (

@@ -34,10 +34,9 @@ export function PasswordRetry({ provider, retry, dispatch, disabled }: Props) {
         if (!check.ok) inputRef.current?.focus()
       }}
     >
-      <p className="password-retry-title">{title}</p>
       <PasswordField
         id="retry-password"
-        label={isApp ? 'New app password' : 'Password'}
+        label={title}
         value={password}
         hint={passwordHint(provider)}
         error={error}
