@@ -99,6 +99,15 @@ export interface MenuItemOptions {
   submenu?: MenuItemOptions[]
 }
 
+/** The Save dialog, modal to the focused window (index.ts picks the window). */
+export interface SaveDialogLike {
+  showSaveDialog(options: {
+    title: string
+    defaultPath: string
+    filters: { name: string; extensions: string[] }[]
+  }): Promise<{ canceled: boolean; filePath?: string | undefined }>
+}
+
 export interface ElectronSurface {
   app: AppLike
   BrowserWindow: BrowserWindowClass
@@ -107,6 +116,6 @@ export interface ElectronSurface {
   ipcMain: IpcMainLike
   shell: { openExternal(url: string): Promise<void> }
   Menu: { buildFromTemplate(template: MenuItemOptions[]): unknown; setApplicationMenu(menu: unknown): void }
-  dialog: { showErrorBox(title: string, content: string): void }
+  dialog: { showErrorBox(title: string, content: string): void } & SaveDialogLike
   nativeTheme: { readonly shouldUseDarkColors: boolean }
 }

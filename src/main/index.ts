@@ -26,7 +26,14 @@ startMainProcess(
     protocol,
     ipcMain,
     shell,
-    dialog,
+    dialog: {
+      showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+      // modal to the window the user is in, when there is one
+      showSaveDialog: (options) => {
+        const parent = BrowserWindow.getFocusedWindow()
+        return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)
+      },
+    },
     nativeTheme,
     // menu-template.ts builds roles by name; Electron's type lists them as a union
     Menu: {

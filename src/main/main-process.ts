@@ -2,6 +2,8 @@ import type Conf from 'conf'
 import { join } from 'node:path'
 import type { SettingsData } from './accounts/settings-schema.js'
 import { openSettings, SETTINGS_NAME } from './accounts/settings-store.js'
+import { EVENTS } from '../shared/ipc/channels.js'
+import type { BackgroundRecheck } from './accounts/background-recheck.js'
 import { registerAppScheme, serveRenderer } from './app-protocol.js'
 import type { SecretStore } from './credentials/secret-store.js'
 import type { BrowserWindowLike, ElectronSurface } from './electron-surface.js'
@@ -11,6 +13,7 @@ import { registerIpc } from './ipc/register.js'
 import { menuTemplate } from './menu-template.js'
 import { openAuthorizationPage, openExternalSafe } from './open-external.js'
 import { APP_ORIGIN } from './renderer-path.js'
+import { saveWithDialog } from './save-file.js'
 import { createServices, type Services } from './services.js'
 import { createMainWindow } from './window.js'
 import { windowIconPath } from './window-icon.js'
@@ -46,7 +49,8 @@ export interface MainProcess {
  * modules in index.ts, a recording stand-in in tests): the single-instance lock, the app:// scheme, the
  * guards on every web contents, then at `ready` the permission handlers, the menu (no DevTools or
  * Reload when packaged), the renderer with its CSP header, the services, IPC behind the sender check,
- * the window with secure web preferences, and a bounded clean-up on quit.
+ * the window with secure web preferences, the quiet hourly re-check of saved accounts, and a bounded
+ * clean-up on quit.
  */
 export function startMainProcess(e: ElectronSurface, opts: MainProcessOptions): MainProcess {
   const { app } = e
@@ -64,6 +68,7 @@ export function startMainProcess(e: ElectronSurface, opts: MainProcessOptions): 
   let mainWindow: BrowserWindowLike | undefined
   let services: Services | undefined
   let unregister: () => void = () => undefined
+  let recheck: BackgroundRecheck | undefined
 
   // tests and a portable setup can keep settings elsewhere; the CLI honours the same variable
   const configDir = opts.env['MAILKEY_CONFIG_DIR']
@@ -102,11 +107,20 @@ export function startMainProcess(e: ElectronSurface, opts: MainProcessOptions): 
       secrets: opts.secrets(opts.env['MAILKEY_KEYCHAIN_SERVICE'] || undefined),
       openExternal: openExternalSafe(e.shell),
       openAuthorization: openAuthorizationPage(e.shell),
+      saveFile: saveWithDialog(e.dialog),
       notices: notice ? [{ kind: 'settings-recovered', message: notice.message }] : [],
       settingsDir,
     })
     unregister = registerIpc(e.ipcMain, createHandlers(services), trustedIds, isAppUrl, opts.log)
     openWindow()
+    // the quiet hourly re-check: a revoked password shows on its card before the user meets it
+    recheck = services.recheck({
+      onChange: (account) => {
+        if (mainWindow && !mainWindow.webContents.isDestroyed())
+          mainWindow.webContents.send(EVENTS.accountChanged, account)
+      },
+    })
+    recheck.start()
   }
 
   registerAppScheme(e.protocol)
@@ -129,6 +143,7 @@ export function startMainProcess(e: ElectronSurface, opts: MainProcessOptions): 
     if (cleaned) return
     event.preventDefault()
     cleaned = true
+    recheck?.stop()
     const stopped = services?.shutdown() ?? Promise.resolve()
     const bound = new Promise<void>((r) => setTimeout(r, QUIT_CLEANUP_MS).unref())
     void Promise.race([stopped, bound]).then(() => {

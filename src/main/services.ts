@@ -1,5 +1,6 @@
 import type Conf from 'conf'
 import type { AppNotice, SettingsBackupView } from '../shared/ipc/contract.js'
+import type { ExportFormat, SaveOutcome } from '../shared/export.js'
 import type { KeychainHealth } from '../shared/keychain.js'
 import { PRESETS, providerForAddress, type Provider } from '../shared/providers.js'
 import type { StageEvent } from '../shared/report.js'
@@ -11,6 +12,8 @@ import { AccountChecks } from './accounts/check-all.js'
 import { FilterService } from './accounts/filter-service.js'
 import { OAuthSignIn } from './accounts/oauth-sign-in.js'
 import { revokeSignIn } from './accounts/revoke-sign-in.js'
+import { BackgroundRecheck, type RecheckOptions } from './accounts/background-recheck.js'
+import { CheckLock } from './accounts/check-lock.js'
 import { retestAccount } from './accounts/retest-account.js'
 import { sendTestMessage } from './accounts/send-test-message.js'
 import { dismissBackup, listBackups, type SettingsBackup } from './accounts/settings-backups.js'
@@ -19,6 +22,8 @@ import { AccountSetup } from './accounts/setup-service.js'
 import { resetStaleCredential, type NewSecret } from './accounts/stale-credential-reset.js'
 import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
+import { AppError } from './app-error.js'
+import { exportAccounts, type ExportDocument } from './export/index.js'
 import type { SecretStore } from './credentials/secret-store.js'
 import { discoveryNet, type NetOptions } from './discovery/default-net.js'
 import { DiscoveryService } from './discovery/discovery-service.js'
@@ -61,8 +66,16 @@ export interface Services {
   /** Finds the servers for an address and keeps the trust gate's hosts (discovery/). */
   discovery: DiscoveryService
   keychainHealth: () => Promise<KeychainHealth>
+  /** One check of an account at a time: the user's re-test and reset wait here, the background skips. */
+  checkLock: CheckLock
+  /** The quiet hourly re-check of saved accounts, built but not started (the app starts it). */
+  recheck: (options: RecheckOptions) => BackgroundRecheck
   /** Opens an allowed https link in the system browser. */
   openExternal: (url: string) => Promise<void>
+  /** Saves a document where the user chooses (the app's Save dialog; tests put it in a folder). */
+  saveFile: (doc: ExportDocument) => Promise<SaveOutcome>
+  /** One account's settings in a format another mail app reads, saved through `saveFile`; never a secret. */
+  exportAccount: (accountId: string, format: ExportFormat) => Promise<SaveOutcome>
   /** What happened at start that the user must hear about (e.g. settings moved aside). */
   notices: readonly AppNotice[]
   /** Stops every running test and round trip, closing their sockets (the clean-up on quit). */
@@ -81,6 +94,8 @@ export interface ServiceConfig {
   openExternal: (url: string) => Promise<void>
   /** Opens an OAuth authorization page: only the configured authorization endpoint (url-allowlist.ts). */
   openAuthorization?: (url: string, authorizationEndpoint: string) => Promise<void>
+  /** Where exports are saved; unset (the CLI): exporting says it needs the app. */
+  saveFile?: (doc: ExportDocument) => Promise<SaveOutcome>
   /** Trusted CAs for the mail servers; the system's when unset. Tests pass the bed's CA. */
   trust?: TlsTrust
   /** Provider presets; tests add the bed as a provider. */
@@ -137,10 +152,13 @@ export function createServices(config: ServiceConfig): Services {
   const roundTripLimitMs = config.roundTripLimitMs ?? ROUND_TRIP_LIMIT_MS
   const pending = new PendingGrants()
   const deps = { accounts, credentials, tester, ...(config.now ? { now: config.now } : {}) }
-  const retest: Services['retest'] = (id, testId, emit, timeoutMs) => retestAccount(deps, id, testId, emit, timeoutMs)
+  const checkLock = new CheckLock()
+  // one check of an account at a time: the user's re-test (and check all) and a reset wait their turn
+  const retest: Services['retest'] = (id, testId, emit, timeoutMs) =>
+    checkLock.run(id, () => retestAccount(deps, id, testId, emit, timeoutMs))
   const openAuthorization =
     config.openAuthorization ?? (() => Promise.reject(new Error('no browser to sign in with here')))
-  return {
+  const services: Services = {
     accounts,
     credentials,
     tester,
@@ -162,14 +180,32 @@ export function createServices(config: ServiceConfig): Services {
     }),
     filters: new FilterService({ accounts, credentials, tester, trust }),
     resetStaleCredential: (id, testId, secret, emit, timeoutMs) =>
-      resetStaleCredential({ ...deps, pending, tokens: savedTokens }, id, testId, secret, emit, timeoutMs),
+      checkLock.run(id, () =>
+        resetStaleCredential({ ...deps, pending, tokens: savedTokens }, id, testId, secret, emit, timeoutMs),
+      ),
     signIn: new OAuthSignIn({ accounts, credentials, pending, openAuthorization }),
     oauthGrants,
     tokens: savedTokens,
     sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust }, input),
     discovery,
     keychainHealth: () => checkKeychain(config.secrets),
+    checkLock,
+    // keychainHealth is looked up at call time, like saveFile: tests replace it
+    recheck: (options) =>
+      new BackgroundRecheck(
+        {
+          accounts,
+          checks: checkLock,
+          keychainHealth: () => services.keychainHealth(),
+          retest: (id, testId, now) => retestAccount({ ...deps, now }, id, testId, () => undefined),
+        },
+        options,
+      ),
     openExternal: config.openExternal,
+    saveFile: config.saveFile ?? noSaving,
+    // saveFile is looked up at call time, so a test can put files where it reads them
+    exportAccount: (accountId, format) =>
+      services.saveFile(exportAccounts(format, [accounts.get(accountId)], { now: config.now?.() ?? new Date() })),
     notices: config.notices ?? [],
     shutdown: () => tester.stopAll(),
     backups: {
@@ -177,4 +213,9 @@ export function createServices(config: ServiceConfig): Services {
       dismiss: (name) => (dir ? dismissBackup(dir, name) : false),
     },
   }
+  return services
+}
+
+function noSaving(): Promise<SaveOutcome> {
+  return Promise.reject(new AppError('FORBIDDEN', 'Saving a file needs the Mailkey app window.'))
 }

@@ -7,6 +7,17 @@ import type { ProviderId } from './providers.js'
 /** The rejections that make a saved secret stale (not network trouble). */
 export type RejectionCause = 'invalid_credentials' | 'app_password_required' | 'oauth_token_invalid'
 
+const REJECTIONS: ReadonlySet<string> = new Set<RejectionCause>([
+  'invalid_credentials',
+  'app_password_required',
+  'oauth_token_invalid',
+])
+
+/** Causes that mean the server refused the secret itself (not the network, not the settings). */
+export function isRejection(cause: Cause | undefined): cause is RejectionCause {
+  return cause !== undefined && REJECTIONS.has(cause)
+}
+
 /** A saved secret the server now refuses, confirmed by a second attempt. */
 export interface StaleCredential {
   since: string
@@ -72,6 +83,8 @@ export interface Account {
   createdAt: string
   /** When both servers last accepted the saved secret (ISO time), or null if never proven. */
   lastVerifiedAt: string | null
+  /** When the saved secret was last re-tested, whatever came of it (ISO time); absent in older settings. */
+  lastCheckedAt?: string | null
   stale: StaleCredential | null
   aliases: Alias[]
   /** Allow / Ignore filter for incoming mail, made real on the server as a Sieve script; null: none. */

@@ -124,6 +124,8 @@ function config({ dir, certPath, keyPath, ports, rootless, oauth }: ConfigInput)
     `mail_location = maildir:${dir}/mail/%u`,
     'login_greeting = Gimap ready for requests',
     'imap_id_send = name GImap vendor "Google, Inc." support-url https://support.google.com/mail',
+    // what clients say in IMAP ID goes to the log ("ID sent: name=…"), so a test can read what Mailkey sent
+    'imap_id_log = *',
     ...unprivileged,
     ...(oauth
       ? ['passdb {', '  driver = oauth2', '  mechanisms = xoauth2 oauthbearer', `  args = ${dir}/oauth2.conf`, '}']

@@ -41,6 +41,8 @@ export const BED_USERS = {
   cliRotating: { address: 'cli-rotating@example.test', appPassword: 'clirotatingappwd' },
   // reset with an app password pasted in groups ("past edap ppas swrd"), by the CLI and over IPC
   pasted: { address: 'pasted@example.test', appPassword: 'pastedapppasswrd' },
+  // the same, for the background re-check tests
+  recheck: { address: 'recheck@example.test', appPassword: 'recheckapppasswd' },
   // Gmail-like: "Send mail as" holds one verified alias; any other From is silently replaced
   gmailish: {
     address: 'gina@example.test',

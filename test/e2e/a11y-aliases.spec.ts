@@ -43,9 +43,9 @@ test('send-as addresses: add form, check options and results, last check, export
   await expect(alias.getByRole('heading')).toBeFocused()
 
   await alias.getByRole('button', { name: 'Check gina.sales@example.test' }).click()
-  await expect(alias.getByRole('checkbox', { name: /^Also send one message/ })).toBeFocused()
+  await expect(alias.getByRole('checkbox', { name: /^Also send one test message/ })).toBeFocused()
   await scanA11y(page, 'aliases: check options')
-  await alias.getByRole('checkbox', { name: /^Also send one message/ }).check()
+  await alias.getByRole('checkbox', { name: /^Also send one test message/ }).check()
   await alias.getByRole('button', { name: 'Start the check' }).click()
   await expect(alias.getByRole('heading', { name: 'Accepted, but the From was rewritten' })).toBeFocused({
     timeout: 30_000,

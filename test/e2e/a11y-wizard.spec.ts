@@ -154,7 +154,8 @@ test('failures with a certificate and a reachability check, and the password ste
     // the standard ports of both protocols on that host, tried from here
     await expect(reach).toContainText('127.0.0.1 port 993')
     await expect(reach).toContainText('127.0.0.1 port 587')
-    const certificate = page.getByRole('article', { name: 'Outgoing mail' }).locator('.certificate')
+    // each failure is said above the two servers' stages, titled by whose it is
+    const certificate = page.locator('.diagnosis', { hasText: 'Outgoing mail' }).locator('.certificate')
     await expect(certificate).toContainText('SHA-256')
     await scanA11y(page, 'test failed (refused with reachability, untrusted certificate)')
     await screenshot(page, '01-refused-and-certificate')

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect as baseExpect, test as base, type Page } from '@playwright/test'
 import type Conf from 'conf'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SettingsData } from '../../src/main/accounts/settings-schema.js'
@@ -38,6 +38,8 @@ export interface Bridge {
   authorizations: string[]
   /** Every result the page received, to scan for secrets. */
   results: unknown[]
+  /** Files main saved where the app would ask with its Save dialog (the test's own folder). */
+  savedFiles: { name: string; path: string; content: string }[]
 }
 
 function bedInfo(): BedInfo {
@@ -58,6 +60,7 @@ declare global {
     __mailkeyEmit?: (event: StageEvent) => void
     __mailkeyEmitCheckAll?: (event: CheckAllEvent) => void
     __mailkeyDiscovery?: (event: DiscoveryEvent) => void
+    __mailkeyAccountChanged?: (account: AccountView) => void
   }
 }
 
@@ -99,57 +102,75 @@ async function installBridge(page: Page, bridge: Bridge): Promise<void> {
       return () => discovery.delete(listener)
     }
     window.__mailkeyDiscovery = (e) => discovery.forEach((l) => l(e))
+    const accountListeners = new Set<(a: AccountView) => void>()
+    api['onAccountChanged'] = (listener: (a: AccountView) => void) => {
+      accountListeners.add(listener)
+      return () => accountListeners.delete(listener)
+    }
+    window.__mailkeyAccountChanged = (a) => accountListeners.forEach((l) => l(a))
     Object.defineProperty(window, 'mailkey', { value: Object.freeze(api), enumerable: true })
   }, METHODS)
 }
 
 export const test = base.extend<{ bridge: Bridge }>({
-  bridge: async ({ page }, use) => {
-    const bed = bedInfo()
-    const zone = zoneInfo()
-    const dir = mkdtempSync(join(tmpdir(), 'mailkey-e2e-'))
-    // a keychain service of its own per test: never touches a real user's entries
-    const service = `mailkey-e2e-${process.pid}-${Date.now()}`
-    const secrets = createKeytarStore(service)
-    const store = openSettings(dir).store
-    const opened: string[] = []
-    const authorizations: string[] = []
-    const services = createServices({
-      store,
-      secrets,
-      trust: { ca: bed.ca },
-      catalog: bedCatalog(bed),
-      // discovery asks the zone's DNS server only, and finds the bed's mail servers where ports are moved
-      discovery: {
-        dnsServers: [zone.dnsServer],
-        ports: {
-          https: zone.httpsPort,
-          http: zone.httpPort,
-          mail: {
-            imap: { tls: bed.ports.imaps, starttls: bed.ports.imap },
-            smtp: { tls: bed.ports.smtps, starttls: bed.ports.submission },
+  // automatic: every test's page talks to the real services, whether or not the test looks at them
+  bridge: [
+    async ({ page }, use) => {
+      const bed = bedInfo()
+      const zone = zoneInfo()
+      const dir = mkdtempSync(join(tmpdir(), 'mailkey-e2e-'))
+      // a keychain service of its own per test: never touches a real user's entries
+      const service = `mailkey-e2e-${process.pid}-${Date.now()}`
+      const secrets = createKeytarStore(service)
+      const store = openSettings(dir).store
+      const opened: string[] = []
+      const authorizations: string[] = []
+      const services = createServices({
+        store,
+        secrets,
+        trust: { ca: bed.ca },
+        catalog: bedCatalog(bed),
+        // discovery asks the zone's DNS server only, and finds the bed's mail servers where ports are moved
+        discovery: {
+          dnsServers: [zone.dnsServer],
+          ports: {
+            https: zone.httpsPort,
+            http: zone.httpPort,
+            mail: {
+              imap: { tls: bed.ports.imaps, starttls: bed.ports.imap },
+              smtp: { tls: bed.ports.smtps, starttls: bed.ports.submission },
+            },
           },
+          ispdbBase: `https://127.0.0.1:${zone.httpsPort}/v1.1/`,
         },
-        ispdbBase: `https://127.0.0.1:${zone.httpsPort}/v1.1/`,
-      },
-      openExternal: (url) => {
-        opened.push(url)
-        return Promise.resolve()
-      },
-      // the system browser: a new tab of the same Chromium signs in at the bed and is sent back to
-      // Mailkey's loopback listener, whose "You can close this tab" page it shows
-      openAuthorization: async (url) => {
-        authorizations.push(url)
-        const tab = await page.context().newPage()
-        void tab.goto(url).catch(() => undefined)
-      },
-    })
-    const bridge: Bridge = { bed, services, secrets, store, opened, authorizations, results: [] }
-    await installBridge(page, bridge)
-    await use(bridge)
-    for (const key of await secrets.keys()) await secrets.delete(key)
-    rmSync(dir, { recursive: true, force: true })
-  },
+        openExternal: (url) => {
+          opened.push(url)
+          return Promise.resolve()
+        },
+        // the system browser: a new tab of the same Chromium signs in at the bed and is sent back to
+        // Mailkey's loopback listener, whose "You can close this tab" page it shows
+        openAuthorization: async (url) => {
+          authorizations.push(url)
+          const tab = await page.context().newPage()
+          void tab.goto(url).catch(() => undefined)
+        },
+      })
+      const savedFiles: Bridge['savedFiles'] = []
+      // what the Save dialog does in the app: here the test's folder is the one the user "chose"
+      services.saveFile = (doc) => {
+        const path = join(dir, doc.fileName)
+        writeFileSync(path, doc.content)
+        savedFiles.push({ name: doc.fileName, path, content: doc.content })
+        return Promise.resolve({ saved: true, fileName: doc.fileName })
+      }
+      const bridge: Bridge = { bed, services, secrets, store, opened, authorizations, results: [], savedFiles }
+      await installBridge(page, bridge)
+      await use(bridge)
+      for (const key of await secrets.keys()) await secrets.delete(key)
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { auto: true },
+  ],
 })
 
 export { expect } from '@playwright/test'
@@ -163,6 +184,11 @@ export function refuseKeychain(bridge: Bridge, systemMessage: string): void {
   const refuse = (): Promise<never> => Promise.reject(keychainError(new Error(systemMessage)))
   const refusing: SecretStore = { set: refuse, get: refuse, delete: refuse, keys: refuse }
   bridge.services.keychainHealth = () => checkKeychain(refusing)
+}
+
+/** Tells the page an account changed, as main's background re-check does over `accounts:changed`. */
+export async function pushAccountChange(page: Page, account: AccountView): Promise<void> {
+  await page.evaluate((a) => window.__mailkeyAccountChanged?.(a), account)
 }
 
 /**

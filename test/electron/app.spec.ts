@@ -63,7 +63,7 @@ test('window.mailkey is the fixed, frozen API and nothing else of Electron is on
   })
   expect(shape).toEqual({
     // one function per channel of the contract, plus the progress subscriptions: nothing else
-    keys: [...METHODS, 'onTestProgress', 'onCheckAllProgress', 'onDiscoveryProgress'].sort(),
+    keys: [...METHODS, 'onTestProgress', 'onCheckAllProgress', 'onDiscoveryProgress', 'onAccountChanged'].sort(),
     frozen: true,
     electron: false,
     ipc: false,

@@ -79,6 +79,7 @@ export function electronStandIn(opts: { packaged?: boolean; lock?: boolean; user
     opened: [] as string[],
     menu: undefined as MenuItemOptions[] | undefined,
     errorBoxes: [] as string[],
+    saveDialogs: [] as string[],
     focused: 0,
     userData: opts.userData,
   }
@@ -166,7 +167,14 @@ export function electronStandIn(opts: { packaged?: boolean; lock?: boolean; user
       buildFromTemplate: (template) => template,
       setApplicationMenu: (menu) => (calls.menu = menu as MenuItemOptions[]),
     },
-    dialog: { showErrorBox: (_title, content) => calls.errorBoxes.push(content) },
+    dialog: {
+      showErrorBox: (_title, content) => calls.errorBoxes.push(content),
+      // the user cancels every Save dialog here; the test sees which file was offered
+      showSaveDialog: (options) => {
+        calls.saveDialogs.push(options.defaultPath)
+        return Promise.resolve({ canceled: true })
+      },
+    },
     nativeTheme: { shouldUseDarkColors: false },
   }
   return {

@@ -9,7 +9,7 @@ import { App } from '../../src/renderer/src/App.js'
 import { installFakeMailkey, pending } from './fake-mailkey.js'
 import { account, alias, arrived, passed, rewritten, senderRefused } from './fixtures.js'
 
-/** Checking an alias from its list entry: the opt-in, level 1 live, then each level's outcome and fix. */
+/** Checking an alias from its list entry: the test-message choice, the server check live, then each outcome and fix. */
 
 const ADDRESS = 'sales@example.org'
 const SEND_AS = 'https://mail.google.com/mail/u/0/#settings/accounts'
@@ -27,9 +27,9 @@ async function openCheck(accounts: AccountView[] = [ACCOUNT]) {
   const answer = pending<Result<AliasCheckResult>>()
   fake.api.checkAlias.mockReturnValueOnce(answer.promise)
   await user.click(within(entry).getByRole('button', { name: `Check ${ADDRESS}` }))
-  const box = within(entry).queryByRole<HTMLInputElement>('checkbox', { name: /^Also send one message/ })
+  const box = within(entry).queryByRole<HTMLInputElement>('checkbox', { name: /^Also send one test message/ })
   const start = async (roundTrip: boolean) => {
-    if (roundTrip && box) await user.click(box)
+    if (box && !box.disabled && box.checked !== roundTrip) await user.click(box)
     await user.click(within(entry).getByRole('button', { name: 'Start the check' }))
     const testId = fake.api.checkAlias.mock.calls[0]?.[0].testId ?? ''
     const emit = (e: Omit<StageEvent, 'testId' | 'side'>) => act(() => fake.emit({ testId, side: 'outgoing', ...e }))
@@ -45,17 +45,27 @@ async function openCheck(accounts: AccountView[] = [ACCOUNT]) {
 }
 
 describe('before the check', () => {
-  it('offers the round trip as an opt-in, unticked and focused, and says level 1 sends nothing', async () => {
+  it('on Gmail the test message is on by default (the server check alone proves nothing there), focused', async () => {
     const { entry, box } = await openCheck()
-    expect(box?.checked).toBe(false)
+    expect(box?.checked).toBe(true)
     expect(document.activeElement).toBe(box)
     expect(box?.labels?.[0]?.textContent).toBe(
-      'Also send one message to alice@gmail.com to prove Gmail keeps this From',
+      'Also send one test message to alice@gmail.com to prove Gmail keeps this From (recommended for Gmail)',
     )
     expect(entry.textContent).toContain('then stops: nothing is sent')
+    expect(entry.textContent).toContain('Gmail accepts any sender at this point')
+    expect(entry.textContent).not.toMatch(/level \d|MAIL FROM/i)
   })
 
-  it('a POP3 account cannot read the message back: only level 1 is offered', async () => {
+  it('elsewhere it stays an opt-in, unticked', async () => {
+    const { box } = await openCheck([account({ providerId: null, aliases: [alias()] })])
+    expect(box?.checked).toBe(false)
+    expect(box?.labels?.[0]?.textContent).toBe(
+      'Also send one test message to alice@gmail.com to prove the server keeps this From',
+    )
+  })
+
+  it('a POP3 account cannot read the message back: only the server check is offered', async () => {
     const { box } = await openCheck([
       account({
         incoming: { protocol: 'pop3', host: 'pop.gmail.com', port: 995, security: 'tls' },
@@ -82,16 +92,19 @@ describe('level 1 only', () => {
     emit({ stage: 'connect', state: 'running', ms: 0 })
     expect(states().slice(0, 3)).toEqual(['done', 'running', 'pending'])
     expect(within(entry).getByRole('list', { name: 'Sender check stages' }).textContent).toContain(
-      'Offering the sender (MAIL FROM)',
+      'Asking to send from this address',
     )
-    expect(within(entry).getByRole('region', { name: /Level 2/ }).textContent).toContain('Not asked for')
+    expect(within(entry).getByRole('region', { name: /Test message/ }).textContent).toContain('Not asked for')
 
     await finish({ sender: ACCEPTED })
+    // on Gmail an accepted sender alone proves nothing: Gmail rewrites the From later
     expect(document.activeElement).toBe(
-      within(entry).getByRole('heading', { name: `The server accepts ${ADDRESS} as sender` }),
+      within(entry).getByRole('heading', { name: 'Not proven yet: Gmail accepts any sender here' }),
     )
     expect(states()).toEqual(Array(7).fill('done'))
-    expect(within(entry).getByRole('region', { name: /Level 1/ }).textContent).toContain('nothing was sent')
+    const server = within(entry).getByRole('region', { name: /Server check/ })
+    expect(server.textContent).toContain('Accepted for now')
+    expect(server.textContent).toContain('nothing was sent')
   })
 
   it('refused at MAIL FROM: the diagnosis in the server’s words, and level 2 not run', async () => {
@@ -101,9 +114,9 @@ describe('level 1 only', () => {
     expect(document.activeElement).toBe(within(entry).getByRole('heading', { name: 'The server refused this sender' }))
     const diagnosis = within(entry).getByRole('group', { name: 'Gmail will not send from this address' })
     expect(diagnosis.textContent).toContain(`553 5.7.1 <${ADDRESS}>: Sender address rejected: not owned by user`)
-    expect(diagnosis.textContent).toContain('Stopped at: Offering the sender (MAIL FROM)')
-    expect(within(entry).getByRole('region', { name: /Level 2/ }).textContent).toContain(
-      'Not run: the server did not accept the sender, so nothing was sent.',
+    expect(diagnosis.textContent).toContain('Stopped at: Asking to send from this address')
+    expect(within(entry).getByRole('region', { name: /Test message/ }).textContent).toContain(
+      'Not sent: the server did not accept the sender, so nothing was sent.',
     )
     expect(within(section).getByRole('status').textContent).toBe('The server refused this sender.')
     await user.click(within(diagnosis).getByRole('button', { name: 'Open Gmail settings' }))
@@ -140,11 +153,11 @@ describe('with the round trip', () => {
     const { fake, user, entry, start, section } = await openCheck()
     const { testId, emit, finish } = await start(true)
     expect(fake.api.checkAlias).toHaveBeenCalledWith({ accountId: 'acc1', aliasId: 'al1', testId, roundTrip: true })
-    const level2 = within(entry).getByRole('region', { name: /Level 2/ })
+    const level2 = within(entry).getByRole('region', { name: /Test message/ })
     expect(level2.textContent).toContain('Starts once the server accepts the sender.')
     for (const stage of ['dns', 'connect', 'tls', 'greeting', 'auth', 'sender', 'ready'] as const)
       emit({ stage, state: 'done', ms: 3 })
-    expect(level2.textContent).toContain('Sending one message to alice@gmail.com and waiting for it to arrive')
+    expect(level2.textContent).toContain('Sending one test message to alice@gmail.com and waiting for it to arrive')
     // the message is on its way and cannot be called back: a cancel now only stops the wait
     expect(within(entry).queryByRole('button', { name: /Cancel check/ })).toBeNull()
     expect(within(entry).getByRole('button', { name: /Stop waiting/ })).toBeTruthy()
@@ -193,7 +206,9 @@ describe('with the round trip', () => {
     expect(card.className).toContain('outcome--ok')
     expect(within(entry).queryByRole('note')).toBeNull()
     await user.click(within(entry).getByRole('button', { name: 'Check again' }))
-    expect(within(entry).getByRole<HTMLInputElement>('checkbox', { name: /^Also send one message/ }).checked).toBe(true)
+    expect(within(entry).getByRole<HTMLInputElement>('checkbox', { name: /^Also send one test message/ }).checked).toBe(
+      true,
+    )
   })
 
   it('a fix for an alias’s own server is advice: its login is not the account’s', async () => {

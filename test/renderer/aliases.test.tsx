@@ -32,6 +32,13 @@ const OLAF = alias({
   },
 })
 const BOB = alias({ id: 'al3', name: 'Bob', address: 'bob@example.org' })
+// accepted by Gmail's server, no test message yet: on Gmail that proves nothing
+const PAT = alias({
+  id: 'al4',
+  name: '',
+  address: 'pat@example.org',
+  lastCheck: { at: CHECKED_AT, sender: { ok: true, title: 'smtp.gmail.com accepts pat@example.org as sender' } },
+})
 
 async function renderSection(accounts: AccountView[] = [account({ aliases: [SALES, OLAF, BOB] })]) {
   const fake = installFakeMailkey({ accounts })
@@ -73,21 +80,27 @@ describe('the list', () => {
     expect(within(olaf).queryByRole('button', { name: /^Make default/ })).toBeNull()
   })
 
-  it('says the last check of each level on its own line, and when', async () => {
-    const { section } = await renderSection()
+  it('says the last check of each check on its own line, in plain words, and when', async () => {
+    const { section } = await renderSection([account({ aliases: [SALES, OLAF, BOB, PAT] })])
     const levels = (name: string | RegExp) =>
       within(item(section, name))
         .getAllByRole('term')
         .map((dt) => `${dt.textContent} → ${dt.nextElementSibling?.textContent}`)
     expect(levels('Alice Sales <sales@example.org>')).toEqual([
-      'Sender (level 1) → Accepted: smtp.gmail.com accepts sales@example.org as sender',
-      'Round trip (level 2) → From rewritten: Gmail replaced sales@example.org with your account address',
+      'Server check → Accepted: smtp.gmail.com accepts sales@example.org as sender',
+      'Test message → From rewritten: Gmail replaced sales@example.org with your account address',
     ])
     expect(levels('olaf@other.example')).toEqual([
-      'Sender (level 1) → Refused: The server will not send from this address',
-      'Round trip (level 2) → Not run: level 1 failed',
+      'Server check → Refused: The server will not send from this address',
+      'Test message → Not sent: the server check failed',
     ])
-    expect(levels('Bob <bob@example.org>')).toEqual(['Sender (level 1) → Not checked yet'])
+    expect(levels('Bob <bob@example.org>')).toEqual(['Server check → Not checked yet'])
+    // Gmail takes any sender when asked and rewrites later: accepted alone is not proof there
+    expect(levels('pat@example.org')).toEqual([
+      'Server check → Not proven yet: Gmail accepts any sender at this point and may replace the From later; only a test message proves it.',
+      'Test message → Not sent',
+    ])
+    expect(section.textContent).not.toMatch(/level \d|MAIL FROM|X-Google/i)
     const when = item(section, 'Alice Sales <sales@example.org>').querySelector('time')
     expect(when?.getAttribute('dateTime')).toBe(CHECKED_AT)
   })
@@ -251,14 +264,18 @@ describe('removing and the default From', () => {
     const { fake, user, section } = await renderSection()
     fake.api.setDefaultAlias.mockResolvedValueOnce({
       ok: true,
-      value: account({ aliases: [{ ...SALES, isDefault: true }, { ...OLAF, isDefault: false }, BOB] }),
+      value: account({ aliases: [SALES, { ...OLAF, isDefault: false }, { ...BOB, isDefault: true }] }),
     })
-    await user.click(within(section).getByRole('button', { name: 'Make default: sales@example.org' }))
-    expect(fake.api.setDefaultAlias).toHaveBeenCalledWith({ accountId: 'acc1', aliasId: 'al1' })
-    const sales = item(section, 'Alice Sales <sales@example.org>')
-    expect(await within(sales).findByText('Default From')).toBeTruthy()
-    expect(document.activeElement).toBe(within(sales).getByRole('heading'))
-    expect(within(section).getByRole('status').textContent).toBe('Mail now goes out from sales@example.org by default.')
+    // a refused address and one Gmail rewrites would not send as themselves: no default for them
+    expect(
+      within(item(section, 'Alice Sales <sales@example.org>')).queryByRole('button', { name: /^Make default/ }),
+    ).toBeNull()
+    await user.click(within(section).getByRole('button', { name: 'Make default: bob@example.org' }))
+    expect(fake.api.setDefaultAlias).toHaveBeenCalledWith({ accountId: 'acc1', aliasId: 'al3' })
+    const bob = item(section, 'Bob <bob@example.org>')
+    expect(await within(bob).findByText('Default From')).toBeTruthy()
+    expect(document.activeElement).toBe(within(bob).getByRole('heading'))
+    expect(within(section).getByRole('status').textContent).toBe('Mail now goes out from bob@example.org by default.')
 
     fake.api.setDefaultAlias.mockResolvedValueOnce({ ok: true, value: account({ aliases: [SALES, BOB] }) })
     await user.click(within(section).getByRole('button', { name: 'Make default: alice@gmail.com' }))

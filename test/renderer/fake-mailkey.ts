@@ -16,6 +16,8 @@ export interface FakeMailkey {
   emit: (event: StageEvent) => void
   /** Sends a check-all row event, as main does during "Check all". */
   emitCheckAll: (event: CheckAllEvent) => void
+  /** Tells the window an account changed, as main's background re-check does. */
+  changeAccount: (account: AccountView) => void
   listenerCount: () => number
   /** A discovery progress event, as main sends it while detectProvider runs. */
   emitDiscovery: (event: DiscoveryEvent) => void
@@ -29,6 +31,7 @@ export function installFakeMailkey(
   const listeners = new Set<(e: StageEvent) => void>()
   const checkAllListeners = new Set<(e: CheckAllEvent) => void>()
   const discoveryListeners = new Set<(e: DiscoveryEvent) => void>()
+  const accountListeners = new Set<(a: AccountView) => void>()
   let accounts = options.accounts ?? []
   let settleTest: ((r: Result<TestReport>) => void) | null = null
   const api = {
@@ -83,6 +86,7 @@ export function installFakeMailkey(
     oauthAuthorize: vi.fn<MailkeyApi['oauthAuthorize']>(),
     oauthCancel: vi.fn<MailkeyApi['oauthCancel']>(() => Promise.resolve({ ok: true, value: { cancelled: true } })),
     oauthDiscover: vi.fn<MailkeyApi['oauthDiscover']>(),
+    exportAccount: vi.fn<MailkeyApi['exportAccount']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -92,12 +96,17 @@ export function installFakeMailkey(
       discoveryListeners.add(listener)
       return () => discoveryListeners.delete(listener)
     }),
+    onAccountChanged: vi.fn<MailkeyApi['onAccountChanged']>((listener) => {
+      accountListeners.add(listener)
+      return () => accountListeners.delete(listener)
+    }),
   }
   Object.defineProperty(window, 'mailkey', { value: api, configurable: true, writable: true })
   return {
     api,
     emit: (event) => listeners.forEach((l) => l(event)),
     emitCheckAll: (event) => checkAllListeners.forEach((l) => l(event)),
+    changeAccount: (account) => accountListeners.forEach((l) => l(account)),
     listenerCount: () => listeners.size,
     emitDiscovery: (event) => discoveryListeners.forEach((l) => l(event)),
     finishTest: (result) => {

@@ -16,7 +16,7 @@ export const TESTED = {
 }
 
 export function address(email: string, extra: Partial<Extract<WizardState, { step: 'address' }>> = {}): WizardState {
-  return { ...initialWizardState, email, ...extra } as WizardState
+  return { ...initialWizardState, email, ...extra }
 }
 export const found = (email: string, settings = GMAIL_DETECTED) => ({ status: 'found' as const, email, settings })
 export const testing = (setup: Setup = gmailSetup(), run: TestRun = startRun('t1', TESTED)): WizardState => ({

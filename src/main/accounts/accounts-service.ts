@@ -21,6 +21,13 @@ export interface SaveRequest {
   password?: string | undefined
   /** A new OAuth sign-in instead of a password: the client, and its secrets for the keychain. */
   oauth?: { settings: OAuthSettings; secrets: OAuthSecrets } | undefined
+  /**
+   * Sending signs in as someone else (a relay, a host with separate logins): that user name, or null
+   * for the account's own login on both servers; unset keeps what the account had.
+   */
+  outgoingUsername?: string | null | undefined
+  /** The separate sending secret, stored under `<id>:outgoing`; unset keeps the saved one. */
+  outgoingPassword?: string | undefined
   /** When both servers accepted exactly this configuration, if they did. */
   verifiedAt: string | null
 }
@@ -102,8 +109,14 @@ export class AccountsService {
       providerId: req.providerId,
       incoming: req.incoming,
       outgoing: req.outgoing,
-      // a sending login of its own stays with its server; a new outgoing server takes the shared secret
-      outgoingUsername: existing && sameServer(existing.outgoing, req.outgoing) ? existing.outgoingUsername : null,
+      // a sending login of its own, named now or kept from before; a kept one stays with its server (a
+      // new outgoing server takes the shared secret: the old one was bound to the old server)
+      outgoingUsername:
+        req.outgoingUsername !== undefined
+          ? req.outgoingUsername
+          : existing && sameServer(existing.outgoing, req.outgoing)
+            ? existing.outgoingUsername
+            : null,
       createdAt: existing?.createdAt ?? this.now().toISOString(),
       lastVerifiedAt: req.verifiedAt,
       // a new secret or a proven configuration ends a stale state; an unproven edit keeps it
@@ -120,8 +133,11 @@ export class AccountsService {
       await this.credentials.storeOAuth(account.id, req.oauth.secrets)
       if (existing && !existing.oauth) await this.credentials.deletePasswords(account.id)
     }
-    if (existing?.outgoingUsername && account.outgoingUsername === null)
-      await this.credentials.deleteOutgoing(account.id)
+    if (account.outgoingUsername === null) {
+      if (existing?.outgoingUsername) await this.credentials.deleteOutgoing(account.id)
+    } else if (req.outgoingPassword !== undefined) {
+      await this.credentials.storeOutgoing(account.id, req.outgoingPassword)
+    }
     try {
       this.repo.put(account)
     } catch (e) {

@@ -74,10 +74,12 @@ export async function retestAccount(
   } else if (bothPassed(report)) {
     stale = null
   }
+  const checkedAt = now().toISOString()
   const updated: Account = {
     ...account,
     stale,
-    lastVerifiedAt: bothPassed(report) ? now().toISOString() : account.lastVerifiedAt,
+    lastVerifiedAt: bothPassed(report) ? checkedAt : account.lastVerifiedAt,
+    lastCheckedAt: checkedAt,
   }
   accounts.update(updated)
   return { report, account: await accounts.view(updated) }

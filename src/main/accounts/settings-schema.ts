@@ -202,6 +202,7 @@ export const SETTINGS_SCHEMA = {
         outgoingUsername: { type: ['string', 'null'], maxLength: 320 },
         createdAt: { type: 'string', maxLength: 40 },
         lastVerifiedAt: { type: ['string', 'null'], maxLength: 40 },
+        lastCheckedAt: { type: ['string', 'null'], maxLength: 40 },
         stale: staleCredential,
         aliases: { type: 'array', maxItems: 100, items: alias },
         filter: incomingFilter,

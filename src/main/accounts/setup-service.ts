@@ -1,12 +1,12 @@
 import type { AccountView } from '../../shared/account.js'
 import type { ValidateResult } from '../../shared/ipc/contract.js'
-import type { IncomingServer, Server } from '../../shared/mail.js'
+import { sameServer, type IncomingServer, type Server } from '../../shared/mail.js'
 import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
 import { providerById, type ProviderId } from '../../shared/providers.js'
 import { bothPassed, type RoundTripReport, type StageEvent, type TestReport } from '../../shared/report.js'
 import type { Credentials } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
-import type { LoginSource } from '../mail/login.js'
+import type { LoginSource, PasswordLogin } from '../mail/login.js'
 import type { AccessTokens } from '../oauth/access-tokens.js'
 import type { PendingGrants } from '../oauth/pending-grants.js'
 import type { ConnectionOptions } from '../mail/protocol-options.js'
@@ -30,6 +30,13 @@ export interface SetupDraft {
   accountId?: string | undefined
   incoming?: IncomingServer | undefined
   outgoing?: Server | undefined
+  /**
+   * Sending signs in as someone else (an SMTP relay, a host with separate logins): its user name, or
+   * null for the one login on both servers; unset keeps what the saved account had (none for a new one).
+   */
+  outgoingUsername?: string | null | undefined
+  /** That login's own password; unset: the account's saved one, else the same password as incoming. */
+  outgoingPassword?: string | undefined
 }
 
 /** A draft to save: both servers, the name, and (optionally) the test that proved it. */
@@ -45,6 +52,10 @@ interface DraftLogins {
   incoming: LoginSource
   outgoing: LoginSource
   saved: boolean
+  /** Who sending signs in as when it is not the incoming login (null: the same login). */
+  outgoingUsername: string | null
+  /** A sending secret to store on save: typed now, or the incoming one copied for a new split login. */
+  outgoingSecret?: string
 }
 
 export interface SetupDeps {
@@ -92,7 +103,7 @@ export class AccountSetup {
   async save(draft: SaveDraft): Promise<AccountView> {
     const logins = await this.logins(draft)
     const verifiedAt = this.deps.tester.provenAt(draft.testId, request(draft, logins))
-    return this.persist(draft, verifiedAt)
+    return this.persist(draft, logins, verifiedAt)
   }
 
   /**
@@ -135,7 +146,7 @@ export class AccountSetup {
         }
       }
     }
-    const account = await this.persist(draft, (deps.now?.() ?? new Date()).toISOString())
+    const account = await this.persist(draft, logins, (deps.now?.() ?? new Date()).toISOString())
     return { saved: true, report, ...(trip ? { roundTrip: trip } : {}), account }
   }
 
@@ -143,7 +154,7 @@ export class AccountSetup {
    * Saves through the one saving path. A sign-in (`grantId`) moves from memory to the keychain only
    * now, and its access token to the saved accounts' cache, so the next test needs no refresh.
    */
-  private async persist(draft: SaveDraft, verifiedAt: string | null): Promise<AccountView> {
+  private async persist(draft: SaveDraft, logins: DraftLogins, verifiedAt: string | null): Promise<AccountView> {
     const grant = draft.grantId ? this.deps.pending.get(draft.grantId, draft.email) : undefined
     const saved = await this.deps.accounts.save({
       accountId: draft.accountId,
@@ -161,7 +172,7 @@ export class AccountSetup {
               secrets: { refreshToken: grant.refreshToken, clientSecret: grant.clientSecret },
             },
           }
-        : {}),
+        : { outgoingUsername: logins.outgoingUsername, outgoingPassword: logins.outgoingSecret }),
       verifiedAt,
     })
     if (grant) {
@@ -184,27 +195,46 @@ export class AccountSetup {
   }
 
   /**
-   * The draft's logins: a sign-in just finished (its token on both sides), the typed password on both
-   * sides, or the saved account's logins, and those only for the exact servers they were saved for
-   * (PASSWORD_REQUIRED otherwise). Every secret passes the trust gate first.
+   * The draft's logins: a sign-in just finished (its token on both sides), else incoming: the typed
+   * password, or (editing, none typed) the saved one, and a saved one only for the exact servers it
+   * was saved for (PASSWORD_REQUIRED otherwise). Outgoing: the same login, unless sending signs in as
+   * someone else; then its own password typed now, else the account's own saved one (for its saved
+   * server only), else the incoming password (one password, two user names). Every secret passes the
+   * trust gate first.
    */
   private async logins(draft: SetupDraft & { providerId?: ProviderId | null }): Promise<DraftLogins> {
     this.deps.beforeSecretSent?.(draft.email, [draft.incoming?.host, draft.outgoing?.host])
     if (draft.grantId !== undefined) {
       const login = this.deps.pending.login(draft.grantId, draft.email)
-      return { incoming: login, outgoing: login, saved: false }
+      return { incoming: login, outgoing: login, saved: false, outgoingUsername: null }
     }
     const username = draft.username ?? draft.email
-    if (draft.password !== undefined || draft.accountId === undefined) {
-      const login = { username, password: this.pasted(draft, draft.password ?? '') }
-      return { incoming: login, outgoing: login, saved: false }
+    const account = draft.accountId !== undefined ? this.deps.accounts.get(draft.accountId) : undefined
+    let incoming: PasswordLogin
+    if (draft.password !== undefined || account === undefined) {
+      incoming = { username, password: this.pasted(draft, draft.password ?? '') }
+    } else {
+      assertSavedSecretFits(account, draft)
+      const saved = await this.deps.credentials.logins(account)
+      // an OAuth account signs both servers in with its token
+      if (!('password' in saved.incoming)) return { ...saved, saved: true, outgoingUsername: null }
+      incoming = { username, password: saved.incoming.password }
     }
-    const account = this.deps.accounts.get(draft.accountId)
-    assertSavedSecretFits(account, draft)
-    const saved = await this.deps.credentials.logins(account)
-    if (!('password' in saved.incoming)) return { ...saved, saved: true }
-    const incoming = { username, password: saved.incoming.password }
-    return { incoming, outgoing: account.outgoingUsername !== null ? saved.outgoing : incoming, saved: true }
+    const typed = draft.password !== undefined || account === undefined
+    const outgoingUsername =
+      draft.outgoingUsername === undefined ? (account?.outgoingUsername ?? null) : draft.outgoingUsername
+    if (outgoingUsername === null) return { incoming, outgoing: incoming, saved: !typed, outgoingUsername }
+    if (draft.outgoingPassword !== undefined) {
+      const password = this.pasted(draft, draft.outgoingPassword)
+      const outgoing = { username: outgoingUsername, password }
+      return { incoming, outgoing, saved: !typed, outgoingUsername, outgoingSecret: password }
+    }
+    const keepsServer = account && draft.outgoing && sameServer(account.outgoing, draft.outgoing)
+    const own =
+      account?.outgoingUsername != null && keepsServer ? await this.deps.credentials.outgoingLogin(account) : null
+    if (own) return { incoming, outgoing: { ...own, username: outgoingUsername }, saved: !typed, outgoingUsername }
+    const outgoing = { username: outgoingUsername, password: incoming.password }
+    return { incoming, outgoing, saved: !typed, outgoingUsername, outgoingSecret: incoming.password }
   }
 }
 

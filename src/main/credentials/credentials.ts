@@ -111,7 +111,12 @@ export class Credentials implements OAuthSecretSource {
     await this.secrets.set(secretKey.incoming(accountId), password)
   }
 
-  /** Deletes the separate sending secret (the account's outgoing server changed: it was bound to the old one). */
+  /** Stores the secret sending signs in with when it signs in as someone else (`outgoingUsername`). */
+  async storeOutgoing(accountId: string, password: string): Promise<void> {
+    await this.secrets.set(secretKey.outgoing(accountId), password)
+  }
+
+  /** Forgets the separate sending secret: sending uses the one app password again. */
   async deleteOutgoing(accountId: string): Promise<void> {
     await this.secrets.delete(secretKey.outgoing(accountId))
   }

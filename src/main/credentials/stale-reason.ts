@@ -1,17 +1,8 @@
 import type { RejectionCause } from '../../shared/account.js'
-import type { Cause } from '../../shared/diagnosis.js'
 import type { ProviderId } from '../../shared/providers.js'
 
-const REJECTIONS: ReadonlySet<Cause> = new Set<Cause>([
-  'invalid_credentials',
-  'app_password_required',
-  'oauth_token_invalid',
-])
-
 /** Causes that mean the server refused the secret itself (not the network, not the settings). */
-export function isRejection(cause: Cause | undefined): cause is RejectionCause {
-  return cause !== undefined && REJECTIONS.has(cause)
-}
+export { isRejection } from '../../shared/account.js'
 
 const BY_PROVIDER: Partial<Record<ProviderId, string>> = {
   gmail:

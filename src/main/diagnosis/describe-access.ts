@@ -30,9 +30,8 @@ function appPassword(ctx: DescribeContext): Description {
   if (!known) {
     // QQ Mail's "authorization code", a small provider's "application password": no page we can link to
     return {
-      title: 'The server needs an app password for Mailkey',
-      explanation:
-        'This provider does not let mail apps sign in with the account password. Create an app password (some providers call it an authorization code) in the account’s security settings on the web, and enter it here.',
+      title: `The server needs an app password for ${ctx.app}`,
+      explanation: `This provider does not let mail apps sign in with the account password. Create an app password (some providers call it an authorization code) in the account’s security settings on the web, and enter it ${ctx.here}.`,
       fix: { kind: 'check-settings', field: 'password', label: 'Enter an app password instead' },
     }
   }
@@ -41,10 +40,10 @@ function appPassword(ctx: DescribeContext): Description {
     ? ' Yahoo reports this as “too many bad auth attempts” even on the first try.'
     : ''
   return {
-    title: `${google ? 'Google' : known.name} needs an app password for Mailkey`,
+    title: `${google ? 'Google' : known.name} needs an app password for ${ctx.app}`,
     explanation: google
-      ? 'Your Google password only works in the web browser. With 2-Step Verification on, mail apps sign in with an app password: 16 letters you create once on the App passwords page and paste here. Google offers no app passwords with security-key-only 2-Step Verification, Advanced Protection, or when a Workspace admin has turned them off.'
-      : `${known.name} does not let mail apps sign in with your account password. Create an app password for Mailkey on ${known.name}’s security page and paste it here.${yahooFirstTry}`,
+      ? `Your Google password only works in the web browser. With 2-Step Verification on, mail apps sign in with an app password: 16 letters you create once on the App passwords page and paste ${ctx.here}. Google offers no app passwords with security-key-only 2-Step Verification, Advanced Protection, or when a Workspace admin has turned them off.`
+      : `${known.name} does not let mail apps sign in with your account password. Create an app password for ${ctx.app} on ${known.name}’s security page and paste it ${ctx.here}.${yahooFirstTry}`,
     fix: appPasswordFix(known),
   }
 }
@@ -56,8 +55,10 @@ function invalidCredentials(ctx: DescribeContext): Description {
     return {
       title: saved ? 'Google no longer accepts the saved app password' : 'Google did not accept this password',
       explanation: saved
-        ? 'Google revokes every app password when the account password changes. Create a new app password and enter it here.'
-        : 'Gmail needs an app password here, not your Google password. Check the address, then create an app password on Google’s App passwords page and paste all 16 letters.',
+        ? `Google revokes every app password when the account password changes. Create a new app password and enter it ${ctx.here}.`
+        : ctx.input.origin === 'pasted'
+          ? 'Gmail needs an app password in your mail app, not your Google password. Check the address, then create an app password on Google’s App passwords page and paste all 16 letters into your mail app.'
+          : 'Gmail needs an app password here, not your Google password. Check the address, then create an app password on Google’s App passwords page and paste all 16 letters.',
       fix: saved ? replacePasswordFix('app password') : appPasswordFix(p),
     }
   }
@@ -85,8 +86,8 @@ function invalidCredentials(ctx: DescribeContext): Description {
     return {
       title: saved ? `${p.name} no longer accepts the saved app password` : `${p.name} did not accept this password`,
       explanation: saved
-        ? `${p.name} refused the app password saved for Mailkey; it may have been revoked. Create a new one and enter it here.`
-        : `${p.name} needs an app password for mail apps, not your account password. Create one and paste it here.`,
+        ? `${p.name} refused the app password saved for ${ctx.app}; it may have been revoked. Create a new one and enter it ${ctx.here}.`
+        : `${p.name} needs an app password for mail apps, not your account password. Create one and paste it ${ctx.here}.`,
       fix: saved ? replacePasswordFix('app password') : appPasswordFix(p),
     }
   }

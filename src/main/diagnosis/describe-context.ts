@@ -21,6 +21,10 @@ export interface DescribeContext {
    * goes mid-sentence; a host name is never re-cased (it is not a word: "Localhost" is wrong).
    */
   server: string
+  /** The app the account is set up in: "Mailkey" after a test, "your mail app" for a pasted message. */
+  app: string
+  /** Where a new password goes: "here" in Mailkey, "into your mail app" for a pasted message. */
+  here: string
 }
 
 export type Describer = (ctx: DescribeContext) => Description
@@ -28,5 +32,14 @@ export type Describer = (ctx: DescribeContext) => Description
 export function contextOf(input: DiagnosisInput): DescribeContext {
   const { provider, family } = providerHint(input)
   const server = input.host ? `the server at ${input.host}${input.port ? ` (port ${input.port})` : ''}` : 'the server'
-  return { input, provider, family, name: provider?.name ?? 'The server', server }
+  const pasted = input.origin === 'pasted'
+  return {
+    input,
+    provider,
+    family,
+    name: provider?.name ?? 'The server',
+    server,
+    app: pasted ? 'your mail app' : 'Mailkey',
+    here: pasted ? 'into your mail app' : 'here',
+  }
 }

@@ -52,7 +52,8 @@ function clientRejected(ctx: DescribeContext): Description {
       (input.oauthProvider && input.oauthProvider !== 'custom' && input.protocol
         ? mailScopeFor(input.oauthProvider, input.protocol)
         : undefined)
-    const server = ctx.server === 'the server' ? 'The server' : `The server (${ctx.server})`
+    // "The server at imap.gmail.com (port 993)": the context's phrase, its first letter raised
+    const server = `T${ctx.server.slice(1)}`
     return {
       title: 'The sign-in does not include access to mail',
       explanation: `${server} refused the token because it does not carry the mail permission${wanted ? ` (it needs the scope “${wanted}”)` : ''}${input.grantedScope ? `; the sign-in granted “${input.grantedScope}”` : ''}. Sign in again and leave the mail permission ticked on the consent screen, or correct the scope in the OAuth settings.`,
@@ -113,8 +114,8 @@ const NETWORK: ReadonlySet<Cause> = new Set<Cause>([
 export function duringAuthorizing(cause: Cause, ctx: DescribeContext, d: Description): Description {
   if (!NETWORK.has(cause)) return d
   return {
-    title: `The sign-in server did not answer (${ctx.server})`,
-    explanation: `Before connecting to the mail servers Mailkey renews its access token at the provider’s token endpoint. ${d.explanation} The saved sign-in was kept; nothing needs to be signed in again.`,
+    title: 'The sign-in server did not answer',
+    explanation: `Before connecting to the mail servers Mailkey renews its access token at the provider’s token endpoint (${ctx.server}). ${d.explanation} The saved sign-in was kept; nothing needs to be signed in again.`,
     fix:
       cause === 'dns_not_found' || cause === 'connection_refused' ? d.fix : { kind: 'retry-later', label: 'Try again' },
   }

@@ -3,6 +3,7 @@ import type { AccessCause } from './describe-access.js'
 import type { OAuthCause } from './describe-oauth.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
 import { certificateSummary } from './certificate.js'
+import { describeUnknown } from './describe-unknown.js'
 import { SECURITY_LABEL, switchFix } from './fixes.js'
 import { IMPLICIT_TLS_PORTS, standardPort } from '../../shared/ports.js'
 import { otherMode, portInText } from './port-hints.js'
@@ -146,9 +147,5 @@ export const TRANSPORT_DESCRIBERS: Record<TransportCause, Describer> = {
       'The server is busy or down for maintenance. Nothing is wrong with your settings; try again in a few minutes.',
     fix: { kind: 'retry-later', label: 'Try again in a few minutes' },
   }),
-  unknown: () => ({
-    title: 'The test failed for a reason Mailkey does not recognise',
-    explanation: 'The server’s own words are below. Copy the details if you ask your provider for help.',
-    fix: { kind: 'none', label: 'Copy the details for support' },
-  }),
+  unknown: describeUnknown,
 }

@@ -43,4 +43,9 @@ export interface DiagnosisInput {
   oauthClientId?: string
   /** Whose OAuth sign-in it was: Google's and Microsoft's mail scopes are known. */
   oauthProvider?: OAuthProviderKind
+  /**
+   * Where the failure comes from: a test Mailkey ran ('test', the default), or a message pasted from
+   * another mail app ('pasted': no test ran, and the fix is made in that app, not in Mailkey).
+   */
+  origin?: 'test' | 'pasted'
 }

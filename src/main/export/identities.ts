@@ -1,5 +1,6 @@
 import type { Account, Alias } from '../../shared/account.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
+import { readableTime } from './export-document.js'
 
 const SECURITY = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'no encryption' } as const
 
@@ -19,7 +20,7 @@ function aliasLines(a: Alias, account: Account): string[] {
   )
   if (a.lastCheck) {
     const trip = a.lastCheck.roundTrip ? `; round trip: ${a.lastCheck.roundTrip.title}` : ''
-    lines.push(`    Last checked ${a.lastCheck.at}: ${a.lastCheck.sender.title}${trip}`)
+    lines.push(`    Last checked ${readableTime(a.lastCheck.at)}: ${a.lastCheck.sender.title}${trip}`)
   }
   return lines
 }
@@ -36,7 +37,9 @@ export function exportIdentities(account: Account, now: Date = new Date()): stri
     `Account: ${me}`,
     `  Incoming: ${server(account.incoming, account.incoming.protocol.toUpperCase())}, username ${account.username}`,
     `  Outgoing: ${server(account.outgoing, 'SMTP')}, username ${account.outgoingUsername ?? account.username}`,
-    '  Password: the same app password for both servers (not included; create one per device)',
+    account.outgoingUsername === null
+      ? '  Password: the same app password for both servers (not included; create one per device)'
+      : '  Passwords: one for incoming, its own for outgoing (neither included)',
     '',
     account.aliases.length ? 'Send-as addresses:' : 'Send-as addresses: none',
     ...account.aliases.flatMap((a) => aliasLines(a, account)),

@@ -76,8 +76,11 @@ export function createHandlers(s: Services): Handlers {
     previewFilter: (input) => s.filters.preview(input.accountId, input.testId, input.filter),
     exportFilter: (input) => Promise.resolve(s.filters.script(input.accountId, input.filter)),
     uploadFilter: (input) => s.filters.upload(input.accountId, input.testId, input.script, input.sieve),
+    exportAccount: (input) => s.exportAccount(input.accountId, input.format),
     explainError: ({ text, protocol, code }) =>
-      Promise.resolve(diagnose({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
+      Promise.resolve(
+        diagnose({ text, origin: 'pasted', ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) }),
+      ),
     oauthAuthorize: ({ flowId, email, client, accountId, timeoutMs }) =>
       s.signIn.authorize(flowId, {
         email,

@@ -4,6 +4,7 @@ import { lookup } from 'node:dns/promises'
 import { connect as netConnect, isIP, type LookupFunction, type Socket, type TcpSocketConnectOpts } from 'node:net'
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport'
+import { APP_INFO } from '../../shared/app-info.js'
 import type { Server } from '../../shared/mail.js'
 import { READ_LIMITS } from '../read-limits.js'
 import { isTokenLogin, type Login } from './login.js'
@@ -125,8 +126,18 @@ export function smtpAuth(login: Login): SMTPTransportOptions['auth'] {
     : { user: login.username, pass: login.password }
 }
 
-/** What Mailkey says it is in IMAP ID (RFC 2971). */
-const IMAP_CLIENT_INFO = { name: 'Mailkey' }
+/**
+ * What Mailkey says it is in IMAP ID (RFC 2971). imapflow fills in what is not given with its own
+ * package name, version, vendor ("Postal Systems") and support URL (ImapFlow constructor, 2.1.2), so each
+ * field is set: Mailkey's name, version and vendor, and `false` for the support URL, which imapflow then
+ * leaves out (its `id` command drops empty values).
+ */
+export const IMAP_CLIENT_INFO = {
+  name: APP_INFO.name,
+  version: APP_INFO.version,
+  vendor: APP_INFO.vendor,
+  'support-url': false,
+} as const satisfies NonNullable<ImapFlowOptions['clientInfo']>
 
 /**
  * imapflow options for one server. STARTTLS is mandatory (`doSTARTTLS: true`) or never attempted

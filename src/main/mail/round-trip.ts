@@ -47,7 +47,7 @@ function rewritten(
       ? `Gmail replaced ${req.from.address} with your account address: add it under “Send mail as”`
       : `The server replaced ${req.from.address} with ${receivedFrom}`,
     explanation: gmail
-      ? `The message arrived from ${receivedFrom}${originalFrom ? ` (Gmail kept the original in X-Google-Original-From: ${originalFrom})` : ''}. In Gmail open Settings → Accounts → “Send mail as”, add ${req.from.address}, then open the confirmation message Google sends to that address and click its link (or enter its code). Check again afterwards.`
+      ? `The message arrived from ${receivedFrom}${originalFrom ? ` (Gmail noted the address it replaced, ${originalFrom}, in a hidden header)` : ''}. In Gmail open Settings → Accounts → “Send mail as”, add ${req.from.address}, then open the confirmation message Google sends to that address and click its link (or enter its code). Check again afterwards.`
       : 'The server only sends from addresses it knows for this account. Add the alias in the provider’s settings, then check again.',
     ...(gmail
       ? {

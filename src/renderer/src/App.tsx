@@ -39,7 +39,12 @@ function ScreenView({ state, dispatch }: { state: AppState; dispatch: Dispatch<A
     case 'accounts':
       return (
         <StepBoundary what="your accounts">
-          <AccountsScreen accounts={accounts} notice={screen.notice} dispatch={dispatch} />
+          <AccountsScreen
+            accounts={accounts}
+            notice={screen.notice}
+            checkOnArrival={screen.check ?? null}
+            dispatch={dispatch}
+          />
         </StepBoundary>
       )
     case 'wizard':
@@ -57,6 +62,10 @@ function ScreenView({ state, dispatch }: { state: AppState; dispatch: Dispatch<A
           <ExplainScreen
             backLabel={screen.back.name === 'wizard' ? 'Back to the setup' : 'Back to accounts'}
             onBack={() => dispatch({ type: 'explainClosed' })}
+            accounts={accounts}
+            onTestAccount={(account) => dispatch({ type: 'explainTestRequested', accountId: account.id })}
+            onSetUp={(email) => dispatch({ type: 'explainSetUpRequested', email })}
+            fromSetup={screen.back.name === 'wizard'}
           />
         </StepBoundary>
       )

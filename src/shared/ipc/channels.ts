@@ -37,6 +37,7 @@ export const CHANNELS = {
   oauthAuthorize: 'oauth:authorize',
   oauthCancel: 'oauth:cancel',
   oauthDiscover: 'oauth:discover',
+  exportAccount: 'accounts:export',
 } as const
 
 export type Method = keyof typeof CHANNELS
@@ -47,4 +48,6 @@ export const EVENTS = {
   testProgress: 'connection:progress',
   checkAllProgress: 'accounts:check-all-progress',
   discoveryProgress: 'discovery:progress',
+  /** A saved account's standing changed without the window asking (the background re-check). */
+  accountChanged: 'accounts:changed',
 } as const

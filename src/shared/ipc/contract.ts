@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { AccountView } from '../account.js'
 import type { Diagnosis } from '../diagnosis.js'
 import type { DiscoveryEvent, DiscoverySource, FoundServer, Lookup } from '../discovery.js'
+import { EXPORT_FORMATS, type SaveOutcome } from '../export.js'
 import type { KeychainHealth } from '../keychain.js'
 import { parseDiscoveryAddress } from '../discovery-address.js'
 import { OAuthClientInput, OAuthEndpointSchema, type DiscoveredEndpoints, type OAuthGrantInfo } from '../oauth.js'
@@ -86,6 +87,21 @@ const oneSecretSource = (v: {
   v.grantId !== undefined ? v.password === undefined : (v.password !== undefined) !== (v.accountId !== undefined)
 const SECRET_SOURCE_MESSAGE = 'Give either the password, the sign-in, or the saved account to take it from.'
 
+/**
+ * Sending may sign in as someone else (an SMTP relay, a host with separate logins): its user name, or
+ * null for the one login on both servers; unset keeps what a saved account had. Its own password is
+ * optional: without it, sending uses the saved one, else the same password as incoming.
+ */
+const outgoingLogin = {
+  outgoingUsername: UsernameSchema.nullable().optional(),
+  outgoingPassword: PasswordSchema.optional(),
+}
+const outgoingPasswordHasUser = (v: {
+  outgoingUsername?: string | null | undefined
+  outgoingPassword?: string | undefined
+}): boolean => v.outgoingPassword === undefined || typeof v.outgoingUsername === 'string'
+const OUTGOING_LOGIN_MESSAGE = 'A separate outgoing password needs the outgoing user name with it.'
+
 export const ConnectionTestInput = z
   .strictObject({
     testId: TestIdSchema,
@@ -99,10 +115,12 @@ export const ConnectionTestInput = z
     incoming: IncomingServerSchema.optional(),
     outgoing: ServerSchema.optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
+    ...outgoingLogin,
     ...plaintextOptIn,
   })
   .refine((v) => v.incoming !== undefined || v.outgoing !== undefined, 'Choose at least one server to test.')
   .refine(oneSecretSource, SECRET_SOURCE_MESSAGE)
+  .refine(outgoingPasswordHasUser, OUTGOING_LOGIN_MESSAGE)
   .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
 
 const CancelTestInput = z.strictObject({ testId: TestIdSchema })
@@ -121,6 +139,7 @@ const SaveAccountFields = z.strictObject({
   accountId: AccountIdSchema.optional(),
   /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
   testId: TestIdSchema.optional(),
+  ...outgoingLogin,
   ...plaintextOptIn,
 })
 
@@ -132,10 +151,9 @@ const hasSecret = (v: {
   (v.password !== undefined || v.accountId !== undefined || v.grantId !== undefined) &&
   !(v.password !== undefined && v.grantId !== undefined)
 
-export const SaveAccountInput = SaveAccountFields.refine(hasSecret, 'Enter the password.').refine(
-  requirePlaintextOptIn,
-  PLAINTEXT_MESSAGE,
-)
+export const SaveAccountInput = SaveAccountFields.refine(hasSecret, 'Enter the password.')
+  .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
+  .refine(outgoingPasswordHasUser, OUTGOING_LOGIN_MESSAGE)
 
 /** Save only once both servers pass (and, if asked, the validation message arrived). */
 const ValidateAndSaveInput = SaveAccountFields.extend({
@@ -144,6 +162,7 @@ const ValidateAndSaveInput = SaveAccountFields.extend({
 })
   .refine(hasSecret, 'Enter the password.')
   .refine(requirePlaintextOptIn, PLAINTEXT_MESSAGE)
+  .refine(outgoingPasswordHasUser, OUTGOING_LOGIN_MESSAGE)
 
 const AliasIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An alias id is 1-64 letters, digits, - or _.')
 
@@ -186,6 +205,9 @@ const SendTestInput = z.strictObject({
 })
 
 const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
+
+/** Hand one account's settings on to another mail app: main makes the file and asks where to save it. */
+const ExportAccountInput = z.strictObject({ accountId: AccountIdSchema, format: z.enum(EXPORT_FORMATS) })
 
 const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 
@@ -356,6 +378,7 @@ export const INPUTS = {
   oauthAuthorize: OAuthAuthorizeInput,
   oauthCancel: OAuthCancelInput,
   oauthDiscover: OAuthDiscoverInput,
+  exportAccount: ExportAccountInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs extends OfficeOutputs {
@@ -391,6 +414,8 @@ export interface Outputs extends OfficeOutputs {
   oauthAuthorize: OAuthAuthorizeResult
   oauthCancel: { cancelled: boolean }
   oauthDiscover: DiscoveredEndpoints
+  /** Saved under this file name (never its folder), or the user cancelled the dialog. */
+  exportAccount: SaveOutcome
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>
@@ -400,11 +425,13 @@ type ApiMethod<M extends Method> = [InputOf<M>] extends [undefined]
   ? () => Promise<Result<Outputs[M]>>
   : (input: InputOf<M>) => Promise<Result<Outputs[M]>>
 
-/** `window.mailkey`: one function per channel plus the progress subscriptions. */
+/** `window.mailkey`: one function per channel plus the subscriptions (progress, account changes). */
 export type MailkeyApi = { readonly [M in Method]: ApiMethod<M> } & {
   readonly onTestProgress: (listener: (event: StageEvent) => void) => () => void
   /** Check-all rows as they wait, run and finish. */
   readonly onCheckAllProgress: (listener: (event: CheckAllEvent) => void) => () => void
   /** Discovery's lookups as they start and end (detectProvider). */
   readonly onDiscoveryProgress: (listener: (event: DiscoveryEvent) => void) => () => void
+  /** A saved account changed without being asked (the quiet hourly re-check found it stale, or working again). */
+  readonly onAccountChanged: (listener: (account: AccountView) => void) => () => void
 }

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AccountView } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import { PROVIDERS } from '../../../shared/providers.js'
 import { AliasesSection } from '../aliases/AliasesSection.js'
 import { formatWhen } from '../lib/format.js'
+import { HandOnSettings } from '../ui/HandOnSettings.js'
 import type { KeychainCheck } from '../ui/use-keychain-health.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
 import { AccountDetails } from './AccountDetails.js'
@@ -23,6 +24,8 @@ interface Props {
   onRemove: (account: AccountView) => void
   onEdit: (account: AccountView) => void
   onUpdated: (account: AccountView) => void
+  /** Re-test it as soon as it shows (asked for from another screen). */
+  checkNow?: boolean
 }
 
 function providerName(account: AccountView): string {
@@ -41,9 +44,24 @@ function Verified({ at, stale, oauth }: { at: string | null; stale: boolean; oau
 }
 
 /** One saved account: its servers and secrets, a stale password's banner and reset, re-test, edit, remove. */
-export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove, onEdit, onUpdated }: Props) {
+export function AccountCard({
+  account,
+  busy,
+  keychain,
+  recheckKeychain,
+  onRemove,
+  onEdit,
+  onUpdated,
+  checkNow = false,
+}: Props) {
   const [confirming, setConfirming] = useState(false)
   const [check, controls] = useAccountCheck(account, onUpdated)
+  const asked = useRef(checkNow)
+  useEffect(() => {
+    if (!asked.current) return
+    asked.current = false
+    controls.retest()
+  }, [controls])
   const [openUrl, openProblem] = useOpenExternal()
   const titleRef = useRef<HTMLHeadingElement>(null)
   const prefix = `account-${account.id}-`
@@ -125,7 +143,13 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
         />
       )}
       {(check.kind === 'running' || check.kind === 'finished' || check.kind === 'error') && (
-        <CheckPanel state={check} controls={controls} idPrefix={prefix} onFix={onFix} />
+        <CheckPanel
+          state={check}
+          controls={controls}
+          idPrefix={prefix}
+          onFix={onFix}
+          staleShown={account.stale !== null}
+        />
       )}
       {openProblem && <p className="field-error">{openProblem}</p>}
       <p className="visually-hidden" role="status">
@@ -172,6 +196,10 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
           </button>
         </div>
       )}
+      <details className="hand-on-details">
+        <summary>Use it in your mail app</summary>
+        <HandOnSettings account={account} idPrefix={prefix} titled={false} />
+      </details>
       <AliasesSection account={account} onUpdated={onUpdated} onAccountFix={(fix) => onFix('outgoing', fix)} />
       <FiltersSection account={account} onUpdated={onUpdated} />
     </li>

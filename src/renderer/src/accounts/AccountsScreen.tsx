@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AccountView } from '../../../shared/account.js'
 import { mailkey, settle } from '../lib/api.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
@@ -21,13 +21,24 @@ interface Props {
   accounts: AccountView[]
   /** A line to announce on arrival, e.g. after saving. */
   notice?: string | null
+  /** The account to re-test on arrival (Explain an error's "Test … now"). */
+  checkOnArrival?: string | null
   dispatch: (action: AccountsAction) => void
 }
 
 /** The saved accounts: how each stands, a way to fix or re-check it, and the keychain behind them. */
-export function AccountsScreen({ accounts, notice = null, dispatch }: Props) {
-  const headingRef = useFocusOnMount<HTMLHeadingElement>()
+export function AccountsScreen({ accounts, notice = null, checkOnArrival = null, dispatch }: Props) {
+  // a check asked for on arrival takes focus on its card instead
+  const headingRef = useFocusOnMount<HTMLHeadingElement>(checkOnArrival === null)
   const [message, setMessage] = useState<string | null>(notice)
+  // the arrival notice ("… is saved and verified") is about the accounts as they were on arrival: once
+  // one changes (a re-test, the background re-check found it stale) it would contradict its card
+  const arrived = useRef(accounts)
+  useEffect(() => {
+    if (accounts === arrived.current) return
+    arrived.current = accounts
+    setMessage((m) => (m === notice ? null : m))
+  }, [accounts, notice])
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [keychain, recheckKeychain] = useKeychainHealth()
@@ -115,6 +126,7 @@ export function AccountsScreen({ accounts, notice = null, dispatch }: Props) {
               onRemove={(acc) => void remove(acc)}
               onEdit={onEdit}
               onUpdated={onUpdated}
+              checkNow={a.id === checkOnArrival}
             />
           ))}
         </ul>

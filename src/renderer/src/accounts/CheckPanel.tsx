@@ -1,12 +1,15 @@
 import { useEffect, useRef } from 'react'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { Side } from '../../../shared/mail.js'
+import { Findings } from '../test-view/Findings.js'
+import { findings } from '../test-view/findings.js'
 import { Reachability } from '../test-view/Reachability.js'
 import { SidePanel } from '../test-view/SidePanel.js'
 import { SupportDetails } from '../test-view/SupportDetails.js'
 import { SIDES } from '../test-view/test-run.js'
 import { useEscape } from '../ui/use-escape.js'
 import type { AccountCheckState } from './account-check.js'
+import { isRejection } from '../../../shared/account.js'
 import { checkHeading } from './check-words.js'
 import type { AccountCheckControls } from './use-account-check.js'
 
@@ -17,16 +20,24 @@ interface Props {
   controls: AccountCheckControls
   idPrefix: string
   onFix: (side: Side, fix: Fix) => void
+  /** The card's stale banner already says the saved password is refused, and what to do. */
+  staleShown: boolean
 }
 
 /** A re-test or reset of a saved account: both servers live, then the outcome and what it changed. */
-export function CheckPanel({ state, controls, idPrefix, onFix }: Props) {
+export function CheckPanel({ state, controls, idPrefix, onFix, staleShown }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const running = state.kind === 'running'
   const testId = state.kind === 'error' ? null : state.run.testId
   useEffect(() => headingRef.current?.focus(), [running, testId])
   useEscape(running, controls.cancel)
   const titleId = `${idPrefix}check-title`
+  // the stale banner above says it once; a reset's own verdict is news of its own
+  const saidAbove =
+    staleShown &&
+    state.kind === 'finished' &&
+    state.mode === 'retest' &&
+    findings(state.run.report).some((f) => isRejection(f.report.cause))
   return (
     <section className="check" aria-labelledby={titleId}>
       <h3 id={titleId} ref={headingRef} tabIndex={-1} className="check-title">
@@ -39,12 +50,33 @@ export function CheckPanel({ state, controls, idPrefix, onFix }: Props) {
             : 'Your old password is still saved; nothing was changed. Check the new one and try again.'}
         </p>
       )}
+      {state.kind === 'finished' && (
+        <>
+          {saidAbove && <p className="check-outcome">The servers refused the saved password: what to do is above.</p>}
+          <Findings
+            report={state.run.report}
+            onFix={onFix}
+            busy={false}
+            idPrefix={idPrefix}
+            primaryFix={!staleShown}
+            hide={saidAbove ? (f) => isRejection(f.report.cause) : undefined}
+          />
+        </>
+      )}
       {state.kind === 'error' ? (
         <p className="panel panel--error">{state.message}</p>
       ) : (
         <div className="sides">
           {SIDES.map((side) => (
-            <SidePanel key={side} side={side} run={state.run} onFix={onFix} busy={false} idPrefix={idPrefix} />
+            <SidePanel
+              key={side}
+              side={side}
+              run={state.run}
+              onFix={onFix}
+              busy={false}
+              idPrefix={idPrefix}
+              showDiagnosis={false}
+            />
           ))}
         </div>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { passwordHint } from '../lib/password.js'
+import { afterPaste, passwordHint } from '../lib/password.js'
 import { KeychainNotice } from '../ui/KeychainNotice.js'
 import { keychainBlocked, type KeychainCheck } from '../ui/use-keychain-health.js'
 import { useEscape } from '../ui/use-escape.js'
@@ -58,6 +58,7 @@ export function ResetForm({ state, controls, email, idPrefix, keychain, recheckK
         inputRef={inputRef}
         disabled={blocked}
         onChange={controls.changePassword}
+        pasteRule={(value, selection, pasted) => afterPaste(state.provider, value, selection, pasted)}
       />
       <div className="actions">
         <button type="button" className="button" onClick={controls.closeReset}>

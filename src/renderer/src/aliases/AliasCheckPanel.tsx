@@ -1,13 +1,12 @@
 import { useEffect, useRef } from 'react'
 import type { AccountView, Alias } from '../../../shared/account.js'
 import type { Fix } from '../../../shared/diagnosis.js'
-import { isGoogle } from '../lib/google.js'
 import { useEscape } from '../ui/use-escape.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
 import { awaitingRoundTrip, type AliasCheck } from './alias-check.js'
 import { forAlias } from './alias-fix.js'
 import { aliasIds } from './alias-ids.js'
-import { checkHeading } from './alias-words.js'
+import { checkHeading, sendsThroughGmail } from './alias-words.js'
 import { CheckOptions } from './CheckOptions.js'
 import { RoundTripLevel } from './RoundTripLevel.js'
 import { SenderLevel } from './SenderLevel.js'
@@ -21,7 +20,7 @@ interface Props {
   onAccountFix: (fix: Fix) => void
 }
 
-/** Checking one alias: the round-trip choice, then level 1 live, then each level's outcome and fix. */
+/** Checking one alias: the test-message choice, then the server check live, then each check's outcome and fix. */
 export function AliasCheckPanel({ account, alias, check, controls, onAccountFix }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [openUrl, openProblem] = useOpenExternal()
@@ -38,6 +37,7 @@ export function AliasCheckPanel({ account, alias, check, controls, onAccountFix 
   useEscape(check.status === 'options', controls.close)
 
   const ownServer = alias.smtp !== null
+  const google = sendsThroughGmail(account, alias)
   const onFix = (fix: Fix): void => {
     if (fix.kind === 'open-url') openUrl(fix.url)
     else onAccountFix(fix)
@@ -48,19 +48,25 @@ export function AliasCheckPanel({ account, alias, check, controls, onAccountFix 
   return (
     <section id={ids.panel} className="check alias-panel" aria-labelledby={`${ids.panel}-title`}>
       <h5 id={`${ids.panel}-title`} ref={headingRef} tabIndex={-1} className="check-title">
-        {checkHeading(check, alias.address)}
+        {checkHeading(check, alias.address, google)}
       </h5>
       {check.status === 'error' ? (
         <p className="panel panel--error">{check.message}</p>
       ) : (
         <div className="levels">
-          <SenderLevel id={ids.panel} check={check} fixFor={(fix) => forAlias(fix, ownServer)} onFix={onFix} />
+          <SenderLevel
+            id={ids.panel}
+            check={check}
+            google={google}
+            fixFor={(fix) => forAlias(fix, ownServer)}
+            onFix={onFix}
+          />
           <RoundTripLevel
             id={ids.roundTrip}
             address={alias.address}
             check={check}
             accountEmail={account.email}
-            google={isGoogle(account.providerId)}
+            google={google}
             fixFor={(fix) => forAlias(fix, ownServer)}
             onFix={onFix}
           />

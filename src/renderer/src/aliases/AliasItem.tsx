@@ -3,7 +3,7 @@ import type { Fix } from '../../../shared/diagnosis.js'
 import { SECURITY_LABEL } from '../lib/labels.js'
 import { AliasCheckPanel } from './AliasCheckPanel.js'
 import { aliasIds } from './alias-ids.js'
-import { identityText } from './alias-words.js'
+import { identityText, sendsThroughGmail } from './alias-words.js'
 import { AliasLastCheck } from './AliasLastCheck.js'
 import type { AliasPanel } from './aliases-state.js'
 import { RemoveAliasConfirm } from './RemoveAliasConfirm.js'
@@ -43,6 +43,15 @@ function Sending({ alias }: { alias: Alias }) {
   )
 }
 
+/** The last check says mail cannot go out from this address as it is. */
+function refused(alias: Alias): boolean {
+  const check = alias.lastCheck
+  return (
+    check !== null &&
+    ((!check.sender.ok && check.sender.cause === 'sender_not_allowed') || check.roundTrip?.rewritten === true)
+  )
+}
+
 /** One send-as address: who it is, how it sends, its last check, and check / make default / remove. */
 export function AliasItem({ account, alias, panel, busy, changingDefault, controls, onAccountFix }: Props) {
   const ids = aliasIds(account.id).alias(alias.id)
@@ -56,7 +65,7 @@ export function AliasItem({ account, alias, panel, busy, changingDefault, contro
         {alias.isDefault && <span className="badge badge--default">Default From</span>}
       </div>
       <Sending alias={alias} />
-      <AliasLastCheck alias={alias} />
+      <AliasLastCheck alias={alias} google={sendsThroughGmail(account, alias)} />
       {mine && panel.kind === 'check' && (
         <AliasCheckPanel
           account={account}
@@ -80,7 +89,8 @@ export function AliasItem({ account, alias, panel, busy, changingDefault, contro
           >
             Check
           </button>
-          {!alias.isDefault && (
+          {/* a refused address, or one Gmail rewrites, would send mail that is not from it */}
+          {!alias.isDefault && !refused(alias) && (
             <button
               type="button"
               className="button"

@@ -4,7 +4,7 @@ import type { Fix } from '../../../shared/diagnosis.js'
 import { AddAliasForm } from './AddAliasForm.js'
 import { AliasItem } from './AliasItem.js'
 import { aliasIds } from './alias-ids.js'
-import { checkAnnouncement, sendAnnouncement } from './alias-words.js'
+import { checkAnnouncement, sendAnnouncement, sendsThroughGmail } from './alias-words.js'
 import { panelBusy } from './aliases-state.js'
 import { ExportPanel } from './ExportPanel.js'
 import { OwnAddress } from './OwnAddress.js'
@@ -18,7 +18,7 @@ interface Props {
   onAccountFix: (fix: Fix) => void
 }
 
-/** An account's send-as addresses: each with its last check, level by level, and what can be done with it. */
+/** An account's send-as addresses: each with its last check, check by check, and what can be done with it. */
 export function AliasesSection({ account, onUpdated, onAccountFix }: Props) {
   const [state, controls] = useAliases(account, onUpdated)
   const { panel } = state
@@ -26,7 +26,9 @@ export function AliasesSection({ account, onUpdated, onAccountFix }: Props) {
   const busy = panelBusy(panel)
   const checking = panel.kind === 'check' ? account.aliases.find((a) => a.id === panel.aliasId) : undefined
   const announcement =
-    (panel.kind === 'check' && checking ? checkAnnouncement(panel.check, checking.address) : '') ||
+    (panel.kind === 'check' && checking
+      ? checkAnnouncement(panel.check, checking.address, sendsThroughGmail(account, checking))
+      : '') ||
     (panel.kind === 'send' ? sendAnnouncement(panel.send.outcome) : '') ||
     state.notice
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { AccountView, Alias } from '../../../shared/account.js'
-import { isGoogle } from '../lib/google.js'
+import { GMAIL_SENDER_NOTE, sendsThroughGmail } from './alias-words.js'
 import type { AliasCheck } from './alias-check.js'
 import type { AliasControls } from './use-aliases.js'
 
@@ -12,13 +12,14 @@ interface Props {
   panelId: string
 }
 
-/** Before a check: what level 1 does (nothing is sent), and the opt-in for the round trip. */
+/** Before a check: what the server check does (nothing is sent), and the choice of a test message (on for Gmail). */
 export function CheckOptions({ account, alias, check, controls, panelId }: Props) {
   const boxRef = useRef<HTMLInputElement>(null)
   useEffect(() => boxRef.current?.focus(), [])
   const smtp = alias.smtp ?? account.outgoing
   const imap = account.incoming.protocol === 'imap'
-  const who = isGoogle(account.providerId) ? 'Gmail' : 'the server'
+  const gmail = sendsThroughGmail(account, alias)
+  const who = gmail ? 'Gmail' : 'the server'
   const boxId = `${panelId}-round-trip`
   return (
     <form
@@ -34,8 +35,8 @@ export function CheckOptions({ account, alias, check, controls, panelId }: Props
         Check {alias.address}
       </h5>
       <p>
-        Level 1 signs in to <span className="mono">{smtp.host}</span> and offers {alias.address} as the sender (MAIL
-        FROM), then stops: nothing is sent.
+        Mailkey signs in to <span className="mono">{smtp.host}</span> and asks it to send from {alias.address}, then
+        stops: nothing is sent.
       </p>
       <div className="checkbox-field">
         <input
@@ -49,13 +50,14 @@ export function CheckOptions({ account, alias, check, controls, panelId }: Props
           onChange={(e) => controls.toggleRoundTrip(e.target.checked)}
         />
         <label htmlFor={boxId}>
-          Also send one message to {account.email} to prove {who} keeps this From
+          Also send one test message to {account.email} to prove {who} keeps this From
+          {gmail ? ' (recommended for Gmail)' : ''}
         </label>
       </div>
       <p id={`${boxId}-hint`} className="field-hint">
         {imap
-          ? `Level 2 sends one short message from ${alias.address} to ${account.email}, finds it over IMAP and compares its From. It takes up to a minute; you can delete the message afterwards.`
-          : 'Level 2 reads the message back over IMAP, and this account receives with POP3, so only level 1 can run.'}
+          ? `${gmail ? `${GMAIL_SENDER_NOTE} ` : ''}The test message goes from ${alias.address} to ${account.email}; Mailkey finds it in the inbox and compares its From. It takes up to a minute; you can delete the message afterwards.`
+          : 'Mailkey would look for the test message in the inbox over IMAP, and this account receives with POP3, so only the server check can run.'}
       </p>
       <div className="actions actions--start">
         <button type="button" className="button" onClick={controls.close}>

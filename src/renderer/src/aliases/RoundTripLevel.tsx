@@ -1,6 +1,7 @@
 import type { Fix } from '../../../shared/diagnosis.js'
 import { RoundTripCard } from '../test-view/RoundTripCard.js'
 import { awaitingRoundTrip, type AliasCheck } from './alias-check.js'
+import { CHECK_NAMES } from './alias-words.js'
 import { GmailSendAs } from './GmailSendAs.js'
 
 interface Props {
@@ -15,17 +16,17 @@ interface Props {
 }
 
 function Pending({ check, accountEmail }: Pick<Props, 'check' | 'accountEmail'>) {
-  if (!check.roundTrip) return <p className="note">Not asked for in this check: no message is sent.</p>
+  if (!check.roundTrip) return <p className="note">Not asked for this time: no message is sent.</p>
   if (check.status === 'running' && awaitingRoundTrip(check)) {
     return (
       <p className="level-waiting">
         <span className="stage-mark stage-mark--spinner" aria-hidden="true" />
-        Sending one message to {accountEmail} and waiting for it to arrive (up to a minute)…
+        Sending one test message to {accountEmail} and waiting for it to arrive (up to a minute)…
       </p>
     )
   }
   if (check.status === 'running') return <p className="note">Starts once the server accepts the sender.</p>
-  return <p className="note">Not run: the server did not accept the sender, so nothing was sent.</p>
+  return <p className="note">Not sent: the server did not accept the sender, so nothing was sent.</p>
 }
 
 /** Level 2 (opt-in): one message from the alias to the account, read back and its From compared. */
@@ -35,7 +36,7 @@ export function RoundTripLevel({ id, address, check, accountEmail, google, fixFo
   return (
     <section className="side level-block" aria-labelledby={titleId}>
       <h6 id={titleId} className="side-heading">
-        Level 2 · A message arrives with this From
+        {CHECK_NAMES.trip}: it arrives with this From
       </h6>
       {report ? (
         <>

@@ -104,7 +104,11 @@ export function aliasesReducer(state: AliasesState, action: AliasesAction): Alia
             problem: `The default was not changed: ${action.result.error.message}`,
           }
     case 'checkOpened':
-      return open(state, { kind: 'check', aliasId: action.aliasId, check: CHECK_OPTIONS })
+      return open(state, {
+        kind: 'check',
+        aliasId: action.aliasId,
+        check: action.roundTrip ? { ...CHECK_OPTIONS, roundTrip: true } : CHECK_OPTIONS,
+      })
     case 'roundTripToggled':
     case 'checkStarted':
     case 'optionsReopened':

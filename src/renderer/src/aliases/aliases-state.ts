@@ -43,7 +43,8 @@ export type AliasesAction =
   | { type: 'removeFinished'; address: string; result: Result<AccountView> }
   | { type: 'defaultRequested' }
   | { type: 'defaultFinished'; address: string; result: Result<AccountView> }
-  | { type: 'checkOpened'; aliasId: string }
+  /** `roundTrip`: the test message starts ticked (Gmail, where the sender check alone proves nothing). */
+  | { type: 'checkOpened'; aliasId: string; roundTrip?: boolean }
   | { type: 'roundTripToggled'; on: boolean }
   | { type: 'checkStarted'; testId: string; smtp: Server }
   | { type: 'optionsReopened' }

@@ -8,6 +8,7 @@ import { ALIAS_FIELD_ORDER, parseAliasDraft, type AliasDraftChange } from './ali
 import { aliasesReducer } from './aliases-reducer.js'
 import { aliasIds, type AliasIds } from './alias-ids.js'
 import { initialAliasesState, type AliasesState, type AliasPanel } from './aliases-state.js'
+import { sendsThroughGmail } from './alias-words.js'
 import { recipientProblem } from './send-test.js'
 import { useAliasCheck } from './use-alias-check.js'
 
@@ -158,7 +159,12 @@ export function useAliases(
     openRemove: (aliasId) => dispatch({ type: 'removeOpened', aliasId }),
     confirmRemove,
     setDefault,
-    openCheck: (aliasId) => dispatch({ type: 'checkOpened', aliasId }),
+    openCheck: (aliasId) => {
+      const alias = account.aliases.find((a) => a.id === aliasId)
+      // on Gmail only the test message proves anything: it is on unless the user turns it off
+      const roundTrip = alias !== undefined && sendsThroughGmail(account, alias) && account.incoming.protocol === 'imap'
+      dispatch({ type: 'checkOpened', aliasId, roundTrip })
+    },
     toggleRoundTrip: (on) => dispatch({ type: 'roundTripToggled', on }),
     startCheck: () => {
       if (panel.kind !== 'check') return

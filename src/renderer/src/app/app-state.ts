@@ -10,8 +10,11 @@ export type BackTo = { name: 'accounts' } | { name: 'wizard'; resume: WizardStat
 export type Screen =
   | { name: 'loading' }
   | { name: 'unavailable'; message: string }
-  /** `notice`: a line to announce on arrival, e.g. after saving. */
-  | { name: 'accounts'; notice: string | null }
+  /**
+   * `notice`: a line to announce on arrival, e.g. after saving. `check`: the account to re-test on
+   * arrival ("Test … now" from Explain an error).
+   */
+  | { name: 'accounts'; notice: string | null; check?: string }
   | { name: 'wizard'; initial: WizardState }
   | { name: 'explain'; back: BackTo }
 
@@ -31,6 +34,10 @@ export type AppAction =
   | { type: 'wizardFinished'; account: AccountView }
   | { type: 'explainOpened'; back: BackTo }
   | { type: 'explainClosed' }
+  /** Explain an error's next step: a real test of a saved account, on its card. */
+  | { type: 'explainTestRequested'; accountId: string }
+  /** Explain an error's next step: set up (and so test) an account, or back to the setup in progress. */
+  | { type: 'explainSetUpRequested'; email: string | null }
   | { type: 'accountsChanged'; accounts: AccountView[] }
   | { type: 'accountUpdated'; account: AccountView }
   | { type: 'noticesLoaded'; notices: AppNotice[] }
@@ -63,6 +70,11 @@ function loaded(state: AppState, result: Result<AccountView[]>): AppState {
   const screen: Screen =
     accounts.length > 0 ? { name: 'accounts', notice: null } : { name: 'wizard', initial: initialWizardState }
   return { ...state, accounts, screen }
+}
+
+/** A new wizard with the address filled in (and looked up at once), or empty. */
+function prefilled(email: string | null): WizardState {
+  return email ? { ...initialWizardState, email } : initialWizardState
 }
 
 function closeExplain(state: AppState, back: BackTo): AppState {
@@ -99,6 +111,15 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, screen: { name: 'explain', back: action.back } }
     case 'explainClosed':
       return state.screen.name === 'explain' ? closeExplain(state, state.screen.back) : state
+    case 'explainTestRequested':
+      return state.screen.name === 'explain'
+        ? { ...state, screen: { name: 'accounts', notice: null, check: action.accountId } }
+        : state
+    case 'explainSetUpRequested':
+      if (state.screen.name !== 'explain') return state
+      // a setup in progress is where the test happens; else a new one, with the address the message named
+      if (state.screen.back.name === 'wizard') return closeExplain(state, state.screen.back)
+      return { ...state, screen: { name: 'wizard', initial: prefilled(action.email) } }
     case 'accountsChanged':
       return { ...state, accounts: action.accounts }
     case 'accountUpdated':

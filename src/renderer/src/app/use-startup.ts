@@ -3,8 +3,8 @@ import { mailkey, settle } from '../lib/api.js'
 import type { AppAction, Screen } from './app-state.js'
 
 /**
- * Loads the accounts whenever the app shows its loading screen (at start, and on "Try again"), and
- * the startup notices once.
+ * Loads the accounts whenever the app shows its loading screen (at start, and on "Try again"), the
+ * startup notices once, and listens for accounts main re-checked on its own (the quiet hourly re-check).
  */
 export function useStartup(screen: Screen, dispatch: Dispatch<AppAction>): void {
   const loading = screen.name === 'loading'
@@ -18,6 +18,8 @@ export function useStartup(screen: Screen, dispatch: Dispatch<AppAction>): void 
       live = false
     }
   }, [loading, dispatch])
+
+  useEffect(() => mailkey().onAccountChanged((account) => dispatch({ type: 'accountUpdated', account })), [dispatch])
 
   useEffect(() => {
     let live = true

@@ -1,14 +1,23 @@
-import { useEffect, useRef, type Ref } from 'react'
+import { useEffect, useRef, type ReactNode, type Ref } from 'react'
 import type { Diagnosis } from '../../../shared/diagnosis.js'
 import { DiagnosisCard } from '../test-view/DiagnosisCard.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
 import type { ExplainRequest } from './explain-state.js'
 
 /** There are no settings on this screen to change: a fix is a page to open, or advice. */
-function Explained({ diagnosis, headingRef }: { diagnosis: Diagnosis; headingRef: Ref<HTMLHeadingElement> }) {
+function Explained({
+  diagnosis,
+  headingRef,
+  next,
+}: {
+  diagnosis: Diagnosis
+  headingRef: Ref<HTMLHeadingElement>
+  next: ReactNode
+}) {
   const [open, problem] = useOpenExternal()
   return (
     <DiagnosisCard
+      actions={next}
       id="explain"
       report={diagnosis}
       placement="answer"
@@ -23,8 +32,17 @@ function Explained({ diagnosis, headingRef }: { diagnosis: Diagnosis; headingRef
   )
 }
 
-/** The explanation, or why there is none; focus moves to it when it arrives. */
-export function ExplainResult({ request }: { request: ExplainRequest }) {
+/**
+ * The explanation, or why there is none; focus moves to it when it arrives. `nextStep` is what to do
+ * when the message says too little (a real test), shown with an explanation Mailkey could not give.
+ */
+export function ExplainResult({
+  request,
+  nextStep,
+}: {
+  request: ExplainRequest
+  nextStep: (diagnosis: Diagnosis) => ReactNode
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const shown = request.status === 'explained' || request.status === 'failed' ? request.requestId : null
   useEffect(() => {
@@ -32,7 +50,9 @@ export function ExplainResult({ request }: { request: ExplainRequest }) {
   }, [shown])
   return (
     <div className="explain-result">
-      {request.status === 'explained' && <Explained diagnosis={request.diagnosis} headingRef={headingRef} />}
+      {request.status === 'explained' && (
+        <Explained diagnosis={request.diagnosis} headingRef={headingRef} next={nextStep(request.diagnosis)} />
+      )}
       {request.status === 'failed' && (
         <div className="panel panel--error" role="alert">
           <h2 ref={headingRef} tabIndex={-1}>

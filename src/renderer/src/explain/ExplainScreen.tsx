@@ -2,7 +2,9 @@ import { useReducer, useRef } from 'react'
 import { mailkey, settle } from '../lib/api.js'
 import { Field } from '../ui/Field.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import type { AccountView } from '../../../shared/account.js'
 import { ExplainResult } from './ExplainResult.js'
+import { NextStep } from './NextStep.js'
 import {
   explainInput,
   explainReducer,
@@ -14,6 +16,12 @@ import {
 interface Props {
   backLabel: string
   onBack: () => void
+  /** The saved accounts, to offer a real test of the one a message is about. */
+  accounts: readonly AccountView[]
+  onTestAccount: (account: AccountView) => void
+  onSetUp: (email: string | null) => void
+  /** The user came from a setup in progress (the wizard), which "set up and test" returns to. */
+  fromSetup: boolean
 }
 
 const PROTOCOLS: { value: ExplainProtocol; label: string }[] = [
@@ -24,7 +32,7 @@ const PROTOCOLS: { value: ExplainProtocol; label: string }[] = [
 ]
 
 /** "Explain an error": paste what any mail app said, get the cause and the fix in plain words. */
-export function ExplainScreen({ backLabel, onBack }: Props) {
+export function ExplainScreen({ backLabel, onBack, accounts, onTestAccount, onSetUp, fromSetup }: Props) {
   const [state, dispatch] = useReducer(explainReducer, initialExplainState)
   const textRef = useFocusOnMount<HTMLTextAreaElement>()
   const nextId = useRef(0)
@@ -111,7 +119,20 @@ export function ExplainScreen({ backLabel, onBack }: Props) {
           </button>
         </div>
       </form>
-      <ExplainResult request={request} />
+      <ExplainResult
+        request={request}
+        nextStep={(diagnosis) =>
+          diagnosis.cause === 'unknown' ? (
+            <NextStep
+              text={state.text}
+              accounts={accounts}
+              onTestAccount={onTestAccount}
+              onSetUp={onSetUp}
+              fromSetup={fromSetup}
+            />
+          ) : null
+        }
+      />
     </main>
   )
 }

@@ -1,10 +1,33 @@
-import { checkAppPassword, normalizePastedSecret, type AppPasswordCheck } from '../../../shared/app-password.js'
+import {
+  checkAppPassword,
+  normalizeAppPassword,
+  normalizePastedSecret,
+  type AppPasswordCheck,
+} from '../../../shared/app-password.js'
 import { PasswordSchema } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
 
 /** App passwords lose the spaces and dashes they are shown with; other passwords are kept exactly. */
 export function normalisePassword(provider: Provider | null, raw: string): string {
   return normalizePastedSecret(raw, provider)
+}
+
+/**
+ * The field's text after a paste at the selection. An app password pasted into a field that already
+ * holds (part of) one would make it longer than one password: then the paste replaces the whole field
+ * instead of appending ("copy it again, all of it" made 32 letters, then 48). Other passwords are kept
+ * exactly as pasted, at the selection.
+ */
+export function afterPaste(
+  provider: Provider | null,
+  value: string,
+  selection: { start: number; end: number },
+  pasted: string,
+): string {
+  const spliced = value.slice(0, selection.start) + pasted + value.slice(selection.end)
+  const format = provider?.appPassword?.format
+  if (!format) return spliced
+  return normalizeAppPassword(spliced, format).length > format.length ? pasted : spliced
 }
 
 /** A provider's app-password format when it has one, else main's rules for any password. */

@@ -4,6 +4,7 @@ import type { Stage } from '../../../shared/mail.js'
 import type { CertificateInfo } from '../../../shared/report.js'
 import { STAGE_LABEL } from '../lib/labels.js'
 import { CertificateDetails } from './CertificateDetails.js'
+import type { ServerWords } from './findings.js'
 import { FixAction, type FixMode } from './FixAction.js'
 
 /**
@@ -37,6 +38,12 @@ interface Props {
   headingRef?: Ref<HTMLHeadingElement>
   /** The caption over the verbatim words: the server's, or what the user pasted. */
   wordsLabel?: string
+  /** Each server's own words, when one diagnosis speaks for both (replaces `report.serverText`). */
+  words?: ServerWords[] | undefined
+  /** Whose failure this is, said above the title ("Incoming and outgoing mail"). */
+  context?: string | undefined
+  /** Its fix is the screen's primary action (default); off where another action leads. */
+  primaryFix?: boolean
   fixMode?: FixMode
   /** Runs a fix shown as a button; the others are advice. */
   onFix: (fix: Fix) => void
@@ -45,11 +52,13 @@ interface Props {
   fixProblem?: string | null
   /** Names for stages that mean something else here (see StageList). */
   stageLabels?: Partial<Record<Stage, string>>
-  /** Facts between the explanation and the server's words (what arrived, from whom). */
+  /** Facts between the explanation and the fix (what arrived, from whom). */
   children?: ReactNode
+  /** More to do right here, after the fix (the wizard's field for a new password). */
+  actions?: ReactNode
 }
 
-/** Why something failed (or how it went), in plain words, with the server's own words and the one fix. */
+/** Why something failed (or how it went), in plain words, with the one fix and the server's own words. */
 export function DiagnosisCard({
   id,
   report,
@@ -57,25 +66,32 @@ export function DiagnosisCard({
   placement = 'part',
   headingRef,
   wordsLabel = 'Exact message',
+  words,
+  context,
+  primaryFix = true,
   fixMode = 'act',
   onFix,
   disabled = false,
   fixProblem = null,
   stageLabels = {},
   children,
+  actions,
 }: Props) {
   const answer = placement === 'answer'
   const Root = answer ? 'section' : 'div'
   const Heading = answer ? 'h2' : 'h4'
   const look = tone ? `outcome outcome--${tone}` : 'diagnosis'
+  const said =
+    words ?? (report.serverText ? [{ side: 'incoming' as const, label: wordsLabel, text: report.serverText }] : [])
   return (
     <Root
       className={answer ? `${look} diagnosis--explained` : look}
       role={answer ? undefined : 'group'}
       aria-labelledby={`${id}-title`}
     >
+      {context && <p className="diagnosis-context">{context}</p>}
       <Heading id={`${id}-title`} ref={headingRef} tabIndex={answer ? -1 : undefined} className="diagnosis-title">
-        {report.title ?? 'The test failed'}
+        {report.title ?? (answer ? 'Mailkey could not explain it' : 'The test failed')}
       </Heading>
       {report.explanation && <p>{report.explanation}</p>}
       {report.failedStage && (
@@ -84,16 +100,20 @@ export function DiagnosisCard({
         </p>
       )}
       {children}
-      {report.serverText && (
-        <figure className="server-said">
-          <figcaption>{wordsLabel}</figcaption>
-          {/* verbatim and as text: servers (and pasted messages) can say anything, including markup */}
-          <pre className="server-text">{report.serverText}</pre>
-        </figure>
-      )}
       {report.certificate && <CertificateDetails certificate={report.certificate} />}
-      {report.fix && <FixAction fix={report.fix} mode={fixMode} onFix={onFix} disabled={disabled} />}
+      {/* the fix before the evidence: at the default window size it is in view without scrolling */}
+      {report.fix && (
+        <FixAction fix={report.fix} mode={fixMode} onFix={onFix} disabled={disabled} primary={primaryFix} />
+      )}
       {fixProblem && <p className="field-error">{fixProblem}</p>}
+      {actions}
+      {said.map((w) => (
+        <figure className="server-said" key={`${w.side}-${w.label}`}>
+          <figcaption>{w.label}</figcaption>
+          {/* verbatim and as text: servers (and pasted messages) can say anything, including markup */}
+          <pre className="server-text">{w.text}</pre>
+        </figure>
+      ))}
     </Root>
   )
 }

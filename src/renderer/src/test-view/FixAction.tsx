@@ -13,12 +13,39 @@ interface Props {
   mode: FixMode
   onFix: (fix: Fix) => void
   disabled: boolean
+  /** The screen's one primary action; off where another action leads (one primary button per screen). */
+  primary?: boolean
+}
+
+/** Whether a fix shows as a button (something to do here) rather than as advice. */
+export function fixIsAction(fix: Fix, mode: FixMode): boolean {
+  switch (fix.kind) {
+    case 'open-url':
+      return true
+    case 'switch-security':
+    case 'replace-password':
+    case 'check-settings':
+    case 'switch-username':
+    case 'sign-in':
+      return mode === 'act'
+    case 'retry-later':
+    case 'contact-admin':
+    case 'none':
+      return false
+    default:
+      return assertNever(fix)
+  }
 }
 
 /** A fix as one button when the screen can carry it out, or as advice when it cannot. */
-export function FixAction({ fix, mode, onFix, disabled }: Props) {
+export function FixAction({ fix, mode, onFix, disabled, primary = true }: Props) {
   const button = (
-    <button type="button" className="button button--primary" disabled={disabled} onClick={() => onFix(fix)}>
+    <button
+      type="button"
+      className={primary ? 'button button--primary' : 'button'}
+      disabled={disabled}
+      onClick={() => onFix(fix)}
+    >
       {fix.label}
     </button>
   )

@@ -13,6 +13,11 @@ interface Props {
   busy: boolean
   /** Keeps ids unique where several tests show at once (one per account card). */
   idPrefix?: string
+  /**
+   * Shows the failure's diagnosis under the stages (default). Off where the screen shows its findings
+   * above both servers instead (said once when both failed the same way, and in view at once).
+   */
+  showDiagnosis?: boolean
 }
 
 function Outcome({ side, run }: { side: Side; run: TestRun }) {
@@ -34,7 +39,7 @@ function Outcome({ side, run }: { side: Side; run: TestRun }) {
 }
 
 /** One server's live test: its stages, then its outcome and, when it failed, the diagnosis. */
-export function SidePanel({ side, run, onFix, busy, idPrefix = '' }: Props) {
+export function SidePanel({ side, run, onFix, busy, idPrefix = '', showDiagnosis = true }: Props) {
   const server = run.tested[side]
   const protocol = 'protocol' in server ? server.protocol : 'smtp'
   const report = run.status === 'finished' ? run.report[side] : undefined
@@ -49,7 +54,7 @@ export function SidePanel({ side, run, onFix, busy, idPrefix = '' }: Props) {
       </p>
       <StageList rows={stageRows(run, side)} label={`${SIDE_LABEL[side]} test stages`} />
       <Outcome side={side} run={run} />
-      {report && !report.ok && (
+      {showDiagnosis && report && !report.ok && (
         <DiagnosisCard
           id={`${idPrefix}${side}-diagnosis`}
           report={report}

@@ -12,10 +12,22 @@ interface Props {
   disabled?: boolean
   /** The raw text of the field, and whether it arrived by pasting. */
   onChange: (raw: string, pasted: boolean) => void
+  /** The field's text after a paste (see afterPaste); unset: the browser's own paste. */
+  pasteRule?: (value: string, selection: { start: number; end: number }, pasted: string) => string
 }
 
 /** One masked field with a Show/Hide button; the secret never leaves it except towards main. */
-export function PasswordField({ id, label, value, hint, error, inputRef, disabled = false, onChange }: Props) {
+export function PasswordField({
+  id,
+  label,
+  value,
+  hint,
+  error,
+  inputRef,
+  disabled = false,
+  onChange,
+  pasteRule,
+}: Props) {
   const [shown, setShown] = useState(false)
   const pasting = useRef(false)
   return (
@@ -33,8 +45,16 @@ export function PasswordField({ id, label, value, hint, error, inputRef, disable
             spellCheck={false}
             value={value}
             disabled={disabled}
-            onPaste={() => {
-              pasting.current = true
+            onPaste={(e) => {
+              const text = e.clipboardData.getData('text')
+              if (!pasteRule || !text) {
+                pasting.current = true
+                return
+              }
+              e.preventDefault()
+              const el = e.currentTarget
+              const selection = { start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length }
+              onChange(pasteRule(el.value, selection, text), true)
             }}
             onChange={(e) => {
               onChange(e.target.value, pasting.current)

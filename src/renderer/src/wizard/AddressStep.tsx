@@ -3,7 +3,7 @@ import { SOURCE_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { DiscoveryProgress } from './DiscoveryProgress.js'
-import { isEmail } from './setup.js'
+import { isEmail, normalizeAddress } from './setup.js'
 import { useProviderDetection } from './use-provider-detection.js'
 import type { At, Detection, WizardAction } from './wizard-state.js'
 
@@ -45,8 +45,9 @@ function ProviderStatus({ detection, email }: { detection: Detection; email: str
 export function AddressStep({ state, dispatch }: Props) {
   const emailRef = useFocusOnMount<HTMLInputElement>()
   useProviderDetection(state, dispatch)
-  const email = state.email.trim()
+  const email = normalizeAddress(state.email)
   const problem = state.showProblems && !isEmail(email) ? 'Enter an email address like name@gmail.com.' : null
+  const lookingUp = state.advanceWhenFound && isEmail(email)
   return (
     <form
       className="step"
@@ -54,6 +55,7 @@ export function AddressStep({ state, dispatch }: Props) {
       aria-labelledby="address-heading"
       onSubmit={(e) => {
         e.preventDefault()
+        if (lookingUp) return
         dispatch({ type: 'addressSubmitted' })
         if (!isEmail(email)) emailRef.current?.focus()
       }}
@@ -101,8 +103,9 @@ export function AddressStep({ state, dispatch }: Props) {
         )}
       </Field>
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={state.advanceWhenFound && isEmail(email)}>
-          {state.advanceWhenFound && isEmail(email) ? 'Looking up…' : 'Continue'}
+        {/* busy, not disabled: a disabled button would drop the keyboard focus on the page while it waits */}
+        <button type="submit" className="button button--primary" aria-disabled={lookingUp || undefined}>
+          {lookingUp ? 'Looking up…' : 'Continue'}
         </button>
       </div>
     </form>

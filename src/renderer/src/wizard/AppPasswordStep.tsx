@@ -1,5 +1,6 @@
 import type { Dispatch } from 'react'
 import type { AppPasswordInfo, Provider } from '../../../shared/providers.js'
+import { needsMicrosoftSignIn } from '../lib/microsoft.js'
 import { KeychainNotice } from '../ui/KeychainNotice.js'
 import type { KeychainCheck } from '../ui/use-keychain-health.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
@@ -165,7 +166,8 @@ function AppPasswordGuide({
 /** Step 2, for providers with password rules: how to get the password the next step asks for. */
 export function AppPasswordStep(props: Props) {
   const provider = props.state.setup.detected.provider
-  if (provider?.oauthOnly) return <PasswordSignInOff provider={provider} dispatch={props.dispatch} />
+  if (provider && needsMicrosoftSignIn(provider))
+    return <PasswordSignInOff provider={provider} dispatch={props.dispatch} />
   if (provider?.appPassword) return <AppPasswordGuide {...props} provider={provider} info={provider.appPassword} />
   // needsGuidance() sends only such providers here; should that change, the password step still works
   return <Actions dispatch={props.dispatch} next="Continue" />

@@ -3,6 +3,7 @@ import type { ProbeReport } from '../../../shared/report.js'
 import { formatMs, formatWhen } from '../lib/format.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL } from '../lib/labels.js'
 import { SIDES } from '../test-view/test-run.js'
+import { HandOnSettings } from '../ui/HandOnSettings.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import type { At } from './wizard-state.js'
 
@@ -22,7 +23,7 @@ function Proven({ report }: { report: ProbeReport | undefined }) {
   )
 }
 
-/** Step 6: saved. What was proven, when, and where the password is; then on to the accounts. */
+/** The last step: saved. What was proven, when, where the password is, and how to hand it on to a mail app. */
 export function DoneStep({ state, onFinish }: Props) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
   const { account, report, delivery } = state
@@ -63,6 +64,7 @@ export function DoneStep({ state, onFinish }: Props) {
           ? 'The password is in your system’s keychain, not in any file. Mailkey uses it for incoming and outgoing mail.'
           : 'The keychain does not hold a password for this account: re-test it from your accounts to enter one.'}
       </p>
+      <HandOnSettings account={account} />
       <div className="actions">
         <button type="button" className="button button--primary" onClick={() => onFinish(account)}>
           Go to your accounts

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type Dispatch } from 'react'
-import { passwordHint } from '../lib/password.js'
+import { afterPaste, passwordHint } from '../lib/password.js'
 import { KeychainNotice } from '../ui/KeychainNotice.js'
 import { keychainBlocked, type KeychainCheck } from '../ui/use-keychain-health.js'
 import { PasswordField } from '../ui/PasswordField.js'
@@ -31,10 +31,16 @@ export function PasswordStep({ state, dispatch, keychain, recheckKeychain }: Pro
   const error = state.showCheck && !check.ok ? check.message : null
   const hint = `${passwordHint(provider)}${editing ? ' Leave it empty to keep the saved password.' : ''}`
 
-  // into the field; while the keychain cannot keep a password the field is off, so onto the heading
-  // (and back into the field once it works again)
+  // into the field, its text selected: coming back after a refused password, a paste or a keystroke
+  // replaces the old one instead of adding to it. While the keychain cannot keep a password the field
+  // is off, so onto the heading (and back into the field once it works again)
   useEffect(() => {
-    ;(blocked ? headingRef : inputRef).current?.focus()
+    if (blocked) {
+      headingRef.current?.focus()
+    } else {
+      inputRef.current?.focus()
+      inputRef.current?.select()
+    }
   }, [blocked])
 
   return (
@@ -65,6 +71,7 @@ export function PasswordStep({ state, dispatch, keychain, recheckKeychain }: Pro
         inputRef={inputRef}
         disabled={blocked}
         onChange={(raw, pasted) => dispatch({ type: 'passwordChanged', raw, pasted })}
+        pasteRule={(value, selection, pasted) => afterPaste(provider, value, selection, pasted)}
       />
       {!editing && (
         <p className="note">

@@ -3,6 +3,7 @@ import { INCOMING_PROTOCOLS, type IncomingProtocol } from '../../../shared/mail.
 import { PROTOCOL_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
 import { ServerFields } from '../ui/ServerFields.js'
+import { OutgoingLogin } from './OutgoingLogin.js'
 import { incomingChoices, parseSetup, type Setup, type SetupProblems } from './setup.js'
 import type { EditorFocus, WizardAction } from './wizard-state.js'
 
@@ -17,7 +18,8 @@ interface Props {
 const NO_PROBLEMS: SetupProblems = { incoming: {}, outgoing: {} }
 
 function fieldId(focus: EditorFocus): string {
-  return focus.field === 'username' ? 'username' : `${focus.side}-${focus.field}`
+  if (focus.field === 'username' || focus.field === 'outgoing-username') return focus.field
+  return `${focus.side}-${focus.field}`
 }
 
 /** The "Edit" disclosure: every setting a test depends on, checked with main's own rules. */
@@ -84,11 +86,16 @@ export function ServerEditor({ id, setup, focus, showProblems, dispatch }: Props
           problems={problems.outgoing}
           onChange={(change) => dispatch({ type: 'serverChanged', side: 'outgoing', change })}
         />
+        <OutgoingLogin setup={setup} problem={problems.outgoingUsername} dispatch={dispatch} />
       </fieldset>
       <Field
         id="username"
         label="Sign-in name"
-        hint="Used for both servers; usually your full address."
+        hint={
+          setup.outgoingLogin
+            ? 'Used for incoming mail; usually your full address.'
+            : 'Used for both servers; usually your full address.'
+        }
         error={problems.username}
       >
         {(control) => (

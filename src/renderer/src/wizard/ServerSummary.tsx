@@ -74,7 +74,10 @@ export function ServerSummary({ setup }: { setup: Setup }) {
         </div>
         <div className="summary-row">
           <dt>Sign in as</dt>
-          <dd className="mono">{setup.username}</dd>
+          <dd className="mono">
+            {setup.username}
+            {setup.outgoingLogin ? ` (sending: ${setup.outgoingLogin.username || '—'})` : ''}
+          </dd>
         </div>
       </dl>
       {setup.accountId === undefined && detected.lookups ? (

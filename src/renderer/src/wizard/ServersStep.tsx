@@ -1,5 +1,6 @@
 import type { Dispatch } from 'react'
 import { newTestId } from '../lib/test-id.js'
+import { Field } from '../ui/Field.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { HostCautions } from './HostCautions.js'
 import { PopReminder } from './PopReminder.js'
@@ -10,6 +11,8 @@ import { keepsSavedServers, nothingFound, type Setup } from './setup.js'
 import type { At, WizardAction } from './wizard-state.js'
 
 function leadText(setup: Setup): string {
+  if (setup.signIn)
+    return 'Mailkey signs in to both servers at once with your sign-in. Nothing is sent and nothing is saved yet.'
   if (setup.accountId === undefined || setup.password !== '')
     return 'Mailkey signs in to both servers at once with your password. Nothing is sent and nothing is saved yet.'
   return keepsSavedServers(setup)
@@ -27,6 +30,7 @@ interface Props {
  * found one click away; everything editable behind a disclosure.
  */
 export function ServersStep({ state, dispatch }: Props) {
+  const editing = state.setup.accountId !== undefined
   // an editor opened by a diagnosis puts focus on its field itself
   const headingRef = useFocusOnMount<HTMLHeadingElement>(!state.editing)
   return (
@@ -54,6 +58,19 @@ export function ServersStep({ state, dispatch }: Props) {
           answered at the usual names. Enter them below; your provider’s help pages list them.
         </p>
       )}
+      {editing && (
+        <Field id="edit-display-name" label="Your name" hint="Shown to the people you write to.">
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              autoComplete="name"
+              value={state.setup.displayName}
+              onChange={(e) => dispatch({ type: 'displayNameChanged', displayName: e.target.value })}
+            />
+          )}
+        </Field>
+      )}
       <ServerSummary setup={state.setup} />
       <HostCautions setup={state.setup} dispatch={dispatch} />
       <ServerChoices setup={state.setup} dispatch={dispatch} />
@@ -78,7 +95,7 @@ export function ServersStep({ state, dispatch }: Props) {
       <PopReminder setup={state.setup} />
       <div className="actions">
         <button type="button" className="button" onClick={() => dispatch({ type: 'back' })}>
-          {state.setup.accountId !== undefined ? 'Change the password' : 'Back'}
+          {editing ? 'Change the password' : 'Back'}
         </button>
         <button type="submit" className="button button--primary">
           Test both servers

@@ -15,10 +15,12 @@ interface Props {
   /** The user asked to prove delivery before saving (and the incoming server can read it back). */
   proveDelivery: boolean
   imap: boolean
+  /** A fix on screen leads (one primary button per screen): "Test again" steps back then. */
+  fixLeads: boolean
 }
 
 /** Cancel while running; afterwards change, retry, or save (optionally proving delivery) once both servers passed. */
-export function TestActions({ run, dispatch, onCancel, onSave, email, proveDelivery, imap }: Props) {
+export function TestActions({ run, dispatch, onCancel, onSave, email, proveDelivery, imap, fixLeads }: Props) {
   if (run.status === 'running') {
     return (
       <div className="actions">
@@ -60,7 +62,7 @@ export function TestActions({ run, dispatch, onCancel, onSave, email, proveDeliv
         </button>
         <button
           type="button"
-          className={passed ? 'button' : 'button button--primary'}
+          className={passed || fixLeads ? 'button' : 'button button--primary'}
           disabled={busy}
           onClick={() => dispatch({ type: 'testRequested', testId: newTestId() })}
         >

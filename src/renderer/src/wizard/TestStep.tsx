@@ -4,6 +4,9 @@ import type { Side } from '../../../shared/mail.js'
 import { mailkey, settle } from '../lib/api.js'
 import { newTestId } from '../lib/test-id.js'
 import { announcement, headingText } from '../test-view/announce.js'
+import { Findings } from '../test-view/Findings.js'
+import { findings, newPasswordHelps } from '../test-view/findings.js'
+import { fixIsAction } from '../test-view/FixAction.js'
 import { Reachability } from '../test-view/Reachability.js'
 import { SidePanel } from '../test-view/SidePanel.js'
 import { SupportDetails } from '../test-view/SupportDetails.js'
@@ -12,6 +15,7 @@ import { useEscape } from '../ui/use-escape.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
 import { saveInput, validateInput } from './connection-input.js'
 import { saveAnnouncement } from './save-announcement.js'
+import { PasswordRetry } from './PasswordRetry.js'
 import { saveBusy, validationOf } from './save-transitions.js'
 import { TestActions } from './TestActions.js'
 import { ValidationPanel } from './ValidationPanel.js'
@@ -70,14 +74,37 @@ export function TestStep({ state, dispatch }: Props) {
   }
 
   const saving = run.status === 'finished' && saveBusy(run.save)
+  // a refused password is fixed here: no new password helps when the provider takes none at all
+  const retryable = run.status === 'finished' && newPasswordHelps(run.report) && !setup.detected.provider?.oauthOnly
+  const fixLeads =
+    run.status === 'finished' &&
+    (retryable || findings(run.report).some((f) => f.report.fix !== undefined && fixIsAction(f.report.fix, 'act')))
   return (
-    <section className="step step--wide" aria-labelledby="test-heading">
+    <section className="step" aria-labelledby="test-heading">
       <h2 id="test-heading" key={running ? 'running' : `result-${testId}`} ref={headingRef} tabIndex={-1}>
         {headingText(run)}
       </h2>
+      {run.status === 'finished' && (
+        <Findings
+          report={run.report}
+          onFix={onFix}
+          busy={saving}
+          primaryFix
+          passwordRetry={
+            retryable ? (
+              <PasswordRetry
+                provider={setup.detected.provider}
+                retry={state.retry}
+                dispatch={dispatch}
+                disabled={saving}
+              />
+            ) : undefined
+          }
+        />
+      )}
       <div className="sides">
         {SIDES.map((side) => (
-          <SidePanel key={side} side={side} run={run} onFix={onFix} busy={saving} />
+          <SidePanel key={side} side={side} run={run} onFix={onFix} busy={saving} showDiagnosis={false} />
         ))}
       </div>
       {run.status === 'finished' && <Reachability report={run.report} />}
@@ -106,6 +133,7 @@ export function TestStep({ state, dispatch }: Props) {
         email={setup.email}
         proveDelivery={proveDelivery}
         imap={imap}
+        fixLeads={fixLeads}
       />
       {run.status === 'finished' && <SupportDetails key={testId} testId={testId} report={run.report} />}
     </section>

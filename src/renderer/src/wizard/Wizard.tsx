@@ -1,4 +1,4 @@
-import { useReducer, type Dispatch, type ReactNode } from 'react'
+import { useReducer, useRef, useState, type Dispatch, type ReactNode } from 'react'
 import type { AccountView } from '../../../shared/account.js'
 import { assertNever } from '../../../shared/result.js'
 import { StepBoundary } from '../ui/StepBoundary.js'
@@ -6,6 +6,7 @@ import { useKeychainHealth, type KeychainCheck } from '../ui/use-keychain-health
 import { AddressStep } from './AddressStep.js'
 import { AppPasswordStep } from './AppPasswordStep.js'
 import { DoneStep } from './DoneStep.js'
+import { LeaveConfirm } from './LeaveConfirm.js'
 import { PasswordStep } from './PasswordStep.js'
 import { ServersStep } from './ServersStep.js'
 import { SignInStep } from './SignInStep.js'
@@ -57,6 +58,8 @@ function stepView(state: WizardState, ctx: StepContext): ReactNode {
 /** Adding (or editing) an account: the reducer holds every step's state, each step is one component. */
 export function Wizard({ onSaved, onClose, onExplain, initialState = initialWizardState }: Props) {
   const [state, dispatch] = useReducer(wizardReducer, initialState)
+  const [confirmLeave, setConfirmLeave] = useState(false)
+  const backRef = useRef<HTMLButtonElement>(null)
   const [keychain, recheckKeychain] = useKeychainHealth()
   useConnectionTest(state, dispatch)
   const editing = state.step !== 'address' && state.setup.accountId !== undefined
@@ -75,12 +78,29 @@ export function Wizard({ onSaved, onClose, onExplain, initialState = initialWiza
             </button>
           )}
           {onClose && leavable && (
-            <button type="button" className="button button--quiet" onClick={onClose}>
+            <button
+              type="button"
+              className="button button--quiet"
+              ref={backRef}
+              aria-expanded={confirmLeave}
+              // nothing entered yet (or nothing changed in an edit): nothing to lose, so no question
+              onClick={() => (state === initialState ? onClose() : setConfirmLeave(true))}
+            >
               Back to accounts
             </button>
           )}
         </div>
       </header>
+      {onClose && leavable && confirmLeave && (
+        <LeaveConfirm
+          editing={editing}
+          onStay={() => {
+            setConfirmLeave(false)
+            backRef.current?.focus()
+          }}
+          onLeave={onClose}
+        />
+      )}
       <StepIndicator state={state} />
       <StepBoundary key={state.step} what="this step">
         {stepView(state, { dispatch, onSaved, keychain, recheckKeychain })}

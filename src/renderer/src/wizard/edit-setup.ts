@@ -50,6 +50,9 @@ export function editSetup(account: AccountView): Setup {
     accountId: account.id,
     // an OAuth account keeps its sign-in unless the user signs in again
     ...(account.oauth ? { signIn: oauthDraftOf(account.oauth) } : {}),
+    ...(account.outgoingUsername !== null
+      ? { outgoingLogin: { username: account.outgoingUsername, password: '' } }
+      : {}),
   }
 }
 

@@ -48,3 +48,9 @@ export function chooseServer(
   if (!('protocol' in choice.server)) return setup
   return { ...setup, incoming: incomingDraft(choice.server), username: choice.username }
 }
+
+/** A separate outgoing login on (starting empty, so nothing is signed in with a guessed name) or off. */
+export function toggleOutgoingLogin(setup: Setup, on: boolean): Setup {
+  if (on) return setup.outgoingLogin ? setup : { ...setup, outgoingLogin: { username: '', password: '' } }
+  return { ...setup, outgoingLogin: null }
+}

@@ -3,6 +3,7 @@ import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { EmailSchema, sameServer, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
 import type { OAuthDraft } from '../lib/oauth-draft.js'
+import { needsMicrosoftSignIn } from '../lib/microsoft.js'
 import { checkPassword } from '../lib/password.js'
 import {
   incomingDraft,
@@ -42,6 +43,23 @@ export interface Setup {
   confirmedHosts?: readonly string[] | undefined
   /** Signs in with OAuth instead of a password: the client, and the sign-in once it finished. */
   signIn?: OAuthDraft | undefined
+  /**
+   * Sending signs in as someone else (an SMTP relay, a host with separate logins): its user name and
+   * its own password ('' for the same password as incoming, or, editing, the saved one). Null: turned
+   * off, one login serves both servers. Unset: as the saved account has it (none for a new one).
+   */
+  outgoingLogin?: { username: string; password: string } | null | undefined
+}
+
+/**
+ * The address as Mailkey keeps it: trimmed, its domain in lower case (domains are case-insensitive,
+ * RFC 5321 §2.4, and providers and autoconfig files are keyed by them), its local part as typed (which
+ * RFC 5321 lets a server treat case-sensitively).
+ */
+export function normalizeAddress(typed: string): string {
+  const email = typed.trim()
+  const at = email.lastIndexOf('@')
+  return at < 0 ? email : `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`
 }
 
 export function isEmail(value: string): boolean {
@@ -103,7 +121,7 @@ export function unconfirmedHosts(setup: Setup): { host: string; caution: string 
 
 /** Providers whose password rules need explaining first: app passwords, or none at all (sign in instead). */
 export function needsGuidance(provider: Provider | null): boolean {
-  return Boolean(provider?.appPassword ?? provider?.oauthOnly)
+  return Boolean(provider?.appPassword) || needsMicrosoftSignIn(provider)
 }
 
 /**
@@ -146,6 +164,7 @@ export function secretSource(setup: Setup): { password: string } | { accountId: 
 
 export interface SetupProblems {
   username?: string
+  outgoingUsername?: string
   incoming: DraftProblems
   outgoing: DraftProblems
 }
@@ -157,7 +176,9 @@ export function parseSetup(setup: Setup): ParsedSetup {
   const incoming = parseIncoming(setup.incoming)
   const outgoing = parseServer(setup.outgoing)
   const username = UsernameSchema.safeParse(setup.username)
-  if (incoming.ok && outgoing.ok && username.success) {
+  const split = setup.outgoingLogin ? UsernameSchema.safeParse(setup.outgoingLogin.username) : null
+  const outgoingUsername = split && !split.success ? (split.error.issues[0]?.message ?? 'Check the user name.') : null
+  if (incoming.ok && outgoing.ok && username.success && outgoingUsername === null) {
     const auth = setup.signIn ? ({ auth: 'oauth2' } as const) : {}
     return { ok: true, servers: { incoming: incoming.server, outgoing: outgoing.server, ...auth } }
   }
@@ -165,6 +186,7 @@ export function parseSetup(setup: Setup): ParsedSetup {
     ok: false,
     problems: {
       ...(username.success ? {} : { username: username.error.issues[0]?.message ?? 'Check the username.' }),
+      ...(outgoingUsername ? { outgoingUsername } : {}),
       incoming: incoming.ok ? {} : incoming.problems,
       outgoing: outgoing.ok ? {} : outgoing.problems,
     },

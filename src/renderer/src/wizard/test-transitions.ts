@@ -2,6 +2,7 @@ import type { Fix } from '../../../shared/diagnosis.js'
 import type { Side } from '../../../shared/mail.js'
 import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
+import { checkPassword, normalisePassword } from '../lib/password.js'
 import { startRun } from '../test-view/test-run.js'
 import { checkSetupPassword, parseSetup, unconfirmedHosts, type Setup } from './setup.js'
 import { chooseSignIn } from './sign-in-transitions.js'
@@ -25,6 +26,23 @@ export function requestTest(state: WizardState, testId: string): WizardState {
   if (state.step === 'servers') return startTest(state.setup, testId)
   if (state.step === 'test' && state.run.status !== 'running') return startTest(state.setup, testId)
   return state
+}
+
+/** The failed test's password field: normalised like the password step's, checked once pasted or submitted. */
+export function retryPasswordChanged(state: WizardState, raw: string, pasted: boolean): WizardState {
+  if (state.step !== 'test' || state.run.status !== 'finished') return state
+  const password = normalisePassword(state.setup.detected.provider, raw)
+  return { ...state, retry: { password, showCheck: (state.retry?.showCheck ?? false) || pasted } }
+}
+
+/** Tests both servers again with the new password, or says what is wrong with it. */
+export function retryPasswordSubmitted(state: WizardState, testId: string): WizardState {
+  if (state.step !== 'test' || state.run.status !== 'finished') return state
+  const password = state.retry?.password ?? ''
+  if (!checkPassword(state.setup.detected.provider, password).ok) {
+    return { ...state, retry: { password, showCheck: true } }
+  }
+  return startTest({ ...state.setup, password }, testId)
 }
 
 export function finishTest(state: WizardState, testId: string, result: Result<TestReport>): WizardState {

@@ -1,6 +1,6 @@
 import { useEffect, type Dispatch } from 'react'
 import { mailkey, settle } from '../lib/api.js'
-import { isEmail } from './setup.js'
+import { isEmail, normalizeAddress } from './setup.js'
 import type { At, WizardAction } from './wizard-state.js'
 
 const DEBOUNCE_MS = 300
@@ -12,7 +12,7 @@ const DEBOUNCE_MS = 300
  * itself is not tied to this effect's lifetime (starting it re-runs the effect).
  */
 export function useProviderDetection(state: At<'address'>, dispatch: Dispatch<WizardAction>): void {
-  const email = state.email.trim()
+  const email = normalizeAddress(state.email)
   const known = state.detection.status === 'idle' ? null : state.detection.email
   const urgent = state.advanceWhenFound
   const allowHttp = state.allowHttp === true

@@ -1,5 +1,6 @@
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import { assertNever } from '../../../shared/result.js'
+import { needsMicrosoftSignIn } from '../lib/microsoft.js'
 import { normalisePassword } from '../lib/password.js'
 import { withEvent } from '../test-view/test-run.js'
 import {
@@ -11,8 +12,16 @@ import {
   validationFinished,
   validationStarted,
 } from './save-transitions.js'
-import { changeServer, chooseServer } from './setup-changes.js'
-import { checkSetupPassword, isEmail, needsGuidance, nothingFound, setupFromDetection, type Setup } from './setup.js'
+import { changeServer, chooseServer, toggleOutgoingLogin } from './setup-changes.js'
+import {
+  checkSetupPassword,
+  isEmail,
+  needsGuidance,
+  normalizeAddress,
+  nothingFound,
+  setupFromDetection,
+  type Setup,
+} from './setup.js'
 import {
   applyDiscovery,
   cancelSignIn,
@@ -22,7 +31,7 @@ import {
   finishSignIn,
   startSignIn,
 } from './sign-in-transitions.js'
-import { applyFix, finishTest, requestTest } from './test-transitions.js'
+import { applyFix, finishTest, requestTest, retryPasswordChanged, retryPasswordSubmitted } from './test-transitions.js'
 import {
   addressState,
   passwordState,
@@ -35,7 +44,7 @@ import {
 
 /** Leaves the address step with what detection found; a setup kept from before survives if the address did not change. */
 function advanceFromAddress(state: At<'address'>, settings: DetectedSettings): WizardState {
-  const email = state.email.trim()
+  const email = normalizeAddress(state.email)
   const displayName = state.displayName.trim()
   const setup =
     state.setup && state.setup.email === email
@@ -59,7 +68,7 @@ function secretStep(setup: Setup): WizardState {
 }
 
 function submitAddress(state: At<'address'>): WizardState {
-  const email = state.email.trim()
+  const email = normalizeAddress(state.email)
   if (!isEmail(email)) return { ...state, showProblems: true }
   const d = state.detection
   if (d.status === 'found' && d.email === email) return advanceFromAddress(state, d.settings)
@@ -76,7 +85,7 @@ function detectionFinished(
   state: At<'address'>,
   action: Extract<WizardAction, { type: 'detectionFinished' }>,
 ): WizardState {
-  if (action.email !== state.email.trim()) return state
+  if (action.email !== normalizeAddress(state.email)) return state
   if (!action.result.ok) {
     return {
       ...state,
@@ -125,9 +134,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'addressChanged':
       return state.step === 'address' ? { ...state, email: action.email, advanceWhenFound: false } : state
     case 'displayNameChanged':
-      return state.step === 'address' ? { ...state, displayName: action.displayName } : state
+      if (state.step === 'address') return { ...state, displayName: action.displayName }
+      // a saved account's name is edited with its settings
+      return state.step === 'servers' && state.setup.accountId !== undefined
+        ? { ...state, setup: { ...state.setup, displayName: action.displayName } }
+        : state
     case 'detectionStarted':
-      return state.step === 'address' && action.email === state.email.trim()
+      return state.step === 'address' && action.email === normalizeAddress(state.email)
         ? { ...state, detection: { status: 'detecting', email: action.email } }
         : state
     case 'detectionFinished':
@@ -139,7 +152,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'back':
       return back(state)
     case 'guidanceRead':
-      if (state.step === 'app-password') return passwordState(state.setup)
+      // no password works for these: the way on is Microsoft sign-in, not the password field
+      if (state.step === 'app-password')
+        return needsMicrosoftSignIn(state.setup.detected.provider) ? state : passwordState(state.setup)
       // a sign-in that already finished: on to the servers with it
       return state.step === 'sign-in' && state.setup.signIn.grant && state.flow.status !== 'waiting'
         ? serversState(state.setup)
@@ -154,11 +169,24 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (!checkSetupPassword(state.setup).ok) return { ...state, showCheck: true }
       // nothing discovered: straight to the fields to fill in
       return serversState(state.setup, { editing: nothingFound(state.setup) })
+    case 'retryPasswordChanged':
+      return retryPasswordChanged(state, action.raw, action.pasted)
+    case 'retryPasswordSubmitted':
+      return retryPasswordSubmitted(state, action.testId)
     case 'editorToggled':
       return state.step === 'servers' ? { ...state, editing: action.open, focus: null } : state
     case 'serverChanged':
       return state.step === 'servers'
         ? { ...state, setup: changeServer(state.setup, action.side, action.change) }
+        : state
+    case 'outgoingLoginToggled':
+      return state.step === 'servers' ? { ...state, setup: toggleOutgoingLogin(state.setup, action.on) } : state
+    case 'outgoingLoginChanged':
+      return state.step === 'servers' && state.setup.outgoingLogin
+        ? {
+            ...state,
+            setup: { ...state.setup, outgoingLogin: { ...state.setup.outgoingLogin, [action.field]: action.value } },
+          }
         : state
     case 'usernameChanged':
       return state.step === 'servers' ? { ...state, setup: { ...state.setup, username: action.username } } : state

@@ -19,7 +19,7 @@ export type Detection =
   | { status: 'found'; email: string; settings: DetectedSettings }
   | { status: 'failed'; email: string; message: string }
 
-export type ServerField = 'username' | 'host' | 'port'
+export type ServerField = 'username' | 'host' | 'port' | 'outgoing-username'
 
 /** Where the servers editor puts focus when a diagnosis sends the user to a field. */
 export interface EditorFocus {
@@ -63,7 +63,11 @@ export type WizardState =
       showProblems: boolean
       notice: string | null
     }
-  | { step: 'test'; setup: Setup; run: TestRun }
+  /**
+   * `retry`: the new password typed into the failed test's own field (a refused password gets its fix in
+   * place, not six steps back).
+   */
+  | { step: 'test'; setup: Setup; run: TestRun; retry?: PasswordRetry }
   /**
    * Saved: what was verified and when, and (validate and save) the validation message that proved
    * delivery. The password is gone from memory by now.
@@ -80,6 +84,14 @@ export type SignInFlow =
       status: 'failed'
       outcome: Exclude<OAuthAuthorizeResult, { signedIn: true }> | { signedIn: false; reason: 'error'; message: string }
     }
+
+/** A new password typed where a test said the last one was refused. */
+export interface PasswordRetry {
+  /** Normalised as typed (app-password separators stripped). */
+  password: string
+  /** The user pasted it or asked to test it: what is wrong with it is shown from now on. */
+  showCheck: boolean
+}
 
 export type ServerChange =
   | { field: 'host'; value: string }
@@ -100,6 +112,10 @@ export type WizardAction =
   | { type: 'guidanceRead' }
   | { type: 'passwordChanged'; raw: string; pasted: boolean }
   | { type: 'passwordSubmitted' }
+  /** The failed test's own password field. */
+  | { type: 'retryPasswordChanged'; raw: string; pasted: boolean }
+  /** "Test both servers" with the new password typed there. */
+  | { type: 'retryPasswordSubmitted'; testId: string }
   | { type: 'editorToggled'; open: boolean }
   | { type: 'serverChanged'; side: Side; change: ServerChange }
   | { type: 'usernameChanged'; username: string }
@@ -107,6 +123,9 @@ export type WizardAction =
   | { type: 'alternativeChosen'; side: Side; server: IncomingServer | Server; username: string }
   /** The user confirmed a host discovery could not vouch for (main has recorded it). */
   | { type: 'hostConfirmed'; host: string }
+  /** "Outgoing mail signs in with a different user name and password", and its two fields. */
+  | { type: 'outgoingLoginToggled'; on: boolean }
+  | { type: 'outgoingLoginChanged'; field: 'username' | 'password'; value: string }
   | { type: 'testRequested'; testId: string }
   | { type: 'stageEvent'; event: StageEvent }
   | { type: 'testFinished'; testId: string; result: Result<TestReport> }
@@ -130,7 +149,7 @@ export type WizardAction =
   /** Back to the password field (not offered where passwords are switched off). */
   | { type: 'passwordChosen' }
 
-export const initialWizardState: WizardState = {
+export const initialWizardState: At<'address'> = {
   step: 'address',
   email: '',
   displayName: '',
