@@ -1,11 +1,11 @@
 import { z } from 'zod'
+import { OAUTH_PROVIDER_KINDS, type OAuthProviderKind } from './oauth-kinds.js'
 
 /**
  * Sign-in with OAuth 2.0 (XOAUTH2/OAUTHBEARER for IMAP, POP3 and SMTP): the shapes the page, main and
  * the CLI share. Secrets (client secret, tokens) never appear in these types except as input going in.
  */
-export const OAUTH_PROVIDER_KINDS = ['google', 'microsoft', 'custom'] as const
-export type OAuthProviderKind = (typeof OAUTH_PROVIDER_KINDS)[number]
+export { OAUTH_PROVIDER_KINDS, type OAuthProviderKind } from './oauth-kinds.js'
 export const OAuthProviderKindSchema = z.enum(OAUTH_PROVIDER_KINDS)
 
 /**

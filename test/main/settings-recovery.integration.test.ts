@@ -26,6 +26,8 @@ const ACCOUNT = {
   lastVerifiedAt: null,
   stale: null,
   aliases: [],
+  filter: null,
+  oauth: null,
 }
 const CURRENT = JSON.stringify({ schemaVersion: SCHEMA_VERSION, accounts: [ACCOUNT] })
 

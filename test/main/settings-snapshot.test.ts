@@ -29,6 +29,8 @@ const account = {
   lastVerifiedAt: null,
   stale: null,
   aliases: [],
+  filter: null,
+  oauth: null,
 } as const
 
 describe('settings read for showing, without the store', () => {
@@ -36,11 +38,11 @@ describe('settings read for showing, without the store', () => {
     const d = dir()
     expect(SETTINGS_FILE).toBe(`${SETTINGS_NAME}.json`)
     openSettings(d).store.set('accounts', [account])
-    expect(readSettingsSnapshot(d)).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [account] })
+    expect(readSettingsSnapshot(d)).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [account], oauthGrants: [] })
   })
 
   it('a missing file is the defaults', () => {
-    expect(readSettingsSnapshot(dir())).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [] })
+    expect(readSettingsSnapshot(dir())).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [], oauthGrants: [] })
   })
 
   it.each([

@@ -1,6 +1,6 @@
 import type { Account, SavedOAuthGrant } from '../../shared/account.js'
-import { OAUTH_PROVIDER_KINDS } from '../../shared/oauth.js'
-import { FILTER_LIMITS } from '../../shared/filters/filter.js'
+import { OAUTH_PROVIDER_KINDS } from '../../shared/oauth-kinds.js'
+import { FILTER_LIMITS } from '../../shared/filters/limits.js'
 
 /** What the settings file holds. No secret ever: those live in the keychain. */
 // a type alias, not an interface: conf's options want Record<string, unknown>

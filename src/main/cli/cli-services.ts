@@ -1,4 +1,5 @@
 import { AccountsService } from '../accounts/accounts-service.js'
+import { listBackups } from '../accounts/settings-backups.js'
 import { readSettingsSnapshot, snapshotAccounts } from '../accounts/settings-snapshot.js'
 import { Credentials } from '../credentials/credentials.js'
 import { checkKeychain } from '../credentials/keychain-health.js'
@@ -42,9 +43,15 @@ export async function cliServices(io: CliIo): Promise<{ dir: string; services: S
  * file: then the full path runs and says what it did).
  */
 export async function cliAccounts(io: CliIo): Promise<AccountsService> {
-  const snapshot = readSettingsSnapshot(configDir(io.env))
+  const dir = configDir(io.env)
+  const snapshot = readSettingsSnapshot(dir)
   if (!snapshot) return (await cliServices(io)).services.accounts
-  return new AccountsService(snapshotAccounts(snapshot), new Credentials(keychain(io)))
+  // the same owners of keychain entries as the app's: the accounts, the sign-ins saved without one,
+  // and the accounts of a settings backup not yet dismissed
+  return new AccountsService(snapshotAccounts(snapshot), new Credentials(keychain(io)), undefined, {
+    otherOwners: () => snapshot.oauthGrants ?? [],
+    keptIds: () => listBackups(dir).flatMap((b) => b.accountIds),
+  })
 }
 
 /** Whether the keychain can be used (`credentials check`): no settings needed. */

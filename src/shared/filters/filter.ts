@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { FILTER_LIMITS } from './limits.js'
+
+export { FILTER_LIMITS } from './limits.js'
 
 /**
  * An account's incoming filter (issue 17): Allow keeps only the messages that match an entry; Ignore
@@ -27,16 +30,6 @@ export interface IncomingFilter {
   keywords: string[]
   ignored: IgnoredAction
 }
-
-/**
- * Bounds on a filter, shared by the settings schema, the IPC contract and the list editor. 1000
- * entries per list keeps the script well under Dovecot's 1 MB default `sieve_max_script_size`.
- */
-export const FILTER_LIMITS = {
-  entries: 1000,
-  length: { addresses: 254, domains: 253, keywords: 200 },
-  folder: 100,
-} as const
 
 export const DEFAULT_IGNORED_FOLDER = 'Ignored'
 
