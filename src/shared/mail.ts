@@ -106,15 +106,7 @@ export const IncomingServerSchema = z.strictObject({
 })
 export type IncomingServer = z.infer<typeof IncomingServerSchema>
 
-/**
- * The same server for a saved secret: protocol, host (any case, without a trailing dot), port and
- * security all equal. A saved secret is used only with the servers it was saved for (issue 12).
- */
-export function sameServer(a: Server | IncomingServer, b: Server | IncomingServer): boolean {
-  const protocol = (s: Server | IncomingServer): string => ('protocol' in s ? s.protocol : 'smtp')
-  const host = (s: Server): string => s.host.toLowerCase().replace(/\.$/, '')
-  return protocol(a) === protocol(b) && host(a) === host(b) && a.port === b.port && a.security === b.security
-}
+export { sameServer } from './same-server.js'
 
 /**
  * The live stages of a connection test, in order. Not every stage applies to every test: `authorizing`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../src/main/diagnosis/index.js'
+import { diagnosePasted } from '../../src/main/mail/diagnose-failure.js'
 import { replyFacts } from '../../src/main/diagnosis/reply-facts.js'
 
 /**
@@ -58,9 +59,9 @@ describe('an unrecognised pasted message says what is known, never "the test fai
       ['receiving mail (IMAP)', '(BAD): a mail app or protocol problem'],
     ],
     [
-      'POP3 -ERR [LOGIN-DELAY]',
-      '-ERR [LOGIN-DELAY] minimum time between mail checks violated',
-      ['receiving mail (POP3)', '(-ERR)', '[LOGIN-DELAY] means the mail app signed in again too soon'],
+      'POP3 -ERR with no code Mailkey knows',
+      '-ERR unable to process that request right now, sorry',
+      ['receiving mail (POP3)', '(-ERR)'],
     ],
     [
       'an iPhone’s “Cannot Get Mail”',
@@ -74,6 +75,12 @@ describe('an unrecognised pasted message says what is known, never "the test fai
     for (const part of parts) expect(r.explanation).toContain(part)
     expect(`${r.title} ${r.explanation} ${r.fix.label}`).not.toMatch(/test failed|[Cc]opy the details/)
     expect(r.fix).toEqual({ kind: 'none', label: 'Test the account for real to see what its servers answer now' })
+  })
+
+  it('a POP3 [LOGIN-DELAY] (RFC 2449 §8.1.1) is known: signing in again too soon, a limit, not a mystery', () => {
+    const r = diagnose({ text: '-ERR [LOGIN-DELAY] minimum time between mail checks violated', origin: 'pasted' })
+    expect(r.cause).toBe('rate_limited')
+    expect(`${r.title} ${r.explanation}`).not.toMatch(/test failed|[Cc]opy the details/)
   })
 
   it('the protocol the user chose is what it says, whatever the text', () => {
@@ -108,5 +115,21 @@ describe('replyFacts reads codes, not numbers in sentences', () => {
       'The server understood the request and refused it (NO).',
       '[OVERQUOTA] means the mailbox is over its storage quota.',
     ])
+  })
+})
+
+describe('a pasted message that quotes a credential (issue 11, fault 1)', () => {
+  it('sendmail quoting AUTH PLAIN back: the diagnosis shows the words with the credential replaced', () => {
+    const blob = Buffer.from('\u0000alice@example.test\u0000hunter2-secret').toString('base64')
+    const d = diagnosePasted({ text: `500 5.5.1 Command unrecognized: "AUTH PLAIN ${blob}"`, protocol: 'smtp' })
+    expect(d.serverText).toContain('500 5.5.1 Command unrecognized')
+    expect(d.serverText).not.toContain(blob)
+    expect(d.serverText).toContain('AUTH PLAIN [redacted]')
+  })
+
+  it.each([110, 143, 25])('"no encryption" starting a title is a sentence: capital first (port %i)', (port) => {
+    const d = diagnose({ text: 'wrong version number', port, security: 'none', stage: 'greeting' })
+    expect(d.cause).toBe('tls_mode_mismatch')
+    expect(d.title).toBe(`No encryption does not work on port ${port}`)
   })
 })

@@ -22,6 +22,9 @@ describe('which hosts get a password without asking', () => {
     ['mail.hoster.example', 'preset', empty, true],
     ['evil.amazonaws.com', 'autoconfig', empty, false], // a provider's base domain proves nothing
     ['127.0.0.1', 'autoconfig', empty, false], // nor does a preset's IP (Proton Bridge)
+    // a domain's own file that lists another domain (<domain>attacker.example</domain>) vouches for nothing
+    ['imap.attacker.example', 'autoconfig', { ...empty, names: ['attacker.example'] }, false],
+    ['imap.attacker.example', 'srv', { ...empty, names: ['attacker.example'] }, false],
   ] as const)('%s from %s → trusted %s', (host, source, finding, trusted) => {
     expect(judgeHost(host, source, finding, office, PRESETS).trusted).toBe(trusted)
   })

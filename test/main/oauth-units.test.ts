@@ -225,3 +225,46 @@ describe('diagnosing OAuth sign-ins', () => {
     expect(d.explanation).toContain('The saved sign-in was kept')
   })
 })
+
+describe('a sign-in that ends in the browser or at its first code exchange (not the network)', () => {
+  const authorizing = { stage: 'authorizing', auth: 'oauth2', hasSavedSecret: false } as const
+
+  it.each([
+    ['access_denied', 'The user denied the request'],
+    ['interaction_required', 'Interaction required'],
+    ['login_required', 'Login required'],
+  ])('%s: declined in the browser, sign in again, nothing saved', (oauthError, text) => {
+    const d = diagnose({ ...authorizing, text: '', message: text, oauthError, providerId: 'gmail' })
+    expect(d.title).toBe('The sign-in was not allowed in the browser')
+    expect(d.explanation).toContain(oauthError)
+    expect(d.explanation).toContain('Nothing was saved')
+    expect(d.fix).toMatchObject({ kind: 'sign-in', provider: 'google' })
+  })
+
+  it('invalid_grant on the first exchange: the code expired or was used, not "no longer accepts the saved sign-in"', () => {
+    const d = diagnose({
+      ...authorizing,
+      text: '',
+      message: 'invalid_grant: Bad Request',
+      oauthError: 'invalid_grant',
+      providerId: 'microsoft-365',
+    })
+    expect(d.cause).toBe('oauth_token_invalid')
+    expect(d.title).toBe('The sign-in could not be completed')
+    expect(d.explanation).not.toMatch(/saved sign-in/)
+    expect(d.fix).toMatchObject({ kind: 'sign-in', provider: 'microsoft' })
+  })
+
+  it('a saved sign-in whose refresh is refused is still the stale case', () => {
+    const d = diagnose({
+      ...authorizing,
+      hasSavedSecret: true,
+      text: '',
+      message: 'invalid_grant: Token has been expired or revoked.',
+      oauthError: 'invalid_grant',
+      providerId: 'gmail',
+    })
+    expect(d.cause).toBe('oauth_token_invalid')
+    expect(d.title).not.toBe('The sign-in could not be completed')
+  })
+})

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { wizardReducer } from '../../src/renderer/src/wizard/wizard-reducer.js'
-import { APP_PASSWORD, BOTH_PASSED, outgoingFailed } from './fixtures.js'
+import type { OAuthDraft } from '../../src/renderer/src/lib/oauth-draft.js'
+import { SIGN_IN_FOR_NEW_SERVER } from '../../src/renderer/src/wizard/test-transitions.js'
+import { serversState } from '../../src/renderer/src/wizard/wizard-state.js'
+import { APP_PASSWORD, BOTH_PASSED, gmailSetup, outgoingFailed } from './fixtures.js'
 import { errored, finished, fix, ok, runTable, TESTED, testing, type Row } from './reducer-table.js'
 
 /** The wizard's transitions from the test on: progress, results, retry, cancel, fixes, saving. */
@@ -198,6 +201,50 @@ describe('wizard reducer: switch-username', () => {
       result: ok(outgoingFailed(undefined)),
     })
     expect(refusedAgain).toMatchObject({ step: 'test', setup: { username: 'alice' }, run: { status: 'finished' } })
+  })
+
+  it('sending refused with a login of its own: the click renames that login, not the receiving one', () => {
+    const split = { ...FAILED, setup: { ...FAILED.setup, outgoingLogin: { username: 'relay', password: '' } } }
+    const next = wizardReducer(split, fix({ kind: 'switch-username', username: 'relay@gmail.com', label: 'x' }))
+    expect(next).toMatchObject({
+      step: 'test',
+      setup: { username: FAILED.setup.username, outgoingLogin: { username: 'relay@gmail.com' } },
+      run: { status: 'running' },
+    })
+  })
+})
+
+describe('wizard reducer: a saved OAuth sign-in and changed servers', () => {
+  const signIn: OAuthDraft = {
+    provider: 'google',
+    clientId: 'client-1',
+    clientSecret: '',
+    authorizationEndpoint: 'https://accounts.google.com/o/oauth2/v2/auth',
+    tokenEndpoint: 'https://oauth2.googleapis.com/token',
+    revocationEndpoint: '',
+    scope: 'https://mail.google.com/',
+    issuer: '',
+    grant: null,
+  }
+  const edited = { ...gmailSetup(), accountId: 'acc1', password: '', signIn }
+
+  it('main refusing the saved sign-in for other servers leads back to signing in, with why (never a password field)', () => {
+    const next = wizardReducer(testing(edited), {
+      type: 'testFinished',
+      testId: 't1',
+      result: { ok: false, error: { code: 'PASSWORD_REQUIRED', message: 'x' } },
+    })
+    expect(next).toMatchObject({
+      step: 'sign-in',
+      setup: { signIn: { provider: 'google', clientId: 'client-1', grant: null } },
+      flow: { status: 'idle', notice: SIGN_IN_FOR_NEW_SERVER },
+    })
+  })
+
+  it('a server changed in the editor: the test does not start, the sign-in step asks for a new sign-in', () => {
+    const moved = { ...edited, incoming: { ...edited.incoming, host: 'imap.elsewhere.example' } }
+    const next = wizardReducer(serversState(moved), { type: 'testRequested', testId: 't2' })
+    expect(next).toMatchObject({ step: 'sign-in', flow: { status: 'idle', notice: SIGN_IN_FOR_NEW_SERVER } })
   })
 })
 

@@ -34,7 +34,7 @@ export interface SaveRequest {
 
 /** What the OAuth sign-in adds to keeping accounts (issue 15). */
 export interface AccountsHooks {
-  /** Before an account is removed: revoke its sign-in at the provider. */
+  /** Before an account is removed, or its OAuth sign-in replaced by a password: revoke the sign-in at the provider. */
   beforeRemove?: (account: Account) => Promise<void>
   /** Owners of keychain entries besides the accounts: OAuth sign-ins saved without an account. */
   otherOwners?: () => readonly { id: string }[]
@@ -111,8 +111,10 @@ export class AccountsService {
       outgoing: req.outgoing,
       // a sending login of its own, named now or kept from before; a kept one stays with its server (a
       // new outgoing server takes the shared secret: the old one was bound to the old server)
-      outgoingUsername:
-        req.outgoingUsername !== undefined
+      // an OAuth sign-in serves both servers: it has no sending login of its own
+      outgoingUsername: req.oauth
+        ? null
+        : req.outgoingUsername !== undefined
           ? req.outgoingUsername
           : existing && sameServer(existing.outgoing, req.outgoing)
             ? existing.outgoingUsername
@@ -127,7 +129,11 @@ export class AccountsService {
     }
     if (req.password !== undefined) {
       await this.credentials.storeShared(account.id, req.password)
-      if (existing?.oauth) await this.credentials.deleteOAuth(account.id)
+      if (existing?.oauth) {
+        // a sign-in the account no longer uses is ended at the provider too (best effort), then forgotten
+        await this.hooks.beforeRemove?.(existing).catch(() => undefined)
+        await this.credentials.deleteOAuth(account.id)
+      }
     }
     if (req.oauth) {
       await this.credentials.storeOAuth(account.id, req.oauth.secrets)

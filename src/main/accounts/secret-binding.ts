@@ -1,5 +1,6 @@
 import type { Account, Alias } from '../../shared/account.js'
-import { sameServer, type IncomingServer, type Server } from '../../shared/mail.js'
+import type { IncomingServer, Server } from '../../shared/mail.js'
+import { sameServer } from '../../shared/same-server.js'
 import { AppError } from '../app-error.js'
 
 export { sameServer }

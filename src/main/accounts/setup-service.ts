@@ -1,6 +1,7 @@
 import type { AccountView } from '../../shared/account.js'
 import type { ValidateResult } from '../../shared/ipc/contract.js'
-import { sameServer, type IncomingServer, type Server } from '../../shared/mail.js'
+import type { IncomingServer, Server } from '../../shared/mail.js'
+import { sameServer } from '../../shared/same-server.js'
 import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
 import { providerById, type ProviderId } from '../../shared/providers.js'
 import { bothPassed, type RoundTripReport, type StageEvent, type TestReport } from '../../shared/report.js'

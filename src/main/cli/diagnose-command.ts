@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Diagnosis } from '../../shared/diagnosis.js'
 import type { Protocol } from '../../shared/mail.js'
-import { diagnose } from '../diagnosis/index.js'
+import { diagnosePasted } from '../mail/diagnose-failure.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import { printable } from './terminal-text.js'
 
@@ -60,7 +60,12 @@ function report(d: Diagnosis): string {
 /** `mailkey diagnose`: one pasted failure in, one diagnosis out. Offline and deterministic. */
 export function runDiagnoseCommand(argv: string[], io: CliIo): number {
   const args = parseDiagnoseArgs(argv)
-  const d = diagnose({ text: args.text, protocol: args.protocol, ...(args.code ? { code: args.code } : {}) })
+  // a message from another mail app: its fix is made there, not in a Mailkey test (issue 13)
+  const d = diagnosePasted({
+    text: args.text,
+    protocol: args.protocol,
+    ...(args.code ? { code: args.code } : {}),
+  })
   if (args.json) {
     const { cause, title, explanation, serverText, fix } = d
     io.stdout.write(`${JSON.stringify({ cause, title, explanation, serverText, fix }, null, 2)}\n`)

@@ -94,6 +94,14 @@ export const OAUTH_DESCRIBERS: Record<OAuthCause, Describer> = {
   oauth_consent_required: consentRequired,
 }
 
+/** Authorization errors that mean the browser sign-in was declined or left unfinished. */
+const DECLINED: ReadonlySet<string> = new Set([
+  'access_denied',
+  'interaction_required',
+  'login_required',
+  'account_selection_required',
+])
+
 const NETWORK: ReadonlySet<Cause> = new Set<Cause>([
   'connection_refused',
   'connection_timeout',
@@ -112,10 +120,31 @@ const NETWORK: ReadonlySet<Cause> = new Set<Cause>([
  * as it was.
  */
 export function duringAuthorizing(cause: Cause, ctx: DescribeContext, d: Description): Description {
+  const kind = signInKind(ctx)
+  // the user (or the provider's page) ended the sign-in in the browser: not a network failure at all
+  // (RFC 6749 §4.1.2.1 access_denied; OpenID Connect Core §3.1.2.6 interaction/login/account_selection_required)
+  if (DECLINED.has(ctx.input.oauthError ?? '')) {
+    return {
+      title: 'The sign-in was not allowed in the browser',
+      explanation: `${BRAND[kind] === 'your provider' ? 'The provider' : BRAND[kind]} answered “${ctx.input.oauthError}”: the sign-in page was declined (Cancel, or “Don’t allow”) or was not finished. Nothing was saved. Sign in again and allow Mailkey to read and send your mail.`,
+      fix: signInFix(kind, true),
+    }
+  }
+  // a code refused on its first exchange: expired, used twice or its PKCE verifier did not match, with
+  // nothing saved yet (a saved sign-in's refused refresh token is the stale case, described elsewhere)
+  if (cause === 'oauth_token_invalid' && ctx.input.hasSavedSecret === false) {
+    return {
+      title: 'The sign-in could not be completed',
+      explanation: `The provider refused to finish the sign-in (“invalid_grant”): its one-time code expired or was already used, often because the sign-in page was left open too long or opened twice. Nothing was saved. Sign in again.`,
+      fix: signInFix(kind, true),
+    }
+  }
   if (!NETWORK.has(cause)) return d
+  const { host, port } = ctx.input
+  const endpoint = host ? `${host}${port ? ` port ${port}` : ''}` : ''
   return {
-    title: 'The sign-in server did not answer',
-    explanation: `Before connecting to the mail servers Mailkey renews its access token at the provider’s token endpoint (${ctx.server}). ${d.explanation} The saved sign-in was kept; nothing needs to be signed in again.`,
+    title: `The sign-in server did not answer${endpoint ? ` (${endpoint})` : ''}`,
+    explanation: `Before connecting to the mail servers Mailkey renews its access token at the provider’s token endpoint. ${d.explanation} The saved sign-in was kept; nothing needs to be signed in again.`,
     fix:
       cause === 'dns_not_found' || cause === 'connection_refused' ? d.fix : { kind: 'retry-later', label: 'Try again' },
   }

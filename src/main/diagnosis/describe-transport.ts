@@ -16,6 +16,11 @@ function capitalizeFirst(phrase: string): string {
   return phrase.startsWith('the ') ? `T${phrase.slice(1)}` : phrase
 }
 
+/** A label at the start of a title: "no encryption" → "No encryption" (SSL/TLS and STARTTLS stay as they are). */
+function sentenceStart(label: string): string {
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}`
+}
+
 /** The certificate's facts after the explanation, when the probe captured them. */
 function withCertificate(ctx: DescribeContext, explanation: string): string {
   return ctx.input.certificate ? `${explanation} ${certificateSummary(ctx.input.certificate)}` : explanation
@@ -32,7 +37,7 @@ function tlsModeMismatch(ctx: DescribeContext): Description {
       ? 'The encryption setting does not match the port'
       : target.port === port
         ? `Port ${port} needs ${SECURITY_LABEL[target.security]}`
-        : `${SECURITY_LABEL[security ?? 'tls']} does not work on port ${port}`
+        : `${sentenceStart(SECURITY_LABEL[security ?? 'tls'])} does not work on port ${port}`
   return {
     title,
     explanation:

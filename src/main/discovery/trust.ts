@@ -31,7 +31,8 @@ function base(name: string): string {
  * Whether a found host may get a password without asking, and if not, why (naming the host). Offered
  * directly: Mailkey's presets and saved accounts, Thunderbird's database, guesses (the name is the
  * domain's own and its certificate was checked), and hosts under the address's domain, under a name the
- * source vouches for (the database entry's domains, the MX host's domain), or exactly a catalog
+ * MX source vouches for (the database entry's domains, the MX host's domain; a domain's own autoconfig
+ * file vouches for nothing beyond the domain, whatever `<domain>` it lists), or exactly a catalog
  * provider's server name. Anything that came over plain HTTP, or names a host outside all of those, needs the user's
  * confirmation: DNS without DNSSEC and a domain's own file can be spoofed or mistaken, and a password
  * sent to the wrong host is lost.
@@ -51,7 +52,10 @@ export function judgeHost(
     }
   }
   if (source === 'preset' || source === 'saved' || source === 'ispdb' || source === 'guess') return { trusted: true }
-  const names = [domain, base(domain), ...(finding.names ?? [])]
+  // a domain's own settings file may list any domain at all: only the provider database's lists (reached
+  // through MX) and the MX host's own domain vouch for another name
+  const vouched = source === 'mx' ? (finding.names ?? []) : []
+  const names = [domain, base(domain), ...vouched]
   if (names.some((n) => under(host, n)) || base(host) === base(domain)) return { trusted: true }
   // exactly a provider's server name: a shared base domain (amazonaws.com) proves nothing, nor does an IP
   const known = !isIP(host) && catalog.some((p) => presetHosts(p).includes(host))

@@ -4,7 +4,7 @@ import type { Outputs, ParsedInput } from '../../shared/ipc/contract.js'
 import type { DiscoveryEvent } from '../../shared/discovery.js'
 import type { StageEvent } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
-import { diagnose } from '../diagnosis/index.js'
+import { diagnosePasted } from '../mail/diagnose-failure.js'
 import { exportIdentities } from '../export/identities.js'
 import { discoverIssuer } from '../oauth/discover.js'
 import type { Services } from '../services.js'
@@ -78,9 +78,7 @@ export function createHandlers(s: Services): Handlers {
     uploadFilter: (input) => s.filters.upload(input.accountId, input.testId, input.script, input.sieve),
     exportAccount: (input) => s.exportAccount(input.accountId, input.format),
     explainError: ({ text, protocol, code }) =>
-      Promise.resolve(
-        diagnose({ text, origin: 'pasted', ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) }),
-      ),
+      Promise.resolve(diagnosePasted({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
     oauthAuthorize: ({ flowId, email, client, accountId, timeoutMs }) =>
       s.signIn.authorize(flowId, {
         email,

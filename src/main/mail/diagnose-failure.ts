@@ -1,11 +1,12 @@
 import type { Diagnosis } from '../../shared/diagnosis.js'
+import type { DiagnosisInput } from '../diagnosis/index.js'
 import type { AuthKind, Protocol, Security, Stage } from '../../shared/mail.js'
 import type { OAuthProviderKind } from '../../shared/oauth.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { diagnose } from '../diagnosis/index.js'
 import { READ_LIMIT_CODE } from '../read-limits.js'
 import type { FailureFacts } from './probe-failure.js'
-import type { Redactor } from './redact.js'
+import { Redactor } from './redact.js'
 
 /** Where a failure happened: what the diagnosis may use beyond the failure's own facts. */
 export interface FailureContext {
@@ -90,4 +91,16 @@ function readLimitDiagnosis(diagnosis: Diagnosis, facts: FailureFacts): Diagnosi
     explanation: `${facts.message}. Something between you and the server may be interfering (a captive portal, a broken proxy or filter), or this address is not a mail server. Check the server name and port, or try another network.`,
     serverText: facts.message,
   }
+}
+
+/**
+ * A failure text pasted from another mail app (Explain an error, `mailkey diagnose`): diagnosed as
+ * pasted (`origin: 'pasted'`), and any credential an AUTH/AUTHENTICATE echo in it carries (sendmail's
+ * `500 5.5.1 Command unrecognized: "AUTH PLAIN AGFsaWNl…"`) is replaced before the words are shown
+ * back, printed or kept (issue 11, fault 1). No secret is known here, so only echoes are caught.
+ */
+export function diagnosePasted(input: Omit<DiagnosisInput, 'origin'>): Diagnosis {
+  const redactor = new Redactor()
+  const diagnosis = diagnose({ ...input, origin: 'pasted' })
+  return { ...diagnosis, serverText: redactor.text(diagnosis.serverText) }
 }

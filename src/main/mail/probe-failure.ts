@@ -39,6 +39,9 @@ const TEMPORARY = /\[(UNAVAILABLE|INUSE|LIMIT|SERVERBUG|SYS\/TEMP|IN-USE|LOGIN-D
  * state. A connection dropped mid-login has no server words; it never counts.
  */
 export function credentialsRefused(facts: FailureFacts): boolean {
+  // the token endpoint refusing a saved refresh token (RFC 6749 §5.2 invalid_grant: expired, revoked,
+  // or issued to another client) is as explicit a refusal as a server's NO to a password
+  if (facts.oauthError === 'invalid_grant') return true
   if (facts.authFailed !== true || !facts.serverText?.trim()) return false
   if (facts.responseCode !== undefined && (facts.responseCode < 500 || facts.responseCode > 599)) return false
   return !TEMPORARY.test(facts.serverText)

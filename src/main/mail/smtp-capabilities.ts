@@ -52,9 +52,10 @@ export class EhloCapabilities {
  * - no AUTH on an unencrypted session that offers STARTTLS: AUTH is hidden until TLS is up;
  * - no AUTH otherwise: the server takes no sign-in on this port (a relay, or port 25);
  * - AUTH without a password mechanism (NTLM, GSSAPI, XOAUTH2 only): not one Mailkey can use.
- * Returns the mechanisms that may be used.
+ * Returns the mechanisms that may be used. With `token` (an OAuth login) any AUTH offer passes here: the
+ * token's own mechanisms are picked, and their absence reported, when it signs in.
  */
-export function requireAuthOffer(caps: EhloCapabilities, encrypted: boolean): string[] {
+export function requireAuthOffer(caps: EhloCapabilities, encrypted: boolean, token = false): string[] {
   const offered = caps.authMechanisms()
   if (offered === undefined) {
     if (!encrypted && caps.has('STARTTLS')) {
@@ -68,6 +69,8 @@ export function requireAuthOffer(caps: EhloCapabilities, encrypted: boolean): st
       message: 'The server offers no sign-in (no AUTH in its EHLO reply); no password was sent',
     })
   }
+  // a token signs in with XOAUTH2 or OAUTHBEARER (RFC 7628); smtp-sasl.ts says so when neither is offered
+  if (token) return offered
   const usable = PASSWORD_MECHANISMS.filter((m) => offered.includes(m))
   if (usable.length === 0) {
     throw new ProbeFailure({

@@ -133,7 +133,7 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
   try {
     await step(smtp, signal, (done) => smtp.connect(done))
     clock.complete(server.security === 'starttls' ? 'starttls' : 'greeting')
-    requireAuthOffer(caps, server.security !== 'none')
+    requireAuthOffer(caps, server.security !== 'none', isTokenLogin(login))
     // a custom handler reads the login itself; nodemailer only wants some credentials to hand it
     const auth = handler
       ? { user: login.username, pass: 'handled by Mailkey', method: SENDER_CHECK_METHOD }

@@ -86,7 +86,8 @@ export function ServerEditor({ id, setup, focus, showProblems, dispatch }: Props
           problems={problems.outgoing}
           onChange={(change) => dispatch({ type: 'serverChanged', side: 'outgoing', change })}
         />
-        <OutgoingLogin setup={setup} problem={problems.outgoingUsername} dispatch={dispatch} />
+        {/* an OAuth sign-in serves both servers: there is no second login to give */}
+        {!setup.signIn && <OutgoingLogin setup={setup} problem={problems.outgoingUsername} dispatch={dispatch} />}
       </fieldset>
       <Field
         id="username"

@@ -56,6 +56,15 @@ function stepView(state: WizardState, ctx: StepContext): ReactNode {
 }
 
 /** Adding (or editing) an account: the reducer holds every step's state, each step is one component. */
+/**
+ * Whether closing loses nothing: no address typed yet, or an edit left as it opened. A wizard resumed
+ * after Explain an error holds what was typed before, so it is asked about like any other.
+ */
+function nothingToLose(state: WizardState, initial: WizardState): boolean {
+  if (state.step === 'address') return state.email.trim() === '' && state.displayName.trim() === ''
+  return state === initial && initial.setup?.accountId !== undefined
+}
+
 export function Wizard({ onSaved, onClose, onExplain, initialState = initialWizardState }: Props) {
   const [state, dispatch] = useReducer(wizardReducer, initialState)
   const [confirmLeave, setConfirmLeave] = useState(false)
@@ -84,7 +93,7 @@ export function Wizard({ onSaved, onClose, onExplain, initialState = initialWiza
               ref={backRef}
               aria-expanded={confirmLeave}
               // nothing entered yet (or nothing changed in an edit): nothing to lose, so no question
-              onClick={() => (state === initialState ? onClose() : setConfirmLeave(true))}
+              onClick={() => (nothingToLose(state, initialState) ? onClose() : setConfirmLeave(true))}
             >
               Back to accounts
             </button>

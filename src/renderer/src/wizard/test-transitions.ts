@@ -4,9 +4,9 @@ import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { checkPassword, normalisePassword } from '../lib/password.js'
 import { startRun } from '../test-view/test-run.js'
-import { checkSetupPassword, parseSetup, unconfirmedHosts, type Setup } from './setup.js'
+import { checkSetupPassword, keepsSavedServers, parseSetup, unconfirmedHosts, type Setup } from './setup.js'
 import { chooseSignIn } from './sign-in-transitions.js'
-import { addressState, passwordState, serversState, type WizardState } from './wizard-state.js'
+import { addressState, passwordState, serversState, signInState, type WizardState } from './wizard-state.js'
 
 /** Starts a test of the setup's servers, or opens the editor on what is wrong with them. */
 function startTest(setup: Setup, testId: string): WizardState {
@@ -16,10 +16,24 @@ function startTest(setup: Setup, testId: string): WizardState {
   if (pending) {
     return serversState(setup, { notice: `Confirm ${pending.host} below before Mailkey sends your password there.` })
   }
-  // a finished sign-in is the secret; otherwise the password must pass its check first
-  if (!setup.signIn?.grant && !checkSetupPassword(setup).ok) return { ...passwordState(setup), showCheck: true }
+  const { signIn } = setup
+  if (signIn) {
+    // a saved sign-in goes only to the servers it was saved for: other servers need a new sign-in
+    if (!signIn.grant && !keepsSavedServers(setup)) return signInAgain({ ...setup, signIn })
+  } else if (!checkSetupPassword(setup).ok) return { ...passwordState(setup), showCheck: true }
   return { step: 'test', setup, run: startRun(testId, parsed.servers) }
 }
+
+/** An OAuth account whose servers changed: back to its sign-in step, saying why. */
+function signInAgain(setup: Setup & { signIn: NonNullable<Setup['signIn']> }): WizardState {
+  return {
+    ...signInState({ ...setup, signIn: { ...setup.signIn, grant: null } }),
+    flow: { status: 'idle', notice: SIGN_IN_FOR_NEW_SERVER },
+  }
+}
+
+export const SIGN_IN_FOR_NEW_SERVER =
+  'The servers changed, so sign in again: Mailkey uses a saved sign-in only with the servers it was saved for.'
 
 /** From the servers step, or again from a finished test (retry keeps everything typed). */
 export function requestTest(state: WizardState, testId: string): WizardState {
@@ -53,8 +67,11 @@ export function finishTest(state: WizardState, testId: string, result: Result<Te
   if (result.error.code === 'CANCELLED') {
     return serversState(state.setup, { notice: 'Test cancelled. Your settings are as you left them.' })
   }
-  // editing with a changed server: the saved password may not go there, so ask for it (with why)
-  if (result.error.code === 'PASSWORD_REQUIRED') return { ...passwordState(state.setup), showCheck: true }
+  // editing with a changed server: the saved secret may not go there, so ask for it (with why)
+  if (result.error.code === 'PASSWORD_REQUIRED') {
+    const { signIn } = state.setup
+    return signIn ? signInAgain({ ...state.setup, signIn }) : { ...passwordState(state.setup), showCheck: true }
+  }
   return { ...state, run: { status: 'error', testId, tested, error: result.error } }
 }
 
@@ -76,7 +93,10 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
     case 'switch-username':
       // one more test with the other form of the name, on this click only: repeated automatic
       // attempts with a wrong name could lock the account
-      return startTest({ ...setup, username: fix.username }, testId)
+      // the side that was refused: sending with a login of its own changes that login's name
+      return side === 'outgoing' && setup.outgoingLogin
+        ? startTest({ ...setup, outgoingLogin: { ...setup.outgoingLogin, username: fix.username } }, testId)
+        : startTest({ ...setup, username: fix.username }, testId)
     case 'replace-password':
       return passwordState(setup)
     case 'sign-in':
