@@ -204,11 +204,12 @@ describe('wizard reducer: switch-username', () => {
   })
 
   it('sending refused with a login of its own: the click renames that login, not the receiving one', () => {
-    const split = { ...FAILED, setup: { ...FAILED.setup, outgoingLogin: { username: 'relay', password: '' } } }
+    const setup = { ...gmailSetup(), outgoingLogin: { username: 'relay', password: '' } }
+    const split = finished(outgoingFailed(undefined), setup)
     const next = wizardReducer(split, fix({ kind: 'switch-username', username: 'relay@gmail.com', label: 'x' }))
     expect(next).toMatchObject({
       step: 'test',
-      setup: { username: FAILED.setup.username, outgoingLogin: { username: 'relay@gmail.com' } },
+      setup: { username: setup.username, outgoingLogin: { username: 'relay@gmail.com' } },
       run: { status: 'running' },
     })
   })
