@@ -62,7 +62,8 @@ function stepView(state: WizardState, ctx: StepContext): ReactNode {
  */
 function nothingToLose(state: WizardState, initial: WizardState): boolean {
   if (state.step === 'address') return state.email.trim() === '' && state.displayName.trim() === ''
-  return state === initial && initial.setup?.accountId !== undefined
+  // an edit where nothing was changed (moving between its steps changes nothing)
+  return initial.setup?.accountId !== undefined && JSON.stringify(state.setup) === JSON.stringify(initial.setup)
 }
 
 export function Wizard({ onSaved, onClose, onExplain, initialState = initialWizardState }: Props) {
