@@ -10,6 +10,8 @@ import { AccountsService } from './accounts/accounts-service.js'
 import { AliasService } from './accounts/alias-service.js'
 import { AccountChecks } from './accounts/check-all.js'
 import { FilterService } from './accounts/filter-service.js'
+import { GroupService } from './accounts/group-service.js'
+import { confGroups } from './accounts/groups-repository.js'
 import { OAuthSignIn } from './accounts/oauth-sign-in.js'
 import { revokeSignIn } from './accounts/revoke-sign-in.js'
 import { BackgroundRecheck, type RecheckOptions } from './accounts/background-recheck.js'
@@ -47,6 +49,8 @@ export interface Services {
   retest: (id: string, testId: string, emit: Emit, timeoutMs?: number) => Promise<CheckResult>
   /** Check all: every saved account re-tested, a few at a time (issue 17). */
   checks: AccountChecks
+  /** Groups of accounts with shared servers; a mailbox added in two fields (issue 17 part B). */
+  groups: GroupService
   /** Incoming filters: preview against the inbox, Sieve script, ManageSieve upload (issue 17). */
   filters: FilterService
   resetStaleCredential: (
@@ -156,27 +160,36 @@ export function createServices(config: ServiceConfig): Services {
   // one check of an account at a time: the user's re-test (and check all) and a reset wait their turn
   const retest: Services['retest'] = (id, testId, emit, timeoutMs) =>
     checkLock.run(id, () => retestAccount(deps, id, testId, emit, timeoutMs))
+  const groupsRepository = confGroups(config.store)
+  const setup = new AccountSetup({
+    ...deps,
+    connection: { trust },
+    roundTripLimitMs,
+    providerOf,
+    beforeSecretSent: (email, hosts) => discovery.hosts.check(email, hosts),
+    pending,
+    tokens: savedTokens,
+  })
   const openAuthorization =
     config.openAuthorization ?? (() => Promise.reject(new Error('no browser to sign in with here')))
   const services: Services = {
     accounts,
     credentials,
     tester,
-    setup: new AccountSetup({
-      ...deps,
-      connection: { trust },
-      roundTripLimitMs,
-      providerOf,
-      beforeSecretSent: (email, hosts) => discovery.hosts.check(email, hosts),
-      pending,
-      tokens: savedTokens,
-    }),
+    setup,
     aliases: new AliasService(accounts, credentials, tester, trust, config.now, roundTripLimitMs),
     retest,
     checks: new AccountChecks({
       list: () => accounts.listSaved(),
+      groups: () => groupsRepository.list(),
       retest,
       cancelTest: (testId) => tester.cancel(testId),
+    }),
+    groups: new GroupService({
+      groups: groupsRepository,
+      accounts,
+      setup,
+      ...(config.now ? { now: config.now } : {}),
     }),
     filters: new FilterService({ accounts, credentials, tester, trust }),
     resetStaleCredential: (id, testId, secret, emit, timeoutMs) =>

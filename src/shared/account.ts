@@ -91,6 +91,8 @@ export interface Account {
   filter: IncomingFilter | null
   /** Signs in with OAuth 2.0 (XOAUTH2) instead of a password: the client, never its secret. */
   oauth: OAuthSettings | null
+  /** The group (shared/group.ts) this account belongs to; null or absent: none. */
+  groupId?: string | null
 }
 
 /**

@@ -38,11 +38,21 @@ describe('settings read for showing, without the store', () => {
     const d = dir()
     expect(SETTINGS_FILE).toBe(`${SETTINGS_NAME}.json`)
     openSettings(d).store.set('accounts', [account])
-    expect(readSettingsSnapshot(d)).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [account], oauthGrants: [] })
+    expect(readSettingsSnapshot(d)).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [account],
+      oauthGrants: [],
+      groups: [],
+    })
   })
 
   it('a missing file is the defaults', () => {
-    expect(readSettingsSnapshot(dir())).toEqual({ schemaVersion: SCHEMA_VERSION, accounts: [], oauthGrants: [] })
+    expect(readSettingsSnapshot(dir())).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [],
+      oauthGrants: [],
+      groups: [],
+    })
   })
 
   it.each([
@@ -62,6 +72,7 @@ describe('settings read for showing, without the store', () => {
       schemaVersion: SCHEMA_VERSION,
       accounts: [structuredClone(account)] as never,
       oauthGrants: [],
+      groups: [],
     })
     expect(repo.findByEmail('A@example.test')?.id).toBe('a1')
     expect(() => repo.remove('a1')).toThrow(/read-only/)

@@ -37,6 +37,7 @@ describe('opening the settings', () => {
       schemaVersion: SCHEMA_VERSION,
       accounts: [],
       oauthGrants: [],
+      groups: [],
     })
   })
 
@@ -46,7 +47,7 @@ describe('opening the settings', () => {
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(1)
     expect(store.get('accounts')).toEqual([
-      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null },
+      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null, groupId: null },
     ])
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
   })
@@ -95,8 +96,9 @@ describe('migrations', () => {
     const v2 = { schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }] }
     expect(migrate(v2).data).toEqual({
       schemaVersion: SCHEMA_VERSION,
-      accounts: [{ ...v2.accounts[0], aliases: [], filter: null, oauth: null }],
+      accounts: [{ ...v2.accounts[0], aliases: [], filter: null, oauth: null, groupId: null }],
       oauthGrants: [],
+      groups: [],
     })
   })
 
@@ -105,7 +107,7 @@ describe('migrations', () => {
     const kept = { mode: 'ignore', addresses: [], domains: ['spam.test'], keywords: [], ignored: { kind: 'discard' } }
     const v3 = { schemaVersion: 3, accounts: [v3Account, { ...v3Account, id: 'acc2', filter: kept }] }
     expect(migrate(v3).data).toMatchObject({
-      schemaVersion: 5,
+      schemaVersion: SCHEMA_VERSION,
       accounts: [
         { ...v3Account, filter: null },
         { id: 'acc2', filter: kept },
@@ -119,7 +121,7 @@ describe('migrations', () => {
     const { store, notice, migratedFrom } = openSettings(dir)
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(3)
-    expect(store.get('accounts')).toEqual([{ ...v3Account, filter: null, oauth: null }])
+    expect(store.get('accounts')).toEqual([{ ...v3Account, filter: null, oauth: null, groupId: null }])
   })
 
   it('mark every account as signing in with a password at version 5, with no OAuth sign-ins yet', () => {
@@ -128,10 +130,48 @@ describe('migrations', () => {
       accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null }],
     }
     expect(migrate(v4).data).toEqual({
-      schemaVersion: 5,
-      accounts: [{ ...v4.accounts[0], oauth: null }],
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [{ ...v4.accounts[0], oauth: null, groupId: null }],
       oauthGrants: [],
+      groups: [],
     })
+  })
+
+  it('leave every account ungrouped at version 6, with no groups yet', () => {
+    const v5Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null }
+    const v5 = { schemaVersion: 5, accounts: [v5Account, 'not an account'], oauthGrants: [] }
+    const { data, from } = migrate(v5)
+    expect(from).toBe(5)
+    expect(data).toEqual({
+      schemaVersion: 6,
+      accounts: [{ ...v5Account, groupId: null }, 'not an account'],
+      oauthGrants: [],
+      groups: [],
+    })
+    // idempotent: a current file comes back as it was, groups and all
+    expect(migrate(data).data).toBe(data)
+  })
+
+  it('open a version 5 file as version 6 and refuse a group past the schema limits', () => {
+    const v5Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null }
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 5, accounts: [v5Account], oauthGrants: [] }))
+    const { store, migratedFrom, notice } = openSettings(dir)
+    expect(notice).toBeUndefined()
+    expect(migratedFrom).toBe(5)
+    expect(store.get('groups')).toEqual([])
+    expect(store.get('accounts')[0]?.groupId).toBeNull()
+    const group = {
+      id: 'g1',
+      name: 'Office',
+      defaults: { incoming: V1_ACCOUNT.incoming, outgoing: V1_ACCOUNT.outgoing },
+      createdAt: FIXED_NOW.toISOString(),
+    } as never
+    store.set('groups', [group])
+    expect(store.get('groups')).toEqual([group])
+    expect(() => store.set('groups', [{ ...(group as object), name: 'x'.repeat(81) }] as never)).toThrow(/schema/i)
+    expect(() => store.set('groups', [{ ...(group as object), proxy: 'socks5://x' }] as never)).toThrow(/schema/i)
+    const many = Array.from({ length: 101 }, (_, i) => ({ ...(group as object), id: `g${i}` }))
+    expect(() => store.set('groups', many as never)).toThrow(/schema/i)
   })
 
   it('treat a file without a version as version 1', () => {

@@ -87,6 +87,13 @@ export function installFakeMailkey(
     oauthCancel: vi.fn<MailkeyApi['oauthCancel']>(() => Promise.resolve({ ok: true, value: { cancelled: true } })),
     oauthDiscover: vi.fn<MailkeyApi['oauthDiscover']>(),
     exportAccount: vi.fn<MailkeyApi['exportAccount']>(),
+    // groups of accounts: none unless a test says otherwise
+    listGroups: vi.fn<MailkeyApi['listGroups']>(() => Promise.resolve({ ok: true, value: { groups: [] } })),
+    createGroup: vi.fn<MailkeyApi['createGroup']>(),
+    renameGroup: vi.fn<MailkeyApi['renameGroup']>(),
+    removeGroup: vi.fn<MailkeyApi['removeGroup']>(),
+    assignGroup: vi.fn<MailkeyApi['assignGroup']>(),
+    addToGroup: vi.fn<MailkeyApi['addToGroup']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

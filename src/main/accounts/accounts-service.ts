@@ -30,6 +30,8 @@ export interface SaveRequest {
   outgoingPassword?: string | undefined
   /** When both servers accepted exactly this configuration, if they did. */
   verifiedAt: string | null
+  /** The account's group (null: none); unset keeps what the account had. */
+  groupId?: string | null | undefined
 }
 
 /** What the OAuth sign-in adds to keeping accounts (issue 15). */
@@ -101,6 +103,7 @@ export class AccountsService {
     if (existing && !newSecret) assertSavedSecretFits(existing, req)
     // a new password ends an OAuth sign-in and the reverse; an edit without a secret keeps what it had
     const oauth = req.oauth ? req.oauth.settings : req.password !== undefined ? null : (existing?.oauth ?? null)
+    const groupId = req.groupId !== undefined ? req.groupId : existing?.groupId
     const account: Account = {
       id: existing?.id ?? newId(),
       email: req.email,
@@ -126,6 +129,7 @@ export class AccountsService {
       aliases: existing?.aliases ?? [],
       filter: existing?.filter ?? null,
       oauth,
+      ...(groupId !== undefined ? { groupId } : {}),
     }
     if (req.password !== undefined) {
       await this.credentials.storeShared(account.id, req.password)

@@ -6,6 +6,7 @@ import {
   type CheckAllResult,
   type CheckAllRow,
 } from '../../shared/check-all.js'
+import type { Group } from '../../shared/group.js'
 import type { StageEvent } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import type { CheckResult } from './account-check-result.js'
@@ -16,6 +17,8 @@ import { runLimited } from './limited-pool.js'
 export interface CheckAllDeps {
   /** The saved accounts, in the order the screen lists them. */
   list: () => Account[]
+  /** The groups a group scope is looked up in (none: a group scope is an input error). */
+  groups?: () => readonly Group[]
   /** One account's re-test (retest-account.ts): it records verified or (confirmed) stale. */
   retest: (id: string, testId: string, emit: (e: StageEvent) => void, timeoutMs?: number) => Promise<CheckResult>
   /** Stops a running re-test by its test id (ConnectionTester.cancel). */
@@ -53,7 +56,7 @@ export class AccountChecks {
   constructor(private readonly deps: CheckAllDeps) {}
 
   async checkAll(req: CheckAllRequest): Promise<CheckAllResult> {
-    const accounts = this.deps.list().filter(scopeFilter(req.scope ?? { kind: 'all' }))
+    const accounts = this.deps.list().filter(scopeFilter(req.scope ?? { kind: 'all' }, this.deps.groups?.() ?? []))
     if (this.runs.has(req.runId)) throw new AppError('INVALID_INPUT', 'A check with this id is already running.')
     const run = { abort: new AbortController(), running: new Set<string>() }
     this.runs.set(req.runId, run)

@@ -45,6 +45,15 @@ const MIGRATIONS: Record<number, Migration> = {
       ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { oauth: null, ...a } : a))
       : data['accounts'],
   }),
+  // v5 → v6: groups of accounts with shared servers (issue 17 part B): none yet, every account ungrouped
+  5: (data) => ({
+    groups: [],
+    ...data,
+    schemaVersion: 6,
+    accounts: Array.isArray(data['accounts'])
+      ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { groupId: null, ...a } : a))
+      : data['accounts'],
+  }),
 }
 
 export class NewerSettingsError extends Error {

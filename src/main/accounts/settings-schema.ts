@@ -1,4 +1,5 @@
 import type { Account, SavedOAuthGrant } from '../../shared/account.js'
+import { GROUP_LIMITS, type Group } from '../../shared/group.js'
 import { OAUTH_PROVIDER_KINDS } from '../../shared/oauth-kinds.js'
 import { FILTER_LIMITS } from '../../shared/filters/limits.js'
 
@@ -8,11 +9,17 @@ export type SettingsData = {
   schemaVersion: number
   accounts: Account[]
   oauthGrants: SavedOAuthGrant[]
+  groups: Group[]
 }
 
-export const SCHEMA_VERSION = 5
+export const SCHEMA_VERSION = 6
 
-export const SETTINGS_DEFAULTS: SettingsData = { schemaVersion: SCHEMA_VERSION, accounts: [], oauthGrants: [] }
+export const SETTINGS_DEFAULTS: SettingsData = {
+  schemaVersion: SCHEMA_VERSION,
+  accounts: [],
+  oauthGrants: [],
+  groups: [],
+}
 
 const endpoint = { type: 'string', minLength: 1, maxLength: 2048 } as const
 
@@ -163,6 +170,32 @@ const incomingFilter = {
   ],
 } as const
 
+/** Groups of accounts with shared servers (shared/group.ts); names are unique, compared case-blind by the service. */
+export const GROUPS_SCHEMA = {
+  type: 'array',
+  maxItems: GROUP_LIMITS.count,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', 'defaults', 'createdAt'],
+    properties: {
+      id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+      name: { type: 'string', minLength: 1, maxLength: GROUP_LIMITS.name },
+      defaults: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['incoming', 'outgoing'],
+        properties: {
+          incoming: server(true),
+          outgoing: server(false),
+          login: { enum: ['address', 'local-part'] },
+        },
+      },
+      createdAt: { type: 'string', maxLength: 40 },
+    },
+  },
+} as const
+
 /**
  * JSON Schema for conf/electron-store (validated with ajv on every read and write). Unknown keys are
  * refused everywhere, the root included, so a secret can never slip in under a new name.
@@ -207,6 +240,7 @@ export const SETTINGS_SCHEMA = {
         aliases: { type: 'array', maxItems: 100, items: alias },
         filter: incomingFilter,
         oauth: { anyOf: [{ type: 'null' }, oauthSettings] },
+        groupId: { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }] },
       },
     },
   },
@@ -225,6 +259,7 @@ export const SETTINGS_SCHEMA = {
       },
     },
   },
+  groups: GROUPS_SCHEMA,
 } as const
 
 export const SETTINGS_ROOT_SCHEMA = { additionalProperties: false } as const

@@ -47,6 +47,8 @@ export interface SaveDraft extends SetupDraft {
   incoming: IncomingServer
   outgoing: Server
   testId?: string | undefined
+  /** The group the account goes into (shared/group.ts); unset keeps what the saved account had. */
+  groupId?: string | null | undefined
 }
 
 interface DraftLogins {
@@ -113,12 +115,12 @@ export class AccountSetup {
    * is saved and the result says why.
    */
   async validateAndSave(
-    draft: SaveDraft & { testId: string; validationMessage: boolean },
+    draft: SaveDraft & { testId: string; validationMessage: boolean; timeoutMs?: number | undefined },
     emit: (e: StageEvent) => void,
   ): Promise<ValidateResult> {
     const { deps } = this
     const logins = await this.logins(draft)
-    const report = await deps.tester.run(draft.testId, request(draft, logins), emit)
+    const report = await deps.tester.run(draft.testId, { ...request(draft, logins), timeoutMs: draft.timeoutMs }, emit)
     if (!bothPassed(report))
       return { saved: false, report, reason: 'A server did not accept the settings, so nothing was saved.' }
     let trip: RoundTripReport | undefined
@@ -175,6 +177,7 @@ export class AccountSetup {
           }
         : { outgoingUsername: logins.outgoingUsername, outgoingPassword: logins.outgoingSecret }),
       verifiedAt,
+      groupId: draft.groupId,
     })
     if (grant) {
       const taken = this.deps.pending.take(grant.id, draft.email)

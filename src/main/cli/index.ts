@@ -8,6 +8,7 @@ import {
   DIAGNOSE_USAGE,
   DISCOVER_USAGE,
   FILTERS_USAGE,
+  GROUP_USAGE,
   OAUTH_USAGE,
   TEST_USAGE,
 } from './usage.js'
@@ -21,12 +22,23 @@ Commands:
   mailkey alias ...     send-as addresses: list, add, remove, check, export (mailkey alias --help)
   mailkey credentials   saved secrets: list, check the keychain, reset a stale password (mailkey credentials --help)
   mailkey check         check all saved accounts at once (mailkey check --help)
+  mailkey group ...     groups of accounts: list, create, rename, add a mailbox, remove (mailkey group --help)
   mailkey filters ...   incoming filters: show, set, preview, export, upload (mailkey filters --help)
   mailkey oauth ...     sign in with OAuth 2.0 (Google, Microsoft, your own provider): authorize, revoke
 
 The same core as the app; secrets are read from stdin and never printed.`
 
-const SUBCOMMANDS = new Set(['test', 'discover', 'diagnose', 'credentials', 'alias', 'check', 'filters', 'oauth'])
+const SUBCOMMANDS = new Set([
+  'test',
+  'discover',
+  'diagnose',
+  'credentials',
+  'alias',
+  'check',
+  'filters',
+  'oauth',
+  'group',
+])
 
 /**
  * Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). Each command
@@ -57,6 +69,9 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       case 'check':
         if (rest.includes('--help')) return help(io, CHECK_USAGE)
         return await (await import('./check-command.js')).runCheckCommand(rest, io)
+      case 'group':
+        if (rest.includes('--help')) return help(io, GROUP_USAGE)
+        return await (await import('./group-command.js')).runGroupCommand(rest, io)
       case 'filters':
         if (rest.includes('--help')) return help(io, FILTERS_USAGE)
         return await (await import('./filters-command.js')).runFiltersCommand(rest, io)

@@ -78,11 +78,26 @@ on one server, and prints each as it finishes: works, stale (the server refused 
 twice: replace it with mailkey credentials reset) or failing (with the cause and the fix), then the
 totals. A stale or working result is recorded, as the app's Re-test button does.
 
---group NAME   only the accounts of the group NAME. Mailkey has no groups of accounts yet, so for
-               now any NAME is answered with a usage error (exit 2).
+--group NAME   only the accounts of the group NAME (case ignored; see mailkey group list). An
+               unknown NAME is a usage error that names the groups there are (exit 2).
 --json         one JSON object: { runId, rows, totals, ms, sumMs, cancelled }.
 
 Exit 0 when every account works (or there is none), 1 when any is stale or failing, 2 for bad usage.`
+
+export const GROUP_USAGE = `Usage: mailkey group list [--json]
+       mailkey group create NAME --from ADDR
+       mailkey group create NAME (--imap HOST:PORT | --pop3 HOST:PORT) [--incoming-security tls|starttls]
+                 --smtp HOST:PORT [--outgoing-security tls|starttls] [--login address|local-part]
+       mailkey group rename NAME NEW
+       mailkey group add NAME --email ADDR --password-stdin [--json] [--timeout-ms N]
+       mailkey group remove NAME
+
+Groups of accounts (an office, a client) that share their servers. create takes the servers of the
+saved account ADDR (--from) or the ones given; each mailbox signs in with its address (or, with
+--login local-part, the part before the @). add tests both servers with the group's settings and the
+password from stdin, and saves the mailbox into the group only if both accept it. remove keeps the
+group's accounts, in no group. Check a group with mailkey check --group NAME.
+Exit 0 when done, 1 when a server refused the mailbox (nothing saved), 2 for bad usage.`
 
 export const FILTERS_USAGE = `Usage: mailkey filters show ADDR [--json]
        mailkey filters set ADDR --mode allow|ignore [--address A]... [--domain D]... [--keyword K]...

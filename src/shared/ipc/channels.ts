@@ -38,6 +38,12 @@ export const CHANNELS = {
   oauthCancel: 'oauth:cancel',
   oauthDiscover: 'oauth:discover',
   exportAccount: 'accounts:export',
+  listGroups: 'groups:list',
+  createGroup: 'groups:create',
+  renameGroup: 'groups:rename',
+  removeGroup: 'groups:remove',
+  assignGroup: 'groups:assign',
+  addToGroup: 'groups:add-mailbox',
 } as const
 
 export type Method = keyof typeof CHANNELS

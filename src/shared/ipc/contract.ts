@@ -20,6 +20,7 @@ import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../re
 import { PROVIDER_IDS, type Provider, type SignIn } from '../providers.js'
 import type { Result } from '../result.js'
 import type { Method } from './channels.js'
+import { GROUP_INPUTS, type GroupOutputs } from './contract-groups.js'
 import { OFFICE_INPUTS, type CheckAllEvent, type OfficeOutputs } from './contract-office.js'
 
 /**
@@ -375,13 +376,14 @@ export const INPUTS = {
   listBackups: NoInput,
   dismissBackup: DismissBackupInput,
   ...OFFICE_INPUTS,
+  ...GROUP_INPUTS,
   oauthAuthorize: OAuthAuthorizeInput,
   oauthCancel: OAuthCancelInput,
   oauthDiscover: OAuthDiscoverInput,
   exportAccount: ExportAccountInput,
 } as const satisfies Record<Method, z.ZodType>
 
-export interface Outputs extends OfficeOutputs {
+export interface Outputs extends OfficeOutputs, GroupOutputs {
   detectProvider: DetectedSettings
   confirmHost: { confirmed: true }
   testConnection: TestReport

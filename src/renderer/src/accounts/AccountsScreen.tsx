@@ -7,6 +7,7 @@ import { AccountCard } from './AccountCard.js'
 import { checkAllAnnouncement } from './check-all/check-all-words.js'
 import { CheckAllPanel } from './check-all/CheckAllPanel.js'
 import { useCheckAll } from './check-all/use-check-all.js'
+import { GroupsSection } from './groups/GroupsSection.js'
 import { KeychainSection } from './KeychainSection.js'
 
 /** What the accounts screen asks of the app around it (app/ composes the screens; this room never imports it). */
@@ -131,6 +132,7 @@ export function AccountsScreen({ accounts, notice = null, checkOnArrival = null,
           ))}
         </ul>
       )}
+      <GroupsSection accounts={accounts} onAccounts={onChecked} busy={busy || checkingAll} />
       <KeychainSection keychain={keychain} recheck={recheckKeychain} />
     </main>
   )
