@@ -121,7 +121,11 @@ describe('replyFacts reads codes, not numbers in sentences', () => {
 describe('a pasted message that quotes a credential (issue 11, fault 1)', () => {
   it('sendmail quoting AUTH PLAIN back: the diagnosis shows the words with the credential replaced', () => {
     const blob = Buffer.from('\u0000alice@example.test\u0000hunter2-secret').toString('base64')
-    const d = diagnosePasted({ text: `500 5.5.1 Command unrecognized: "AUTH PLAIN ${blob}"`, protocol: 'smtp' })
+    const d = diagnosePasted({
+      text: `500 5.5.1 Command unrecognized: "AUTH PLAIN ${blob}"`,
+      protocol: 'smtp',
+      origin: 'pasted',
+    })
     expect(d.serverText).toContain('500 5.5.1 Command unrecognized')
     expect(d.serverText).not.toContain(blob)
     expect(d.serverText).toContain('AUTH PLAIN [redacted]')

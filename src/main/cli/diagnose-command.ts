@@ -60,7 +60,7 @@ function report(d: Diagnosis): string {
 /** `mailkey diagnose`: one pasted failure in, one diagnosis out. Offline and deterministic. */
 export function runDiagnoseCommand(argv: string[], io: CliIo): number {
   const args = parseDiagnoseArgs(argv)
-  // a message from another mail app: its fix is made there, not in a Mailkey test (issue 13)
+  // the words as they were given, with any echoed credential replaced
   const d = diagnosePasted({
     text: args.text,
     protocol: args.protocol,

@@ -11,7 +11,7 @@ import { savedSignIn } from './saved-sign-in.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { cliDiscovery, type DiscoverCommandDeps } from './discover-command.js'
-import { EXIT, parseFlag, readSecret, type CliIo } from './io.js'
+import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { describeReport } from './report-text.js'
 import { parseTestArgs, securityOrStandard, type TestArgs } from './test-args.js'
 
@@ -71,9 +71,8 @@ async function resolveServers(
       (wantIncoming && !incoming && found.incoming.length === 0) ||
       (wantOutgoing && !outgoing && found.outgoing.length === 0)
     if (missing) {
-      // nothing was wrong with the command: the lookup came back empty, so this is a failure (exit 1)
-      throw new AppError(
-        'NOT_FOUND',
+      // the CLI contract since round 1: without settings to test, the command is incomplete (exit 2)
+      throw new UsageError(
         `Mailkey found no settings for ${found.address.domain}: pass --imap/--pop3 HOST:PORT and --smtp HOST:PORT`,
       )
     }

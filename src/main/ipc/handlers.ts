@@ -78,7 +78,9 @@ export function createHandlers(s: Services): Handlers {
     uploadFilter: (input) => s.filters.upload(input.accountId, input.testId, input.script, input.sieve),
     exportAccount: (input) => s.exportAccount(input.accountId, input.format),
     explainError: ({ text, protocol, code }) =>
-      Promise.resolve(diagnosePasted({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
+      Promise.resolve(
+        diagnosePasted({ text, origin: 'pasted', ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) }),
+      ),
     oauthAuthorize: ({ flowId, email, client, accountId, timeoutMs }) =>
       s.signIn.authorize(flowId, {
         email,

@@ -94,13 +94,13 @@ function readLimitDiagnosis(diagnosis: Diagnosis, facts: FailureFacts): Diagnosi
 }
 
 /**
- * A failure text pasted from another mail app (Explain an error, `mailkey diagnose`): diagnosed as
- * pasted (`origin: 'pasted'`), and any credential an AUTH/AUTHENTICATE echo in it carries (sendmail's
- * `500 5.5.1 Command unrecognized: "AUTH PLAIN AGFsaWNl…"`) is replaced before the words are shown
- * back, printed or kept (issue 11, fault 1). No secret is known here, so only echoes are caught.
+ * A failure text someone pasted (Explain an error: `origin: 'pasted'`; `mailkey diagnose`): any
+ * credential an AUTH/AUTHENTICATE echo in it carries (sendmail's `500 5.5.1 Command unrecognized:
+ * "AUTH PLAIN AGFsaWNl…"`) is replaced before the words are shown back, printed or kept (issue 11,
+ * fault 1). No secret is known here, so only echoes are caught.
  */
-export function diagnosePasted(input: Omit<DiagnosisInput, 'origin'>): Diagnosis {
+export function diagnosePasted(input: DiagnosisInput): Diagnosis {
   const redactor = new Redactor()
-  const diagnosis = diagnose({ ...input, origin: 'pasted' })
+  const diagnosis = diagnose(input)
   return { ...diagnosis, serverText: redactor.text(diagnosis.serverText) }
 }
