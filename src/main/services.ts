@@ -1,6 +1,6 @@
 import type Conf from 'conf'
 import type { AppNotice, SettingsBackupView } from '../shared/ipc/contract.js'
-import type { ExportFormat, SaveOutcome } from '../shared/export.js'
+import type { ExportFormat, ImportOutcome, SaveOutcome } from '../shared/export.js'
 import type { KeychainHealth } from '../shared/keychain.js'
 import { PRESETS, providerForAddress, type Provider } from '../shared/providers.js'
 import type { StageEvent } from '../shared/report.js'
@@ -24,6 +24,8 @@ import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
 import { AppError } from './app-error.js'
 import { exportAccounts, type ExportDocument } from './export/index.js'
+import { buildExport, type ExportRequest } from './export/export-request.js'
+import { importAccounts } from './accounts/import-accounts.js'
 import type { SecretStore } from './credentials/secret-store.js'
 import { discoveryNet, type NetOptions } from './discovery/default-net.js'
 import { DiscoveryService } from './discovery/discovery-service.js'
@@ -76,6 +78,10 @@ export interface Services {
   saveFile: (doc: ExportDocument) => Promise<SaveOutcome>
   /** One account's settings in a format another mail app reads, saved through `saveFile`; never a secret. */
   exportAccount: (accountId: string, format: ExportFormat) => Promise<SaveOutcome>
+  /** Several accounts (or all, or a domain's) in one document; passwords only when asked (issue 17). */
+  buildExport: (request: ExportRequest) => Promise<ExportDocument>
+  /** Mailkey's accounts file imported all or nothing, every problem with its field (issue 17). */
+  importAccounts: (text: string) => Promise<ImportOutcome>
   /** What happened at start that the user must hear about (e.g. settings moved aside). */
   notices: readonly AppNotice[]
   /** Stops every running test and round trip, closing their sockets (the clean-up on quit). */
@@ -206,6 +212,12 @@ export function createServices(config: ServiceConfig): Services {
     // saveFile is looked up at call time, so a test can put files where it reads them
     exportAccount: (accountId, format) =>
       services.saveFile(exportAccounts(format, [accounts.get(accountId)], { now: config.now?.() ?? new Date() })),
+    buildExport: (request) =>
+      buildExport(
+        { list: () => accounts.listSaved(), get: (id) => accounts.get(id), credentials, ...nowOf(config) },
+        request,
+      ),
+    importAccounts: (text) => importAccounts({ accounts, credentials, ...nowOf(config) }, text),
     notices: config.notices ?? [],
     shutdown: () => tester.stopAll(),
     backups: {
@@ -218,4 +230,8 @@ export function createServices(config: ServiceConfig): Services {
 
 function noSaving(): Promise<SaveOutcome> {
   return Promise.reject(new AppError('FORBIDDEN', 'Saving a file needs the Mailkey app window.'))
+}
+
+function nowOf(config: ServiceConfig): { now?: () => Date } {
+  return config.now ? { now: config.now } : {}
 }

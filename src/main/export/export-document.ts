@@ -19,7 +19,7 @@ export interface AccountSecrets {
 export interface ExportOptions {
   /** When the document was made (the sheet prints the date). */
   now?: Date
-  /** Passwords to put in, by account id; only the Apple profile has a place for them. */
+  /** Passwords to put in, by account id (asked for, with a warning); only the Apple profile and Mailkey’s own file have a place for them. */
   secrets?: ReadonlyMap<string, AccountSecrets>
 }
 
