@@ -23,7 +23,7 @@ import { resetStaleCredential, type NewSecret } from './accounts/stale-credentia
 import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
 import { AppError } from './app-error.js'
-import { exportAccounts, type ExportDocument } from './export/index.js'
+import { exportDocument, type ExportDocument } from './export/index.js'
 import { buildExport, type ExportRequest } from './export/export-request.js'
 import { importAccounts } from './accounts/import-accounts.js'
 import type { SecretStore } from './credentials/secret-store.js'
@@ -211,7 +211,9 @@ export function createServices(config: ServiceConfig): Services {
     saveFile: config.saveFile ?? noSaving,
     // saveFile is looked up at call time, so a test can put files where it reads them
     exportAccount: (accountId, format) =>
-      services.saveFile(exportAccounts(format, [accounts.get(accountId)], { now: config.now?.() ?? new Date() })),
+      exportDocument(format, [accounts.get(accountId)], { now: config.now?.() ?? new Date() }).then((doc) =>
+        services.saveFile(doc),
+      ),
     buildExport: (request) =>
       buildExport(
         { list: () => accounts.listSaved(), get: (id) => accounts.get(id), credentials, ...nowOf(config) },

@@ -3,7 +3,13 @@
  * Apple configuration profile (.mobileconfig), a printable setup sheet, and Mailkey's own accounts file
  * (JSON, importable). None holds a password unless the user asked for them, warned.
  */
-export const EXPORT_FORMATS = ['thunderbird-autoconfig', 'apple-profile', 'setup-sheet', 'mailkey-json'] as const
+export const EXPORT_FORMATS = [
+  'thunderbird-autoconfig',
+  'apple-profile',
+  'setup-sheet',
+  'setup-sheet-pdf',
+  'mailkey-json',
+] as const
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 

@@ -51,6 +51,13 @@ function portable(a: AccountView) {
   return { ...rest, aliases: rest.aliases.map(({ id: _a, lastCheck: _lc, ...alias }) => alias) }
 }
 
+/** A text export's content (the JSON file is always text). */
+async function exported(services: Services, includeSecrets = false): Promise<{ fileName: string; content: string }> {
+  const doc = await services.buildExport({ format: 'mailkey-json', includeSecrets })
+  if (typeof doc.content !== 'string') throw new Error('the accounts file is text')
+  return { fileName: doc.fileName, content: doc.content }
+}
+
 function refusedWith(outcome: ImportOutcome): { path: string; message: string }[] {
   if (outcome.imported) throw new Error('the file was imported')
   return outcome.problems
@@ -110,7 +117,7 @@ describe.skipIf(problem !== null)(`Mailkey accounts file${problem ? ` (skipped: 
   })
 
   it('export → import into a fresh profile: the same accounts, no secret, each needing its password', async () => {
-    const doc = await source.buildExport({ format: 'mailkey-json' })
+    const doc = await exported(source)
     expect(doc.content).not.toMatch(/anna-secret|bob-secret|relay-key/)
     const file = JSON.parse(doc.content) as { format: string; version: number; accounts: unknown[] }
     expect(file).toMatchObject({ format: 'mailkey-accounts', version: 1 })
@@ -140,7 +147,7 @@ describe.skipIf(problem !== null)(`Mailkey accounts file${problem ? ` (skipped: 
   })
 
   it('with secrets, asked for: the file says so in its name and carries both passwords; import stores them', async () => {
-    const doc = await source.buildExport({ format: 'mailkey-json', includeSecrets: true })
+    const doc = await exported(source, true)
     expect(doc.fileName).toMatch(/WITH PASSWORDS/)
     expect(doc.content).toContain('anna-secret')
     expect(doc.content).toContain('relay-key')

@@ -3,13 +3,13 @@ import type { z } from 'zod'
 import type { Account } from '../../shared/account.js'
 import type { ImportOutcome, ImportProblem } from '../../shared/export.js'
 import type { Credentials } from '../credentials/credentials.js'
+import { AccountFileSchema, type AccountEntry } from '../export/account-file.js'
 import {
   ACCOUNT_FILE_FORMAT,
   ACCOUNT_FILE_MAX_BYTES,
   ACCOUNT_FILE_VERSION,
-  AccountFileSchema,
-  type AccountEntry,
-} from '../export/account-file.js'
+  sizeProblem,
+} from '../export/account-file-limits.js'
 import type { AccountsService } from './accounts-service.js'
 
 /** How many problems one answer lists: enough to fix a file, bounded for a file with 10,000 bad entries. */
@@ -135,15 +135,6 @@ export async function importAccounts(
   const duplicates = duplicateProblems(parsed.data.accounts, deps.accounts)
   if (duplicates.length) return refused(duplicates)
   return { imported: true, accounts: await apply(deps, parsed.data.accounts) }
-}
-
-/** The size problem, by the same words for a file checked by its length on disk. */
-export function sizeProblem(bytes: number): ImportProblem {
-  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`
-  return {
-    path: '',
-    message: `This file is ${mb(bytes)}; a Mailkey accounts file is at most ${mb(ACCOUNT_FILE_MAX_BYTES)}. Nothing was read.`,
-  }
 }
 
 async function apply(

@@ -7,7 +7,9 @@ import {
   CREDENTIALS_USAGE,
   DIAGNOSE_USAGE,
   DISCOVER_USAGE,
+  EXPORT_USAGE,
   FILTERS_USAGE,
+  IMPORT_USAGE,
   OAUTH_USAGE,
   TEST_USAGE,
 } from './usage.js'
@@ -23,10 +25,23 @@ Commands:
   mailkey check         check all saved accounts at once (mailkey check --help)
   mailkey filters ...   incoming filters: show, set, preview, export, upload (mailkey filters --help)
   mailkey oauth ...     sign in with OAuth 2.0 (Google, Microsoft, your own provider): authorize, revoke
+  mailkey export ...    settings for other devices: autoconfig, .mobileconfig, setup sheet, JSON (mailkey export --help)
+  mailkey import FILE   import Mailkey's accounts file, all or nothing (mailkey import --help)
 
 The same core as the app; secrets are read from stdin and never printed.`
 
-const SUBCOMMANDS = new Set(['test', 'discover', 'diagnose', 'credentials', 'alias', 'check', 'filters', 'oauth'])
+const SUBCOMMANDS = new Set([
+  'test',
+  'discover',
+  'diagnose',
+  'credentials',
+  'alias',
+  'check',
+  'filters',
+  'oauth',
+  'export',
+  'import',
+])
 
 /**
  * Runs one CLI invocation and returns its exit code (0 ok, 1 a test failed, 2 bad usage). Each command
@@ -63,6 +78,12 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       case 'oauth':
         if (rest.includes('--help')) return help(io, OAUTH_USAGE)
         return await (await import('./oauth-command.js')).runOAuthCommand(rest, io)
+      case 'export':
+        if (rest.includes('--help')) return help(io, EXPORT_USAGE)
+        return await (await import('./export-command.js')).runExportCommand(rest, io)
+      case 'import':
+        if (rest.includes('--help')) return help(io, IMPORT_USAGE)
+        return await (await import('./import-command.js')).runImportCommand(rest, io)
       case undefined:
       case '--help':
       case 'help':

@@ -4,14 +4,9 @@ import { IncomingFilterSchema } from '../../shared/filters/filter.js'
 import { EmailSchema, IncomingServerSchema, PasswordSchema, ServerSchema, UsernameSchema } from '../../shared/mail.js'
 import { PROVIDER_IDS } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
-import type { ExportDocument, ExportOptions } from './export-document.js'
+import { ACCOUNT_FILE_FORMAT, ACCOUNT_FILE_VERSION } from './account-file-limits.js'
+import type { ExportOptions, TextDocument } from './export-document.js'
 
-/** The `format` tag of Mailkey's own accounts file. */
-export const ACCOUNT_FILE_FORMAT = 'mailkey-accounts'
-/** The newest version this build writes and reads; a newer file is refused, never half-read. */
-export const ACCOUNT_FILE_VERSION = 1
-/** Bigger files are refused before they are read or parsed (500 accounts of settings fit in ~1 MB). */
-export const ACCOUNT_FILE_MAX_BYTES = 2 * 1024 * 1024
 /** As many accounts as settings keep (settings-schema.ts). */
 export const ACCOUNT_FILE_MAX_ACCOUNTS = 500
 
@@ -100,7 +95,7 @@ function entry(account: Account, options: ExportOptions): AccountEntry {
  * `options.secrets` (the caller asked, with a warning); an OAuth sign-in is not carried (it is signed
  * in again), nor an alias's own SMTP secret.
  */
-export function mailkeyAccountsFile(accounts: readonly Account[], options: ExportOptions = {}): ExportDocument {
+export function mailkeyAccountsFile(accounts: readonly Account[], options: ExportOptions = {}): TextDocument {
   if (!accounts.length) throw new AppError('INVALID_INPUT', 'Choose an account to export.')
   const file: AccountFile = {
     format: ACCOUNT_FILE_FORMAT,

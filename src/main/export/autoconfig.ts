@@ -3,7 +3,7 @@ import type { Account } from '../../shared/account.js'
 import type { IncomingServer, Security, Server } from '../../shared/mail.js'
 import { providerById } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
-import { domainOf, type ExportDocument } from './export-document.js'
+import { domainOf, type TextDocument } from './export-document.js'
 
 /** Thunderbird's socketType for each security (config-v1.1: "SSL" is implicit TLS from the first byte). */
 const SOCKET_TYPE: Record<Security, string> = { tls: 'SSL', starttls: 'STARTTLS', none: 'plain' }
@@ -57,7 +57,7 @@ function distinct(elements: Record<string, unknown>[]): Record<string, unknown>[
  * Throws INVALID_INPUT for no accounts, or for accounts of different domains (one file describes one
  * domain).
  */
-export function thunderbirdAutoconfig(accounts: readonly Account[]): ExportDocument {
+export function thunderbirdAutoconfig(accounts: readonly Account[]): TextDocument {
   const [first] = accounts
   if (!first) throw new AppError('INVALID_INPUT', 'Choose an account to export.')
   const domain = domainOf(first.email)

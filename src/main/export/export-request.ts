@@ -4,7 +4,7 @@ import { AppError } from '../app-error.js'
 import type { Credentials } from '../credentials/credentials.js'
 import { accountsOfDomain } from './autoconfig.js'
 import type { AccountSecrets, ExportDocument } from './export-document.js'
-import { exportAccounts } from './index.js'
+import { exportDocument } from './index.js'
 
 /** Which accounts go into one export, in which format, and whether with their passwords. */
 export interface ExportRequest {
@@ -59,5 +59,9 @@ export async function buildExport(
     throw new AppError('INVALID_INPUT', 'Only the Apple profile and Mailkey’s own file can carry passwords.')
   }
   const secrets = request.includeSecrets ? await secretsOf(deps.credentials, accounts) : undefined
-  return exportAccounts(request.format, accounts, { now: deps.now?.() ?? new Date(), ...(secrets ? { secrets } : {}) })
+  const doc = await exportDocument(request.format, accounts, {
+    now: deps.now?.() ?? new Date(),
+    ...(secrets ? { secrets } : {}),
+  })
+  return secrets?.size ? { ...doc, private: true } : doc
 }
