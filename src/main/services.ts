@@ -26,6 +26,9 @@ import { AppError } from './app-error.js'
 import { exportDocument, type ExportDocument } from './export/index.js'
 import { buildExport, type ExportRequest } from './export/export-request.js'
 import { importAccounts } from './accounts/import-accounts.js'
+import { ACCOUNT_FILE_MAX_BYTES, sizeProblem } from './export/account-file-limits.js'
+import type { OpenedFile } from './open-file.js'
+import type { ImportResult } from '../shared/ipc/contract-transfer.js'
 import type { SecretStore } from './credentials/secret-store.js'
 import { discoveryNet, type NetOptions } from './discovery/default-net.js'
 import { DiscoveryService } from './discovery/discovery-service.js'
@@ -76,12 +79,18 @@ export interface Services {
   openExternal: (url: string) => Promise<void>
   /** Saves a document where the user chooses (the app's Save dialog; tests put it in a folder). */
   saveFile: (doc: ExportDocument) => Promise<SaveOutcome>
+  /** Opens a file the user chooses (the app's Open dialog; tests hand a file in). */
+  openFile: NonNullable<ServiceConfig['openFile']>
   /** One account's settings in a format another mail app reads, saved through `saveFile`; never a secret. */
   exportAccount: (accountId: string, format: ExportFormat) => Promise<SaveOutcome>
   /** Several accounts (or all, or a domain's) in one document; passwords only when asked (issue 17). */
   buildExport: (request: ExportRequest) => Promise<ExportDocument>
   /** Mailkey's accounts file imported all or nothing, every problem with its field (issue 17). */
   importAccounts: (text: string) => Promise<ImportOutcome>
+  /** Several accounts in one document, saved where the user chooses (`saveFile`). */
+  exportAccounts: (request: ExportRequest) => Promise<SaveOutcome>
+  /** The user picks Mailkey's accounts file in the Open dialog (`openFile`); it is imported all or nothing. */
+  importFromFile: () => Promise<ImportResult>
   /** What happened at start that the user must hear about (e.g. settings moved aside). */
   notices: readonly AppNotice[]
   /** Stops every running test and round trip, closing their sockets (the clean-up on quit). */
@@ -102,6 +111,8 @@ export interface ServiceConfig {
   openAuthorization?: (url: string, authorizationEndpoint: string) => Promise<void>
   /** Where exports are saved; unset (the CLI): exporting says it needs the app. */
   saveFile?: (doc: ExportDocument) => Promise<SaveOutcome>
+  /** Where imports are read from (the app's Open dialog); unset (the CLI): importing says it needs the app. */
+  openFile?: (request: { title: string; extensions: string[]; maxBytes: number }) => Promise<OpenedFile | null>
   /** Trusted CAs for the mail servers; the system's when unset. Tests pass the bed's CA. */
   trust?: TlsTrust
   /** Provider presets; tests add the bed as a provider. */
@@ -220,6 +231,19 @@ export function createServices(config: ServiceConfig): Services {
         request,
       ),
     importAccounts: (text) => importAccounts({ accounts, credentials, ...nowOf(config) }, text),
+    // saveFile and openFile are looked up at call time, like exportAccount's
+    exportAccounts: (request) => services.buildExport(request).then((doc) => services.saveFile(doc)),
+    importFromFile: async () => {
+      const file = await services.openFile({
+        title: 'Import Mailkey accounts',
+        extensions: ['json'],
+        maxBytes: ACCOUNT_FILE_MAX_BYTES,
+      })
+      if (!file) return { cancelled: true }
+      if ('tooBig' in file) return { imported: false, problems: [sizeProblem(file.tooBig)], fileName: file.name }
+      return { ...(await services.importAccounts(file.text)), fileName: file.name }
+    },
+    openFile: config.openFile ?? noOpening,
     notices: config.notices ?? [],
     shutdown: () => tester.stopAll(),
     backups: {
@@ -228,6 +252,10 @@ export function createServices(config: ServiceConfig): Services {
     },
   }
   return services
+}
+
+function noOpening(): Promise<OpenedFile | null> {
+  return Promise.reject(new AppError('FORBIDDEN', 'Opening a file needs the Mailkey app window.'))
 }
 
 function noSaving(): Promise<SaveOutcome> {

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { openSettings } from '../../src/main/accounts/settings-store.js'
+import { openWithDialog } from '../../src/main/open-file.js'
 import { createServices, type Services } from '../../src/main/services.js'
 import type { AccountView } from '../../src/shared/account.js'
 import type { ImportOutcome } from '../../src/shared/export.js'
@@ -165,6 +166,37 @@ describe.skipIf(problem !== null)(`Mailkey accounts file${problem ? ` (skipped: 
     await expect(source.buildExport({ format: 'setup-sheet', includeSecrets: true })).rejects.toThrow(
       /can carry passwords/,
     )
+  })
+
+  it('the app’s Import…: the Open dialog’s file, its name back (never its folder); too big: refused unread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mailkey-open-'))
+    const path = join(dir, 'office.mailkey.json')
+    writeFileSync(path, (await exported(source)).content)
+    const dialogs: string[] = []
+    const make = (file: string) => {
+      const p = profile()
+      profiles.push(p)
+      p.services.openFile = openWithDialog({
+        showOpenDialog: (options) => {
+          dialogs.push(options.title)
+          return Promise.resolve({ canceled: false, filePaths: [file] })
+        },
+      })
+      return p.services
+    }
+    const app = make(path)
+    const result = await app.importFromFile()
+    expect(result).toMatchObject({ imported: true, fileName: 'office.mailkey.json' })
+    expect(dialogs).toEqual(['Import Mailkey accounts'])
+    const big = join(dir, 'big.json')
+    writeFileSync(big, Buffer.alloc(10 * 1024 * 1024, 0x20))
+    const refused = await make(big).importFromFile()
+    expect(refused).toEqual({
+      imported: false,
+      fileName: 'big.json',
+      problems: [{ path: '', message: expect.stringMatching(/10\.0 MB/) }],
+    })
+    rmSync(dir, { recursive: true, force: true })
   })
 
   describe('bad input: a clear message, nothing saved', () => {

@@ -87,6 +87,8 @@ export function installFakeMailkey(
     oauthCancel: vi.fn<MailkeyApi['oauthCancel']>(() => Promise.resolve({ ok: true, value: { cancelled: true } })),
     oauthDiscover: vi.fn<MailkeyApi['oauthDiscover']>(),
     exportAccount: vi.fn<MailkeyApi['exportAccount']>(),
+    exportAccounts: vi.fn<MailkeyApi['exportAccounts']>(),
+    importAccounts: vi.fn<MailkeyApi['importAccounts']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -38,6 +38,8 @@ export const CHANNELS = {
   oauthCancel: 'oauth:cancel',
   oauthDiscover: 'oauth:discover',
   exportAccount: 'accounts:export',
+  exportAccounts: 'accounts:export-many',
+  importAccounts: 'accounts:import',
 } as const
 
 export type Method = keyof typeof CHANNELS

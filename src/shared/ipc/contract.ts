@@ -21,6 +21,7 @@ import { PROVIDER_IDS, type Provider, type SignIn } from '../providers.js'
 import type { Result } from '../result.js'
 import type { Method } from './channels.js'
 import { OFFICE_INPUTS, type CheckAllEvent, type OfficeOutputs } from './contract-office.js'
+import { TRANSFER_INPUTS, type TransferOutputs } from './contract-transfer.js'
 
 /**
  * The whole IPC surface, in one place (GitHub Desktop's ipc-shared.ts pattern). Channel names are
@@ -379,9 +380,10 @@ export const INPUTS = {
   oauthCancel: OAuthCancelInput,
   oauthDiscover: OAuthDiscoverInput,
   exportAccount: ExportAccountInput,
+  ...TRANSFER_INPUTS,
 } as const satisfies Record<Method, z.ZodType>
 
-export interface Outputs extends OfficeOutputs {
+export interface Outputs extends OfficeOutputs, TransferOutputs {
   detectProvider: DetectedSettings
   confirmHost: { confirmed: true }
   testConnection: TestReport

@@ -8,6 +8,7 @@ import { checkAllAnnouncement } from './check-all/check-all-words.js'
 import { CheckAllPanel } from './check-all/CheckAllPanel.js'
 import { useCheckAll } from './check-all/use-check-all.js'
 import { KeychainSection } from './KeychainSection.js'
+import { TransferPanel } from './transfer/TransferPanel.js'
 
 /** What the accounts screen asks of the app around it (app/ composes the screens; this room never imports it). */
 export type AccountsAction =
@@ -131,6 +132,7 @@ export function AccountsScreen({ accounts, notice = null, checkOnArrival = null,
           ))}
         </ul>
       )}
+      <TransferPanel accounts={accounts} onImported={onChecked} />
       <KeychainSection keychain={keychain} recheck={recheckKeychain} />
     </main>
   )
