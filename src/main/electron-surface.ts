@@ -108,6 +108,15 @@ export interface SaveDialogLike {
   }): Promise<{ canceled: boolean; filePath?: string | undefined }>
 }
 
+/** The Open dialog, modal to the focused window (index.ts picks the window). */
+export interface OpenDialogLike {
+  showOpenDialog(options: {
+    title: string
+    filters: { name: string; extensions: string[] }[]
+    properties: 'openFile'[]
+  }): Promise<{ canceled: boolean; filePaths: string[] }>
+}
+
 export interface ElectronSurface {
   app: AppLike
   BrowserWindow: BrowserWindowClass
@@ -116,6 +125,6 @@ export interface ElectronSurface {
   ipcMain: IpcMainLike
   shell: { openExternal(url: string): Promise<void> }
   Menu: { buildFromTemplate(template: MenuItemOptions[]): unknown; setApplicationMenu(menu: unknown): void }
-  dialog: { showErrorBox(title: string, content: string): void } & SaveDialogLike
+  dialog: { showErrorBox(title: string, content: string): void } & SaveDialogLike & OpenDialogLike
   nativeTheme: { readonly shouldUseDarkColors: boolean }
 }

@@ -33,6 +33,10 @@ startMainProcess(
         const parent = BrowserWindow.getFocusedWindow()
         return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)
       },
+      showOpenDialog: (options) => {
+        const parent = BrowserWindow.getFocusedWindow()
+        return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options)
+      },
     },
     nativeTheme,
     // menu-template.ts builds roles by name; Electron's type lists them as a union

@@ -14,6 +14,7 @@ import { menuTemplate } from './menu-template.js'
 import { openAuthorizationPage, openExternalSafe } from './open-external.js'
 import { APP_ORIGIN } from './renderer-path.js'
 import { saveWithDialog } from './save-file.js'
+import { openWithDialog } from './open-file.js'
 import { createServices, type Services } from './services.js'
 import { createMainWindow } from './window.js'
 import { windowIconPath } from './window-icon.js'
@@ -108,6 +109,7 @@ export function startMainProcess(e: ElectronSurface, opts: MainProcessOptions): 
       openExternal: openExternalSafe(e.shell),
       openAuthorization: openAuthorizationPage(e.shell),
       saveFile: saveWithDialog(e.dialog),
+      openFile: openWithDialog(e.dialog),
       notices: notice ? [{ kind: 'settings-recovered', message: notice.message }] : [],
       settingsDir,
     })

@@ -18,7 +18,8 @@ export function saveWithDialog(dialog: SaveDialogLike): (doc: ExportDocument) =>
       filters: [{ name: doc.mimeType, extensions: [extension] }],
     })
     if (canceled || !filePath) return { saved: false }
-    await writeFile(filePath, doc.content, { encoding: 'utf8', mode: 0o644 })
+    // a file with passwords in it (asked for) is for its owner's eyes only
+    await writeFile(filePath, doc.content, { encoding: 'utf8', mode: doc.private ? 0o600 : 0o644 })
     return { saved: true, fileName: basename(filePath) }
   }
 }

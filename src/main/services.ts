@@ -1,6 +1,6 @@
 import type Conf from 'conf'
 import type { AppNotice, SettingsBackupView } from '../shared/ipc/contract.js'
-import type { ExportFormat, SaveOutcome } from '../shared/export.js'
+import type { ExportFormat, ImportOutcome, SaveOutcome } from '../shared/export.js'
 import type { KeychainHealth } from '../shared/keychain.js'
 import { PRESETS, providerForAddress, type Provider } from '../shared/providers.js'
 import type { StageEvent } from '../shared/report.js'
@@ -25,7 +25,12 @@ import { resetStaleCredential, type NewSecret } from './accounts/stale-credentia
 import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
 import { AppError } from './app-error.js'
-import { exportAccounts, type ExportDocument } from './export/index.js'
+import { exportDocument, type ExportDocument } from './export/index.js'
+import { buildExport, type ExportRequest } from './export/export-request.js'
+import { importAccounts } from './accounts/import-accounts.js'
+import { ACCOUNT_FILE_MAX_BYTES, sizeProblem } from './export/account-file-limits.js'
+import type { OpenedFile } from './open-file.js'
+import type { ImportResult } from '../shared/ipc/contract-transfer.js'
 import type { SecretStore } from './credentials/secret-store.js'
 import { discoveryNet, type NetOptions } from './discovery/default-net.js'
 import { DiscoveryService } from './discovery/discovery-service.js'
@@ -78,8 +83,18 @@ export interface Services {
   openExternal: (url: string) => Promise<void>
   /** Saves a document where the user chooses (the app's Save dialog; tests put it in a folder). */
   saveFile: (doc: ExportDocument) => Promise<SaveOutcome>
+  /** Opens a file the user chooses (the app's Open dialog; tests hand a file in). */
+  openFile: NonNullable<ServiceConfig['openFile']>
   /** One account's settings in a format another mail app reads, saved through `saveFile`; never a secret. */
   exportAccount: (accountId: string, format: ExportFormat) => Promise<SaveOutcome>
+  /** Several accounts (or all, or a domain's) in one document; passwords only when asked (issue 17). */
+  buildExport: (request: ExportRequest) => Promise<ExportDocument>
+  /** Mailkey's accounts file imported all or nothing, every problem with its field (issue 17). */
+  importAccounts: (text: string) => Promise<ImportOutcome>
+  /** Several accounts in one document, saved where the user chooses (`saveFile`). */
+  exportAccounts: (request: ExportRequest) => Promise<SaveOutcome>
+  /** The user picks Mailkey's accounts file in the Open dialog (`openFile`); it is imported all or nothing. */
+  importFromFile: () => Promise<ImportResult>
   /** What happened at start that the user must hear about (e.g. settings moved aside). */
   notices: readonly AppNotice[]
   /** Stops every running test and round trip, closing their sockets (the clean-up on quit). */
@@ -100,6 +115,8 @@ export interface ServiceConfig {
   openAuthorization?: (url: string, authorizationEndpoint: string) => Promise<void>
   /** Where exports are saved; unset (the CLI): exporting says it needs the app. */
   saveFile?: (doc: ExportDocument) => Promise<SaveOutcome>
+  /** Where imports are read from (the app's Open dialog); unset (the CLI): importing says it needs the app. */
+  openFile?: (request: { title: string; extensions: string[]; maxBytes: number }) => Promise<OpenedFile | null>
   /** Trusted CAs for the mail servers; the system's when unset. Tests pass the bed's CA. */
   trust?: TlsTrust
   /** Provider presets; tests add the bed as a provider. */
@@ -218,7 +235,28 @@ export function createServices(config: ServiceConfig): Services {
     saveFile: config.saveFile ?? noSaving,
     // saveFile is looked up at call time, so a test can put files where it reads them
     exportAccount: (accountId, format) =>
-      services.saveFile(exportAccounts(format, [accounts.get(accountId)], { now: config.now?.() ?? new Date() })),
+      exportDocument(format, [accounts.get(accountId)], { now: config.now?.() ?? new Date() }).then((doc) =>
+        services.saveFile(doc),
+      ),
+    buildExport: (request) =>
+      buildExport(
+        { list: () => accounts.listSaved(), get: (id) => accounts.get(id), credentials, ...nowOf(config) },
+        request,
+      ),
+    importAccounts: (text) => importAccounts({ accounts, credentials, ...nowOf(config) }, text),
+    // saveFile and openFile are looked up at call time, like exportAccount's
+    exportAccounts: (request) => services.buildExport(request).then((doc) => services.saveFile(doc)),
+    importFromFile: async () => {
+      const file = await services.openFile({
+        title: 'Import Mailkey accounts',
+        extensions: ['json'],
+        maxBytes: ACCOUNT_FILE_MAX_BYTES,
+      })
+      if (!file) return { cancelled: true }
+      if ('tooBig' in file) return { imported: false, problems: [sizeProblem(file.tooBig)], fileName: file.name }
+      return { ...(await services.importAccounts(file.text)), fileName: file.name }
+    },
+    openFile: config.openFile ?? noOpening,
     notices: config.notices ?? [],
     shutdown: () => tester.stopAll(),
     backups: {
@@ -229,6 +267,14 @@ export function createServices(config: ServiceConfig): Services {
   return services
 }
 
+function noOpening(): Promise<OpenedFile | null> {
+  return Promise.reject(new AppError('FORBIDDEN', 'Opening a file needs the Mailkey app window.'))
+}
+
 function noSaving(): Promise<SaveOutcome> {
   return Promise.reject(new AppError('FORBIDDEN', 'Saving a file needs the Mailkey app window.'))
+}
+
+function nowOf(config: ServiceConfig): { now?: () => Date } {
+  return config.now ? { now: config.now } : {}
 }

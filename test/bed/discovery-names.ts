@@ -22,6 +22,8 @@ export const DISCOVERY_DOMAINS = [
   'xn--bcher-kva.test',
   'elsewhere.test',
   'blackhole.test',
+  // issue 17: the office's own autoconfig file, exported by Mailkey and published
+  'office.test',
 ] as const
 
 /** subjectAltName entries: each domain and `*.` it. */

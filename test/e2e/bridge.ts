@@ -160,7 +160,9 @@ export const test = base.extend<{ bridge: Bridge }>({
       services.saveFile = (doc) => {
         const path = join(dir, doc.fileName)
         writeFileSync(path, doc.content)
-        savedFiles.push({ name: doc.fileName, path, content: doc.content })
+        // the text of a text document; a PDF's bytes as Latin-1 (its header and structure stay readable)
+        const text = typeof doc.content === 'string' ? doc.content : Buffer.from(doc.content).toString('latin1')
+        savedFiles.push({ name: doc.fileName, path, content: text })
         return Promise.resolve({ saved: true, fileName: doc.fileName })
       }
       const bridge: Bridge = { bed, services, secrets, store, opened, authorizations, results: [], savedFiles }

@@ -80,6 +80,7 @@ export function electronStandIn(opts: { packaged?: boolean; lock?: boolean; user
     menu: undefined as MenuItemOptions[] | undefined,
     errorBoxes: [] as string[],
     saveDialogs: [] as string[],
+    openDialogs: [] as string[],
     focused: 0,
     userData: opts.userData,
   }
@@ -173,6 +174,11 @@ export function electronStandIn(opts: { packaged?: boolean; lock?: boolean; user
       showSaveDialog: (options) => {
         calls.saveDialogs.push(options.defaultPath)
         return Promise.resolve({ canceled: true })
+      },
+      // and every Open dialog
+      showOpenDialog: (options) => {
+        calls.openDialogs.push(options.title)
+        return Promise.resolve({ canceled: true, filePaths: [] })
       },
     },
     nativeTheme: { shouldUseDarkColors: false },

@@ -80,6 +80,26 @@ describe('Thunderbird autoconfig (config-v1.1)', () => {
     expect(p['documentation']).toBeUndefined()
   })
 
+  it('a domain’s file: every distinct server of its accounts, each user name as a placeholder (issue 17)', () => {
+    const other: Account = { ...GMAIL, id: 'acc4', email: 'carl@example.test', username: 'carl' }
+    const pop: Account = {
+      ...GMAIL,
+      id: 'acc5',
+      email: 'dora@example.test',
+      username: 'dora@example.test',
+      incoming: { protocol: 'pop3', host: 'pop.gmail.com', port: 995, security: 'tls' },
+    }
+    const p = (
+      (xml.parse(exportAccounts('thunderbird-autoconfig', [GMAIL, other, pop]).content) as Dict)['clientConfig'] as Dict
+    )['emailProvider'] as Dict
+    expect((p['incomingServer'] as Dict[]).map((s) => [s['@_type'], s['hostname'], s['username']])).toEqual([
+      ['imap', 'imap.gmail.com', '%EMAILADDRESS%'],
+      ['imap', 'imap.gmail.com', '%EMAILLOCALPART%'],
+      ['pop3', 'pop.gmail.com', '%EMAILADDRESS%'],
+    ])
+    expect((p['outgoingServer'] as Dict[]).map((s) => s['username'])).toEqual(['%EMAILADDRESS%', '%EMAILLOCALPART%'])
+  })
+
   it('refuses accounts of two domains: one file describes one domain’s servers', () => {
     expect(() => exportAccounts('thunderbird-autoconfig', [GMAIL, RELAY])).toThrow(/one domain/)
     expect(() => exportAccounts('thunderbird-autoconfig', [])).toThrow(/Choose an account/)
@@ -140,6 +160,23 @@ describe('Apple configuration profile (.mobileconfig)', () => {
       'PayloadContent'
     ] as Dict[]
     expect(asked[0]).toMatchObject({ IncomingPassword: 'in-secret', OutgoingPassword: 'out-secret' })
+  })
+
+  it('several accounts at once: one mail payload per account, each its own UUID, no password (issue 17)', () => {
+    const third: Account = { ...GMAIL, id: 'acc3', email: 'Ünal@example.test', username: 'Ünal@example.test' }
+    const doc = exportAccounts('apple-profile', [GMAIL, RELAY, third])
+    expect(doc.fileName).toBe('mail-accounts.mobileconfig')
+    const profile = parse(doc.content) as Dict
+    expect(profile['PayloadDisplayName']).toBe('Mail settings')
+    const payloads = profile['PayloadContent'] as Dict[]
+    expect(payloads.map((p) => [p['PayloadType'], p['EmailAddress'], p['IncomingMailServerHostName']])).toEqual([
+      ['com.apple.mail.managed', 'Alice@Example.test', 'imap.gmail.com'],
+      ['com.apple.mail.managed', 'bob@shop.test', 'pop.shop.test'],
+      ['com.apple.mail.managed', 'Ünal@example.test', 'imap.gmail.com'],
+    ])
+    expect(new Set(payloads.map((p) => p['PayloadUUID'])).size).toBe(3)
+    expect(new Set(payloads.map((p) => p['PayloadIdentifier'])).size).toBe(3)
+    expect(payloads.every((p) => !('IncomingPassword' in p) && !('OutgoingPassword' in p))).toBe(true)
   })
 })
 

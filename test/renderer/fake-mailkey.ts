@@ -94,6 +94,8 @@ export function installFakeMailkey(
     removeGroup: vi.fn<MailkeyApi['removeGroup']>(),
     assignGroup: vi.fn<MailkeyApi['assignGroup']>(),
     addToGroup: vi.fn<MailkeyApi['addToGroup']>(),
+    exportAccounts: vi.fn<MailkeyApi['exportAccounts']>(),
+    importAccounts: vi.fn<MailkeyApi['importAccounts']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

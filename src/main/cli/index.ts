@@ -7,8 +7,10 @@ import {
   CREDENTIALS_USAGE,
   DIAGNOSE_USAGE,
   DISCOVER_USAGE,
+  EXPORT_USAGE,
   FILTERS_USAGE,
   GROUP_USAGE,
+  IMPORT_USAGE,
   OAUTH_USAGE,
   TEST_USAGE,
 } from './usage.js'
@@ -25,6 +27,8 @@ Commands:
   mailkey group ...     groups of accounts: list, create, rename, add a mailbox, remove (mailkey group --help)
   mailkey filters ...   incoming filters: show, set, preview, export, upload (mailkey filters --help)
   mailkey oauth ...     sign in with OAuth 2.0 (Google, Microsoft, your own provider): authorize, revoke
+  mailkey export ...    settings for other devices: autoconfig, .mobileconfig, setup sheet, JSON (mailkey export --help)
+  mailkey import FILE   import Mailkey's accounts file, all or nothing (mailkey import --help)
 
 The same core as the app; secrets are read from stdin and never printed.`
 
@@ -38,6 +42,8 @@ const SUBCOMMANDS = new Set([
   'filters',
   'oauth',
   'group',
+  'export',
+  'import',
 ])
 
 /**
@@ -78,6 +84,12 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       case 'oauth':
         if (rest.includes('--help')) return help(io, OAUTH_USAGE)
         return await (await import('./oauth-command.js')).runOAuthCommand(rest, io)
+      case 'export':
+        if (rest.includes('--help')) return help(io, EXPORT_USAGE)
+        return await (await import('./export-command.js')).runExportCommand(rest, io)
+      case 'import':
+        if (rest.includes('--help')) return help(io, IMPORT_USAGE)
+        return await (await import('./import-command.js')).runImportCommand(rest, io)
       case undefined:
       case '--help':
       case 'help':

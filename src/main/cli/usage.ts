@@ -136,3 +136,26 @@ revoke     revokes the sign-in at the provider (where it offers that) and delete
            keychain.
 
 Then: mailkey test --email ADDR --auth oauth2 [server flags]`
+
+export const EXPORT_USAGE = `Usage: mailkey export ADDR|--all --format autoconfig|mobileconfig|sheet-html|sheet-pdf|json
+                 [--domain D] [--output FILE] [--include-secrets]
+
+Hands saved accounts on to other devices: ADDR's account, --all of them, or with --domain D the
+accounts at D.
+  autoconfig    Thunderbird's config-v1.1 file for one domain, to publish at
+                https://autoconfig.D/mail/config-v1.1.xml (user names as %EMAILADDRESS% placeholders)
+  mobileconfig  an unsigned Apple profile, one mail payload per account (iPhone, iPad, Mac)
+  sheet-html    a printable setup sheet: servers, ports, encryption, user names, app password page
+  sheet-pdf     the same sheet as PDF (needs --output)
+  json          Mailkey's own accounts file, for mailkey import on another computer
+No password is written unless --include-secrets is given (mobileconfig and json only; needs
+--output; the file is then readable by you only, and you are warned). Without --output the document
+goes to stdout. Exit 0 written, 1 failed, 2 for bad usage.`
+
+export const IMPORT_USAGE = `Usage: mailkey import FILE [--json]
+
+Imports Mailkey's accounts file (mailkey export --format json), all or nothing: a file that is not
+JSON, from a newer Mailkey, with unknown fields, an invalid value, an address already saved or twice
+in it, or over 2 MB is refused with every problem and its field, and nothing is saved. Imported
+accounts have no password unless the file carried one: enter each with mailkey credentials reset.
+Exit 0 imported, 1 refused, 2 for bad usage.`

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { build } from 'plist'
 import type { Account } from '../../shared/account.js'
 import { AppError } from '../app-error.js'
-import type { AccountSecrets, ExportDocument, ExportOptions } from './export-document.js'
+import type { AccountSecrets, ExportOptions, TextDocument } from './export-document.js'
 
 /**
  * A stable UUID for a payload (RFC 9562 layout, version 5 bits, from SHA-256 rather than SHA-1): the
@@ -57,7 +57,7 @@ function mailPayload(account: Account, secrets: AccountSecrets | undefined): Rec
  * iPhone, iPad and Mac. Passwords only when `options.secrets` holds them; otherwise the device asks.
  * Throws INVALID_INPUT for no accounts.
  */
-export function appleProfile(accounts: readonly Account[], options: ExportOptions = {}): ExportDocument {
+export function appleProfile(accounts: readonly Account[], options: ExportOptions = {}): TextDocument {
   const [first] = accounts
   if (!first) throw new AppError('INVALID_INPUT', 'Choose an account to export.')
   const ids = accounts.map((a) => a.id).join(',')

@@ -3,7 +3,7 @@ import type { Account } from '../../shared/account.js'
 import type { IncomingServer, Security, Server } from '../../shared/mail.js'
 import { providerById } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
-import { domainOf, type ExportDocument } from './export-document.js'
+import { domainOf, type TextDocument } from './export-document.js'
 
 /** Thunderbird's socketType for each security (config-v1.1: "SSL" is implicit TLS from the first byte). */
 const SOCKET_TYPE: Record<Security, string> = { tls: 'SSL', starttls: 'STARTTLS', none: 'plain' }
@@ -38,28 +38,40 @@ const builder = new XMLBuilder({
   suppressEmptyNode: true,
 })
 
+/** The distinct elements, in first-seen order (two mailboxes on one server are one server element). */
+function distinct(elements: Record<string, unknown>[]): Record<string, unknown>[] {
+  const seen = new Map<string, Record<string, unknown>>()
+  for (const e of elements) seen.set(JSON.stringify(e), seen.get(JSON.stringify(e)) ?? e)
+  return [...seen.values()]
+}
+
 /**
  * Thunderbird's autoconfig file (config-v1.1, the ISPDB format:
  * https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat) for the accounts of one
- * domain, as one `emailProvider`. Thunderbird reads it from `<install dir>/isp/<domain>.xml` or from
- * `https://autoconfig.<domain>/mail/config-v1.1.xml`; it has no way to be handed a file or a URL scheme.
- * No password: the format has no place for one.
+ * domain, as one `emailProvider` with every distinct server of those accounts (first account's first,
+ * as Thunderbird offers the first one it can use). User names become `%EMAILADDRESS%` or
+ * `%EMAILLOCALPART%` where they follow from each address, so the office can publish one file at
+ * `https://autoconfig.<domain>/mail/config-v1.1.xml` for every mailbox of the domain; Thunderbird also
+ * reads it from `<install dir>/isp/<domain>.xml`. No password: the format has no place for one.
  *
- * Throws INVALID_INPUT for no accounts, or for accounts of different domains or servers (one file
- * describes one set of servers).
+ * Throws INVALID_INPUT for no accounts, or for accounts of different domains (one file describes one
+ * domain).
  */
-export function thunderbirdAutoconfig(accounts: readonly Account[]): ExportDocument {
+export function thunderbirdAutoconfig(accounts: readonly Account[]): TextDocument {
   const [first] = accounts
   if (!first) throw new AppError('INVALID_INPUT', 'Choose an account to export.')
   const domain = domainOf(first.email)
-  const same = (a: Account): boolean =>
-    domainOf(a.email) === domain &&
-    JSON.stringify([a.incoming, a.outgoing]) === JSON.stringify([first.incoming, first.outgoing])
-  if (!accounts.every(same)) {
+  if (!accounts.every((a) => domainOf(a.email) === domain)) {
     throw new AppError('INVALID_INPUT', 'One autoconfig file describes the servers of one domain.')
   }
   const provider = first.providerId ? providerById(first.providerId) : undefined
   const help = provider?.appPassword
+  const incoming = distinct(
+    accounts.map((a) => serverElement(a.incoming, a.incoming.protocol, usernameField(a.username, a.email))),
+  )
+  const outgoing = distinct(
+    accounts.map((a) => serverElement(a.outgoing, 'smtp', usernameField(a.outgoingUsername ?? a.username, a.email))),
+  )
   const xml = builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     clientConfig: {
@@ -69,16 +81,8 @@ export function thunderbirdAutoconfig(accounts: readonly Account[]): ExportDocum
         domain,
         displayName: provider?.name ?? domain,
         displayShortName: provider?.name ?? domain,
-        incomingServer: serverElement(
-          first.incoming,
-          first.incoming.protocol,
-          usernameField(first.username, first.email),
-        ),
-        outgoingServer: serverElement(
-          first.outgoing,
-          'smtp',
-          usernameField(first.outgoingUsername ?? first.username, first.email),
-        ),
+        incomingServer: incoming,
+        outgoingServer: outgoing,
         ...(help
           ? {
               documentation: {
@@ -91,4 +95,10 @@ export function thunderbirdAutoconfig(accounts: readonly Account[]): ExportDocum
     },
   })
   return { format: 'thunderbird-autoconfig', fileName: `${domain}.xml`, mimeType: 'application/xml', content: xml }
+}
+
+/** The saved accounts whose address is at `domain` (any case), for a domain's autoconfig file. */
+export function accountsOfDomain(accounts: readonly Account[], domain: string): Account[] {
+  const want = domain.trim().replace(/\.$/, '').toLowerCase()
+  return accounts.filter((a) => domainOf(a.email) === want)
 }

@@ -6,6 +6,14 @@ export interface ExportDocument {
   fileName: string
   /** The media type, for the save dialog's filter and for a later download or mail attachment. */
   mimeType: string
+  /** Text (UTF-8) for the text formats, bytes for the PDF sheet. */
+  content: string | Uint8Array
+  /** It holds passwords (asked for): saved readable by its owner only (mode 0600). */
+  private?: true
+}
+
+/** A document made as text (every format but the PDF sheet). */
+export interface TextDocument extends ExportDocument {
   content: string
 }
 
@@ -19,7 +27,7 @@ export interface AccountSecrets {
 export interface ExportOptions {
   /** When the document was made (the sheet prints the date). */
   now?: Date
-  /** Passwords to put in, by account id; only the Apple profile has a place for them. */
+  /** Passwords to put in, by account id (asked for, with a warning); only the Apple profile and Mailkey’s own file have a place for them. */
   secrets?: ReadonlyMap<string, AccountSecrets>
 }
 

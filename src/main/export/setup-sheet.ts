@@ -2,7 +2,7 @@ import type { Account } from '../../shared/account.js'
 import type { IncomingServer, Security, Server } from '../../shared/mail.js'
 import { providerById } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
-import type { ExportDocument, ExportOptions } from './export-document.js'
+import type { ExportOptions, TextDocument } from './export-document.js'
 
 const SECURITY: Record<Security, string> = {
   tls: 'SSL/TLS (encrypted from the start)',
@@ -68,7 +68,7 @@ const STYLE = `
  * names per account, and where to create an app password. Never a password. Throws INVALID_INPUT for
  * no accounts.
  */
-export function setupSheet(accounts: readonly Account[], options: ExportOptions = {}): ExportDocument {
+export function setupSheet(accounts: readonly Account[], options: ExportOptions = {}): TextDocument {
   const [first] = accounts
   if (!first) throw new AppError('INVALID_INPUT', 'Choose an account to export.')
   const title = accounts.length === 1 ? `Mail settings for ${first.email}` : 'Mail settings'

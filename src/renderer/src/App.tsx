@@ -7,6 +7,7 @@ import { useStartup } from './app/use-startup.js'
 import { ExplainScreen } from './explain/ExplainScreen.js'
 import { StepBoundary } from './ui/StepBoundary.js'
 import { Wizard } from './wizard/Wizard.js'
+import { TransferPanel } from './accounts/transfer/TransferPanel.js'
 import type { Dispatch } from 'react'
 
 /** After a banner goes, focus lands on the screen rather than on nothing. */
@@ -49,12 +50,26 @@ function ScreenView({ state, dispatch }: { state: AppState; dispatch: Dispatch<A
       )
     case 'wizard':
       return (
-        <Wizard
-          initialState={screen.initial}
-          onSaved={(account) => dispatch({ type: 'wizardFinished', account })}
-          onClose={accounts.length > 0 ? () => dispatch({ type: 'wizardClosed' }) : undefined}
-          onExplain={(resume) => dispatch({ type: 'explainOpened', back: { name: 'wizard', resume } })}
-        />
+        <>
+          <Wizard
+            initialState={screen.initial}
+            onSaved={(account) => dispatch({ type: 'wizardFinished', account })}
+            onClose={accounts.length > 0 ? () => dispatch({ type: 'wizardClosed' }) : undefined}
+            onExplain={(resume) => dispatch({ type: 'explainOpened', back: { name: 'wizard', resume } })}
+          />
+          {/* a first run can start from another computer's Mailkey instead: Import… */}
+          {accounts.length === 0 && (
+            <aside className="screen">
+              <TransferPanel
+                accounts={accounts}
+                onImported={(list) => {
+                  dispatch({ type: 'accountsChanged', accounts: list })
+                  if (list.length > 0) dispatch({ type: 'wizardClosed' })
+                }}
+              />
+            </aside>
+          )}
+        </>
       )
     case 'explain':
       return (

@@ -44,6 +44,8 @@ export const CHANNELS = {
   removeGroup: 'groups:remove',
   assignGroup: 'groups:assign',
   addToGroup: 'groups:add-mailbox',
+  exportAccounts: 'accounts:export-many',
+  importAccounts: 'accounts:import',
 } as const
 
 export type Method = keyof typeof CHANNELS

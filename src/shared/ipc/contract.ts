@@ -22,6 +22,7 @@ import type { Result } from '../result.js'
 import type { Method } from './channels.js'
 import { GROUP_INPUTS, type GroupOutputs } from './contract-groups.js'
 import { OFFICE_INPUTS, type CheckAllEvent, type OfficeOutputs } from './contract-office.js'
+import { TRANSFER_INPUTS, type TransferOutputs } from './contract-transfer.js'
 
 /**
  * The whole IPC surface, in one place (GitHub Desktop's ipc-shared.ts pattern). Channel names are
@@ -381,9 +382,10 @@ export const INPUTS = {
   oauthCancel: OAuthCancelInput,
   oauthDiscover: OAuthDiscoverInput,
   exportAccount: ExportAccountInput,
+  ...TRANSFER_INPUTS,
 } as const satisfies Record<Method, z.ZodType>
 
-export interface Outputs extends OfficeOutputs, GroupOutputs {
+export interface Outputs extends OfficeOutputs, GroupOutputs, TransferOutputs {
   detectProvider: DetectedSettings
   confirmHost: { confirmed: true }
   testConnection: TestReport
