@@ -220,3 +220,43 @@ describe('the identities export', () => {
     expect(text).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/)
   })
 })
+
+describe('an account that signs in with OAuth (issue 15 meets the exports)', () => {
+  const MS: Account = {
+    ...GMAIL,
+    id: 'acc9',
+    email: 'dana@contoso.test',
+    providerId: 'microsoft-365',
+    incoming: { protocol: 'imap', host: 'outlook.office365.com', port: 993, security: 'tls' },
+    outgoing: { host: 'smtp.office365.com', port: 587, security: 'starttls' },
+    oauth: {
+      provider: 'microsoft',
+      clientId: 'client-1',
+      authorizationEndpoint: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+      tokenEndpoint: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+      revocationEndpoint: null,
+      scope: 'https://outlook.office.com/IMAP.AccessAsUser.All offline_access',
+      issuer: null,
+      grantedScope: null,
+    } as unknown as Account['oauth'],
+  }
+
+  it('autoconfig says OAuth2 for both servers, and gives no app-password advice', () => {
+    const p = ((xml.parse(exportAccounts('thunderbird-autoconfig', [MS]).content) as Dict)['clientConfig'] as Dict)[
+      'emailProvider'
+    ] as Dict
+    expect((p['incomingServer'] as Dict)['authentication']).toBe('OAuth2')
+    expect((p['outgoingServer'] as Dict)['authentication']).toBe('OAuth2')
+    expect(p['documentation']).toBeUndefined()
+  })
+
+  it('an Apple profile cannot describe it: refused with where to add it instead', () => {
+    expect(() => exportAccounts('apple-profile', [MS])).toThrow(/signs in with OAuth.*Settings → Mail → Accounts/)
+  })
+
+  it('the setup sheet says to sign in with the provider, not to use a password', () => {
+    const html = exportAccounts('setup-sheet', [MS]).content
+    expect(html).toContain('signs in with Microsoft 365 (OAuth)')
+    expect(html).not.toMatch(/app password|account’s password/)
+  })
+})

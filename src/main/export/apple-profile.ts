@@ -60,6 +60,15 @@ function mailPayload(account: Account, secrets: AccountSecrets | undefined): Rec
 export function appleProfile(accounts: readonly Account[], options: ExportOptions = {}): TextDocument {
   const [first] = accounts
   if (!first) throw new AppError('INVALID_INPUT', 'Choose an account to export.')
+  // com.apple.mail.managed knows password kinds only (EmailAuthPassword, CRAM-MD5, NTLM, HTTPMD5): a
+  // profile would hand the device a password prompt that can never succeed
+  const oauth = accounts.find((a) => a.oauth !== null)
+  if (oauth) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${oauth.email} signs in with OAuth, which an Apple configuration profile cannot describe. On the iPhone or Mac, add it in Settings → Mail → Accounts with the provider’s own sign-in.`,
+    )
+  }
   const ids = accounts.map((a) => a.id).join(',')
   const uuid = stableUuid(`mailkey:profile:${ids}`)
   const withSecrets = accounts.some((a) => options.secrets?.has(a.id))

@@ -18,14 +18,20 @@ function usernameField(username: string, email: string): string {
   return username
 }
 
-function serverElement(server: Server | IncomingServer, type: string, username: string): Record<string, unknown> {
+function serverElement(
+  server: Server | IncomingServer,
+  type: string,
+  username: string,
+  oauth = false,
+): Record<string, unknown> {
   return {
     '@_type': type,
     hostname: server.host,
     port: server.port,
     socketType: SOCKET_TYPE[server.security],
-    // Mailkey signs in with a password (an app password where the provider wants one), never OAuth here
-    authentication: 'password-cleartext',
+    // a password (an app password where the provider wants one), or OAuth2 for an account that signs
+    // in that way (Thunderbird's config-v1.1 `OAuth2`: the mail app then signs in in the browser)
+    authentication: oauth ? 'OAuth2' : 'password-cleartext',
     username,
   }
 }
@@ -65,12 +71,17 @@ export function thunderbirdAutoconfig(accounts: readonly Account[]): TextDocumen
     throw new AppError('INVALID_INPUT', 'One autoconfig file describes the servers of one domain.')
   }
   const provider = first.providerId ? providerById(first.providerId) : undefined
-  const help = provider?.appPassword
+  // an app password is no advice for accounts that sign in with OAuth
+  const help = accounts.some((a) => a.oauth !== null) ? undefined : provider?.appPassword
   const incoming = distinct(
-    accounts.map((a) => serverElement(a.incoming, a.incoming.protocol, usernameField(a.username, a.email))),
+    accounts.map((a) =>
+      serverElement(a.incoming, a.incoming.protocol, usernameField(a.username, a.email), a.oauth !== null),
+    ),
   )
   const outgoing = distinct(
-    accounts.map((a) => serverElement(a.outgoing, 'smtp', usernameField(a.outgoingUsername ?? a.username, a.email))),
+    accounts.map((a) =>
+      serverElement(a.outgoing, 'smtp', usernameField(a.outgoingUsername ?? a.username, a.email), a.oauth !== null),
+    ),
   )
   const xml = builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },

@@ -2,6 +2,7 @@ import { domainToASCII } from 'node:url'
 import PDFDocument from 'pdfkit'
 import type { Account } from '../../shared/account.js'
 import type { IncomingServer, Security, Server } from '../../shared/mail.js'
+import { oauthAdvice } from './oauth-advice.js'
 import { providerById } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
 import type { ExportDocument, ExportOptions } from './export-document.js'
@@ -41,6 +42,7 @@ function passwordAdvice(account: Account): { text: string; url?: string } {
   const provider = account.providerId ? providerById(account.providerId) : undefined
   const app = provider?.appPassword
   const both = account.outgoingUsername === null ? ' The same password serves incoming and outgoing mail.' : ''
+  if (account.oauth) return { text: oauthAdvice(provider?.name) }
   if (app) {
     const kind = app.required ? 'needs an app password' : 'may need an app password (with two-step sign-in on)'
     return {

@@ -1,5 +1,6 @@
 import type { Account } from '../../shared/account.js'
 import type { IncomingServer, Security, Server } from '../../shared/mail.js'
+import { oauthAdvice } from './oauth-advice.js'
 import { providerById } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
 import type { ExportOptions, TextDocument } from './export-document.js'
@@ -29,6 +30,7 @@ function passwordAdvice(account: Account): string {
   const provider = account.providerId ? providerById(account.providerId) : undefined
   const app = provider?.appPassword
   const both = account.outgoingUsername === null ? 'The same password serves incoming and outgoing mail.' : ''
+  if (account.oauth) return esc(oauthAdvice(provider?.name))
   if (app) {
     const kind = app.required ? 'needs an app password' : 'may need an app password (with two-step sign-in on)'
     return `${esc(provider.name)} ${kind}: create one for each device at <span class="mono">${esc(app.createUrl)}</span>. ${both}`
