@@ -33,7 +33,54 @@ export interface ProbeReport {
   fix?: Fix
   /** The server's certificate, when TLS verification failed. */
   certificate?: CertificateInfo
+  /**
+   * Mailkey may offer "Trust this certificate for host:port" (pin its key): a certificate failure of a
+   * server that belongs to no known provider (their certificates rotate), which a pin can fix.
+   */
+  canTrust?: boolean
+  /** The proxy this server was reached through (`socks5://user@host:port`, never a password). */
+  via?: string
+  /** What the server offers beyond the basics, read after a successful test (for power users). */
+  capabilities?: ServerCapabilities
 }
+
+/** IMAP extensions that change what a mail app can do (RFC 2177, 7162, 6851, 9208, 6855). */
+export interface ImapCapabilities {
+  protocol: 'imap'
+  /** IDLE: new mail arrives at once, instead of polling every few minutes. */
+  idle: boolean
+  condstore: boolean
+  qresync: boolean
+  move: boolean
+  quota: boolean
+  /** Storage used and allowed in the inbox's quota root, in bytes, when the server says. */
+  quotaUsage?: { usedBytes: number; limitBytes: number | null }
+  utf8Accept: boolean
+  /** Every capability the server announced after signing in. */
+  all: string[]
+}
+
+/** SMTP service extensions from the EHLO reply (RFC 1870, 6531, 6152, 2920, 3461). */
+export interface SmtpCapabilities {
+  protocol: 'smtp'
+  /** The largest message the server takes, in MB (SIZE); null when it names no limit. */
+  sizeMb: number | null
+  smtputf8: boolean
+  eightBitMime: boolean
+  pipelining: boolean
+  dsn: boolean
+  all: string[]
+}
+
+/** POP3 CAPA (RFC 2449): UIDL lets an app keep track of what it downloaded, TOP fetch headers only. */
+export interface Pop3Capabilities {
+  protocol: 'pop3'
+  uidl: boolean
+  top: boolean
+  all: string[]
+}
+
+export type ServerCapabilities = ImapCapabilities | SmtpCapabilities | Pop3Capabilities
 
 /** The server certificate, shown when TLS verification fails so the user can judge it. */
 export interface CertificateInfo {
@@ -45,6 +92,13 @@ export interface CertificateInfo {
   fingerprint256: string
   /** Names the certificate is valid for (subjectAltName). */
   altNames: string[]
+  /** The pin of its key: `sha256/` + base64 SHA-256 of the SubjectPublicKeyInfo (HPKP, curl --pinnedpubkey). */
+  spki: string
+  /**
+   * The self-signed certificate (PEM) the presented chain ends in, when the server sent one: what a
+   * pin trusts for this server so the handshake still verifies in full. Absent: only a CA import helps.
+   */
+  anchor?: string
 }
 
 /** A bare TCP connect to a standard port, made when connecting failed. */
@@ -76,6 +130,8 @@ export interface RoundTripReport {
 export interface TestReport {
   incoming?: ProbeReport
   outgoing?: ProbeReport
+  /** The fallback outgoing servers, in the order sending tries them after `outgoing`. */
+  outgoingFallbacks?: ProbeReport[]
   /** When connecting failed: which standard ports answer from this network, and in plain words. */
   reachability?: { checks: PortCheck[]; summary: string }
   /** Wall time of the whole test: the slower side, since both run at once. */

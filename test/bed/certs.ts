@@ -9,7 +9,7 @@ import { join } from 'node:path'
 export interface FixturePki {
   caPath: string
   ca: string
-  /** Valid for localhost, 127.0.0.1, 127.0.0.2 and ::1, signed by the CA. */
+  /** Valid for localhost, PROXIED_NAME, 127.0.0.1, 127.0.0.2 and ::1, signed by the CA. */
   server: KeyPair
   /** Signed by the CA, but for another name (other.example.test) only. */
   wrongHost: KeyPair
@@ -26,7 +26,13 @@ export interface KeyPair {
   cert: string
 }
 
-const SERVER_NAMES = 'DNS:localhost,IP:127.0.0.1,IP:127.0.0.2,IP:::1'
+/**
+ * A name only the test proxies know (RFC 6761: .invalid never resolves): reaching the bed by it proves
+ * the proxy, not this computer, looked the name up.
+ */
+export const PROXIED_NAME = 'mail.office.invalid'
+
+const SERVER_NAMES = `DNS:localhost,DNS:${PROXIED_NAME},IP:127.0.0.1,IP:127.0.0.2,IP:::1`
 
 function openssl(args: string[], cwd: string): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })

@@ -4,6 +4,7 @@ import type { DiagnosisInput } from './input.js'
 import { ACCOUNT_RULES, CREDENTIALS_RULE } from './rules/account.js'
 import { CONNECTION_LIMIT_RULE, LIMIT_RULES } from './rules/limits.js'
 import { NETWORK_RULES, TEMPORARY_RULE } from './rules/network.js'
+import { OFFICE_RULES } from './rules/office.js'
 import { SESSION_RULES, TRANSACTION_RULES } from './rules/smtp.js'
 import { CERTIFICATE_RULES, TLS_MODE_RULE } from './rules/tls.js'
 
@@ -14,6 +15,7 @@ import { CERTIFICATE_RULES, TLS_MODE_RULE } from './rules/tls.js'
  * transaction, and the network, with "try again later" last.
  */
 const RULES: readonly Rule[] = [
+  ...OFFICE_RULES,
   ...CERTIFICATE_RULES,
   TLS_MODE_RULE,
   CONNECTION_LIMIT_RULE,

@@ -1,13 +1,14 @@
 import type { Cause, Fix } from '../../shared/diagnosis.js'
 import type { AccessCause } from './describe-access.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
+import type { OfficeCause } from './describe-office.js'
 import { certificateSummary } from './certificate.js'
 import { SECURITY_LABEL, switchFix } from './fixes.js'
 import { IMPLICIT_TLS_PORTS, standardPort } from '../../shared/ports.js'
 import { otherMode, portInText } from './port-hints.js'
 import { TLS_TO_PLAINTEXT } from './rules/tls.js'
 
-export type TransportCause = Exclude<Cause, AccessCause>
+export type TransportCause = Exclude<Cause, AccessCause | OfficeCause>
 
 /** The certificate's facts after the explanation, when the probe captured them. */
 function withCertificate(ctx: DescribeContext, explanation: string): string {

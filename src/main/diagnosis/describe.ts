@@ -1,14 +1,15 @@
 import type { Cause } from '../../shared/diagnosis.js'
 import { ACCESS_DESCRIBERS } from './describe-access.js'
 import { contextOf, type Describer, type Description } from './describe-context.js'
+import { OFFICE_DESCRIBERS, pinMismatch } from './describe-office.js'
 import { TRANSPORT_DESCRIBERS } from './describe-transport.js'
 import type { DiagnosisInput } from './input.js'
 
 export type { Description } from './describe-context.js'
 
-const DESCRIBERS: Record<Cause, Describer> = { ...ACCESS_DESCRIBERS, ...TRANSPORT_DESCRIBERS }
+const DESCRIBERS: Record<Cause, Describer> = { ...ACCESS_DESCRIBERS, ...TRANSPORT_DESCRIBERS, ...OFFICE_DESCRIBERS }
 
 /** Title, explanation and fix for a cause, in plain words, with the provider's specifics where known. */
 export function describe(cause: Cause, input: DiagnosisInput): Description {
-  return DESCRIBERS[cause](contextOf(input))
+  return pinMismatch(input) ?? DESCRIBERS[cause](contextOf(input))
 }

@@ -1,3 +1,4 @@
+import type { TlsVersion } from '../../shared/connection.js'
 import type { Protocol, Security, Stage } from '../../shared/mail.js'
 import type { CertificateInfo } from '../../shared/report.js'
 import type { ProviderId } from '../../shared/providers.js'
@@ -27,4 +28,8 @@ export interface DiagnosisInput {
   /** The password came from the keychain (so "replace it" is the fix, not "type it again"). */
   hasSavedSecret?: boolean
   certificate?: CertificateInfo
+  /** The lowest TLS version this server was allowed (its account's setting), when a probe failed. */
+  minTls?: TlsVersion
+  /** The TLS versions a second look found the server takes (after a version failure). */
+  serverTls?: readonly TlsVersion[]
 }

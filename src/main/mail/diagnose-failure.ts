@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../../shared/diagnosis.js'
+import type { TlsVersion } from '../../shared/connection.js'
 import type { Protocol, Security, Stage } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { diagnose } from '../diagnosis/index.js'
@@ -14,6 +15,8 @@ export interface FailureContext {
   providerId: ProviderId | null
   /** The login came from the keychain: the fix is "replace the saved password", not "type it again". */
   savedSecret: boolean
+  /** The lowest TLS version the server was allowed. */
+  minTls?: TlsVersion | undefined
 }
 
 /**
@@ -30,6 +33,8 @@ export function diagnoseFailure(facts: FailureFacts, ctx: FailureContext): Diagn
     ...(facts.responseCode ? { responseCode: facts.responseCode } : {}),
     ...(facts.authFailed ? { authFailed: true } : {}),
     ...(facts.certificate ? { certificate: facts.certificate } : {}),
+    ...(facts.serverTlsVersions ? { serverTls: facts.serverTlsVersions } : {}),
+    ...(ctx.minTls ? { minTls: ctx.minTls } : {}),
     ...(ctx.stage ? { stage: ctx.stage } : {}),
     ...(ctx.server ? { host: ctx.server.host, port: ctx.server.port, security: ctx.server.security } : {}),
     protocol: ctx.protocol,

@@ -3,6 +3,7 @@ import type { IncomingServer } from '../../shared/mail.js'
 import type { Login } from './login.js'
 import { ProbeCancelled } from './probe-failure.js'
 import { imapFlowOptions, type ConnectionOptions } from './protocol-options.js'
+import { imapTunnel } from './proxy/imap-proxy.js'
 
 export interface FoundMessage {
   mailbox: string
@@ -33,7 +34,8 @@ export async function findMessage(
   messageId: string,
   opts: { connection: ConnectionOptions; limitMs: number; signal: AbortSignal },
 ): Promise<FoundMessage | null> {
-  const client = new ImapFlow(imapFlowOptions(server, login, opts.connection))
+  const tunnel = await imapTunnel(server, opts.connection, opts.signal)
+  const client = new ImapFlow(imapFlowOptions(server, login, opts.connection, tunnel ? { tunnel } : {}))
   client.on('error', () => undefined)
   const onAbort = (): void => {
     client.close()
@@ -80,5 +82,6 @@ export async function findMessage(
   } finally {
     opts.signal.removeEventListener('abort', onAbort)
     await client.logout().catch(() => client.close())
+    tunnel?.destroy()
   }
 }

@@ -16,7 +16,8 @@ import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
 export function keepPeerCertificate(socket: TLSSocket): () => PeerCertificate | undefined {
   let kept: PeerCertificate | undefined
   socket.prependOnceListener('secure', () => {
-    kept = socket.getPeerCertificate()
+    // the whole chain: its self-signed end is what a pin can trust (certificate-pin.ts)
+    kept = socket.getPeerCertificate(true)
   })
   return () => kept
 }

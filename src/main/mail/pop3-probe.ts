@@ -2,6 +2,7 @@ import type { Socket } from 'node:net'
 import { LineReader } from './line-reader.js'
 import { upgradeTls } from './open-socket.js'
 import { openStages } from './probe-open.js'
+import { pop3Capabilities } from './capabilities.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { ProbeFailure } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
@@ -122,6 +123,7 @@ export const probePop3: Probe = async (check, conn, ctx) => {
     const done = pop.socket
     done.end('QUIT\r\n')
     setTimeout(() => done.destroy(), 1000).unref()
+    return { capabilities: pop3Capabilities(caps) }
   } catch (e) {
     pop.socket.destroy()
     throw e

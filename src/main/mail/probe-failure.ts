@@ -1,5 +1,7 @@
 import type { PeerCertificate } from 'node:tls'
+import type { TlsVersion } from '../../shared/connection.js'
 import type { CertificateInfo } from '../../shared/report.js'
+import { chainAnchor, pem, spkiPin } from './certificate-pin.js'
 
 /** What went wrong in a probe, as raw facts; the diagnosis engine turns it into a cause and a fix. */
 export interface FailureFacts {
@@ -14,6 +16,8 @@ export interface FailureFacts {
   /** The server rejected the credentials (as opposed to a transport failure). */
   authFailed?: boolean
   certificate?: CertificateInfo
+  /** The TLS versions the server takes, found by a second look after a version failure. */
+  serverTlsVersions?: TlsVersion[]
 }
 
 export class ProbeFailure extends Error {
@@ -62,6 +66,7 @@ export function certificateInfo(cert: PeerCertificate | undefined | null): Certi
     .split(',')
     .map((s) => s.trim().replace(/^(DNS|IP Address):/, ''))
     .filter(Boolean)
+  const anchor = cert.raw ? chainAnchor(cert) : undefined
   return {
     subject: dn(cert.subject),
     issuer: dn(cert.issuer),
@@ -69,5 +74,7 @@ export function certificateInfo(cert: PeerCertificate | undefined | null): Certi
     validTo: new Date(cert.valid_to).toISOString(),
     fingerprint256: cert.fingerprint256,
     altNames,
+    spki: cert.raw ? spkiPin(cert.raw) : '',
+    ...(anchor ? { anchor: pem(anchor) } : {}),
   }
 }

@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net'
 import { connectTcp, lookupHost, upgradeTls } from './open-socket.js'
+import { proxyResolvesStage } from './proxy/proxy-stages.js'
+import { openTunnel } from './proxy/tunnel.js'
 import type { ProbeContext } from './probe.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import type { ServerCheck } from './test-request.js'
@@ -8,6 +10,7 @@ import type { ServerCheck } from './test-request.js'
 export async function resolveStage(check: ServerCheck, conn: ConnectionOptions, ctx: ProbeContext): Promise<string> {
   ctx.transcript.protect(check.login.password, check.login.username)
   ctx.clock.start()
+  if (conn.proxy) return proxyResolvesStage(check.server.host, conn.proxy, ctx)
   const address = await lookupHost(check.server.host, conn.timeouts.connectMs, ctx.signal)
   ctx.clock.complete('dns')
   return address
@@ -20,7 +23,9 @@ export async function resolveStage(check: ServerCheck, conn: ConnectionOptions, 
 export async function openStages(check: ServerCheck, conn: ConnectionOptions, ctx: ProbeContext): Promise<Socket> {
   const { host, port, security } = check.server
   const address = await resolveStage(check, conn, ctx)
-  const socket = await connectTcp(address, port, conn.timeouts.connectMs, ctx.signal)
+  const socket = conn.proxy
+    ? await openTunnel(conn.proxy, check.server, conn.timeouts.connectMs, ctx.signal)
+    : await connectTcp(address, port, conn.timeouts.connectMs, ctx.signal)
   ctx.clock.complete('connect')
   ctx.transcript.note(`connected to ${address} port ${port}`)
   if (security !== 'tls') return socket

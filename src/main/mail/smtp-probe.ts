@@ -1,6 +1,7 @@
 import { format } from 'node:util'
 import SMTPConnection from 'nodemailer/lib/smtp-connection'
 import { openStages } from './probe-open.js'
+import { smtpCapabilities } from './capabilities.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
 import { smtpConnectionOptions } from './protocol-options.js'
@@ -45,14 +46,23 @@ function step(conn: SMTPConnection, signal: AbortSignal, start: (done: Done) => 
 function smtpLogger(
   ctx: ProbeContext,
   quiet: () => boolean,
+  ehlo: string[],
 ): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (...a: unknown[]) => void> {
+  let inEhlo = false
   const log = (meta: unknown, ...args: unknown[]): void => {
     const tnx = (meta as { tnx?: string } | undefined)?.tnx
     const text = args.length ? format(...(args as [string, ...unknown[]])) : ''
     if (tnx === 'server') {
       if (ctx.clock.current === 'greeting') ctx.clock.complete('greeting')
       ctx.transcript.server(text)
+      // the last EHLO reply (the one after STARTTLS counts) lists the server's extensions
+      if (inEhlo) for (const line of text.split(/\r?\n/)) if (/^250[ -]/.test(line)) ehlo.push(line)
+      if (/(^|\n)250 /.test(text)) inEhlo = false
     } else if (tnx === 'client') {
+      if (/^EHLO /i.test(text)) {
+        ehlo.length = 0
+        inEhlo = true
+      }
       if (!quiet()) ctx.transcript.client(text)
     } else if (text === 'Connection upgraded with STARTTLS') {
       ctx.clock.complete('starttls')
@@ -108,10 +118,11 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
         },
       }
     : undefined
+  const ehlo: string[] = []
   const smtp = new SMTPConnection(
     smtpConnectionOptions(server, conn, {
       socket,
-      logger: smtpLogger(ctx, () => handlerRunning),
+      logger: smtpLogger(ctx, () => handlerRunning, ehlo),
       ...(customAuth ? { customAuth } : {}),
     }),
   )
@@ -127,6 +138,7 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
     clock.complete('auth')
     smtp.quit()
     clock.complete('ready')
+    return { capabilities: smtpCapabilities(ehlo) }
   } catch (e) {
     socket.destroy()
     throw e

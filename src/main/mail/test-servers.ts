@@ -9,11 +9,14 @@ import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
+import { proxyLabel, type ProxyEndpoint } from './proxy/proxy-endpoint.js'
 import { checkReachability, describeReachability } from './reachability.js'
+import { connectionFor } from './server-connection.js'
 import { probeSmtp } from './smtp-probe.js'
 import { StageClock } from './stage-clock.js'
 import type { OutgoingCheck, TestRequest } from './test-request.js'
 import { Transcript } from './transcript.js'
+import { canTrustCertificate } from './trust-offer.js'
 
 const PROBES: Readonly<Record<Protocol, Probe>> = { imap: probeImap, pop3: probePop3, smtp: probeSmtp }
 
@@ -37,6 +40,16 @@ interface SideSpec {
   side: Side
   protocol: Protocol
   check: OutgoingCheck
+  /** A fallback outgoing server: tested quietly (no live stages) and reported in its own list. */
+  fallback?: boolean
+}
+
+interface SideResult {
+  report: ProbeReport
+  transcript: Transcript
+  /** The proxy itself worked but would not reach this server (reachability through it may tell why). */
+  proxyRefusedTarget: boolean
+  proxy: ProxyEndpoint | undefined
 }
 
 async function runSide(
@@ -46,20 +59,32 @@ async function runSide(
   hooks: ServerTestHooks,
   signal: AbortSignal,
   probe: Probe,
-): Promise<{ report: ProbeReport; transcript: Transcript }> {
+): Promise<SideResult> {
   const { side, protocol, check } = spec
   const { host, port, security } = check.server
-  const conn = ctx.connection
+  const conn = connectionFor(ctx.connection, req.office, check.server)
   const early = new EarlyTlsLook({ host, port, security, conn }, conn.timeouts.greetingMs)
   const clock = new StageClock(plannedStages(security), (stage, state, ms) => {
     early.onStage(stage, state)
-    hooks.onStage?.({ side, stage, state, ms })
+    if (!spec.fallback) hooks.onStage?.({ side, stage, state, ms })
   })
   const transcript = new Transcript()
-  const base = { protocol, host, port, security }
+  const base = { protocol, host, port, security, ...(conn.proxy ? { via: proxyLabel(conn.proxy) } : {}) }
+  const done = { proxyRefusedTarget: false, proxy: conn.proxy }
   try {
-    await probe(check, conn, { clock, transcript, signal })
-    return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
+    const found = await probe(check, conn, { clock, transcript, signal })
+    const capabilities = found ? found.capabilities : undefined
+    return {
+      ...done,
+      report: {
+        ...base,
+        ok: true,
+        ms: clock.elapsed(),
+        stages: clock.timings,
+        ...(capabilities ? { capabilities } : {}),
+      },
+      transcript,
+    }
   } catch (error) {
     if (error instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
     const failedStage = clock.fail()
@@ -74,9 +99,13 @@ async function runSide(
       stage: failedStage,
       providerId: ctx.providerId,
       savedSecret: req.savedSecret ?? false,
+      minTls: conn.trust.minVersion,
     })
     transcript.note(`failed: ${facts.message}`)
+    const canTrust = canTrustCertificate(diagnosis.cause, facts.code, facts.certificate, check.server, ctx.providerId)
     return {
+      proxyRefusedTarget: facts.code === 'EPROXY_TARGET',
+      proxy: conn.proxy,
       report: {
         ...base,
         ok: false,
@@ -89,6 +118,7 @@ async function runSide(
         serverText: diagnosis.serverText,
         fix: diagnosis.fix,
         ...(facts.certificate ? { certificate: facts.certificate } : {}),
+        ...(canTrust ? { canTrust } : {}),
       },
       transcript,
     }
@@ -105,17 +135,22 @@ const UNREACHABLE = new Set(['connection_timeout', 'connection_refused', 'connec
  */
 async function reachabilityAfterFailure(
   specs: readonly SideSpec[],
-  reports: readonly ProbeReport[],
+  results: readonly SideResult[],
   signal: AbortSignal,
 ): Promise<TestReport['reachability']> {
-  const unreachable = reports.some(
-    (r) => !r.ok && UNREACHABLE.has(r.cause ?? '') && (r.failedStage === 'connect' || r.failedStage === 'tls'),
+  const unreachable = results.some(
+    ({ report: r, proxyRefusedTarget }) =>
+      !r.ok &&
+      (UNREACHABLE.has(r.cause ?? '') || proxyRefusedTarget) &&
+      (r.failedStage === 'connect' || r.failedStage === 'tls'),
   )
   if (!unreachable) return undefined
-  const targets = specs.flatMap((s) =>
-    reachabilityPorts(s.protocol).map((port) => ({ host: s.check.server.host, port })),
-  )
-  const checks = await checkReachability(targets, undefined, signal)
+  const seen = new Set<string>()
+  const targets = specs
+    .flatMap((s) => reachabilityPorts(s.protocol).map((port) => ({ host: s.check.server.host, port })))
+    .filter((t) => !seen.has(`${t.host}:${t.port}`) && seen.add(`${t.host}:${t.port}`))
+  // under a proxy the ports are tried through it: what matters is what the proxy lets through
+  const checks = await checkReachability(targets, undefined, signal, results[0]?.proxy)
   return { checks, summary: describeReachability(checks) }
 }
 
@@ -139,6 +174,8 @@ export async function testServers(
   const specs: SideSpec[] = []
   if (req.incoming) specs.push({ side: 'incoming', protocol: req.incoming.server.protocol, check: req.incoming })
   if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', check: req.outgoing })
+  for (const check of req.outgoingFallbacks ?? [])
+    specs.push({ side: 'outgoing', protocol: 'smtp', check, fallback: true })
   try {
     const results = await Promise.all(
       specs.map((s) => runSide(s, req, ctx, hooks, controller.signal, probes[s.protocol])),
@@ -148,14 +185,14 @@ export async function testServers(
     specs.forEach((s, i) => {
       const r = results[i]
       if (!r) return
+      if (s.fallback) {
+        ;(report.outgoingFallbacks ??= []).push(r.report)
+        return
+      }
       report[s.side] = r.report
       transcripts[s.side] = r.transcript
     })
-    const reachability = await reachabilityAfterFailure(
-      specs,
-      results.map((r) => r.report),
-      controller.signal,
-    )
+    const reachability = await reachabilityAfterFailure(specs, results, controller.signal)
     if (reachability) report.reachability = reachability
     report.ms = Math.round(performance.now() - t0)
     return { report, transcripts }

@@ -1,21 +1,22 @@
-import { connect } from 'node:tls'
-import { tlsOptions, type ConnectionOptions } from './protocol-options.js'
+import type { ConnectionOptions } from './protocol-options.js'
 import { isCertificateError } from './certificate-inspector.js'
+import { secondLookSocket } from './proxy/second-look.js'
 
 /**
  * After a plaintext greeting never came: does this port speak TLS from the first byte? A completed
  * handshake, or one that got as far as a certificate, proves it (the 993-with-STARTTLS mix-up), while
  * a server that is merely hung fails this too. Nothing but a ClientHello is sent.
  */
-export function speaksImplicitTls(
+export async function speaksImplicitTls(
   address: string,
   port: number,
   host: string,
-  conn: Pick<ConnectionOptions, 'trust'>,
+  conn: Pick<ConnectionOptions, 'trust' | 'proxy'>,
   timeoutMs: number,
 ): Promise<boolean> {
+  const socket = await secondLookSocket(address, port, host, conn, timeoutMs)
+  if (!socket) return false
   return new Promise((resolve) => {
-    const socket = connect({ ...tlsOptions(host, conn), host: address, port })
     const done = (answer: boolean): void => {
       clearTimeout(timer)
       socket.destroy()

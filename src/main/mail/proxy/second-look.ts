@@ -1,0 +1,25 @@
+import { connect, type ConnectionOptions as TlsConnectOptions, type TLSSocket } from 'node:tls'
+import { tlsOptions, type ConnectionOptions } from '../protocol-options.js'
+import { openTunnel } from './tunnel.js'
+
+/**
+ * A TLS handshake for a second look at a server (its certificate, whether a port speaks TLS, which TLS
+ * version it takes): directly to `address`, or through the account's proxy like every other socket.
+ * Undefined when the proxy gives no tunnel within `timeoutMs` (the look then finds nothing).
+ * `overrides` change the TLS options for the look (a lower minimum version, say), never verification.
+ */
+export async function secondLookSocket(
+  address: string,
+  port: number,
+  host: string,
+  conn: Pick<ConnectionOptions, 'trust' | 'proxy'>,
+  timeoutMs: number,
+  overrides: Pick<TlsConnectOptions, 'minVersion' | 'maxVersion' | 'ciphers'> = {},
+): Promise<TLSSocket | undefined> {
+  const options = { ...tlsOptions(host, conn), ...overrides }
+  if (!conn.proxy) return connect({ ...options, host: address, port })
+  const tunnel = await openTunnel(conn.proxy, { host, port }, timeoutMs, new AbortController().signal).catch(
+    () => undefined,
+  )
+  return tunnel ? connect({ ...options, socket: tunnel }) : undefined
+}
