@@ -136,7 +136,8 @@ function issueExpiredLeaf(dir: string, base: string, names: string): KeyPair {
   return read(dir, base)
 }
 
-function selfSignedLeaf(dir: string, base: string, names: string): KeyPair {
+/** A certificate that vouches for itself (its own CA), for `names` (a subjectAltName list). */
+export function selfSignedLeaf(dir: string, base: string, names: string = SERVER_NAMES): KeyPair {
   newKey(dir, `${base}.key`)
   openssl(
     [
@@ -157,6 +158,55 @@ function selfSignedLeaf(dir: string, base: string, names: string): KeyPair {
     dir,
   )
   return read(dir, base)
+}
+
+/** A CA of its own (an office's TLS-inspecting firewall) and a leaf for the bed's names signed by it. */
+export function officePki(dir: string): { ca: string; leaf: KeyPair } {
+  newKey(dir, 'office-ca.key')
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'office-ca.key',
+      '-days',
+      '3',
+      '-subj',
+      '/CN=Office Firewall CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      'office-ca.pem',
+    ],
+    dir,
+  )
+  newKey(dir, 'office-leaf.key')
+  openssl(['req', '-new', '-key', 'office-leaf.key', '-subj', '/CN=localhost', '-out', 'office-leaf.csr'], dir)
+  leafExtensions(dir, 'office-leaf', SERVER_NAMES)
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'office-leaf.csr',
+      '-CA',
+      'office-ca.pem',
+      '-CAkey',
+      'office-ca.key',
+      '-CAcreateserial',
+      '-days',
+      '3',
+      '-extfile',
+      'office-leaf.ext',
+      '-out',
+      'office-leaf.pem',
+    ],
+    dir,
+  )
+  return { ca: readFileSync(join(dir, 'office-ca.pem'), 'utf8'), leaf: read(dir, 'office-leaf') }
 }
 
 export function createFixturePki(dir: string): FixturePki {

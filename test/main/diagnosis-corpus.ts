@@ -1,5 +1,6 @@
 import type { Cause } from '../../src/shared/diagnosis.js'
 import type { Protocol, Security, Stage } from '../../src/shared/mail.js'
+import { OFFICE } from './diagnosis-corpus-office.js'
 
 /**
  * Real failure texts, copied verbatim from public issue trackers and provider documentation, with the
@@ -1746,4 +1747,5 @@ export const CORPUS: readonly CorpusEntry[] = [
   ...NODE,
   ...PYTHON_AND_OTHERS,
   ...STILL_UNKNOWN,
+  ...OFFICE,
 ]

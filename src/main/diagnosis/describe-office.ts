@@ -15,7 +15,7 @@ function proxyStep(input: DiagnosisInput): 'connect' | 'auth' | 'target' | 'othe
   if (/Authentication|\b40[17]\b|rejected by the SOCKS5 server|AuthError|wants a|asks for a user/i.test(t))
     return 'auth'
   if (
-    /rejected connection|not allowed|unreachable|ConnectionRefused|HostUnreachable|\b50[0234]\b|could not connect to|Unable to connect/i.test(
+    /rejected connection|not allowed|unreachable|ConnectionRefused|HostUnreachable|SOCKS5Error: 0x0[2-8]|\b403\b|\b50[0234]\b|could not connect to|Unable to connect/i.test(
       t,
     )
   ) {

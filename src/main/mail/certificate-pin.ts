@@ -1,5 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto'
 import { checkServerIdentity, type DetailedPeerCertificate, type PeerCertificate } from 'node:tls'
+import { isCertificateError } from './certificate-inspector.js'
+import type { FailureFacts } from './probe-failure.js'
 
 /**
  * The pin of a certificate: `sha256/` + base64 SHA-256 of its SubjectPublicKeyInfo (DER), the form of
@@ -64,4 +66,34 @@ export function pinnedIdentity(pins: readonly string[]): (host: string, cert: Pe
     if (nameProblem) error.cause = nameProblem
     return error
   }
+}
+
+/**
+ * The certificate facts of a failure, read against the server's pins:
+ * - a pinned server whose chain failed verification with another key is "the certificate changed"
+ *   (the anchor trusted with the pin does not vouch for a new self-signed certificate, so the pin
+ *   check itself never ran);
+ * - a chain that verified (a wrong name, a changed pin) needs no anchor to be pinned: none is offered.
+ */
+export function certificateFacts(facts: FailureFacts, pins: readonly string[] | undefined, host: string): FailureFacts {
+  const cert = facts.certificate
+  if (!cert) return facts
+  if (
+    pins?.length &&
+    cert.spki &&
+    !pins.includes(cert.spki) &&
+    facts.code !== 'CERT_PIN_MISMATCH' &&
+    isCertificateError(facts.code)
+  ) {
+    return {
+      ...facts,
+      code: 'CERT_PIN_MISMATCH',
+      message: `The certificate of ${host} changed: you trusted ${pins.join(' or ')}, the server now presents ${cert.spki}`,
+    }
+  }
+  if (facts.code === 'ERR_TLS_CERT_ALTNAME_INVALID' || facts.code === 'CERT_PIN_MISMATCH') {
+    const { anchor: _unneeded, ...verified } = cert
+    return { ...facts, certificate: verified }
+  }
+  return facts
 }

@@ -3,6 +3,7 @@ import { reachabilityPorts } from '../../shared/ports.js'
 import type { ProviderId } from '../../shared/providers.js'
 import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js'
 import { diagnoseFailure } from './diagnose-failure.js'
+import { certificateFacts } from './certificate-pin.js'
 import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
 import { probePop3 } from './pop3-probe.js'
@@ -88,10 +89,14 @@ async function runSide(
   } catch (error) {
     if (error instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
     const failedStage = clock.fail()
-    const facts = await followUp(
-      factsFrom(error),
-      { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
-      early,
+    const facts = certificateFacts(
+      await followUp(
+        factsFrom(error),
+        { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
+        early,
+      ),
+      conn.trust.pins,
+      host,
     )
     const diagnosis = diagnoseFailure(facts, {
       protocol,

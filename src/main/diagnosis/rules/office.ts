@@ -9,7 +9,7 @@ const proxyCode = (f: Facts): boolean => f.codes.some((c) => /^EPROXY(_[A-Z]+)?$
  * Thunderbird/Firefox (NS_ERROR_PROXY_*), and a proxy's own 407 status line.
  */
 const PROXY_TEXT =
-  /Socks5? (proxy|Authentication|server)|SOCKS ?[45]? ?(: )?authentication failed|User was rejected by the SOCKS5 server|SOCKS5 (proxy|server) at|proxy (server )?(is )?refusing|Proxy Authentication Required|CONNECT tunnel failed|Received HTTP code \d+ from proxy|Failed to connect to proxy|Could not resolve proxy|Unable to tunnel through proxy|ProxyConnectionError|GeneralProxyError|SOCKS[45]AuthError|SOCKS[45]Error|Failed to setup proxy connection|Invalid response from proxy|NS_ERROR_(UNKNOWN_)?PROXY|proxy server (cannot|could not) be found|Malformed reply from SOCKS server|Can't complete SOCKS5 connection/i
+  /Socks5? (proxy|Authentication|server|initial handshake|final handshake)|SOCKS ?[45]? ?(: )?authentication failed|User was rejected by the SOCKS5 server|SOCKS5 (proxy|server) at|proxy (server )?(is )?refusing|proxy refused the connection|Proxy Authentication Required|CONNECT tunnel failed|Received HTTP code \d+ from proxy|Failed to connect to proxy|Could not resolve proxy|Unable to tunnel through proxy|ProxyConnectionError|GeneralProxyError|SOCKS[45]AuthError|SOCKS[45]Error|Failed to setup proxy connection|Invalid response from proxy|NS_ERROR_(UNKNOWN_)?PROXY|proxy server (cannot|could not) be found|Malformed reply from SOCKS server|Can't complete SOCKS5 connection/i
 
 /**
  * No TLS version in common: OpenSSL ("unsupported protocol", "tlsv1 alert protocol version", "no
