@@ -1,4 +1,6 @@
 import type Conf from 'conf'
+import type { AccountView } from '../shared/account.js'
+import type { TrustedCa } from '../shared/connection.js'
 import type { AppNotice } from '../shared/ipc/contract.js'
 import type { KeychainHealth } from '../shared/keychain.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../shared/providers.js'
@@ -10,6 +12,7 @@ import { AliasService } from './accounts/alias-service.js'
 import { retestAccount } from './accounts/retest-account.js'
 import { sendTestMessage } from './accounts/send-test-message.js'
 import type { SettingsData } from './accounts/settings-schema.js'
+import { inspectCa, setAccountTrust } from './accounts/office-options.js'
 import { AccountSetup } from './accounts/setup-service.js'
 import { resetStaleCredential } from './accounts/stale-credential-reset.js'
 import { Credentials } from './credentials/credentials.js'
@@ -19,6 +22,7 @@ import { createProviderDetector, lookupMx, type MxLookup, type ProviderDetector 
 import { ConnectionTester } from './mail/connection-tester.js'
 import type { TlsTrust } from './mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS } from './mail/round-trip.js'
+import type { Timeouts } from './mail/timeouts.js'
 
 type Emit = (e: StageEvent) => void
 
@@ -39,6 +43,10 @@ export interface Services {
     timeoutMs?: number,
   ) => Promise<CheckResult & { saved: boolean }>
   sendTestMessage: (input: Parameters<typeof sendTestMessage>[1]) => ReturnType<typeof sendTestMessage>
+  /** An office CA file checked (a CA, in date) and described; INVALID_INPUT says why not. */
+  inspectCa: (pem: string) => TrustedCa
+  /** A saved account's pins and office CAs, replaced (new pins must be certificates Mailkey saw). */
+  setAccountTrust: (input: Parameters<typeof setAccountTrust>[1]) => Promise<AccountView>
   detectProvider: ProviderDetector
   keychainHealth: () => Promise<KeychainHealth>
   /** Opens an allowed https link in the system browser. */
@@ -59,6 +67,8 @@ export interface ServiceConfig {
   notices?: readonly AppNotice[]
   /** How long a round trip waits for its message (60 s; tests shorten it). */
   roundTripLimitMs?: number
+  /** The timeouts of test messages and round trips (DEFAULT_TIMEOUTS; tests shorten them). */
+  timeouts?: Timeouts
   now?: () => Date
 }
 
@@ -81,7 +91,9 @@ export function createServices(config: ServiceConfig): Services {
     retest: (id, testId, emit, timeoutMs) => retestAccount(deps, id, testId, emit, timeoutMs),
     resetStaleCredential: (id, testId, password, emit, timeoutMs) =>
       resetStaleCredential(deps, id, testId, password, emit, timeoutMs),
-    sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust }, input),
+    sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust, timeouts: config.timeouts }, input),
+    inspectCa,
+    setAccountTrust: (input) => accounts.view(setAccountTrust({ accounts, tester }, input)),
     detectProvider: createProviderDetector(catalog, config.mx ?? lookupMx),
     keychainHealth: () => checkKeychain(config.secrets),
     openExternal: config.openExternal,

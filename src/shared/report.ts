@@ -111,6 +111,15 @@ export interface PortCheck {
   result?: 'refused' | 'no-answer' | 'error'
 }
 
+/** An outgoing server sending tried and could not use, with why (the fallback servers' story). */
+export interface SendAttempt {
+  host: string
+  port: number
+  security: Security
+  cause: Cause
+  title: string
+}
+
 /** What happened to a message sent to check delivery (an alias round trip, validate-and-save). */
 export interface RoundTripReport {
   outcome: 'arrived' | 'rewritten' | 'not-arrived' | 'send-failed' | 'read-failed' | 'unavailable'
@@ -125,6 +134,10 @@ export interface RoundTripReport {
   cause?: Cause
   serverText?: string
   fix?: Fix
+  /** The outgoing server the message went out through, when it was not the first one. */
+  sentVia?: { host: string; port: number; security: Security }
+  /** The servers tried before it, and why each failed. */
+  failedBefore?: SendAttempt[]
 }
 
 export interface TestReport {

@@ -17,6 +17,12 @@ const V1_ACCOUNT = {
   createdAt: '2026-01-01T00:00:00.000Z',
   lastVerifiedAt: '2026-01-01T00:00:01.000Z',
 }
+/** What version 4 adds to every account (issue 16): no Reply-To, no fallbacks, a direct connection. */
+const V4_DEFAULTS = {
+  replyTo: null,
+  outgoingFallbacks: [],
+  connection: { proxy: null, minTls: [], pins: [], cas: [] },
+}
 const FIXED_NOW = new Date('2026-11-22T10:00:00.000Z')
 
 let dir: string
@@ -41,7 +47,9 @@ describe('opening the settings', () => {
     const { store, notice, migratedFrom } = openSettings(dir)
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(1)
-    expect(store.get('accounts')).toEqual([{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }])
+    expect(store.get('accounts')).toEqual([
+      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], ...V4_DEFAULTS },
+    ])
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
   })
 
@@ -87,7 +95,51 @@ describe('migrations', () => {
 
   it('add an empty alias list at version 3 and keep existing ones', () => {
     const v2 = { schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }] }
-    expect(migrate(v2).data).toEqual({ schemaVersion: 3, accounts: [{ ...v2.accounts[0], aliases: [] }] })
+    expect(migrate(v2).data).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [{ ...v2.accounts[0], aliases: [], ...V4_DEFAULTS }],
+    })
+  })
+
+  it('add office connection options at version 4 (a direct connection) and keep values already there', () => {
+    const v3Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [] }
+    expect(migrate({ schemaVersion: 3, accounts: [v3Account] }).data).toEqual({
+      schemaVersion: 4,
+      accounts: [{ ...v3Account, ...V4_DEFAULTS }],
+    })
+    const proxied = { ...v3Account, replyTo: 'office@example.com' }
+    expect(migrate({ schemaVersion: 3, accounts: [proxied] }).data).toMatchObject({
+      accounts: [{ replyTo: 'office@example.com', outgoingFallbacks: [] }],
+    })
+  })
+
+  it('a version 4 account with every office option passes the schema', () => {
+    const account = {
+      ...V1_ACCOUNT,
+      outgoingUsername: null,
+      stale: null,
+      aliases: [],
+      replyTo: 'desk@example.com',
+      outgoingFallbacks: [{ host: 'relay.example.com', port: 2525, security: 'starttls' }],
+      connection: {
+        proxy: { kind: 'socks5', host: 'proxy.lan', port: 1080, username: 'office' },
+        minTls: [{ host: 'mail.office.lan', port: 993, version: '1.0' }],
+        pins: [
+          {
+            host: 'mail.office.lan',
+            port: 993,
+            spki: 'sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
+            anchor: null,
+            subject: 'CN=mail.office.lan',
+          },
+        ],
+        cas: [],
+      },
+    }
+    writeFileSync(file(), JSON.stringify({ schemaVersion: SCHEMA_VERSION, accounts: [account] }))
+    const { store, notice } = openSettings(dir)
+    expect(notice).toBeUndefined()
+    expect(store.get('accounts')).toEqual([account])
   })
 
   it('treat a file without a version as version 1', () => {

@@ -121,6 +121,9 @@ export function account(overrides: Partial<AccountView> = {}): AccountView {
     lastVerifiedAt: '2025-03-01T10:00:05.000Z',
     stale: null,
     aliases: [],
+    replyTo: null,
+    outgoingFallbacks: [],
+    connection: { proxy: null, minTls: [], pins: [], cas: [] },
     secrets: { incoming: true, outgoing: 'shared' },
     ...overrides,
   }

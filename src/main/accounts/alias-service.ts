@@ -10,6 +10,7 @@ import type { TlsTrust } from '../mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS, roundTrip, type RoundTripReport } from '../mail/round-trip.js'
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
+import { officeOf } from './office-options.js'
 
 export interface NewAlias {
   name: string
@@ -99,12 +100,14 @@ export class AliasService {
     const alias = this.alias(account, aliasId)
     const login = await this.credentials.requireAliasLogin(account, alias)
     const smtp = alias.smtp ?? account.outgoing
+    const office = await officeOf(account, this.credentials)
     const sender = await this.tester.run(
       testId,
       {
         email: account.email,
         outgoing: { server: smtp, login, senderCheck: { from: alias.address, to: account.email } },
         savedSecret: true,
+        office,
       },
       emit,
     )
@@ -127,6 +130,7 @@ export class AliasService {
           providerId: account.providerId,
           savedSecret: true,
           connection: { trust: this.trust, timeouts: DEFAULT_TIMEOUTS },
+          office,
           limitMs: this.roundTripLimitMs,
         }),
       )

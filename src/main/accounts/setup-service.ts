@@ -1,4 +1,5 @@
-import type { AccountView } from '../../shared/account.js'
+import type { Account, AccountView } from '../../shared/account.js'
+import { DIRECT_CONNECTION, type ConnectionSettings } from '../../shared/connection.js'
 import type { ValidateResult } from '../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
@@ -8,9 +9,11 @@ import type { ConnectionTester } from '../mail/connection-tester.js'
 import type { Login } from '../mail/login.js'
 import type { ConnectionOptions } from '../mail/protocol-options.js'
 import { roundTrip } from '../mail/round-trip.js'
+import type { OfficeOptions } from '../mail/server-connection.js'
 import type { TestRequest } from '../mail/test-request.js'
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
+import { checkNewPins, draftOffice, withCheckedCas } from './office-options.js'
 
 /**
  * A configuration being set up in the wizard (or edited): the servers, and the secret as a password
@@ -23,6 +26,12 @@ export interface SetupDraft {
   accountId?: string | undefined
   incoming?: IncomingServer | undefined
   outgoing?: Server | undefined
+  /** Office connection options; unset: a direct connection (or, editing, the saved ones). */
+  connection?: ConnectionSettings | undefined
+  /** The proxy's password typed now; unset: the saved one, for the proxy it was saved for. */
+  proxyPassword?: string | undefined
+  /** Outgoing servers to fall back to, in order (tested too). */
+  outgoingFallbacks?: Server[] | undefined
 }
 
 /** A draft to save: both servers, the name, and (optionally) the test that proved it. */
@@ -32,12 +41,15 @@ export interface SaveDraft extends SetupDraft {
   incoming: IncomingServer
   outgoing: Server
   testId?: string | undefined
+  /** Reply-To of messages sent as the address (its sender name is `displayName`). */
+  replyTo?: string | null | undefined
 }
 
 interface DraftLogins {
   incoming: Login
   outgoing: Login
   saved: boolean
+  office: OfficeOptions
 }
 
 export interface SetupDeps {
@@ -76,7 +88,7 @@ export class AccountSetup {
   async save(draft: SaveDraft): Promise<AccountView> {
     const logins = await this.logins(draft)
     const verifiedAt = this.deps.tester.provenAt(draft.testId, request(draft, logins))
-    return this.persist(draft, verifiedAt)
+    return this.persist(draft, verifiedAt, logins)
   }
 
   /**
@@ -103,10 +115,13 @@ export class AccountSetup {
           imap: draft.incoming,
           imapLogin: logins.incoming,
           from: { name: draft.displayName ?? '', address: draft.email },
+          replyTo: draft.replyTo ?? null,
           to: draft.email,
           providerId: this.providerId(draft),
           savedSecret: logins.saved,
           connection: { ...deps.connection, timeouts: DEFAULT_TIMEOUTS },
+          office: logins.office,
+          smtpFallbacks: draft.outgoingFallbacks ?? [],
           limitMs: deps.roundTripLimitMs,
         }),
       )
@@ -119,12 +134,16 @@ export class AccountSetup {
         }
       }
     }
-    const account = await this.persist(draft, (deps.now?.() ?? new Date()).toISOString())
+    const account = await this.persist(draft, (deps.now?.() ?? new Date()).toISOString(), logins)
     return { saved: true, report, ...(trip ? { roundTrip: trip } : {}), account }
   }
 
-  private persist(draft: SaveDraft, verifiedAt: string | null): Promise<AccountView> {
+  private persist(draft: SaveDraft, verifiedAt: string | null, logins: DraftLogins): Promise<AccountView> {
     return this.deps.accounts.save({
+      connection: logins.office.settings,
+      ...(draft.proxyPassword !== undefined ? { proxyPassword: draft.proxyPassword } : {}),
+      ...(draft.outgoingFallbacks ? { outgoingFallbacks: draft.outgoingFallbacks } : {}),
+      ...(draft.replyTo !== undefined ? { replyTo: draft.replyTo } : {}),
       accountId: draft.accountId,
       email: draft.email,
       displayName: draft.displayName,
@@ -141,17 +160,24 @@ export class AccountSetup {
     return draft.providerId ?? this.deps.providerOf(draft.email)
   }
 
-  /** The draft's logins: the typed password on both sides, or the saved account's logins. */
+  /**
+   * The draft's logins: the typed password on both sides, or the saved account's logins; and its
+   * office options, with the proxy's password typed now or kept for the proxy it was saved for.
+   */
   private async logins(draft: SetupDraft): Promise<DraftLogins> {
+    const { deps } = this
     const username = draft.username ?? draft.email
-    if (draft.password !== undefined || draft.accountId === undefined) {
+    const account: Account | undefined = draft.accountId !== undefined ? deps.accounts.get(draft.accountId) : undefined
+    const settings = withCheckedCas(draft.connection ?? account?.connection ?? DIRECT_CONNECTION)
+    checkNewPins(settings, account, deps.tester)
+    const office = await draftOffice(settings, draft.proxyPassword, account, deps.credentials)
+    if (draft.password !== undefined || !account) {
       const login = { username, password: draft.password ?? '' }
-      return { incoming: login, outgoing: login, saved: false }
+      return { incoming: login, outgoing: login, saved: false, office }
     }
-    const account = this.deps.accounts.get(draft.accountId)
-    const saved = await this.deps.credentials.logins(account)
+    const saved = await deps.credentials.logins(account)
     const incoming = { username, password: saved.incoming.password }
-    return { incoming, outgoing: account.outgoingUsername !== null ? saved.outgoing : incoming, saved: true }
+    return { incoming, outgoing: account.outgoingUsername !== null ? saved.outgoing : incoming, saved: true, office }
   }
 }
 
@@ -160,6 +186,10 @@ function request(draft: SetupDraft, logins: DraftLogins): TestRequest {
     email: draft.email,
     ...(draft.incoming ? { incoming: { server: draft.incoming, login: logins.incoming } } : {}),
     ...(draft.outgoing ? { outgoing: { server: draft.outgoing, login: logins.outgoing } } : {}),
+    ...(draft.outgoingFallbacks?.length
+      ? { outgoingFallbacks: draft.outgoingFallbacks.map((server) => ({ server, login: logins.outgoing })) }
+      : {}),
     savedSecret: logins.saved,
+    office: logins.office,
   }
 }

@@ -3,6 +3,7 @@ import type { Credentials } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
 import type { CheckResult } from './account-check-result.js'
 import type { AccountsService } from './accounts-service.js'
+import { officeOf } from './office-options.js'
 
 export interface ResetDeps {
   accounts: AccountsService
@@ -36,6 +37,7 @@ export async function resetStaleCredential(
       incoming: { server: account.incoming, login },
       outgoing: { server: account.outgoing, login: relay ?? login },
       timeoutMs,
+      office: await officeOf(account, deps.credentials),
     },
     emit,
   )

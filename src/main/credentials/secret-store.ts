@@ -17,5 +17,7 @@ export const secretKey = {
   incoming: (accountId: string): string => `${accountId}:incoming`,
   outgoing: (accountId: string): string => `${accountId}:outgoing`,
   alias: (accountId: string, aliasId: string): string => `${accountId}:alias:${aliasId}`,
+  /** The password of the account's proxy (issue 16). */
+  proxy: (accountId: string): string => `${accountId}:proxy`,
   ofAccount: (accountId: string, key: string): boolean => key.startsWith(`${accountId}:`),
 }

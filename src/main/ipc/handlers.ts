@@ -48,6 +48,8 @@ export function createHandlers(s: Services): Handlers {
     exportIdentities: (input) => Promise.resolve({ text: exportIdentities(s.accounts.get(input.accountId)) }),
     validateAndSave: (input, ctx) => s.setup.validateAndSave(input, ctx.emit),
     sendTestMessage: (input) => s.sendTestMessage(input),
+    inspectCa: (input) => Promise.resolve(s.inspectCa(input.pem)),
+    setAccountTrust: (input) => s.setAccountTrust(input),
     explainError: ({ text, protocol, code }) =>
       Promise.resolve(diagnose({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
   }

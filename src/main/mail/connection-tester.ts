@@ -23,6 +23,8 @@ export class ConnectionTester {
   private readonly proofs = new Map<string, { digest: string; at: number }>()
   private readonly transcripts = new Map<string, ServerTestResult['transcripts']>()
   private readonly cancelledBetween = new Map<string, number>()
+  /** Certificates servers presented in failed tests, by host:port, for "trust this certificate". */
+  private readonly certificates = new Map<string, { spki: string; anchor: string | null }>()
   private readonly key = randomBytes(32)
 
   constructor(
@@ -46,6 +48,7 @@ export class ConnectionTester {
         { signal: controller.signal, onStage: (e) => emit({ testId, ...e }) },
       )
       this.keep(this.transcripts, testId, result.transcripts)
+      this.noteCertificates(result.report)
       const { incoming, outgoing } = result.report
       if (req.incoming && req.outgoing && incoming?.ok && outgoing?.ok) {
         this.keep(this.proofs, testId, { digest: this.digest(req), at: this.now() })
@@ -98,6 +101,23 @@ export class ConnectionTester {
     return proof.digest === this.digest(config) ? new Date(proof.at).toISOString() : null
   }
 
+  /**
+   * Whether a recent test here saw this certificate (its key, and the anchor its chain ended in) on
+   * that host and port: a pin may only trust what Mailkey itself was shown.
+   */
+  sawCertificate(pin: { host: string; port: number; spki: string; anchor: string | null }): boolean {
+    const seen = this.certificates.get(`${pin.host.toLowerCase()}:${pin.port}`)
+    return seen !== undefined && seen.spki === pin.spki && (pin.anchor === null || seen.anchor === pin.anchor)
+  }
+
+  private noteCertificates(report: TestReport): void {
+    for (const r of [report.incoming, report.outgoing, ...(report.outgoingFallbacks ?? [])]) {
+      if (!r?.certificate?.spki) continue
+      const key = `${r.host.toLowerCase()}:${r.port}`
+      this.keep(this.certificates, key, { spki: r.certificate.spki, anchor: r.certificate.anchor ?? null })
+    }
+  }
+
   /** The redacted transcripts of a finished test, as text. */
   transcriptsOf(testId: string): { incoming?: string; outgoing?: string } {
     const t = this.transcripts.get(testId)
@@ -135,7 +155,9 @@ export class ConnectionTester {
         s.login.username,
         s.login.password,
       ]
-    const canonical = JSON.stringify([c.email.toLowerCase(), side(c.incoming), side(c.outgoing)])
+    // the office options are part of what was proven (a proxy, a pin, a TLS minimum change the test)
+    const office = c.office ? [c.office.settings, c.office.proxyPassword ?? null] : null
+    const canonical = JSON.stringify([c.email.toLowerCase(), side(c.incoming), side(c.outgoing), office])
     return createHmac('sha256', this.key).update(canonical).digest('hex')
   }
 

@@ -6,7 +6,9 @@ import { findMessage } from './find-message.js'
 import type { Login } from './login.js'
 import { factsFrom, ProbeCancelled } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
-import { newMessageId, sendMessage } from './send-message.js'
+import { newMessageId } from './send-message.js'
+import { sendWithFallback, SendingFailed, type SentThrough } from './send-with-fallback.js'
+import { connectionFor, type OfficeOptions } from './server-connection.js'
 
 export type { RoundTripReport } from '../../shared/report.js'
 
@@ -25,6 +27,10 @@ export interface RoundTripRequest {
   /** The logins came from the keychain (an alias check), so a refusal means a stale saved secret. */
   savedSecret?: boolean
   connection: ConnectionOptions
+  /** The account's office options (proxy, TLS minimum, pins, CAs), applied per server. */
+  office?: OfficeOptions | undefined
+  /** Outgoing servers to fall back to, in order, when `smtp` does not take the message. */
+  smtpFallbacks?: readonly Server[]
   limitMs?: number
   signal?: AbortSignal
 }
@@ -56,6 +62,14 @@ function rewritten(
         }
       : {}),
   }
+}
+
+function serverOf(s: Server): { host: string; port: number; security: Server['security'] } {
+  return { host: s.host, port: s.port, security: s.security }
+}
+
+function attempt(a: SendingFailed['attempts'][number]): NonNullable<RoundTripReport['failedBefore']>[number] {
+  return { ...serverOf(a.server), cause: a.diagnosis.cause, title: a.diagnosis.title }
 }
 
 /** A sending or reading failure, diagnosed like any probe's. */
@@ -97,10 +111,10 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
     }
   }
   const messageId = newMessageId(req.from.address)
+  let sent: SentThrough
   try {
-    await sendMessage(
-      req.smtp,
-      req.smtpLogin,
+    sent = await sendWithFallback(
+      [req.smtp, ...(req.smtpFallbacks ?? [])].map((server) => ({ server, login: req.smtpLogin })),
       {
         from: req.from,
         to: req.to,
@@ -108,26 +122,35 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
         subject: `Mailkey check: sending as ${req.from.address}`,
         text: `Mailkey sent this message to check that mail from ${req.from.address} arrives as sent. You can delete it.`,
       },
-      req.connection,
+      { base: req.connection, office: req.office, providerId: req.providerId, savedSecret: req.savedSecret ?? false },
       messageId,
     )
   } catch (e) {
     if (signal.aborted) throw new ProbeCancelled()
-    return { ...failed(e, 'smtp', req), outcome: 'send-failed', ms: ms(), messageId }
+    const tried = e instanceof SendingFailed ? e : undefined
+    return {
+      ...failed(tried?.primaryError ?? e, 'smtp', req),
+      outcome: 'send-failed',
+      ms: ms(),
+      messageId,
+      ...(tried && tried.attempts.length > 1 ? { failedBefore: tried.attempts.map(attempt) } : {}),
+    }
   }
+  const via = sent.failedBefore.length > 0 ? { sentVia: serverOf(sent.server), failedBefore: sent.failedBefore } : {}
   let found
   try {
     found = await findMessage(req.imap, req.imapLogin, messageId, {
-      connection: req.connection,
+      connection: connectionFor(req.connection, req.office, req.imap),
       limitMs,
       signal,
     })
   } catch (e) {
     if (e instanceof ProbeCancelled || signal.aborted) throw new ProbeCancelled()
-    return { ...failed(e, 'imap', req), outcome: 'read-failed', ms: ms(), messageId }
+    return { ...failed(e, 'imap', req), outcome: 'read-failed', ms: ms(), messageId, ...via }
   }
   if (!found) {
     return {
+      ...via,
       outcome: 'not-arrived',
       ms: ms(),
       messageId,
@@ -137,9 +160,10 @@ export async function roundTrip(req: RoundTripRequest): Promise<RoundTripReport>
     }
   }
   if (found.from.toLowerCase() !== req.from.address.toLowerCase()) {
-    return { ...rewritten(req, found.from, found.originalFrom), ms: ms(), messageId }
+    return { ...rewritten(req, found.from, found.originalFrom), ms: ms(), messageId, ...via }
   }
   return {
+    ...via,
     outcome: 'arrived',
     ms: ms(),
     messageId,

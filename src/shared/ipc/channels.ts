@@ -25,6 +25,8 @@ export const CHANNELS = {
   exportIdentities: 'aliases:export',
   validateAndSave: 'accounts:validate-and-save',
   sendTestMessage: 'mail:send-test',
+  inspectCa: 'trust:inspect-ca',
+  setAccountTrust: 'accounts:set-trust',
 } as const
 
 export type Method = keyof typeof CHANNELS

@@ -1,5 +1,12 @@
 import { z } from 'zod'
 import type { AccountView } from '../account.js'
+import {
+  CertificatePemSchema,
+  CertificatePinSchema,
+  ConnectionSettingsSchema,
+  TrustedCaSchema,
+  type TrustedCa,
+} from '../connection.js'
 import type { Diagnosis } from '../diagnosis.js'
 import type { KeychainHealth } from '../keychain.js'
 import {
@@ -11,7 +18,7 @@ import {
   type IncomingServer,
   type Server,
 } from '../mail.js'
-import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../report.js'
+import type { ProbeReport, RoundTripReport, SendAttempt, StageEvent, TestReport } from '../report.js'
 import type { Provider, ProviderId } from '../providers.js'
 import type { Result } from '../result.js'
 import type { Method } from './channels.js'
@@ -52,10 +59,21 @@ const plaintextOptIn = {
 function requirePlaintextOptIn(v: {
   incoming?: IncomingServer | undefined
   outgoing?: Server | undefined
+  outgoingFallbacks?: Server[] | undefined
   allowPlaintext?: true | undefined
 }): boolean {
-  const plaintext = v.incoming?.security === 'none' || v.outgoing?.security === 'none'
+  const plaintext = [v.incoming, v.outgoing, ...(v.outgoingFallbacks ?? [])].some((s) => s?.security === 'none')
   return !plaintext || v.allowPlaintext === true
+}
+
+/**
+ * Office connection options of a draft (issue 16): the proxy, TLS minimums, pins and CAs; the proxy's
+ * password typed now (unset: the saved one, for the same proxy only); fallback outgoing servers.
+ */
+const officeFields = {
+  connection: ConnectionSettingsSchema.optional(),
+  proxyPassword: PasswordSchema.optional(),
+  outgoingFallbacks: z.array(ServerSchema).max(5, 'At most 5 fallback servers.').optional(),
 }
 const PLAINTEXT_MESSAGE = 'Unencrypted connections need an explicit opt-in (allowPlaintext).'
 
@@ -75,6 +93,7 @@ export const ConnectionTestInput = z
     incoming: IncomingServerSchema.optional(),
     outgoing: ServerSchema.optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
+    ...officeFields,
     ...plaintextOptIn,
   })
   .refine((v) => v.incoming !== undefined || v.outgoing !== undefined, 'Choose at least one server to test.')
@@ -95,6 +114,9 @@ const SaveAccountFields = z.strictObject({
   accountId: AccountIdSchema.optional(),
   /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
   testId: TestIdSchema.optional(),
+  /** Reply-To of messages sent as the address (null: none). */
+  replyTo: EmailSchema.nullable().optional(),
+  ...officeFields,
   ...plaintextOptIn,
 })
 
@@ -156,6 +178,16 @@ const SendTestInput = z.strictObject({
 
 const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
 
+/** An office CA the user picked (PEM text read from the file), to check before it joins a draft. */
+const InspectCaInput = z.strictObject({ pem: CertificatePemSchema })
+
+/** A saved account's trusted certificates: shown, added ("trust this certificate") and removed. */
+const SetAccountTrustInput = z.strictObject({
+  accountId: AccountIdSchema,
+  pins: z.array(CertificatePinSchema).max(20),
+  cas: z.array(TrustedCaSchema).max(10),
+})
+
 const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 
 const RetestAccountInput = z.strictObject({ id: AccountIdSchema, testId: TestIdSchema })
@@ -200,8 +232,20 @@ export interface ValidateResult {
   reason?: string
 }
 
+/**
+ * A test message's outcome. `server`: the outgoing server that took it; `failedBefore`: the servers
+ * tried before it (a fallback was used) or, when none took it, every server tried and why it failed.
+ */
 export type SendTestResult =
-  { sent: true; messageId: string; accepted: string[]; rejected: string[] } | { sent: false; diagnosis: Diagnosis }
+  | {
+      sent: true
+      messageId: string
+      accepted: string[]
+      rejected: string[]
+      server?: Server
+      failedBefore?: SendAttempt[]
+    }
+  | { sent: false; diagnosis: Diagnosis; failedBefore?: SendAttempt[] }
 
 /** Told to the user once, at start: e.g. the settings file was damaged and moved aside. */
 export interface AppNotice {
@@ -248,6 +292,8 @@ export const INPUTS = {
   exportIdentities: AccountRefInput,
   validateAndSave: ValidateAndSaveInput,
   sendTestMessage: SendTestInput,
+  inspectCa: InspectCaInput,
+  setAccountTrust: SetAccountTrustInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs {
@@ -277,6 +323,9 @@ export interface Outputs {
   exportIdentities: { text: string }
   validateAndSave: ValidateResult
   sendTestMessage: SendTestResult
+  /** The CA as an account keeps it (subject, SHA-256), or INVALID_INPUT saying why it is not one. */
+  inspectCa: TrustedCa
+  setAccountTrust: AccountView
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>
