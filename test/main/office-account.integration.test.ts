@@ -39,7 +39,7 @@ describe.skipIf(problem !== null)(
     let handlers: ReturnType<typeof createHandlers>
     let cleanup: (() => Promise<void>)[] = []
     const call = async <M extends Method>(method: M, input: unknown): Promise<Result<unknown>> =>
-      dispatch(handlers, method, input, { emit: () => undefined }) as Promise<Result<unknown>>
+      dispatch(handlers, method, input, { emit: () => undefined })
     const value = <T>(r: Result<unknown>): T => {
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
       return r.value as T
