@@ -10,6 +10,7 @@ import {
 } from '../../shared/mail.js'
 import { securityForPort } from '../../shared/ports.js'
 import { parseFlag, UsageError } from './io.js'
+import { OFFICE_HELP, OFFICE_OPTIONS, OFFICE_USAGE, parseOfficeArgs, type OfficeArgs } from './office-args.js'
 
 export interface Endpoint {
   host: string
@@ -25,16 +26,20 @@ export interface TestArgs {
   timeoutMs?: number
   json: boolean
   transcript: boolean
+  office: OfficeArgs
 }
 
 export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --password-stdin
          [--imap HOST:PORT | --pop3 HOST:PORT] [--incoming-security tls|starttls]
          [--smtp HOST:PORT] [--outgoing-security tls|starttls]
          [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
+${OFFICE_USAGE}
 
 Tests the incoming and outgoing servers at the same time. The password is read from
 stdin and never printed. Without server flags the provider's settings for the address
-are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.`
+are used. Exit 0 when every test passed, 1 when one failed, 2 for bad usage.
+
+${OFFICE_HELP}`
 
 /** HOST:PORT, with IPv6 literals in brackets ([::1]:993). */
 export function parseEndpoint(raw: string, flag: string): Endpoint {
@@ -74,6 +79,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
         'timeout-ms': { type: 'string' },
         json: { type: 'boolean' },
         transcript: { type: 'boolean' },
+        ...OFFICE_OPTIONS,
       },
     }))
   } catch (e) {
@@ -86,6 +92,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
     email: parseFlag(EmailSchema, values.email, '--email'),
     json: values.json ?? false,
     transcript: values.transcript ?? false,
+    office: parseOfficeArgs(values),
   }
   if (values.username !== undefined) args.username = parseFlag(UsernameSchema, values.username, '--username')
   const inSecurity = security(values['incoming-security'], '--incoming-security')

@@ -1,10 +1,14 @@
 import { PasswordSchema, type IncomingServer, type Server } from '../../shared/mail.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../../shared/providers.js'
 import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
+import { presentedCertificates } from '../mail/presented-certificates.js'
+import type { ConnectionOptions } from '../mail/protocol-options.js'
 import { sameLogin } from '../mail/test-request.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
+import { splitSecrets, type OfficeArgs } from './office-args.js'
+import { saveOfficeOptions } from './office-save.js'
 import { describeReport } from './report-text.js'
 import { parseTestArgs, securityOrStandard, type TestArgs } from './test-args.js'
 
@@ -60,17 +64,44 @@ function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<s
   return out
 }
 
+/** The connection the office flags describe: proxy, TLS minimum, pins and office CAs for every server. */
+function connectionOf(args: TestArgs, proxyPassword: string | undefined): ConnectionOptions {
+  const office: OfficeArgs = args.office
+  return {
+    trust: {
+      extraCas: office.cas.map((c) => c.pem),
+      ...(office.minTls ? { minVersion: office.minTls } : {}),
+      ...(office.pins.length ? { pins: office.pins } : {}),
+    },
+    timeouts: timeoutsFrom(args.timeoutMs),
+    ...(office.proxy
+      ? { proxy: { ...office.proxy, ...(proxyPassword !== undefined ? { password: proxyPassword } : {}) } }
+      : {}),
+  }
+}
+
 /** `mailkey test`: both servers at once, a diagnosis for each failure; the secret is never printed. */
 export async function runTestCommand(argv: string[], io: CliIo, deps: TestCommandDeps = {}): Promise<number> {
   const args = parseTestArgs(argv)
   const servers = await resolveServers(args, deps)
-  const password = parseFlag(PasswordSchema, await readSecret(io.stdin), 'password')
+  const secrets = splitSecrets(await readSecret(io.stdin), args.office.proxyPasswordStdin)
+  const password = parseFlag(PasswordSchema, secrets.password, 'password')
+  const proxyPassword =
+    secrets.proxyPassword !== undefined ? parseFlag(PasswordSchema, secrets.proxyPassword, 'proxy password') : undefined
   const live = !args.json && io.stderr.isTTY === true
   const login = { username: args.username ?? args.email, password }
+  const connection = connectionOf(args, proxyPassword)
+  const tested = [servers.incoming, servers.outgoing].filter((x): x is Server => x !== undefined)
+  // pins given by key alone: a self-signed server's own certificate is what its pin verifies against
+  const presented = args.office.pins.length
+    ? await presentedCertificates(tested, connection, connection.timeouts.connectMs)
+    : new Map()
+  const anchors = [...presented.values()].filter((c) => args.office.pins.includes(c.spki) && c.anchor)
+  connection.trust = { ...connection.trust, anchors: anchors.map((c) => c.anchor as string) }
   const result = await testServers(
     sameLogin(args.email, login, servers),
     {
-      connection: { trust: {}, timeouts: timeoutsFrom(args.timeoutMs) },
+      connection,
       providerId: providerForAddress(args.email, deps.catalog ?? PROVIDERS)?.id ?? null,
     },
     live ? { onStage: (e) => e.state === 'running' && io.stderr.write(`  ${e.side}: ${e.stage}…\n`) } : {},
@@ -81,5 +112,9 @@ export async function runTestCommand(argv: string[], io: CliIo, deps: TestComman
   } else {
     io.stdout.write(describeReport(result.report, args.transcript ? result.transcripts : undefined))
   }
-  return sides.every((s) => result.report[s]?.ok) ? EXIT.ok : EXIT.failed
+  const passed = sides.every((s) => result.report[s]?.ok)
+  if (passed && args.office.save) {
+    return saveOfficeOptions(args.email, args.office, tested, presented, proxyPassword, io)
+  }
+  return passed ? EXIT.ok : EXIT.failed
 }

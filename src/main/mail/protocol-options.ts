@@ -1,4 +1,5 @@
 import type { ImapFlowOptions } from 'imapflow'
+import { readFileSync } from 'node:fs'
 import { isIP, type Socket } from 'node:net'
 import { rootCertificates, type ConnectionOptions as TlsConnectOptions, type SecureVersion } from 'node:tls'
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
@@ -53,12 +54,31 @@ const NODE_TLS_VERSION: Record<TlsVersion, SecureVersion> = {
  */
 const LEGACY_CIPHERS = /^[1-9]/.test(process.versions.openssl ?? '') ? 'DEFAULT:@SECLEVEL=0' : undefined
 
+let nodeExtraCas: string[] | undefined
+
+/**
+ * The CAs of NODE_EXTRA_CA_CERTS (a PEM file), which Node adds to its roots only while `ca` is unset:
+ * read once, so an office CA or a pin adds to what the user already trusted instead of replacing it.
+ */
+function extraCasFromEnv(): string[] {
+  if (nodeExtraCas) return nodeExtraCas
+  const file = process.env['NODE_EXTRA_CA_CERTS']
+  let pem = ''
+  try {
+    pem = file ? readFileSync(file, 'utf8') : ''
+  } catch {
+    // Node itself only warns about an unreadable file; so does nothing here
+  }
+  nodeExtraCas = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []
+  return nodeExtraCas
+}
+
 /** The trusted roots for a server: the system's (or the bed's) plus any office CA and pinned anchor. */
 function caOption(trust: TlsTrust): { ca?: string[] } {
   const added = [...(trust.extraCas ?? []), ...(trust.anchors ?? [])]
   if (!trust.ca && added.length === 0) return {}
   // `ca` replaces Node's roots, so they are named again when only adding to them
-  return { ca: [...(trust.ca ? [trust.ca] : rootCertificates), ...added] }
+  return { ca: [...(trust.ca ? [trust.ca] : [...rootCertificates, ...extraCasFromEnv()]), ...added] }
 }
 
 /** The name to check the certificate against and send as SNI (never an IP literal, RFC 6066 §3). */
