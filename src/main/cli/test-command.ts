@@ -1,4 +1,5 @@
 import { PasswordSchema, type IncomingServer, type Server } from '../../shared/mail.js'
+import type { CertificateInfo } from '../../shared/report.js'
 import { PROVIDERS, providerForAddress, type Provider } from '../../shared/providers.js'
 import { createProviderDetector, lookupMx, type MxLookup } from '../discovery/detect-provider.js'
 import { presentedCertificates } from '../mail/presented-certificates.js'
@@ -95,9 +96,11 @@ export async function runTestCommand(argv: string[], io: CliIo, deps: TestComman
   // pins given by key alone: a self-signed server's own certificate is what its pin verifies against
   const presented = args.office.pins.length
     ? await presentedCertificates(tested, connection, connection.timeouts.connectMs)
-    : new Map()
-  const anchors = [...presented.values()].filter((c) => args.office.pins.includes(c.spki) && c.anchor)
-  connection.trust = { ...connection.trust, anchors: anchors.map((c) => c.anchor as string) }
+    : new Map<string, CertificateInfo>()
+  const anchors = [...presented.values()].flatMap((c) =>
+    args.office.pins.includes(c.spki) && c.anchor ? [c.anchor] : [],
+  )
+  connection.trust = { ...connection.trust, anchors }
   const result = await testServers(
     sameLogin(args.email, login, servers),
     {
