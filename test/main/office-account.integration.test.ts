@@ -162,8 +162,14 @@ describe.skipIf(problem !== null)(
       expect(saved.connection.pins).toEqual([pin])
       expect(saved.lastVerifiedAt).not.toBeNull()
 
+      // the one-click TLS fix sets a minimum for one server; leaving minTls out keeps what is saved
+      const oneServer = [{ host: '127.0.0.1', port: front.port, version: '1.0' }]
+      const lowered = value<AccountView>(
+        await call('setAccountTrust', { accountId: saved.id, pins: [pin], cas: [], minTls: oneServer }),
+      )
+      expect(lowered.connection).toMatchObject({ pins: [pin], minTls: oneServer })
       const removed = value<AccountView>(await call('setAccountTrust', { accountId: saved.id, pins: [], cas: [] }))
-      expect(removed.connection.pins).toEqual([])
+      expect(removed.connection).toMatchObject({ pins: [], minTls: oneServer })
       const retest = value<{ report: { incoming: { cause: string } } }>(
         await call('retestAccount', { id: saved.id, testId: 'cert4' }),
       )

@@ -71,14 +71,25 @@ export function withCheckedCas(settings: ConnectionSettings): ConnectionSettings
 
 /**
  * Sets a saved account's trusted certificates (the account screen shows them and removes them; "trust
- * this certificate" after a re-test adds one). New pins must be certificates Mailkey saw on that server.
+ * this certificate" after a re-test adds one) and, when given, its TLS minimums (a one-click fix). New
+ * pins must be certificates Mailkey saw on that server. Nothing here touches a secret or a server.
  */
 export function setAccountTrust(
   deps: { accounts: AccountsService; tester: ConnectionTester },
-  input: { accountId: string; pins: CertificatePin[]; cas: ConnectionSettings['cas'] },
+  input: {
+    accountId: string
+    pins: CertificatePin[]
+    cas: ConnectionSettings['cas']
+    minTls?: ConnectionSettings['minTls'] | undefined
+  },
 ): Account {
   const account = deps.accounts.get(input.accountId)
-  const connection = withCheckedCas({ ...account.connection, pins: input.pins, cas: input.cas })
+  const connection = withCheckedCas({
+    ...account.connection,
+    pins: input.pins,
+    cas: input.cas,
+    ...(input.minTls ? { minTls: input.minTls } : {}),
+  })
   checkNewPins(connection, account, deps.tester)
   const updated = { ...account, connection }
   deps.accounts.update(updated)

@@ -4,6 +4,7 @@ import {
   CertificatePemSchema,
   CertificatePinSchema,
   ConnectionSettingsSchema,
+  TlsMinimumSchema,
   TrustedCaSchema,
   type TrustedCa,
 } from '../connection.js'
@@ -186,6 +187,8 @@ const SetAccountTrustInput = z.strictObject({
   accountId: AccountIdSchema,
   pins: z.array(CertificatePinSchema).max(20),
   cas: z.array(TrustedCaSchema).max(10),
+  /** The lowest TLS version per server (a diagnosis's one-click fix for one server); unset: unchanged. */
+  minTls: z.array(TlsMinimumSchema).max(20).optional(),
 })
 
 const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
