@@ -57,6 +57,8 @@ export function installFakeMailkey(
     exportIdentities: vi.fn<MailkeyApi['exportIdentities']>(),
     validateAndSave: vi.fn<MailkeyApi['validateAndSave']>(),
     sendTestMessage: vi.fn<MailkeyApi['sendTestMessage']>(),
+    inspectCa: vi.fn<MailkeyApi['inspectCa']>(),
+    setAccountTrust: vi.fn<MailkeyApi['setAccountTrust']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

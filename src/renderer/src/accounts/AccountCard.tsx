@@ -11,8 +11,10 @@ import { CheckPanel } from './CheckPanel.js'
 import { checkAnnouncement } from './check-words.js'
 import { RemoveConfirm } from './RemoveConfirm.js'
 import { ResetForm } from './ResetForm.js'
+import { TrustedOnAccount } from './OfficeDetails.js'
 import { StaleBanner } from './StaleBanner.js'
 import { useAccountCheck } from './use-account-check.js'
+import { useAccountTrust } from './use-account-trust.js'
 
 interface Props {
   account: AccountView
@@ -43,6 +45,7 @@ function Verified({ at, stale }: { at: string | null; stale: boolean }) {
 export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove, onEdit, onUpdated }: Props) {
   const [confirming, setConfirming] = useState(false)
   const [check, controls] = useAccountCheck(account, onUpdated)
+  const trust = useAccountTrust(account, onUpdated)
   const [openUrl, openProblem] = useOpenExternal()
   const titleRef = useRef<HTMLHeadingElement>(null)
   const prefix = `account-${account.id}-`
@@ -52,6 +55,8 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
 
   const onFix = (_side: unknown, fix: Fix): void => {
     if (fix.kind === 'open-url') openUrl(fix.url)
+    else if (fix.kind === 'allow-tls-version')
+      void trust.allowTls(fix, fix.version).then((ok) => ok && controls.retest())
     else if (fix.kind === 'replace-password' || (fix.kind === 'check-settings' && fix.field === 'password'))
       controls.openReset()
     else if (fix.kind === 'switch-security' || fix.kind === 'check-settings') onEdit(account)
@@ -102,8 +107,18 @@ export function AccountCard({ account, busy, keychain, recheckKeychain, onRemove
         />
       )}
       {(check.kind === 'running' || check.kind === 'finished' || check.kind === 'error') && (
-        <CheckPanel state={check} controls={controls} idPrefix={prefix} onFix={onFix} />
+        <CheckPanel
+          state={check}
+          controls={controls}
+          idPrefix={prefix}
+          onFix={onFix}
+          onTrust={(side) => {
+            const report = check.kind === 'finished' ? check.run.report[side] : undefined
+            if (report) void trust.trust(report).then((ok) => ok && controls.retest())
+          }}
+        />
       )}
+      <TrustedOnAccount account={account} trust={trust} idPrefix={prefix} />
       {openProblem && <p className="field-error">{openProblem}</p>}
       <p className="visually-hidden" role="status">
         {checkAnnouncement(check)}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { Side } from '../../../shared/mail.js'
+import { FallbackResults } from '../test-view/FallbackResults.js'
 import { Reachability } from '../test-view/Reachability.js'
 import { SidePanel } from '../test-view/SidePanel.js'
 import { SupportDetails } from '../test-view/SupportDetails.js'
@@ -17,10 +18,12 @@ interface Props {
   controls: AccountCheckControls
   idPrefix: string
   onFix: (side: Side, fix: Fix) => void
+  /** Trusts the certificate a side's server showed, then checks again. */
+  onTrust?: ((side: Side) => void) | undefined
 }
 
 /** A re-test or reset of a saved account: both servers live, then the outcome and what it changed. */
-export function CheckPanel({ state, controls, idPrefix, onFix }: Props) {
+export function CheckPanel({ state, controls, idPrefix, onFix, onTrust }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const running = state.kind === 'running'
   const testId = state.kind === 'error' ? null : state.run.testId
@@ -44,9 +47,20 @@ export function CheckPanel({ state, controls, idPrefix, onFix }: Props) {
       ) : (
         <div className="sides">
           {SIDES.map((side) => (
-            <SidePanel key={side} side={side} run={state.run} onFix={onFix} busy={false} idPrefix={idPrefix} />
+            <SidePanel
+              key={side}
+              side={side}
+              run={state.run}
+              onFix={onFix}
+              onTrust={onTrust}
+              busy={false}
+              idPrefix={idPrefix}
+            />
           ))}
         </div>
+      )}
+      {state.kind === 'finished' && (
+        <FallbackResults reports={state.run.report.outgoingFallbacks ?? []} idPrefix={idPrefix} />
       )}
       {state.kind === 'finished' && <Reachability report={state.run.report} idPrefix={idPrefix} />}
       <div className="actions">

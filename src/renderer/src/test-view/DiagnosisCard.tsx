@@ -3,7 +3,7 @@ import type { Fix } from '../../../shared/diagnosis.js'
 import type { Stage } from '../../../shared/mail.js'
 import type { CertificateInfo } from '../../../shared/report.js'
 import { STAGE_LABEL } from '../lib/labels.js'
-import { CertificateDetails } from './CertificateDetails.js'
+import { CertificateDetails, type TrustOffer } from './CertificateDetails.js'
 import { FixAction, type FixMode } from './FixAction.js'
 
 /**
@@ -47,6 +47,8 @@ interface Props {
   stageLabels?: Partial<Record<Stage, string>>
   /** Facts between the explanation and the server's words (what arrived, from whom). */
   children?: ReactNode
+  /** "Trust this certificate for host:port", when the screen can do it and Mailkey offers it. */
+  trust?: TrustOffer | undefined
 }
 
 /** Why something failed (or how it went), in plain words, with the server's own words and the one fix. */
@@ -63,6 +65,7 @@ export function DiagnosisCard({
   fixProblem = null,
   stageLabels = {},
   children,
+  trust,
 }: Props) {
   const answer = placement === 'answer'
   const Root = answer ? 'section' : 'div'
@@ -91,7 +94,7 @@ export function DiagnosisCard({
           <pre className="server-text">{report.serverText}</pre>
         </figure>
       )}
-      {report.certificate && <CertificateDetails certificate={report.certificate} />}
+      {report.certificate && <CertificateDetails certificate={report.certificate} trust={trust} />}
       {report.fix && <FixAction fix={report.fix} mode={fixMode} onFix={onFix} disabled={disabled} />}
       {fixProblem && <p className="field-error">{fixProblem}</p>}
     </Root>

@@ -33,6 +33,7 @@ export function FixAction({ fix, mode, onFix, disabled }: Props) {
     case 'switch-security':
     case 'replace-password':
     case 'check-settings':
+    case 'allow-tls-version':
       return mode === 'act' ? button : whatToDo
     case 'retry-later':
     case 'contact-admin':

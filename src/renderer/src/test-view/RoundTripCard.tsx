@@ -49,6 +49,16 @@ export function RoundTripCard({ id, report, onFix, disabled = false }: Props) {
           )}
         </dl>
       )}
+      {report.sentVia && (
+        <p className="note">
+          Sent through the fallback server <span className="mono">{report.sentVia.host}</span> port{' '}
+          {report.sentVia.port}
+          {report.failedBefore?.length
+            ? `, because ${report.failedBefore.map((a) => `${a.host}:${a.port}: ${a.title}`).join('; ')}`
+            : ''}
+          .
+        </p>
+      )}
       {report.outcome !== 'unavailable' && <p className="note">Took {formatMs(report.ms)}.</p>}
     </DiagnosisCard>
   )

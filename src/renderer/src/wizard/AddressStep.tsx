@@ -2,6 +2,7 @@ import type { Dispatch } from 'react'
 import { SOURCE_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
+import { parseReplyTo } from './office-draft.js'
 import { isEmail } from './setup.js'
 import { useProviderDetection } from './use-provider-detection.js'
 import type { At, Detection, WizardAction } from './wizard-state.js'
@@ -35,6 +36,8 @@ export function AddressStep({ state, dispatch }: Props) {
   useProviderDetection(state, dispatch)
   const email = state.email.trim()
   const problem = state.showProblems && !isEmail(email) ? 'Enter an email address like name@gmail.com.' : null
+  const replyTo = parseReplyTo(state.replyTo)
+  const replyToProblem = state.showProblems && !replyTo.ok ? replyTo.problem : null
   return (
     <form
       className="step"
@@ -72,6 +75,25 @@ export function AddressStep({ state, dispatch }: Props) {
             autoComplete="name"
             value={state.displayName}
             onChange={(e) => dispatch({ type: 'displayNameChanged', displayName: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        id="reply-to"
+        label="Reply-to address (optional)"
+        hint="Where replies go, when not to this address (a shared office mailbox, say)."
+        error={replyToProblem}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="off"
+            value={state.replyTo}
+            onChange={(e) => dispatch({ type: 'replyToChanged', replyTo: e.target.value })}
           />
         )}
       </Field>

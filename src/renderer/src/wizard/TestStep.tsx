@@ -4,6 +4,7 @@ import type { Side } from '../../../shared/mail.js'
 import { mailkey, settle } from '../lib/api.js'
 import { newTestId } from '../lib/test-id.js'
 import { announcement, headingText } from '../test-view/announce.js'
+import { FallbackResults } from '../test-view/FallbackResults.js'
 import { Reachability } from '../test-view/Reachability.js'
 import { SidePanel } from '../test-view/SidePanel.js'
 import { SupportDetails } from '../test-view/SupportDetails.js'
@@ -77,9 +78,17 @@ export function TestStep({ state, dispatch }: Props) {
       </h2>
       <div className="sides">
         {SIDES.map((side) => (
-          <SidePanel key={side} side={side} run={run} onFix={onFix} busy={saving} />
+          <SidePanel
+            key={side}
+            side={side}
+            run={run}
+            onFix={onFix}
+            onTrust={(s) => dispatch({ type: 'certificateTrusted', side: s, testId: newTestId() })}
+            busy={saving}
+          />
         ))}
       </div>
+      {run.status === 'finished' && <FallbackResults reports={run.report.outgoingFallbacks ?? []} />}
       {run.status === 'finished' && <Reachability report={run.report} />}
       {run.status === 'error' && (
         <div className="panel panel--error" role="alert">

@@ -2,7 +2,9 @@ import type { AccountView } from '../../../shared/account.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../../shared/mail.js'
 import { PROVIDERS, type Provider } from '../../../shared/providers.js'
+import { minTlsFor } from '../../../shared/connection.js'
 import { incomingDraft, serverDraft } from '../lib/server-draft.js'
+import { proxyDraft } from './office-draft.js'
 import type { Setup } from './setup.js'
 import { serversState, type At } from './wizard-state.js'
 
@@ -47,6 +49,20 @@ export function editSetup(account: AccountView): Setup {
     incoming: incomingDraft(account.incoming),
     outgoing: serverDraft(account.outgoing),
     accountId: account.id,
+    replyTo: account.replyTo ?? '',
+    fallbacks: account.outgoingFallbacks.map(serverDraft),
+    office: {
+      // the saved proxy password stays in the keychain: empty here means "keep it" (for this proxy only)
+      proxy: proxyDraft(account.connection.proxy),
+      savedProxy: account.connection.proxy,
+      minTls: {
+        incoming: minTlsFor(account.connection, account.incoming),
+        outgoing: minTlsFor(account.connection, account.outgoing),
+      },
+      pins: account.connection.pins,
+      cas: account.connection.cas,
+    },
+    saved: { connection: account.connection, replyTo: account.replyTo, fallbacks: account.outgoingFallbacks },
   }
 }
 

@@ -1,6 +1,7 @@
 import type { AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
-import { EmailSchema, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
+import type { ConnectionSettings } from '../../../shared/connection.js'
+import { EmailSchema, UsernameSchema, type IncomingServer, type Server } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
 import { checkPassword } from '../lib/password.js'
 import {
@@ -13,6 +14,7 @@ import {
   type ServerDraft,
 } from '../lib/server-draft.js'
 import type { TestedServers } from '../test-view/test-run.js'
+import { BLANK_OFFICE, parseOffice, parseReplyTo, type OfficeDraft, type OfficeProblems } from './office-draft.js'
 
 /**
  * Everything the user has entered or accepted so far. Every step after the address carries it whole,
@@ -37,6 +39,17 @@ export interface Setup {
   accountId?: string | undefined
   /** Save only after a validation message from the address to itself arrived (validate and save). */
   proveDelivery?: boolean | undefined
+  /** Reply-To of messages sent as the address, as typed (empty: none). The sender name is `displayName`. */
+  replyTo: string
+  /** Outgoing servers sending falls back to, in order. */
+  fallbacks: ServerDraft[]
+  /** Proxy, TLS minimum per server, trusted certificates, office CAs. */
+  office: OfficeDraft
+  /**
+   * Editing: what the account was saved with, so only what changed is sent (main keeps the rest, and
+   * a saved proxy password stays bound to its proxy).
+   */
+  saved?: { connection: ConnectionSettings; replyTo: string | null; fallbacks: Server[] } | undefined
 }
 
 export function isEmail(value: string): boolean {
@@ -66,6 +79,10 @@ export function setupFromDetection(
     password: sameProvider && previous ? previous.password : '',
     incoming: detected.incoming ? incomingDraft(detected.incoming) : BLANK_INCOMING,
     outgoing: detected.outgoing ? serverDraft(detected.outgoing) : BLANK_OUTGOING,
+    // the office network (its proxy, its CA) does not change with the address
+    replyTo: previous?.replyTo ?? '',
+    fallbacks: [],
+    office: previous?.office ?? BLANK_OFFICE,
   }
 }
 
@@ -97,6 +114,9 @@ export interface SetupProblems {
   username?: string
   incoming: DraftProblems
   outgoing: DraftProblems
+  fallbacks: DraftProblems[]
+  office: OfficeProblems
+  replyTo?: string
 }
 
 export type ParsedSetup = { ok: true; servers: TestedServers } | { ok: false; problems: SetupProblems }
@@ -106,7 +126,13 @@ export function parseSetup(setup: Setup): ParsedSetup {
   const incoming = parseIncoming(setup.incoming)
   const outgoing = parseServer(setup.outgoing)
   const username = UsernameSchema.safeParse(setup.username)
-  if (incoming.ok && outgoing.ok && username.success) {
+  const fallbacks = setup.fallbacks.map(parseServer)
+  const replyTo = parseReplyTo(setup.replyTo)
+  const office =
+    incoming.ok && outgoing.ok
+      ? parseOffice(setup.office, { incoming: incoming.server, outgoing: outgoing.server })
+      : null
+  if (incoming.ok && outgoing.ok && username.success && fallbacks.every((f) => f.ok) && replyTo.ok && office?.ok) {
     return { ok: true, servers: { incoming: incoming.server, outgoing: outgoing.server } }
   }
   return {
@@ -115,6 +141,9 @@ export function parseSetup(setup: Setup): ParsedSetup {
       ...(username.success ? {} : { username: username.error.issues[0]?.message ?? 'Check the username.' }),
       incoming: incoming.ok ? {} : incoming.problems,
       outgoing: outgoing.ok ? {} : outgoing.problems,
+      fallbacks: fallbacks.map((f) => (f.ok ? {} : f.problems)),
+      office: office && !office.ok ? office.problems : {},
+      ...(replyTo.ok ? {} : { replyTo: replyTo.problem }),
     },
   }
 }

@@ -3,6 +3,7 @@ import type { Side } from '../../../shared/mail.js'
 import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { startRun } from '../test-view/test-run.js'
+import { withTrusted } from './office-draft.js'
 import { parseSetup, type Setup } from './setup.js'
 import { addressState, passwordState, serversState, type WizardState } from './wizard-state.js'
 
@@ -60,10 +61,19 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
         case 'username':
         case 'host':
         case 'port':
+        case 'proxy':
           return serversState(setup, { editing: true, focus: { side, field: fix.field } })
         default:
           return assertNever(fix.field)
       }
+    case 'allow-tls-version': {
+      // this server's minimum only: the other side keeps its own
+      const next: Setup = {
+        ...setup,
+        office: { ...setup.office, minTls: { ...setup.office.minTls, [side]: fix.version } },
+      }
+      return startTest(next, testId)
+    }
     case 'open-url':
     case 'retry-later':
     case 'contact-admin':
@@ -72,4 +82,24 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
     default:
       return assertNever(fix)
   }
+}
+
+/**
+ * "Trust this certificate for host:port": the certificate the finished test showed for that side is
+ * pinned (its key, and the anchor its chain ended in) and the servers are tested again. Main accepts
+ * the pin only because it saw that very certificate there.
+ */
+export function trustCertificate(state: WizardState, side: Side, testId: string): WizardState {
+  if (state.step !== 'test' || state.run.status !== 'finished') return state
+  const report = state.run.report[side]
+  const cert = report?.certificate
+  if (!report?.canTrust || !cert) return state
+  const pin = {
+    host: report.host,
+    port: report.port,
+    spki: cert.spki,
+    anchor: cert.anchor ?? null,
+    subject: cert.subject,
+  }
+  return startTest({ ...state.setup, office: withTrusted(state.setup.office, pin) }, testId)
 }

@@ -13,7 +13,9 @@ import {
 } from './save-transitions.js'
 import { changeServer } from './setup-changes.js'
 import { checkSetupPassword, isEmail, needsGuidance, setupFromDetection } from './setup.js'
-import { applyFix, finishTest, requestTest } from './test-transitions.js'
+import { changeOfficeSetup } from './office-changes.js'
+import { parseReplyTo } from './office-draft.js'
+import { applyFix, finishTest, requestTest, trustCertificate } from './test-transitions.js'
 import {
   addressState,
   passwordState,
@@ -27,16 +29,17 @@ import {
 function advanceFromAddress(state: At<'address'>, settings: DetectedSettings): WizardState {
   const email = state.email.trim()
   const displayName = state.displayName.trim()
+  const replyTo = state.replyTo.trim()
   const setup =
     state.setup && state.setup.email === email
-      ? { ...state.setup, displayName }
-      : setupFromDetection(email, displayName, settings, state.setup)
+      ? { ...state.setup, displayName, replyTo }
+      : { ...setupFromDetection(email, displayName, settings, state.setup), replyTo }
   return needsGuidance(setup.detected.provider) ? { step: 'app-password', setup } : passwordState(setup)
 }
 
 function submitAddress(state: At<'address'>): WizardState {
   const email = state.email.trim()
-  if (!isEmail(email)) return { ...state, showProblems: true }
+  if (!isEmail(email) || !parseReplyTo(state.replyTo).ok) return { ...state, showProblems: true }
   const d = state.detection
   if (d.status === 'found' && d.email === email) return advanceFromAddress(state, d.settings)
   // detecting, not started yet, or failed (submitting again retries): advance when it is found
@@ -97,6 +100,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return state.step === 'address' ? { ...state, email: action.email, advanceWhenFound: false } : state
     case 'displayNameChanged':
       return state.step === 'address' ? { ...state, displayName: action.displayName } : state
+    case 'replyToChanged':
+      return state.step === 'address' ? { ...state, replyTo: action.replyTo } : state
     case 'detectionStarted':
       return state.step === 'address' && action.email === state.email.trim()
         ? { ...state, detection: { status: 'detecting', email: action.email } }
@@ -125,6 +130,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         : state
     case 'usernameChanged':
       return state.step === 'servers' ? { ...state, setup: { ...state.setup, username: action.username } } : state
+    case 'officeChanged':
+    case 'fallbackAdded':
+    case 'fallbackChanged':
+    case 'fallbackRemoved':
+      return state.step === 'servers' ? { ...state, setup: changeOfficeSetup(state.setup, action) } : state
+    case 'certificateTrusted':
+      return trustCertificate(state, action.side, action.testId)
     case 'testRequested':
       return requestTest(state, action.testId)
     case 'stageEvent': {

@@ -6,6 +6,7 @@ import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/re
 import type { Result } from '../../../shared/result.js'
 import type { EditableSecurity } from '../lib/server-draft.js'
 import type { TestRun } from '../test-view/test-run.js'
+import type { OfficeChange } from './office-draft.js'
 import type { Setup } from './setup.js'
 
 /** Recognising the provider as the user types the address. */
@@ -15,7 +16,7 @@ export type Detection =
   | { status: 'found'; email: string; settings: DetectedSettings }
   | { status: 'failed'; email: string; message: string }
 
-export type ServerField = 'username' | 'host' | 'port'
+export type ServerField = 'username' | 'host' | 'port' | 'proxy'
 
 /** Where the servers editor puts focus when a diagnosis sends the user to a field. */
 export interface EditorFocus {
@@ -32,6 +33,8 @@ export type WizardState =
       step: 'address'
       email: string
       displayName: string
+      /** The sender's Reply-To, as typed (optional). */
+      replyTo: string
       detection: Detection
       /** The user pressed Continue: problems with the address are shown from now on. */
       showProblems: boolean
@@ -69,6 +72,7 @@ export type ServerChange =
 export type WizardAction =
   | { type: 'addressChanged'; email: string }
   | { type: 'displayNameChanged'; displayName: string }
+  | { type: 'replyToChanged'; replyTo: string }
   | { type: 'detectionStarted'; email: string }
   | { type: 'detectionFinished'; email: string; result: Result<DetectedSettings> }
   | { type: 'addressSubmitted' }
@@ -79,6 +83,13 @@ export type WizardAction =
   | { type: 'editorToggled'; open: boolean }
   | { type: 'serverChanged'; side: Side; change: ServerChange }
   | { type: 'usernameChanged'; username: string }
+  /** The proxy, a TLS minimum, a trusted certificate or an office CA (issue 16). */
+  | { type: 'officeChanged'; change: OfficeChange }
+  | { type: 'fallbackAdded' }
+  | { type: 'fallbackChanged'; index: number; change: ServerChange }
+  | { type: 'fallbackRemoved'; index: number }
+  /** "Trust this certificate for host:port" on a finished test's side: pin it and test again. */
+  | { type: 'certificateTrusted'; side: Side; testId: string }
   | { type: 'testRequested'; testId: string }
   | { type: 'stageEvent'; event: StageEvent }
   | { type: 'testFinished'; testId: string; result: Result<TestReport> }
@@ -96,6 +107,7 @@ export const initialWizardState: WizardState = {
   step: 'address',
   email: '',
   displayName: '',
+  replyTo: '',
   detection: { status: 'idle' },
   showProblems: false,
   advanceWhenFound: false,
@@ -109,6 +121,7 @@ export function addressState(setup: Setup): At<'address'> {
     step: 'address',
     email: setup.email,
     displayName: setup.displayName,
+    replyTo: setup.replyTo,
     detection: { status: 'found', email: setup.email, settings: setup.detected },
     showProblems: false,
     advanceWhenFound: false,
