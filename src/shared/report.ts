@@ -165,3 +165,14 @@ export interface StageEvent {
 export function bothPassed(report: TestReport): boolean {
   return report.incoming?.ok === true && report.outgoing?.ok === true
 }
+
+/**
+ * The configuration works: incoming passed, and mail goes out through the outgoing server or, when that
+ * one failed, one of its fallbacks (sending uses the first that works; issue 16). What proves an
+ * account with fallback outgoing servers.
+ */
+export function worksWithFallback(report: TestReport): boolean {
+  return (
+    report.incoming?.ok === true && (report.outgoing?.ok === true || (report.outgoingFallbacks ?? []).some((r) => r.ok))
+  )
+}

@@ -206,8 +206,11 @@ describe.skipIf(problem !== null)(
           replyTo: 'desk@example.test',
           outgoingFallbacks: [b.smtps],
           providerId: null,
+          testId: 'fb1',
         }),
       )
+      // a fallback that works proves the settings: mail goes out
+      expect(saved.lastVerifiedAt).not.toBeNull()
       const t0 = performance.now()
       const sent = value<{
         sent: boolean

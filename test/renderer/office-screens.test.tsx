@@ -102,6 +102,43 @@ describe('the test step', () => {
       'smtp.example.org port 587, STARTTLS: failed: No answer [connection_timeout]',
     ])
   })
+
+  it('a failed main outgoing server with a working fallback: saving is offered, and says why', async () => {
+    const { fake, user } = await finished({
+      incoming: passed('imap', 'imap.example.org', 993),
+      outgoing: {
+        ...passed('smtp', 'smtp.example.org', 465),
+        ok: false,
+        title: 'No answer',
+        cause: 'connection_timeout',
+      },
+      outgoingFallbacks: [{ ...passed('smtp', 'relay.example.org', 2525), security: 'starttls' }],
+      ms: 40,
+    })
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Both work, sending through a fallback server')
+    fake.api.saveAccount.mockReturnValue(new Promise(() => undefined))
+    await user.click(screen.getByRole('button', { name: 'Save account' }))
+    expect(fake.api.saveAccount).toHaveBeenCalledTimes(1)
+    expect(screen.getByRole('region', { name: 'Fallback outgoing servers' }).textContent).toContain('works')
+  })
+
+  it('no working outgoing server at all: nothing to save', async () => {
+    await finished({
+      incoming: passed('imap', 'imap.example.org', 993),
+      outgoing: {
+        ...passed('smtp', 'smtp.example.org', 465),
+        ok: false,
+        title: 'No answer',
+        cause: 'connection_timeout',
+      },
+      outgoingFallbacks: [
+        { ...passed('smtp', 'relay.example.org', 2525), ok: false, title: 'No answer', cause: 'connection_timeout' },
+      ],
+      ms: 40,
+    })
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Outgoing mail failed the test')
+    expect(screen.queryByRole('button', { name: 'Save account' })).toBeNull()
+  })
 })
 
 describe('the account screen', () => {

@@ -1,5 +1,5 @@
 import type { Account, StaleCredential } from '../../shared/account.js'
-import { bothPassed, type StageEvent } from '../../shared/report.js'
+import { worksWithFallback, type StageEvent } from '../../shared/report.js'
 import type { Credentials } from '../credentials/credentials.js'
 import { isRejection, staleReason } from '../credentials/stale-reason.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
@@ -75,13 +75,13 @@ export async function retestAccount(
         reason: staleReason(account.providerId, cause),
       }
     }
-  } else if (bothPassed(report)) {
+  } else if (worksWithFallback(report)) {
     stale = null
   }
   const updated: Account = {
     ...account,
     stale,
-    lastVerifiedAt: bothPassed(report) ? now().toISOString() : account.lastVerifiedAt,
+    lastVerifiedAt: worksWithFallback(report) ? now().toISOString() : account.lastVerifiedAt,
   }
   accounts.update(updated)
   return { report, account: await accounts.view(updated) }

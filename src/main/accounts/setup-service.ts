@@ -3,7 +3,7 @@ import { DIRECT_CONNECTION, type ConnectionSettings } from '../../shared/connect
 import type { ValidateResult } from '../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
-import { bothPassed, type RoundTripReport, type StageEvent, type TestReport } from '../../shared/report.js'
+import { worksWithFallback, type RoundTripReport, type StageEvent, type TestReport } from '../../shared/report.js'
 import type { Credentials } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
 import type { Login } from '../mail/login.js'
@@ -103,7 +103,7 @@ export class AccountSetup {
     const { deps } = this
     const logins = await this.logins(draft)
     const report = await deps.tester.run(draft.testId, request(draft, logins), emit)
-    if (!bothPassed(report))
+    if (!worksWithFallback(report))
       return { saved: false, report, reason: 'A server did not accept the settings, so nothing was saved.' }
     let trip: RoundTripReport | undefined
     if (draft.validationMessage) {

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import type { ProviderId } from '../../shared/providers.js'
-import type { StageEvent, TestReport } from '../../shared/report.js'
+import { worksWithFallback, type StageEvent, type TestReport } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import { ProbeCancelled } from './probe-failure.js'
 import type { TlsTrust } from './protocol-options.js'
@@ -49,8 +49,7 @@ export class ConnectionTester {
       )
       this.keep(this.transcripts, testId, result.transcripts)
       this.noteCertificates(result.report)
-      const { incoming, outgoing } = result.report
-      if (req.incoming && req.outgoing && incoming?.ok && outgoing?.ok) {
+      if (req.incoming && req.outgoing && worksWithFallback(result.report)) {
         this.keep(this.proofs, testId, { digest: this.digest(req), at: this.now() })
       }
       return result.report
@@ -91,7 +90,8 @@ export class ConnectionTester {
   }
 
   /**
-   * When `testId` proved exactly this configuration (both servers passed with these logins), as an ISO
+   * When `testId` proved exactly this configuration (incoming passed and mail went out through the
+   * outgoing server or a fallback, with these logins and office options), as an ISO
    * time; else null.
    */
   provenAt(testId: string | undefined, config: TestRequest): string | null {
@@ -157,7 +157,8 @@ export class ConnectionTester {
       ]
     // the office options are part of what was proven (a proxy, a pin, a TLS minimum change the test)
     const office = c.office ? [c.office.settings, c.office.proxyPassword ?? null] : null
-    const canonical = JSON.stringify([c.email.toLowerCase(), side(c.incoming), side(c.outgoing), office])
+    const fallbacks = (c.outgoingFallbacks ?? []).map(side)
+    const canonical = JSON.stringify([c.email.toLowerCase(), side(c.incoming), side(c.outgoing), office, fallbacks])
     return createHmac('sha256', this.key).update(canonical).digest('hex')
   }
 
