@@ -17,6 +17,8 @@ export const PACKAGES = {
   'dovecot-auth-lua': "test bed: Gmail's exact failure texts",
   openssl: 'the test bed certificates',
   chromium: 'the browser test suite',
+  microsocks: 'office options: a SOCKS5 proxy with a password',
+  tinyproxy: 'office options: an HTTP CONNECT proxy with Basic auth',
 }
 
 function installed(pkg) {
