@@ -111,6 +111,17 @@ export function pinFor(settings: ConnectionSettings, server: HostPort): Certific
   return settings.pins.find((p) => same(p, server))
 }
 
+/**
+ * "Trust this certificate for host:port": the pin for the certificate a test showed on that server,
+ * by its key (`sha256/BASE64` of the SubjectPublicKeyInfo) and the self-signed anchor its chain ended in.
+ */
+export function pinOfShown(
+  server: HostPort,
+  cert: { spki: string; anchor?: string | undefined; subject: string },
+): CertificatePin {
+  return { host: server.host, port: server.port, spki: cert.spki, anchor: cert.anchor ?? null, subject: cert.subject }
+}
+
 /** The settings with `pin` trusted for its host and port (replacing an older pin there). */
 export function withPin(settings: ConnectionSettings, pin: CertificatePin): ConnectionSettings {
   return { ...settings, pins: [...settings.pins.filter((p) => !same(p, pin)), pin] }

@@ -1,6 +1,5 @@
 import type { ConnectionOptions } from './protocol-options.js'
-import { isCertificateError } from './certificate-inspector.js'
-import { secondLookSocket } from './proxy/second-look.js'
+import { handshakeReached, secondLookSocket } from './proxy/second-look.js'
 
 /**
  * After a plaintext greeting never came: does this port speak TLS from the first byte? A completed
@@ -15,15 +14,5 @@ export async function speaksImplicitTls(
   timeoutMs: number,
 ): Promise<boolean> {
   const socket = await secondLookSocket(address, port, host, conn, timeoutMs)
-  if (!socket) return false
-  return new Promise((resolve) => {
-    const done = (answer: boolean): void => {
-      clearTimeout(timer)
-      socket.destroy()
-      resolve(answer)
-    }
-    const timer = setTimeout(() => done(false), timeoutMs)
-    socket.once('secureConnect', () => done(true))
-    socket.once('error', (e: Error & { code?: string }) => done(isCertificateError(e.code)))
-  })
+  return socket ? handshakeReached(socket, timeoutMs) : false
 }

@@ -1,7 +1,6 @@
 import { TLS_VERSIONS, type TlsVersion } from '../../shared/connection.js'
-import { isCertificateError } from './certificate-inspector.js'
 import type { ConnectionOptions } from './protocol-options.js'
-import { secondLookSocket } from './proxy/second-look.js'
+import { handshakeReached, secondLookSocket } from './proxy/second-look.js'
 
 /** Node/OpenSSL's words for "no TLS version in common" (client side, server side, and a config with none). */
 export function isTlsVersionError(code: string | undefined): boolean {
@@ -31,17 +30,7 @@ async function takes(
     // OpenSSL 3 needs security level 0 to sign a 1.0/1.1 handshake at all (protocol-options.ts)
     ...(legacy && /^[1-9]/.test(process.versions.openssl ?? '') ? { ciphers: 'DEFAULT:@SECLEVEL=0' } : {}),
   })
-  if (!socket) return false
-  return new Promise((resolve) => {
-    const done = (answer: boolean): void => {
-      clearTimeout(timer)
-      socket.destroy()
-      resolve(answer)
-    }
-    const timer = setTimeout(() => done(false), timeoutMs)
-    socket.once('secureConnect', () => done(true))
-    socket.once('error', (e: Error & { code?: string }) => done(isCertificateError(e.code)))
-  })
+  return socket ? handshakeReached(socket, timeoutMs) : false
 }
 
 /**

@@ -1,4 +1,5 @@
 import { connect, type ConnectionOptions as TlsConnectOptions, type TLSSocket } from 'node:tls'
+import { isCertificateError } from '../certificate-inspector.js'
 import { tlsOptions, type ConnectionOptions } from '../protocol-options.js'
 import { openTunnel } from './tunnel.js'
 
@@ -22,4 +23,22 @@ export async function secondLookSocket(
     () => undefined,
   )
   return tunnel ? connect({ ...options, socket: tunnel }) : undefined
+}
+
+/**
+ * Whether a second-look handshake got as far as TLS: it completed, or it reached a certificate (a
+ * verification failure still proves the port speaks that TLS). False on any other error or after
+ * `timeoutMs`. The socket is destroyed either way; only a ClientHello was sent.
+ */
+export function handshakeReached(socket: TLSSocket, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (answer: boolean): void => {
+      clearTimeout(timer)
+      socket.destroy()
+      resolve(answer)
+    }
+    const timer = setTimeout(() => done(false), timeoutMs)
+    socket.once('secureConnect', () => done(true))
+    socket.once('error', (e: Error & { code?: string }) => done(isCertificateError(e.code)))
+  })
 }

@@ -1,6 +1,13 @@
 import { useState } from 'react'
 import type { AccountView } from '../../../shared/account.js'
-import { withMinTls, withoutPin, withPin, type CertificatePin, type TlsVersion } from '../../../shared/connection.js'
+import {
+  pinOfShown,
+  withMinTls,
+  withoutPin,
+  withPin,
+  type CertificatePin,
+  type TlsVersion,
+} from '../../../shared/connection.js'
 import type { ProbeReport } from '../../../shared/report.js'
 import { mailkey, settle } from '../lib/api.js'
 
@@ -48,14 +55,7 @@ export function useAccountTrust(account: AccountView, onUpdated: (a: AccountView
     trust: (report) => {
       const cert = report.certificate
       if (!cert) return Promise.resolve(false)
-      const pin = {
-        host: report.host,
-        port: report.port,
-        spki: cert.spki,
-        anchor: cert.anchor ?? null,
-        subject: cert.subject,
-      }
-      return save(withPin(connection, pin))
+      return save(withPin(connection, pinOfShown(report, cert)))
     },
     allowTls: (server, version) => save(withMinTls(connection, server, version)),
     removePin: (pin) => save(withoutPin(connection, pin)),

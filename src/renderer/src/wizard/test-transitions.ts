@@ -1,3 +1,4 @@
+import { pinOfShown } from '../../../shared/connection.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { Side } from '../../../shared/mail.js'
 import type { TestReport } from '../../../shared/report.js'
@@ -94,12 +95,5 @@ export function trustCertificate(state: WizardState, side: Side, testId: string)
   const report = state.run.report[side]
   const cert = report?.certificate
   if (!report?.canTrust || !cert) return state
-  const pin = {
-    host: report.host,
-    port: report.port,
-    spki: cert.spki,
-    anchor: cert.anchor ?? null,
-    subject: cert.subject,
-  }
-  return startTest({ ...state.setup, office: withTrusted(state.setup.office, pin) }, testId)
+  return startTest({ ...state.setup, office: withTrusted(state.setup.office, pinOfShown(report, cert)) }, testId)
 }
