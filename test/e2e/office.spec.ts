@@ -106,8 +106,8 @@ test('a black-holed outgoing server: the fallback is tested, saving is offered, 
     await toEditor(page, ALICE.address)
     await setServer(page, 'Incoming mail', bed.host, bed.ports.imaps)
     await setServer(page, 'Outgoing mail', '127.0.0.1', hole.port)
-    await page.getByRole('button', { name: 'Add a fallback outgoing server' }).click()
-    await setServer(page, 'Fallback server 1', bed.host, bed.ports.smtps)
+    await page.getByRole('button', { name: 'Add another outgoing server' }).click()
+    await setServer(page, 'Outgoing server 2', bed.host, bed.ports.smtps)
     await page.getByRole('button', { name: 'Test both servers' }).click()
 
     const heading = page.getByRole('heading', { name: 'Both work, sending through a fallback server' })

@@ -12,7 +12,9 @@ interface Props {
 
 /**
  * Fallback outgoing servers, in the order sending tries them when the main one does not work (a port
- * the office network blocks, a relay on 2525). The test checks each.
+ * the office network blocks, a relay on 2525). The test checks each. They are numbered after the main
+ * one (outgoing server 2, 3…), and no button's name holds "back": the step's Back button keeps a name
+ * of its own.
  */
 export function FallbackServers({ setup, problems, dispatch }: Props) {
   return (
@@ -22,7 +24,7 @@ export function FallbackServers({ setup, problems, dispatch }: Props) {
         Sending tries these in order, and says when it used one and why the first failed.
       </p>
       {setup.fallbacks.map((draft, index) => (
-        <div className="fallback" key={index} role="group" aria-label={`Fallback server ${index + 1}`}>
+        <div className="fallback" key={index} role="group" aria-label={`Outgoing server ${index + 2}`}>
           <ServerFields
             fieldId={(field) => `fallback-${index}-${field}`}
             draft={draft}
@@ -32,7 +34,7 @@ export function FallbackServers({ setup, problems, dispatch }: Props) {
           <button
             type="button"
             className="button button--quiet"
-            aria-label={`Remove fallback server ${index + 1}`}
+            aria-label={`Remove outgoing server ${index + 2}`}
             onClick={() => dispatch({ type: 'fallbackRemoved', index })}
           >
             Remove
@@ -41,7 +43,7 @@ export function FallbackServers({ setup, problems, dispatch }: Props) {
       ))}
       {setup.fallbacks.length < 5 && (
         <button type="button" className="button" onClick={() => dispatch({ type: 'fallbackAdded' })}>
-          Add a fallback outgoing server
+          Add another outgoing server
         </button>
       )}
     </fieldset>
