@@ -1,3 +1,4 @@
+import type { ConnectionSettings } from './connection.js'
 import type { Cause } from './diagnosis.js'
 import type { IncomingFilter } from './filters/filter.js'
 import type { IncomingServer, Server } from './mail.js'
@@ -91,6 +92,15 @@ export interface Account {
   filter: IncomingFilter | null
   /** Signs in with OAuth 2.0 (XOAUTH2) instead of a password: the client, never its secret. */
   oauth: OAuthSettings | null
+  /** Reply-To of messages sent as the account's own address (its sender name is `displayName`). */
+  replyTo: string | null
+  /** Outgoing servers sending falls back to, in order, when `outgoing` does not work. */
+  outgoingFallbacks: Server[]
+  /**
+   * Office connection options: the proxy every socket goes through (its password, if any, in the
+   * keychain under `<id>:proxy`), the lowest TLS version per server, trusted keys and office CAs.
+   */
+  connection: ConnectionSettings
 }
 
 /**
@@ -110,6 +120,8 @@ export interface SecretPresence {
   incoming: boolean
   /** `shared`: sending uses the incoming secret; `own`: a separate secret; `missing`: split but absent. */
   outgoing: 'shared' | 'own' | 'missing'
+  /** The proxy's password, when the account's proxy has a user name. */
+  proxy?: 'saved' | 'missing'
 }
 
 /** An account as the account screen shows it. */

@@ -17,6 +17,12 @@ const V1_ACCOUNT = {
   createdAt: '2026-01-01T00:00:00.000Z',
   lastVerifiedAt: '2026-01-01T00:00:01.000Z',
 }
+/** What version 6 adds to every account (issue 16): no Reply-To, no fallbacks, a direct connection. */
+const V6_DEFAULTS = {
+  replyTo: null,
+  outgoingFallbacks: [],
+  connection: { proxy: null, minTls: [], pins: [], cas: [] },
+}
 const FIXED_NOW = new Date('2026-11-22T10:00:00.000Z')
 
 let dir: string
@@ -46,7 +52,7 @@ describe('opening the settings', () => {
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(1)
     expect(store.get('accounts')).toEqual([
-      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null },
+      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null, ...V6_DEFAULTS },
     ])
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
   })
@@ -95,7 +101,7 @@ describe('migrations', () => {
     const v2 = { schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }] }
     expect(migrate(v2).data).toEqual({
       schemaVersion: SCHEMA_VERSION,
-      accounts: [{ ...v2.accounts[0], aliases: [], filter: null, oauth: null }],
+      accounts: [{ ...v2.accounts[0], aliases: [], filter: null, oauth: null, ...V6_DEFAULTS }],
       oauthGrants: [],
     })
   })
@@ -105,7 +111,7 @@ describe('migrations', () => {
     const kept = { mode: 'ignore', addresses: [], domains: ['spam.test'], keywords: [], ignored: { kind: 'discard' } }
     const v3 = { schemaVersion: 3, accounts: [v3Account, { ...v3Account, id: 'acc2', filter: kept }] }
     expect(migrate(v3).data).toMatchObject({
-      schemaVersion: 5,
+      schemaVersion: SCHEMA_VERSION,
       accounts: [
         { ...v3Account, filter: null },
         { id: 'acc2', filter: kept },
@@ -119,7 +125,7 @@ describe('migrations', () => {
     const { store, notice, migratedFrom } = openSettings(dir)
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(3)
-    expect(store.get('accounts')).toEqual([{ ...v3Account, filter: null, oauth: null }])
+    expect(store.get('accounts')).toEqual([{ ...v3Account, filter: null, oauth: null, ...V6_DEFAULTS }])
   })
 
   it('mark every account as signing in with a password at version 5, with no OAuth sign-ins yet', () => {
@@ -128,10 +134,54 @@ describe('migrations', () => {
       accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null }],
     }
     expect(migrate(v4).data).toEqual({
-      schemaVersion: 5,
-      accounts: [{ ...v4.accounts[0], oauth: null }],
+      schemaVersion: SCHEMA_VERSION,
+      accounts: [{ ...v4.accounts[0], oauth: null, ...V6_DEFAULTS }],
       oauthGrants: [],
     })
+  })
+
+  it('add office connection options at version 6 (a direct connection) and keep values already there', () => {
+    const v5Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null }
+    expect(migrate({ schemaVersion: 5, accounts: [v5Account], oauthGrants: [] }).data).toEqual({
+      schemaVersion: 6,
+      accounts: [{ ...v5Account, ...V6_DEFAULTS }],
+      oauthGrants: [],
+    })
+    const proxied = { ...v5Account, replyTo: 'office@example.com' }
+    expect(migrate({ schemaVersion: 5, accounts: [proxied], oauthGrants: [] }).data).toMatchObject({
+      accounts: [{ replyTo: 'office@example.com', outgoingFallbacks: [] }],
+    })
+  })
+
+  it('a version 6 account with every office option passes the schema', () => {
+    const account = {
+      ...V1_ACCOUNT,
+      outgoingUsername: null,
+      stale: null,
+      aliases: [],
+      filter: null,
+      oauth: null,
+      replyTo: 'desk@example.com',
+      outgoingFallbacks: [{ host: 'relay.example.com', port: 2525, security: 'starttls' }],
+      connection: {
+        proxy: { kind: 'socks5', host: 'proxy.lan', port: 1080, username: 'office' },
+        minTls: [{ host: 'mail.office.lan', port: 993, version: '1.0' }],
+        pins: [
+          {
+            host: 'mail.office.lan',
+            port: 993,
+            spki: 'sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
+            anchor: null,
+            subject: 'CN=mail.office.lan',
+          },
+        ],
+        cas: [],
+      },
+    }
+    writeFileSync(file(), JSON.stringify({ schemaVersion: SCHEMA_VERSION, accounts: [account], oauthGrants: [] }))
+    const { store, notice } = openSettings(dir)
+    expect(notice).toBeUndefined()
+    expect(store.get('accounts')).toEqual([account])
   })
 
   it('treat a file without a version as version 1', () => {

@@ -87,6 +87,8 @@ export function installFakeMailkey(
     oauthCancel: vi.fn<MailkeyApi['oauthCancel']>(() => Promise.resolve({ ok: true, value: { cancelled: true } })),
     oauthDiscover: vi.fn<MailkeyApi['oauthDiscover']>(),
     exportAccount: vi.fn<MailkeyApi['exportAccount']>(),
+    inspectCa: vi.fn<MailkeyApi['inspectCa']>(),
+    setAccountTrust: vi.fn<MailkeyApi['setAccountTrust']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

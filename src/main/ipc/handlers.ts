@@ -77,6 +77,8 @@ export function createHandlers(s: Services): Handlers {
     exportFilter: (input) => Promise.resolve(s.filters.script(input.accountId, input.filter)),
     uploadFilter: (input) => s.filters.upload(input.accountId, input.testId, input.script, input.sieve),
     exportAccount: (input) => s.exportAccount(input.accountId, input.format),
+    inspectCa: (input) => Promise.resolve(s.inspectCa(input.pem)),
+    setAccountTrust: (input) => s.setAccountTrust(input),
     explainError: ({ text, protocol, code }) =>
       Promise.resolve(diagnosePasted({ text, ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) })),
     oauthAuthorize: ({ flowId, email, client, accountId, timeoutMs }) =>

@@ -38,6 +38,8 @@ export const CHANNELS = {
   oauthCancel: 'oauth:cancel',
   oauthDiscover: 'oauth:discover',
   exportAccount: 'accounts:export',
+  inspectCa: 'trust:inspect-ca',
+  setAccountTrust: 'accounts:set-trust',
 } as const
 
 export type Method = keyof typeof CHANNELS
