@@ -54,7 +54,7 @@ function proxyFailed(ctx: DescribeContext): Description {
       }
     case 'target':
       return {
-        title: `The proxy would not connect to ${ctx.server}`,
+        title: `The proxy would not connect to ${input.host ? `${input.host}${input.port ? ` port ${input.port}` : ''}` : 'the mail server'}`,
         explanation:
           `${said} The proxy works, but it refused or could not reach the mail server. Many office proxies only allow web ports (443): ask whoever runs it to allow ${input.port ? `port ${input.port}` : 'the mail ports'}.`.trim(),
         fix: {
