@@ -105,6 +105,9 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
   const { clock, signal, transcript } = ctx
   const { server, login, senderCheck: check } = side
   const library = loadSmtpConnection()
+  // a proxy's tunnel comes back flowing (the socks package resumes it): nodemailer must be loaded
+  // before it opens, or a quick server's greeting arrives with nobody reading and is lost
+  if (conn.proxy) await library
   const socket = await openStages(side, conn, ctx)
   if (check && [check.from, check.to].some((a) => /[\s<>]/.test(a))) {
     throw new ProbeFailure({ code: 'EINVALID', message: 'The sender check needs plain addresses' })
