@@ -109,6 +109,8 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
   // before it opens, or a quick server's greeting arrives with nobody reading and is lost
   if (conn.proxy) await library
   const socket = await openStages(side, conn, ctx)
+  // and held until nodemailer reads it (it resumes the socket once its reader is attached)
+  if (conn.proxy && server.security !== 'tls') socket.pause()
   if (check && [check.from, check.to].some((a) => /[\s<>]/.test(a))) {
     throw new ProbeFailure({ code: 'EINVALID', message: 'The sender check needs plain addresses' })
   }
