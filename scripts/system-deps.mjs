@@ -19,6 +19,8 @@ export const PACKAGES = {
   'dovecot-managesieved': 'test bed: filter upload (ManageSieve, RFC 5804)',
   openssl: 'the test bed certificates',
   chromium: 'the browser test suite',
+  microsocks: 'office options: a SOCKS5 proxy with a password',
+  tinyproxy: 'office options: an HTTP CONNECT proxy with Basic auth',
 }
 
 function installed(pkg) {

@@ -75,6 +75,9 @@ function savedAccount(dir: string): void {
     lastVerifiedAt: null,
     filter: null,
     oauth: null,
+    replyTo: null,
+    outgoingFallbacks: [],
+    connection: { proxy: null, minTls: [], pins: [], cas: [] },
     stale: null,
     aliases: [
       {

@@ -1,4 +1,6 @@
 import type Conf from 'conf'
+import type { AccountView } from '../shared/account.js'
+import type { TrustedCa } from '../shared/connection.js'
 import type { AppNotice, SettingsBackupView } from '../shared/ipc/contract.js'
 import type { ExportFormat, ImportOutcome, SaveOutcome } from '../shared/export.js'
 import type { KeychainHealth } from '../shared/keychain.js'
@@ -20,6 +22,7 @@ import { retestAccount } from './accounts/retest-account.js'
 import { sendTestMessage } from './accounts/send-test-message.js'
 import { dismissBackup, listBackups, type SettingsBackup } from './accounts/settings-backups.js'
 import type { SettingsData } from './accounts/settings-schema.js'
+import { inspectCa, setAccountTrust } from './accounts/office-options.js'
 import { AccountSetup } from './accounts/setup-service.js'
 import { resetStaleCredential, type NewSecret } from './accounts/stale-credential-reset.js'
 import { Credentials } from './credentials/credentials.js'
@@ -38,6 +41,7 @@ import { resolveVia } from './discovery/net/resolve.js'
 import { ConnectionTester } from './mail/connection-tester.js'
 import type { TlsTrust } from './mail/protocol-options.js'
 import { ROUND_TRIP_LIMIT_MS } from './mail/round-trip.js'
+import type { Timeouts } from './mail/timeouts.js'
 import { AccessTokens } from './oauth/access-tokens.js'
 import { PendingGrants } from './oauth/pending-grants.js'
 
@@ -74,6 +78,10 @@ export interface Services {
   sendTestMessage: (input: Parameters<typeof sendTestMessage>[1]) => ReturnType<typeof sendTestMessage>
   /** Finds the servers for an address and keeps the trust gate's hosts (discovery/). */
   discovery: DiscoveryService
+  /** An office CA file checked (a CA, in date) and described; INVALID_INPUT says why not. */
+  inspectCa: (pem: string) => TrustedCa
+  /** A saved account's pins and office CAs, replaced (new pins must be certificates Mailkey saw). */
+  setAccountTrust: (input: Parameters<typeof setAccountTrust>[1]) => Promise<AccountView>
   keychainHealth: () => Promise<KeychainHealth>
   /** One check of an account at a time: the user's re-test and reset wait here, the background skips. */
   checkLock: CheckLock
@@ -130,6 +138,8 @@ export interface ServiceConfig {
   settingsDir?: string
   /** How long a round trip waits for its message (60 s; tests shorten it). */
   roundTripLimitMs?: number
+  /** The timeouts of test messages and round trips (DEFAULT_TIMEOUTS; tests shorten them). */
+  timeouts?: Timeouts
   now?: () => Date
 }
 
@@ -216,8 +226,10 @@ export function createServices(config: ServiceConfig): Services {
     signIn: new OAuthSignIn({ accounts, credentials, pending, openAuthorization }),
     oauthGrants,
     tokens: savedTokens,
-    sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust }, input),
+    sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust, timeouts: config.timeouts }, input),
     discovery,
+    inspectCa,
+    setAccountTrust: (input) => accounts.view(setAccountTrust({ accounts, tester }, input)),
     keychainHealth: () => checkKeychain(config.secrets),
     checkLock,
     // keychainHealth is looked up at call time, like saveFile: tests replace it

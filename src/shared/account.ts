@@ -1,3 +1,4 @@
+import type { ConnectionSettings } from './connection.js'
 import type { Cause } from './diagnosis.js'
 import type { IncomingFilter } from './filters/filter.js'
 import type { IncomingServer, Server } from './mail.js'
@@ -93,6 +94,15 @@ export interface Account {
   oauth: OAuthSettings | null
   /** The group (shared/group.ts) this account belongs to; null or absent: none. */
   groupId?: string | null
+  /** Reply-To of messages sent as the account's own address (its sender name is `displayName`). */
+  replyTo: string | null
+  /** Outgoing servers sending falls back to, in order, when `outgoing` does not work. */
+  outgoingFallbacks: Server[]
+  /**
+   * Office connection options: the proxy every socket goes through (its password, if any, in the
+   * keychain under `<id>:proxy`), the lowest TLS version per server, trusted keys and office CAs.
+   */
+  connection: ConnectionSettings
 }
 
 /**
@@ -112,6 +122,8 @@ export interface SecretPresence {
   incoming: boolean
   /** `shared`: sending uses the incoming secret; `own`: a separate secret; `missing`: split but absent. */
   outgoing: 'shared' | 'own' | 'missing'
+  /** The proxy's password, when the account's proxy has a user name. */
+  proxy?: 'saved' | 'missing'
 }
 
 /** An account as the account screen shows it. */

@@ -1,3 +1,4 @@
+import type { TlsVersion } from './connection.js'
 import type { Security } from './mail.js'
 import type { OAuthProviderKind } from './oauth.js'
 
@@ -33,6 +34,10 @@ export const CAUSES = [
   'account_disabled',
   'server_unavailable',
   'unknown',
+  // round 2 (DESIGN.md): the proxy was unreachable, refused the login or refused the target
+  'proxy_failed',
+  // round 2: no TLS version in common with the server (distinct from the TLS mode, tls_mode_mismatch)
+  'tls_version_unsupported',
 ] as const
 
 export type Cause = (typeof CAUSES)[number]
@@ -44,9 +49,11 @@ export type Fix =
   | { kind: 'switch-security'; port: number; security: Security; label: string }
   | { kind: 'open-url'; url: string; label: string }
   | { kind: 'replace-password'; label: string }
-  | { kind: 'check-settings'; field: 'email' | 'username' | 'host' | 'port' | 'password'; label: string }
+  | { kind: 'check-settings'; field: 'email' | 'username' | 'host' | 'port' | 'password' | 'proxy'; label: string }
   /** Try once more with the other form of the user name (the full address, or the part before "@"). */
   | { kind: 'switch-username'; username: string; label: string }
+  /** Lowers (or raises) the lowest TLS version for this one server, nothing else (issue 16). */
+  | { kind: 'allow-tls-version'; host: string; port: number; version: TlsVersion; label: string }
   | { kind: 'retry-later'; label: string }
   | { kind: 'contact-admin'; label: string }
   /** Sign in with the provider in the browser (OAuth): the first time, or again after a revoked token. */

@@ -39,7 +39,54 @@ export interface ProbeReport {
    * one. Only this may count toward a saved secret being stale.
    */
   credentialsRefused?: boolean
+  /**
+   * Mailkey may offer "Trust this certificate for host:port" (pin its key): a certificate failure of a
+   * server that belongs to no known provider (their certificates rotate), which a pin can fix.
+   */
+  canTrust?: boolean
+  /** The proxy this server was reached through (`socks5://user@host:port`, never a password). */
+  via?: string
+  /** What the server offers beyond the basics, read after a successful test (for power users). */
+  capabilities?: ServerCapabilities
 }
+
+/** IMAP extensions that change what a mail app can do (RFC 2177, 7162, 6851, 9208, 6855). */
+export interface ImapCapabilities {
+  protocol: 'imap'
+  /** IDLE: new mail arrives at once, instead of polling every few minutes. */
+  idle: boolean
+  condstore: boolean
+  qresync: boolean
+  move: boolean
+  quota: boolean
+  /** Storage used and allowed in the inbox's quota root, in bytes, when the server says. */
+  quotaUsage?: { usedBytes: number; limitBytes: number | null }
+  utf8Accept: boolean
+  /** Every capability the server announced after signing in. */
+  all: string[]
+}
+
+/** SMTP service extensions from the EHLO reply (RFC 1870, 6531, 6152, 2920, 3461). */
+export interface SmtpCapabilities {
+  protocol: 'smtp'
+  /** The largest message the server takes, in MB (SIZE); null when it names no limit. */
+  sizeMb: number | null
+  smtputf8: boolean
+  eightBitMime: boolean
+  pipelining: boolean
+  dsn: boolean
+  all: string[]
+}
+
+/** POP3 CAPA (RFC 2449): UIDL lets an app keep track of what it downloaded, TOP fetch headers only. */
+export interface Pop3Capabilities {
+  protocol: 'pop3'
+  uidl: boolean
+  top: boolean
+  all: string[]
+}
+
+export type ServerCapabilities = ImapCapabilities | SmtpCapabilities | Pop3Capabilities
 
 /** The server certificate, shown when TLS verification fails so the user can judge it. */
 export interface CertificateInfo {
@@ -51,6 +98,13 @@ export interface CertificateInfo {
   fingerprint256: string
   /** Names the certificate is valid for (subjectAltName). */
   altNames: string[]
+  /** The pin of its key: `sha256/` + base64 SHA-256 of the SubjectPublicKeyInfo (HPKP, curl --pinnedpubkey). */
+  spki: string
+  /**
+   * The self-signed certificate (PEM) the presented chain ends in, when the server sent one: what a
+   * pin trusts for this server so the handshake still verifies in full. Absent: only a CA import helps.
+   */
+  anchor?: string
 }
 
 /** A bare TCP connect to a standard port, made when connecting failed. */
@@ -61,6 +115,15 @@ export interface PortCheck {
   ms: number
   /** Why it is not open: turned away, no answer at all (filtered), or another error. */
   result?: 'refused' | 'no-answer' | 'error'
+}
+
+/** An outgoing server sending tried and could not use, with why (the fallback servers' story). */
+export interface SendAttempt {
+  host: string
+  port: number
+  security: Security
+  cause: Cause
+  title: string
 }
 
 /** What happened to a message sent to check delivery (an alias round trip, validate-and-save). */
@@ -77,11 +140,17 @@ export interface RoundTripReport {
   cause?: Cause
   serverText?: string
   fix?: Fix
+  /** The outgoing server the message went out through, when it was not the first one. */
+  sentVia?: { host: string; port: number; security: Security }
+  /** The servers tried before it, and why each failed. */
+  failedBefore?: SendAttempt[]
 }
 
 export interface TestReport {
   incoming?: ProbeReport
   outgoing?: ProbeReport
+  /** The fallback outgoing servers, in the order sending tries them after `outgoing`. */
+  outgoingFallbacks?: ProbeReport[]
   /** When connecting failed: which standard ports answer from this network, and in plain words. */
   reachability?: { checks: PortCheck[]; summary: string }
   /** Wall time of the whole test: the slower side, since both run at once. */
@@ -101,4 +170,15 @@ export interface StageEvent {
 /** Both servers were tested and both passed: the only result that proves a configuration. */
 export function bothPassed(report: TestReport): boolean {
   return report.incoming?.ok === true && report.outgoing?.ok === true
+}
+
+/**
+ * The configuration works: incoming passed, and mail goes out through the outgoing server or, when that
+ * one failed, one of its fallbacks (sending uses the first that works; issue 16). What proves an
+ * account with fallback outgoing servers.
+ */
+export function worksWithFallback(report: TestReport): boolean {
+  return (
+    report.incoming?.ok === true && (report.outgoing?.ok === true || (report.outgoingFallbacks ?? []).some((r) => r.ok))
+  )
 }

@@ -10,7 +10,7 @@ import { discoverySubjectAltNames } from './discovery-names.js'
 export interface FixturePki {
   caPath: string
   ca: string
-  /** Valid for localhost, 127.0.0.1, 127.0.0.2, ::1 and the discovery zone's names, signed by the CA. */
+  /** Valid for localhost, PROXIED_NAME, 127.0.0.1, 127.0.0.2, ::1 and the discovery zone's names, signed by the CA. */
   server: KeyPair
   /** Signed by the CA, but for another name (other.example.test) only. */
   wrongHost: KeyPair
@@ -27,7 +27,13 @@ export interface KeyPair {
   cert: string
 }
 
-const LOOPBACK_NAMES = 'DNS:localhost,IP:127.0.0.1,IP:127.0.0.2,IP:::1'
+/**
+ * A name only the test proxies know (RFC 6761: .invalid never resolves): reaching the bed by it proves
+ * the proxy, not this computer, looked the name up.
+ */
+export const PROXIED_NAME = 'mail.office.invalid'
+
+const LOOPBACK_NAMES = `DNS:localhost,DNS:${PROXIED_NAME},IP:127.0.0.1,IP:127.0.0.2,IP:::1`
 /** Loopback, plus the discovery test zone's names (guessed and published servers are checked by name). */
 const SERVER_NAMES = `${LOOPBACK_NAMES},${discoverySubjectAltNames()}`
 
@@ -133,7 +139,8 @@ function issueExpiredLeaf(dir: string, base: string, names: string): KeyPair {
   return read(dir, base)
 }
 
-function selfSignedLeaf(dir: string, base: string, names: string): KeyPair {
+/** A certificate that vouches for itself (its own CA), for `names` (a subjectAltName list). */
+export function selfSignedLeaf(dir: string, base: string, names: string = SERVER_NAMES): KeyPair {
   newKey(dir, `${base}.key`)
   openssl(
     [
@@ -154,6 +161,55 @@ function selfSignedLeaf(dir: string, base: string, names: string): KeyPair {
     dir,
   )
   return read(dir, base)
+}
+
+/** A CA of its own (an office's TLS-inspecting firewall) and a leaf for the bed's names signed by it. */
+export function officePki(dir: string): { ca: string; leaf: KeyPair } {
+  newKey(dir, 'office-ca.key')
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'office-ca.key',
+      '-days',
+      '3',
+      '-subj',
+      '/CN=Office Firewall CA',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      'office-ca.pem',
+    ],
+    dir,
+  )
+  newKey(dir, 'office-leaf.key')
+  openssl(['req', '-new', '-key', 'office-leaf.key', '-subj', '/CN=localhost', '-out', 'office-leaf.csr'], dir)
+  leafExtensions(dir, 'office-leaf', SERVER_NAMES)
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'office-leaf.csr',
+      '-CA',
+      'office-ca.pem',
+      '-CAkey',
+      'office-ca.key',
+      '-CAcreateserial',
+      '-days',
+      '3',
+      '-extfile',
+      'office-leaf.ext',
+      '-out',
+      'office-leaf.pem',
+    ],
+    dir,
+  )
+  return { ca: readFileSync(join(dir, 'office-ca.pem'), 'utf8'), leaf: read(dir, 'office-leaf') }
 }
 
 export function createFixturePki(dir: string): FixturePki {

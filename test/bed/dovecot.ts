@@ -126,6 +126,15 @@ function config({ dir, certPath, keyPath, ports, rootless, oauth }: ConfigInput)
     'imap_id_send = name GImap vendor "Google, Inc." support-url https://support.google.com/mail',
     // what clients say in IMAP ID goes to the log ("ID sent: name=…"), so a test can read what Mailkey sent
     'imap_id_log = *',
+    // a quota, so capability tests read QUOTA with its usage (RFC 9208) from a real server
+    'mail_plugins = $mail_plugins quota',
+    'protocol imap {',
+    '  mail_plugins = $mail_plugins imap_quota',
+    '}',
+    'plugin {',
+    '  quota = maildir:User quota',
+    '  quota_rule = *:storage=1G',
+    '}',
     ...unprivileged,
     ...(oauth
       ? ['passdb {', '  driver = oauth2', '  mechanisms = xoauth2 oauthbearer', `  args = ${dir}/oauth2.conf`, '}']

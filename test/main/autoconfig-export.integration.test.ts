@@ -36,6 +36,9 @@ function account(over: Partial<Account>): Account {
     aliases: [],
     filter: null,
     oauth: null,
+    replyTo: null,
+    outgoingFallbacks: [],
+    connection: { proxy: null, minTls: [], pins: [], cas: [] },
     ...over,
   }
 }

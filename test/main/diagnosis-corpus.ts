@@ -25,6 +25,7 @@ export type ClientStack =
   | 'phone'
   | 'server'
   | 'other'
+import { OFFICE } from './diagnosis-corpus-office.js'
 
 /**
  * Real failure texts, copied verbatim from public issue trackers and provider documentation, with the
@@ -1835,4 +1836,5 @@ export const CORPUS: readonly CorpusEntry[] = [
   ...OAUTH,
   ...STILL_UNKNOWN,
   ...STACKS_AND_APPS,
+  ...OFFICE,
 ]

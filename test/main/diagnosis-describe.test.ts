@@ -18,6 +18,7 @@ const CERT: CertificateInfo = {
   validTo: '2024-12-31T23:59:59.000Z',
   fingerprint256: 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89',
   altNames: ['mail.example.test', 'smtp.example.test'],
+  spki: 'sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
 }
 
 const d = (input: DiagnosisInput): ReturnType<typeof diagnose> => diagnose(input)

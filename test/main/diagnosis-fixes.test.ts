@@ -269,6 +269,29 @@ const TABLE: Record<Cause, Row> = {
     facts: { message: 'xyzzy' },
     fix: { kind: 'none' },
   },
+  // issue 16: the office's SOCKS5 proxy wants its own user and password, and refused the ones given
+  proxy_failed: {
+    protocol: 'imap',
+    server: ownImap,
+    stage: 'connect',
+    facts: {
+      code: 'EPROXY_AUTH',
+      message: 'The SOCKS5 proxy at proxy.office.lan port 1080 refused the user name and password',
+    },
+    fix: { kind: 'check-settings', field: 'proxy' },
+  },
+  // issue 16: an old office server that only speaks TLS 1.0, found by the second look
+  tls_version_unsupported: {
+    protocol: 'imap',
+    server: ownImap,
+    stage: 'tls',
+    facts: {
+      code: 'ERR_SSL_UNSUPPORTED_PROTOCOL',
+      message: 'C0D7E2F5:error:0A000102:SSL routines:ssl_choose_client_version:unsupported protocol',
+      serverTlsVersions: ['1.0'],
+    },
+    fix: { kind: 'allow-tls-version', host: 'mail.example.org', port: 993, version: '1.0' },
+  },
 }
 
 describe('every cause: the stage it stops at and a fix that would have solved it', () => {

@@ -16,6 +16,7 @@ const CERT = {
   validTo: '2024-12-31T00:00:00.000Z',
   fingerprint256: 'AB:CD',
   altNames: ['localhost'],
+  spki: 'sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
 }
 
 const contexts: DiagnosisInput[] = []

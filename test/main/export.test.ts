@@ -25,6 +25,9 @@ const GMAIL: Account = {
   aliases: [],
   filter: null,
   oauth: null,
+  replyTo: null,
+  outgoingFallbacks: [],
+  connection: { proxy: null, minTls: [], pins: [], cas: [] },
 }
 
 const RELAY: Account = {

@@ -17,6 +17,12 @@ const V1_ACCOUNT = {
   createdAt: '2026-01-01T00:00:00.000Z',
   lastVerifiedAt: '2026-01-01T00:00:01.000Z',
 }
+/** What version 6 adds to every account (issue 16): no Reply-To, no fallbacks, a direct connection. */
+const OFFICE_DEFAULTS = {
+  replyTo: null,
+  outgoingFallbacks: [],
+  connection: { proxy: null, minTls: [], pins: [], cas: [] },
+}
 const FIXED_NOW = new Date('2026-11-22T10:00:00.000Z')
 
 let dir: string
@@ -47,7 +53,16 @@ describe('opening the settings', () => {
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(1)
     expect(store.get('accounts')).toEqual([
-      { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null, groupId: null },
+      {
+        ...V1_ACCOUNT,
+        outgoingUsername: null,
+        stale: null,
+        aliases: [],
+        filter: null,
+        oauth: null,
+        groupId: null,
+        ...OFFICE_DEFAULTS,
+      },
     ])
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION })
   })
@@ -96,7 +111,7 @@ describe('migrations', () => {
     const v2 = { schemaVersion: 2, accounts: [{ ...V1_ACCOUNT, outgoingUsername: null, stale: null }] }
     expect(migrate(v2).data).toEqual({
       schemaVersion: SCHEMA_VERSION,
-      accounts: [{ ...v2.accounts[0], aliases: [], filter: null, oauth: null, groupId: null }],
+      accounts: [{ ...v2.accounts[0], aliases: [], filter: null, oauth: null, groupId: null, ...OFFICE_DEFAULTS }],
       oauthGrants: [],
       groups: [],
     })
@@ -121,7 +136,9 @@ describe('migrations', () => {
     const { store, notice, migratedFrom } = openSettings(dir)
     expect(notice).toBeUndefined()
     expect(migratedFrom).toBe(3)
-    expect(store.get('accounts')).toEqual([{ ...v3Account, filter: null, oauth: null, groupId: null }])
+    expect(store.get('accounts')).toEqual([
+      { ...v3Account, filter: null, oauth: null, groupId: null, ...OFFICE_DEFAULTS },
+    ])
   })
 
   it('mark every account as signing in with a password at version 5, with no OAuth sign-ins yet', () => {
@@ -131,20 +148,20 @@ describe('migrations', () => {
     }
     expect(migrate(v4).data).toEqual({
       schemaVersion: SCHEMA_VERSION,
-      accounts: [{ ...v4.accounts[0], oauth: null, groupId: null }],
+      accounts: [{ ...v4.accounts[0], oauth: null, groupId: null, ...OFFICE_DEFAULTS }],
       oauthGrants: [],
       groups: [],
     })
   })
 
-  it('leave every account ungrouped at version 6, with no groups yet', () => {
+  it('leave every account ungrouped at version 6 (and direct at 7), with no groups yet', () => {
     const v5Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null }
     const v5 = { schemaVersion: 5, accounts: [v5Account, 'not an account'], oauthGrants: [] }
     const { data, from } = migrate(v5)
     expect(from).toBe(5)
     expect(data).toEqual({
-      schemaVersion: 6,
-      accounts: [{ ...v5Account, groupId: null }, 'not an account'],
+      schemaVersion: 7,
+      accounts: [{ ...v5Account, groupId: null, ...OFFICE_DEFAULTS }, 'not an account'],
       oauthGrants: [],
       groups: [],
     })
@@ -152,7 +169,7 @@ describe('migrations', () => {
     expect(migrate(data).data).toBe(data)
   })
 
-  it('open a version 5 file as version 6 and refuse a group past the schema limits', () => {
+  it('open a version 5 file as the current version and refuse a group past the schema limits', () => {
     const v5Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null }
     writeFileSync(file(), JSON.stringify({ schemaVersion: 5, accounts: [v5Account], oauthGrants: [] }))
     const { store, migratedFrom, notice } = openSettings(dir)
@@ -172,6 +189,51 @@ describe('migrations', () => {
     expect(() => store.set('groups', [{ ...(group as object), proxy: 'socks5://x' }] as never)).toThrow(/schema/i)
     const many = Array.from({ length: 101 }, (_, i) => ({ ...(group as object), id: `g${i}` }))
     expect(() => store.set('groups', many as never)).toThrow(/schema/i)
+  })
+
+  it('add office connection options at version 7 (a direct connection) and keep values already there', () => {
+    const v5Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null }
+    expect(migrate({ schemaVersion: 6, accounts: [v5Account], oauthGrants: [], groups: [] }).data).toEqual({
+      schemaVersion: 7,
+      accounts: [{ ...v5Account, ...OFFICE_DEFAULTS }],
+      oauthGrants: [],
+      groups: [],
+    })
+    const proxied = { ...v5Account, replyTo: 'office@example.com' }
+    expect(migrate({ schemaVersion: 6, accounts: [proxied], oauthGrants: [], groups: [] }).data).toMatchObject({
+      accounts: [{ replyTo: 'office@example.com', outgoingFallbacks: [] }],
+    })
+  })
+
+  it('a version 7 account with every office option passes the schema', () => {
+    const account = {
+      ...V1_ACCOUNT,
+      outgoingUsername: null,
+      stale: null,
+      aliases: [],
+      filter: null,
+      oauth: null,
+      replyTo: 'desk@example.com',
+      outgoingFallbacks: [{ host: 'relay.example.com', port: 2525, security: 'starttls' }],
+      connection: {
+        proxy: { kind: 'socks5', host: 'proxy.lan', port: 1080, username: 'office' },
+        minTls: [{ host: 'mail.office.lan', port: 993, version: '1.0' }],
+        pins: [
+          {
+            host: 'mail.office.lan',
+            port: 993,
+            spki: 'sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
+            anchor: null,
+            subject: 'CN=mail.office.lan',
+          },
+        ],
+        cas: [],
+      },
+    }
+    writeFileSync(file(), JSON.stringify({ schemaVersion: SCHEMA_VERSION, accounts: [account], oauthGrants: [] }))
+    const { store, notice } = openSettings(dir)
+    expect(notice).toBeUndefined()
+    expect(store.get('accounts')).toEqual([account])
   })
 
   it('treat a file without a version as version 1', () => {

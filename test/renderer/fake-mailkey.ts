@@ -96,6 +96,8 @@ export function installFakeMailkey(
     addToGroup: vi.fn<MailkeyApi['addToGroup']>(),
     exportAccounts: vi.fn<MailkeyApi['exportAccounts']>(),
     importAccounts: vi.fn<MailkeyApi['importAccounts']>(),
+    inspectCa: vi.fn<MailkeyApi['inspectCa']>(),
+    setAccountTrust: vi.fn<MailkeyApi['setAccountTrust']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

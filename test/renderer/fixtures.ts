@@ -125,6 +125,9 @@ export function account(overrides: Partial<AccountView> = {}): AccountView {
     aliases: [],
     filter: null,
     oauth: null,
+    replyTo: null,
+    outgoingFallbacks: [],
+    connection: { proxy: null, minTls: [], pins: [], cas: [] },
     secrets: { incoming: true, outgoing: 'shared' },
     ...overrides,
   }

@@ -18,6 +18,7 @@ const CERT: CertificateInfo = {
   validTo: '2026-01-01T00:00:00.000Z',
   fingerprint256: 'AB:CD:EF:01:23',
   altNames: ['mail.evil.example', 'smtp.evil.example'],
+  spki: 'sha256/47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
 }
 
 const REFUSED_AND_UNTRUSTED: TestReport = {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Account, AccountView } from '../../shared/account.js'
+import { DIRECT_CONNECTION, type ConnectionSettings, type ProxySetting } from '../../shared/connection.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
@@ -32,6 +33,25 @@ export interface SaveRequest {
   verifiedAt: string | null
   /** The account's group (null: none); unset keeps what the account had. */
   groupId?: string | null | undefined
+  /** Office connection options; unset when editing keeps the saved ones. */
+  connection?: ConnectionSettings | undefined
+  /** A new password for the proxy; unset: keep the saved one, if it is for the same proxy. */
+  proxyPassword?: string | undefined
+  outgoingFallbacks?: Server[] | undefined
+  /** null: no Reply-To; unset: keep the saved one. */
+  replyTo?: string | null | undefined
+}
+
+/** The same proxy and user: a saved proxy password may be used with it (and only with it). */
+export function sameProxy(a: ProxySetting | null | undefined, b: ProxySetting | null | undefined): boolean {
+  return (
+    !!a &&
+    !!b &&
+    a.kind === b.kind &&
+    a.host.toLowerCase() === b.host.toLowerCase() &&
+    a.port === b.port &&
+    a.username === b.username
+  )
 }
 
 /** What the OAuth sign-in adds to keeping accounts (issue 15). */
@@ -130,7 +150,11 @@ export class AccountsService {
       filter: existing?.filter ?? null,
       oauth,
       ...(groupId !== undefined ? { groupId } : {}),
+      replyTo: req.replyTo !== undefined ? req.replyTo : (existing?.replyTo ?? null),
+      outgoingFallbacks: req.outgoingFallbacks ?? existing?.outgoingFallbacks ?? [],
+      connection: req.connection ?? existing?.connection ?? DIRECT_CONNECTION,
     }
+    const proxy = account.connection.proxy
     if (req.password !== undefined) {
       await this.credentials.storeShared(account.id, req.password)
       if (existing?.oauth) {
@@ -148,11 +172,18 @@ export class AccountsService {
     } else if (req.outgoingPassword !== undefined) {
       await this.credentials.storeOutgoing(account.id, req.outgoingPassword)
     }
+    if (req.proxyPassword !== undefined && proxy?.username)
+      await this.credentials.storeProxy(account.id, req.proxyPassword)
     try {
       this.repo.put(account)
     } catch (e) {
       if (!existing) await this.credentials.clearAccount(account.id).catch(() => 0)
       throw e
+    }
+    // a saved proxy password serves the proxy it was saved for, never another one
+    const kept = req.proxyPassword !== undefined || sameProxy(existing?.connection.proxy, proxy)
+    if (existing?.connection.proxy?.username && (!proxy?.username || !kept)) {
+      await this.credentials.deleteProxy(account.id)
     }
     return this.view(account)
   }

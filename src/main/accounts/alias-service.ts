@@ -12,6 +12,7 @@ import { ROUND_TRIP_LIMIT_MS, roundTrip, type RoundTripReport } from '../mail/ro
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
 import { assertAliasServerFits } from './secret-binding.js'
+import { officeOf } from './office-options.js'
 
 export interface NewAlias {
   name: string
@@ -106,12 +107,14 @@ export class AliasService {
     assertAliasServerFits(account, alias)
     const login = await this.credentials.requireAliasLogin(account, alias)
     const smtp = alias.smtp ?? account.outgoing
+    const office = await officeOf(account, this.credentials)
     const sender = await this.tester.run(
       testId,
       {
         email: account.email,
         outgoing: { server: smtp, login, senderCheck: { from: alias.address, to: account.email } },
         savedSecret: true,
+        office,
       },
       emit,
     )
@@ -134,6 +137,7 @@ export class AliasService {
           providerId: account.providerId,
           savedSecret: true,
           connection: { trust: this.trust, timeouts: DEFAULT_TIMEOUTS },
+          office,
           limitMs: this.roundTripLimitMs,
         }),
       )

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
+import { DIRECT_CONNECTION } from '../../shared/connection.js'
 import type { Account } from '../../shared/account.js'
 import type { ImportOutcome, ImportProblem } from '../../shared/export.js'
 import type { Credentials } from '../credentials/credentials.js'
@@ -88,6 +89,10 @@ function toAccount(entry: AccountEntry, now: Date): Account {
     aliases: entry.aliases.map((a) => ({ ...a, id: id(6), lastCheck: null })),
     filter: entry.filter,
     oauth: null,
+    // office options are this computer's (its proxy, its trusted keys): a direct connection to start
+    replyTo: null,
+    outgoingFallbacks: [],
+    connection: DIRECT_CONNECTION,
   }
 }
 

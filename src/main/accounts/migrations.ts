@@ -54,6 +54,24 @@ const MIGRATIONS: Record<number, Migration> = {
       ? data['accounts'].map((a: unknown) => (typeof a === 'object' && a !== null ? { groupId: null, ...a } : a))
       : data['accounts'],
   }),
+  // v6 → v7: office connection options (issue 16): a sender's Reply-To, fallback outgoing servers,
+  // and a proxy, TLS minimums, trusted keys and office CAs, all empty (a direct connection, TLS 1.2+)
+  6: (data) => ({
+    ...data,
+    schemaVersion: 7,
+    accounts: Array.isArray(data['accounts'])
+      ? data['accounts'].map((a: unknown) =>
+          typeof a === 'object' && a !== null
+            ? {
+                replyTo: null,
+                outgoingFallbacks: [],
+                connection: { proxy: null, minTls: [], pins: [], cas: [] },
+                ...a,
+              }
+            : a,
+        )
+      : data['accounts'],
+  }),
 }
 
 export class NewerSettingsError extends Error {

@@ -1,11 +1,12 @@
 import type { Account, StaleCredential } from '../../shared/account.js'
-import { bothPassed, type StageEvent } from '../../shared/report.js'
+import { worksWithFallback, type StageEvent } from '../../shared/report.js'
 import type { Credentials } from '../credentials/credentials.js'
 import { isRejection, staleReason } from '../credentials/stale-reason.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
 import type { TestRequest } from '../mail/test-request.js'
 import { rejectedSides, type CheckResult } from './account-check-result.js'
 import type { AccountsService } from './accounts-service.js'
+import { officeOf } from './office-options.js'
 
 /** Between a rejection and the attempt that confirms it: long enough for a flaky moment to pass. */
 const CONFIRM_DELAY_MS = 500
@@ -42,8 +43,10 @@ export async function retestAccount(
     email: account.email,
     incoming: { server: account.incoming, login: logins.incoming },
     outgoing: { server: account.outgoing, login: logins.outgoing },
+    outgoingFallbacks: account.outgoingFallbacks.map((server) => ({ server, login: logins.outgoing })),
     timeoutMs,
     savedSecret: true,
+    office: await officeOf(account, deps.credentials),
   }
   const report = await tester.run(testId, request, emit)
   let stale: StaleCredential | null = account.stale
@@ -57,6 +60,7 @@ export async function retestAccount(
         ...request,
         incoming: rejected.includes('incoming') ? request.incoming : undefined,
         outgoing: rejected.includes('outgoing') ? request.outgoing : undefined,
+        outgoingFallbacks: undefined,
       },
       emit,
     )
@@ -71,14 +75,14 @@ export async function retestAccount(
         reason: staleReason(account.providerId, cause),
       }
     }
-  } else if (bothPassed(report)) {
+  } else if (worksWithFallback(report)) {
     stale = null
   }
   const checkedAt = now().toISOString()
   const updated: Account = {
     ...account,
     stale,
-    lastVerifiedAt: bothPassed(report) ? checkedAt : account.lastVerifiedAt,
+    lastVerifiedAt: worksWithFallback(report) ? checkedAt : account.lastVerifiedAt,
     lastCheckedAt: checkedAt,
   }
   accounts.update(updated)

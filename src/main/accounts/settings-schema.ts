@@ -12,7 +12,7 @@ export type SettingsData = {
   groups: Group[]
 }
 
-export const SCHEMA_VERSION = 6
+export const SCHEMA_VERSION = 7
 
 export const SETTINGS_DEFAULTS: SettingsData = {
   schemaVersion: SCHEMA_VERSION,
@@ -196,6 +196,76 @@ export const GROUPS_SCHEMA = {
   },
 } as const
 
+const hostPort = {
+  host: { type: 'string', minLength: 1, maxLength: 253 },
+  port: { type: 'integer', minimum: 1, maximum: 65535 },
+} as const
+
+const pem = { type: 'string', maxLength: 16384 } as const
+
+/** Office connection options (src/shared/connection.ts); the proxy's password is in the keychain. */
+const connection = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['proxy', 'minTls', 'pins', 'cas'],
+  properties: {
+    proxy: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'host', 'port', 'username'],
+          properties: {
+            kind: { enum: ['socks5', 'http'] },
+            ...hostPort,
+            username: { type: ['string', 'null'], maxLength: 255 },
+          },
+        },
+      ],
+    },
+    minTls: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['host', 'port', 'version'],
+        properties: { ...hostPort, version: { enum: ['1.0', '1.1', '1.2', '1.3'] } },
+      },
+    },
+    pins: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['host', 'port', 'spki', 'anchor', 'subject'],
+        properties: {
+          ...hostPort,
+          spki: { type: 'string', pattern: '^sha256/[A-Za-z0-9+/]{43}=$' },
+          anchor: { anyOf: [{ type: 'null' }, pem] },
+          subject: { type: 'string', maxLength: 500 },
+        },
+      },
+    },
+    cas: {
+      type: 'array',
+      maxItems: 10,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['pem', 'subject', 'fingerprint256'],
+        properties: {
+          pem,
+          subject: { type: 'string', maxLength: 500 },
+          fingerprint256: { type: 'string', maxLength: 95 },
+        },
+      },
+    },
+  },
+} as const
+
 /**
  * JSON Schema for conf/electron-store (validated with ajv on every read and write). Unknown keys are
  * refused everywhere, the root included, so a secret can never slip in under a new name.
@@ -223,6 +293,9 @@ export const SETTINGS_SCHEMA = {
         'aliases',
         'filter',
         'oauth',
+        'replyTo',
+        'outgoingFallbacks',
+        'connection',
       ],
       properties: {
         id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
@@ -241,6 +314,9 @@ export const SETTINGS_SCHEMA = {
         filter: incomingFilter,
         oauth: { anyOf: [{ type: 'null' }, oauthSettings] },
         groupId: { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' }] },
+        replyTo: { type: ['string', 'null'], maxLength: 254 },
+        outgoingFallbacks: { type: 'array', maxItems: 5, items: server(false) },
+        connection,
       },
     },
   },

@@ -1,10 +1,11 @@
-import type { AccountView } from '../../shared/account.js'
+import type { Account, AccountView } from '../../shared/account.js'
+import { DIRECT_CONNECTION, type ConnectionSettings } from '../../shared/connection.js'
 import type { ValidateResult } from '../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
-import { sameServer } from '../../shared/same-server.js'
 import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
 import { providerById, type ProviderId } from '../../shared/providers.js'
-import { bothPassed, type RoundTripReport, type StageEvent, type TestReport } from '../../shared/report.js'
+import { worksWithFallback, type RoundTripReport, type StageEvent, type TestReport } from '../../shared/report.js'
+import { sameServer } from '../../shared/same-server.js'
 import type { Credentials } from '../credentials/credentials.js'
 import type { ConnectionTester } from '../mail/connection-tester.js'
 import type { LoginSource, PasswordLogin } from '../mail/login.js'
@@ -12,9 +13,11 @@ import type { AccessTokens } from '../oauth/access-tokens.js'
 import type { PendingGrants } from '../oauth/pending-grants.js'
 import type { ConnectionOptions } from '../mail/protocol-options.js'
 import { roundTrip } from '../mail/round-trip.js'
+import type { OfficeOptions } from '../mail/server-connection.js'
 import type { TestRequest } from '../mail/test-request.js'
 import { DEFAULT_TIMEOUTS } from '../mail/timeouts.js'
 import type { AccountsService } from './accounts-service.js'
+import { checkNewPins, draftOffice, withCheckedCas } from './office-options.js'
 import { assertSavedSecretFits } from './secret-binding.js'
 
 /**
@@ -38,6 +41,12 @@ export interface SetupDraft {
   outgoingUsername?: string | null | undefined
   /** That login's own password; unset: the account's saved one, else the same password as incoming. */
   outgoingPassword?: string | undefined
+  /** Office connection options; unset: a direct connection (or, editing, the saved ones). */
+  connection?: ConnectionSettings | undefined
+  /** The proxy's password typed now; unset: the saved one, for the proxy it was saved for. */
+  proxyPassword?: string | undefined
+  /** Outgoing servers to fall back to, in order (tested too). */
+  outgoingFallbacks?: Server[] | undefined
 }
 
 /** A draft to save: both servers, the name, and (optionally) the test that proved it. */
@@ -49,6 +58,8 @@ export interface SaveDraft extends SetupDraft {
   testId?: string | undefined
   /** The group the account goes into (shared/group.ts); unset keeps what the saved account had. */
   groupId?: string | null | undefined
+  /** Reply-To of messages sent as the address (its sender name is `displayName`). */
+  replyTo?: string | null | undefined
 }
 
 interface DraftLogins {
@@ -59,6 +70,7 @@ interface DraftLogins {
   outgoingUsername: string | null
   /** A sending secret to store on save: typed now, or the incoming one copied for a new split login. */
   outgoingSecret?: string
+  office: OfficeOptions
 }
 
 export interface SetupDeps {
@@ -121,7 +133,7 @@ export class AccountSetup {
     const { deps } = this
     const logins = await this.logins(draft)
     const report = await deps.tester.run(draft.testId, { ...request(draft, logins), timeoutMs: draft.timeoutMs }, emit)
-    if (!bothPassed(report))
+    if (!worksWithFallback(report))
       return { saved: false, report, reason: 'A server did not accept the settings, so nothing was saved.' }
     let trip: RoundTripReport | undefined
     if (draft.validationMessage) {
@@ -133,10 +145,13 @@ export class AccountSetup {
           imap: draft.incoming,
           imapLogin: logins.incoming,
           from: { name: draft.displayName ?? '', address: draft.email },
+          replyTo: draft.replyTo ?? null,
           to: draft.email,
           providerId: this.providerId(draft),
           savedSecret: logins.saved,
           connection: { ...deps.connection, timeouts: DEFAULT_TIMEOUTS },
+          office: logins.office,
+          smtpFallbacks: draft.outgoingFallbacks ?? [],
           limitMs: deps.roundTripLimitMs,
         }),
       )
@@ -160,6 +175,10 @@ export class AccountSetup {
   private async persist(draft: SaveDraft, logins: DraftLogins, verifiedAt: string | null): Promise<AccountView> {
     const grant = draft.grantId ? this.deps.pending.get(draft.grantId, draft.email) : undefined
     const saved = await this.deps.accounts.save({
+      connection: logins.office.settings,
+      ...(draft.proxyPassword !== undefined ? { proxyPassword: draft.proxyPassword } : {}),
+      ...(draft.outgoingFallbacks ? { outgoingFallbacks: draft.outgoingFallbacks } : {}),
+      ...(draft.replyTo !== undefined ? { replyTo: draft.replyTo } : {}),
       accountId: draft.accountId,
       email: draft.email,
       displayName: draft.displayName,
@@ -199,21 +218,32 @@ export class AccountSetup {
   }
 
   /**
+   * The draft's office options (issue 16): the proxy's password typed now or kept for the proxy it was
+   * saved for, office CAs checked, new pins only for certificates Mailkey saw.
+   */
+  private async office(draft: SetupDraft, account: Account | undefined): Promise<OfficeOptions> {
+    const settings = withCheckedCas(draft.connection ?? account?.connection ?? DIRECT_CONNECTION)
+    checkNewPins(settings, account, this.deps.tester)
+    return draftOffice(settings, draft.proxyPassword, account, this.deps.credentials)
+  }
+
+  /**
    * The draft's logins: a sign-in just finished (its token on both sides), else incoming: the typed
    * password, or (editing, none typed) the saved one, and a saved one only for the exact servers it
    * was saved for (PASSWORD_REQUIRED otherwise). Outgoing: the same login, unless sending signs in as
    * someone else; then its own password typed now, else the account's own saved one (for its saved
    * server only), else the incoming password (one password, two user names). Every secret passes the
-   * trust gate first.
+   * trust gate first. And the draft's office options.
    */
   private async logins(draft: SetupDraft & { providerId?: ProviderId | null }): Promise<DraftLogins> {
     this.deps.beforeSecretSent?.(draft.email, [draft.incoming?.host, draft.outgoing?.host])
+    const account = draft.accountId !== undefined ? this.deps.accounts.get(draft.accountId) : undefined
+    const office = await this.office(draft, account)
     if (draft.grantId !== undefined) {
       const login = this.deps.pending.login(draft.grantId, draft.email)
-      return { incoming: login, outgoing: login, saved: false, outgoingUsername: null }
+      return { incoming: login, outgoing: login, saved: false, outgoingUsername: null, office }
     }
     const username = draft.username ?? draft.email
-    const account = draft.accountId !== undefined ? this.deps.accounts.get(draft.accountId) : undefined
     let incoming: PasswordLogin
     if (draft.password !== undefined || account === undefined) {
       incoming = { username, password: this.pasted(draft, draft.password ?? '') }
@@ -221,24 +251,25 @@ export class AccountSetup {
       assertSavedSecretFits(account, draft)
       const saved = await this.deps.credentials.logins(account)
       // an OAuth account signs both servers in with its token
-      if (!('password' in saved.incoming)) return { ...saved, saved: true, outgoingUsername: null }
+      if (!('password' in saved.incoming)) return { ...saved, saved: true, outgoingUsername: null, office }
       incoming = { username, password: saved.incoming.password }
     }
     const typed = draft.password !== undefined || account === undefined
     const outgoingUsername =
       draft.outgoingUsername === undefined ? (account?.outgoingUsername ?? null) : draft.outgoingUsername
-    if (outgoingUsername === null) return { incoming, outgoing: incoming, saved: !typed, outgoingUsername }
+    if (outgoingUsername === null) return { incoming, outgoing: incoming, saved: !typed, outgoingUsername, office }
     if (draft.outgoingPassword !== undefined) {
       const password = this.pasted(draft, draft.outgoingPassword)
       const outgoing = { username: outgoingUsername, password }
-      return { incoming, outgoing, saved: !typed, outgoingUsername, outgoingSecret: password }
+      return { incoming, outgoing, saved: !typed, outgoingUsername, outgoingSecret: password, office }
     }
     const keepsServer = account && draft.outgoing && sameServer(account.outgoing, draft.outgoing)
     const own =
       account?.outgoingUsername != null && keepsServer ? await this.deps.credentials.outgoingLogin(account) : null
-    if (own) return { incoming, outgoing: { ...own, username: outgoingUsername }, saved: !typed, outgoingUsername }
+    if (own)
+      return { incoming, outgoing: { ...own, username: outgoingUsername }, saved: !typed, outgoingUsername, office }
     const outgoing = { username: outgoingUsername, password: incoming.password }
-    return { incoming, outgoing, saved: !typed, outgoingUsername, outgoingSecret: incoming.password }
+    return { incoming, outgoing, saved: !typed, outgoingUsername, outgoingSecret: incoming.password, office }
   }
 }
 
@@ -247,6 +278,10 @@ function request(draft: SetupDraft, logins: DraftLogins): TestRequest {
     email: draft.email,
     ...(draft.incoming ? { incoming: { server: draft.incoming, login: logins.incoming } } : {}),
     ...(draft.outgoing ? { outgoing: { server: draft.outgoing, login: logins.outgoing } } : {}),
+    ...(draft.outgoingFallbacks?.length
+      ? { outgoingFallbacks: draft.outgoingFallbacks.map((server) => ({ server, login: logins.outgoing })) }
+      : {}),
     savedSecret: logins.saved,
+    office: logins.office,
   }
 }

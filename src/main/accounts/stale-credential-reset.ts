@@ -8,6 +8,7 @@ import type { AccessTokens } from '../oauth/access-tokens.js'
 import type { PendingGrants } from '../oauth/pending-grants.js'
 import type { CheckResult } from './account-check-result.js'
 import type { AccountsService } from './accounts-service.js'
+import { officeOf } from './office-options.js'
 
 export interface ResetDeps {
   accounts: AccountsService
@@ -60,6 +61,7 @@ export async function resetStaleCredential(
       incoming: { server: account.incoming, login },
       outgoing: { server: account.outgoing, login: relay ?? login },
       timeoutMs,
+      office: await officeOf(account, deps.credentials),
     },
     emit,
   )

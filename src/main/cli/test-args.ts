@@ -12,6 +12,7 @@ import { securityForPort } from '../../shared/ports.js'
 import { asciiHost } from '../host-names.js'
 import { discoveryFlags, DISCOVERY_OPTIONS, type DiscoveryFlags } from './discover-args.js'
 import { parseFlag, UsageError } from './io.js'
+import { OFFICE_OPTIONS, parseOfficeArgs, type OfficeArgs } from './office-args.js'
 
 export interface Endpoint {
   host: string
@@ -28,6 +29,7 @@ export interface TestArgs extends DiscoveryFlags {
   only?: 'incoming' | 'outgoing'
   json: boolean
   transcript: boolean
+  office: OfficeArgs
 }
 
 /** HOST:PORT, with IPv6 literals in brackets ([::1]:993). */
@@ -69,6 +71,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
         json: { type: 'boolean' },
         transcript: { type: 'boolean' },
         ...DISCOVERY_OPTIONS,
+        ...OFFICE_OPTIONS,
       },
     }))
   } catch (e) {
@@ -88,6 +91,7 @@ export function parseTestArgs(argv: string[]): TestArgs {
     json: values.json ?? false,
     transcript: values.transcript ?? false,
     ...discoveryFlags(values),
+    office: parseOfficeArgs(values),
   }
   if (values.username !== undefined) args.username = parseFlag(UsernameSchema, values.username, '--username')
   const inSecurity = security(values['incoming-security'], '--incoming-security')

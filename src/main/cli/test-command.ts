@@ -2,16 +2,21 @@ import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-pas
 import { PasswordSchema, type IncomingServer, type Server } from '../../shared/mail.js'
 import type { FoundServer } from '../../shared/discovery.js'
 import { PRESETS, providerById, providerForAddress, type Provider, type ProviderId } from '../../shared/providers.js'
+import type { CertificateInfo } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import { createDns } from '../discovery/net/dns.js'
 import { resolveVia } from '../discovery/net/resolve.js'
 import type { LoginSource } from '../mail/login.js'
+import { presentedCertificates } from '../mail/presented-certificates.js'
+import type { ConnectionOptions } from '../mail/protocol-options.js'
 import { sameLogin } from '../mail/test-request.js'
 import { savedSignIn } from './saved-sign-in.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { cliDiscovery, type DiscoverCommandDeps } from './discover-command.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
+import { splitSecrets, type OfficeArgs } from './office-args.js'
+import { saveOfficeOptions } from './office-save.js'
 import { describeReport } from './report-text.js'
 import { parseTestArgs, securityOrStandard, type TestArgs } from './test-args.js'
 
@@ -106,6 +111,47 @@ function jsonReport(result: ServerTestResult, withTranscript: boolean): Record<s
   return out
 }
 
+/** The connection the office flags describe: proxy, TLS minimum, pins and office CAs for every server. */
+function connectionOf(args: TestArgs, proxyPassword: string | undefined): ConnectionOptions {
+  const office: OfficeArgs = args.office
+  // --dns-server: the probes resolve through it too, like every query of the discovery before them
+  const resolve = args.dnsServers.length ? resolveVia(createDns({ servers: args.dnsServers })) : undefined
+  return {
+    trust: {
+      extraCas: office.cas.map((c) => c.pem),
+      ...(office.minTls ? { minVersion: office.minTls } : {}),
+      ...(office.pins.length ? { pins: office.pins } : {}),
+    },
+    timeouts: timeoutsFrom(args.timeoutMs),
+    ...(resolve ? { resolve } : {}),
+    ...(office.proxy
+      ? { proxy: { ...office.proxy, ...(proxyPassword !== undefined ? { password: proxyPassword } : {}) } }
+      : {}),
+  }
+}
+
+/**
+ * The secrets on stdin: the mail password (its first line when a proxy password follows), or, with
+ * --auth oauth2 (no mail password), only the proxy password when one is asked for.
+ */
+async function stdinSecrets(
+  args: TestArgs,
+  io: CliIo,
+  oauth: boolean,
+): Promise<{ password?: string; proxyPassword?: string }> {
+  const withProxy = args.office.proxyPasswordStdin
+  if (oauth) {
+    return withProxy ? { proxyPassword: parseFlag(PasswordSchema, await readSecret(io.stdin), 'proxy password') } : {}
+  }
+  const secrets = splitSecrets(await readSecret(io.stdin), withProxy)
+  return {
+    password: parseFlag(PasswordSchema, secrets.password, 'password'),
+    ...(secrets.proxyPassword !== undefined
+      ? { proxyPassword: parseFlag(PasswordSchema, secrets.proxyPassword, 'proxy password') }
+      : {}),
+  }
+}
+
 /**
  * `mailkey test`: both servers at once, a diagnosis for each failure; the secret is never printed. Servers
  * not given as flags are discovered first (`mailkey discover`, same flags).
@@ -116,23 +162,33 @@ export async function runTestCommand(argv: string[], io: CliIo, deps: TestComman
   const { username, providerId, ...servers } = await resolveServers(args, deps, signIn?.servers)
   const catalog = deps.catalog ?? PRESETS
   const hosts = [servers.incoming?.host, servers.outgoing?.host].filter((h): h is string => h !== undefined)
+  const secrets = await stdinSecrets(args, io, signIn !== undefined)
+  const { proxyPassword } = secrets
   const login: LoginSource = signIn
     ? signIn.login
     : {
         username: args.username ?? username ?? args.email,
         // the same normaliser as the wizard's: "abcd efgh ijkl mnop" works here too
         password: normalizePastedSecret(
-          parseFlag(PasswordSchema, await readSecret(io.stdin), 'password'),
+          secrets.password ?? '',
           providerId ? providerById(providerId) : appPasswordProvider({ email: args.email, hosts }, catalog),
         ),
       }
   const live = !args.json && io.stderr.isTTY === true
-  // --dns-server: the probes resolve through it too, like every query of the discovery before them
-  const resolve = args.dnsServers.length ? resolveVia(createDns({ servers: args.dnsServers })) : undefined
+  const connection = connectionOf(args, proxyPassword)
+  const tested = [servers.incoming, servers.outgoing].filter((x): x is Server => x !== undefined)
+  // pins given by key alone: a self-signed server's own certificate is what its pin verifies against
+  const presented = args.office.pins.length
+    ? await presentedCertificates(tested, connection, connection.timeouts.connectMs)
+    : new Map<string, CertificateInfo>()
+  const anchors = [...presented.values()].flatMap((c) =>
+    args.office.pins.includes(c.spki) && c.anchor ? [c.anchor] : [],
+  )
+  connection.trust = { ...connection.trust, anchors }
   const result = await testServers(
     sameLogin(args.email, login, servers),
     {
-      connection: { trust: {}, timeouts: timeoutsFrom(args.timeoutMs), ...(resolve ? { resolve } : {}) },
+      connection,
       providerId: providerId ?? providerForAddress(args.email, catalog)?.id ?? null,
     },
     live ? { onStage: (e) => e.state === 'running' && io.stderr.write(`  ${e.side}: ${e.stage}…\n`) } : {},
@@ -143,5 +199,9 @@ export async function runTestCommand(argv: string[], io: CliIo, deps: TestComman
   } else {
     io.stdout.write(describeReport(result.report, args.transcript ? result.transcripts : undefined))
   }
-  return sides.every((s) => result.report[s]?.ok) ? EXIT.ok : EXIT.failed
+  const passed = sides.every((s) => result.report[s]?.ok)
+  if (passed && args.office.save) {
+    return saveOfficeOptions(args.email, args.office, tested, presented, proxyPassword, io)
+  }
+  return passed ? EXIT.ok : EXIT.failed
 }

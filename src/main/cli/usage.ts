@@ -3,11 +3,23 @@
  * should start about as fast as Node itself: see `npm run bench`).
  */
 
+export const OFFICE_USAGE = `         [--proxy socks5://[user@]host:port | http://[user@]host:port] [--proxy-password-stdin]
+         [--min-tls 1.0|1.1|1.2|1.3] [--pin sha256/BASE64]... [--ca FILE.pem]... [--save]`
+
+export const OFFICE_HELP = `Office options: --proxy sends every connection through a SOCKS5 or HTTP CONNECT proxy, which
+looks the servers up (no DNS query from this computer). With --proxy-password-stdin, stdin holds
+the mail password on its first line and the proxy password on the second. --min-tls sets the lowest
+TLS version (1.2 by default; 1.0 and 1.1 are outdated). --pin trusts a server's key by its SHA-256
+(SubjectPublicKeyInfo, as curl --pinnedpubkey): a self-signed server passes, a changed key stops.
+--ca trusts an office CA (a TLS-inspecting firewall's). --save stores these options on the saved
+account with this address when every tested server passed.`
+
 export const TEST_USAGE = `Usage: mailkey test --email ADDR [--username U] --password-stdin
          [--imap HOST:PORT | --pop3 HOST:PORT] [--incoming-security tls|starttls]
          [--smtp HOST:PORT] [--outgoing-security tls|starttls]
          [--only incoming|outgoing] [--timeout-ms N] [--json] [--transcript]
          [--dns-server HOST[:PORT]]... [--ispdb URL]
+${OFFICE_USAGE}
        mailkey test --email ADDR --auth oauth2 [server flags] [--json]
 
 Tests the incoming and outgoing servers at the same time. The password is read from
@@ -16,7 +28,9 @@ OAuth sign-in saved for ADDR (mailkey oauth authorize), its access token refresh
 needed. Servers not given are the saved account's, or are discovered first (see mailkey
 discover, same --dns-server and --ispdb); a discovered host that needs your confirmation
 is only used when given as a flag. Exit 0 when every test passed, 1 when one failed, 2 for
-bad usage.`
+bad usage.
+
+${OFFICE_HELP}`
 
 export const DISCOVER_USAGE = `Usage: mailkey discover ADDR [--json] [--dns-server HOST[:PORT]]... [--ispdb URL] [--timeout-ms N]
 

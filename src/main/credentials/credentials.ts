@@ -29,7 +29,8 @@ export interface OAuthSecrets {
 
 const MISSING = 'The saved password for this account is missing from the keychain. Enter it again.'
 
-const KEY = /^([A-Za-z0-9_-]{1,64}):(incoming|outgoing|oauth-refresh|oauth-client-secret|alias:[A-Za-z0-9_-]{1,64})$/
+const KEY =
+  /^([A-Za-z0-9_-]{1,64}):(incoming|outgoing|oauth-refresh|oauth-client-secret|proxy|alias:[A-Za-z0-9_-]{1,64})$/
 
 /**
  * The one door to an account's secrets in the keychain: every service that needs a secret gets this
@@ -87,8 +88,25 @@ export class Credentials implements OAuthSecretSource {
     const all = keys ?? (await this.secrets.keys())
     if (account.oauth) return { incoming: all.includes(secretKey.oauthRefresh(account.id)), outgoing: 'shared' }
     const incoming = all.includes(secretKey.incoming(account.id))
-    if (account.outgoingUsername === null) return { incoming, outgoing: 'shared' }
-    return { incoming, outgoing: all.includes(secretKey.outgoing(account.id)) ? 'own' : 'missing' }
+    const proxy = account.connection.proxy?.username
+      ? { proxy: all.includes(secretKey.proxy(account.id)) ? ('saved' as const) : ('missing' as const) }
+      : {}
+    if (account.outgoingUsername === null) return { incoming, outgoing: 'shared', ...proxy }
+    return { incoming, outgoing: all.includes(secretKey.outgoing(account.id)) ? 'own' : 'missing', ...proxy }
+  }
+
+  /** The password of the account's proxy, when it has one with a user name and the keychain holds it. */
+  async proxyPassword(account: Account): Promise<string | null> {
+    if (!account.connection.proxy?.username) return null
+    return this.secrets.get(secretKey.proxy(account.id))
+  }
+
+  async storeProxy(accountId: string, password: string): Promise<void> {
+    await this.secrets.set(secretKey.proxy(accountId), password)
+  }
+
+  async deleteProxy(accountId: string): Promise<void> {
+    await this.secrets.delete(secretKey.proxy(accountId))
   }
 
   /** The login an alias sends with: its own (a relay or another provider) or the account's. */

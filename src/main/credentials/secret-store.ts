@@ -21,5 +21,7 @@ export const secretKey = {
   oauthRefresh: (ownerId: string): string => `${ownerId}:oauth-refresh`,
   /** A confidential OAuth client's secret (Google's Desktop clients have one). */
   oauthClientSecret: (ownerId: string): string => `${ownerId}:oauth-client-secret`,
+  /** The password of the account's proxy (issue 16). */
+  proxy: (accountId: string): string => `${accountId}:proxy`,
   ofAccount: (accountId: string, key: string): boolean => key.startsWith(`${accountId}:`),
 }

@@ -6,6 +6,7 @@ import { CONNECTION_LIMIT_RULE, LIMIT_RULES } from './rules/limits.js'
 import { outlookCode } from './rules/mail-apps.js'
 import { NETWORK_RULES, TEMPORARY_RULE } from './rules/network.js'
 import { OAUTH_CLIENT_RULES, OAUTH_REQUIRED_RULE, SIGN_IN_KIND_RULES } from './rules/oauth.js'
+import { OFFICE_RULES } from './rules/office.js'
 import { SESSION_RULES, TRANSACTION_RULES } from './rules/smtp.js'
 import { causeFromCodes } from './rules/status-codes.js'
 import { CERTIFICATE_RULES, TLS_MODE_RULE } from './rules/tls.js'
@@ -28,6 +29,7 @@ const byRule =
  */
 const JUDGES: readonly Judge[] = [
   ...[
+    ...OFFICE_RULES,
     ...CERTIFICATE_RULES,
     TLS_MODE_RULE,
     CONNECTION_LIMIT_RULE,

@@ -2,6 +2,7 @@ import type { Cause, Fix } from '../../shared/diagnosis.js'
 import type { AccessCause } from './describe-access.js'
 import type { OAuthCause } from './describe-oauth.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
+import type { OfficeCause } from './describe-office.js'
 import { certificateSummary } from './certificate.js'
 import { describeUnknown } from './describe-unknown.js'
 import { SECURITY_LABEL, switchFix } from './fixes.js'
@@ -9,7 +10,7 @@ import { IMPLICIT_TLS_PORTS, standardPort } from '../../shared/ports.js'
 import { otherMode, portInText } from './port-hints.js'
 import { TLS_TO_PLAINTEXT } from './rules/tls.js'
 
-export type TransportCause = Exclude<Cause, AccessCause | OAuthCause>
+export type TransportCause = Exclude<Cause, AccessCause | OAuthCause | OfficeCause>
 
 /** "the server at x" → "The server at x": only the article is capitalised, never a host name. */
 function capitalizeFirst(phrase: string): string {

@@ -1,3 +1,4 @@
+import type { TlsVersion } from '../../shared/connection.js'
 import type { AuthKind, Protocol, Security, Stage } from '../../shared/mail.js'
 import type { OAuthProviderKind } from '../../shared/oauth.js'
 import type { CertificateInfo } from '../../shared/report.js'
@@ -48,4 +49,8 @@ export interface DiagnosisInput {
    * another mail app ('pasted': no test ran, and the fix is made in that app, not in Mailkey).
    */
   origin?: 'test' | 'pasted'
+  /** The lowest TLS version this server was allowed (its account's setting), when a probe failed. */
+  minTls?: TlsVersion
+  /** The TLS versions a second look found the server takes (after a version failure). */
+  serverTls?: readonly TlsVersion[]
 }

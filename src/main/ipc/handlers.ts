@@ -79,6 +79,8 @@ export function createHandlers(s: Services): Handlers {
     exportAccount: (input) => s.exportAccount(input.accountId, input.format),
     exportAccounts: (input) => s.exportAccounts(input),
     importAccounts: () => s.importFromFile(),
+    inspectCa: (input) => Promise.resolve(s.inspectCa(input.pem)),
+    setAccountTrust: (input) => s.setAccountTrust(input),
     explainError: ({ text, protocol, code }) =>
       Promise.resolve(
         diagnosePasted({ text, origin: 'pasted', ...(protocol ? { protocol } : {}), ...(code ? { code } : {}) }),

@@ -1,8 +1,8 @@
-import { connect, type TLSSocket } from 'node:tls'
 import type { CertificateInfo } from '../../shared/report.js'
 import { keepPeerCertificate } from './open-socket.js'
 import { certificateInfo } from './probe-failure.js'
-import { connectTarget, tlsOptions, type ConnectionOptions } from './protocol-options.js'
+import type { ConnectionOptions } from './protocol-options.js'
+import { secondLookSocket } from './proxy/second-look.js'
 
 /**
  * Fetches the certificate a server presented after it FAILED verification, so the user can see its
@@ -10,14 +10,15 @@ import { connectTarget, tlsOptions, type ConnectionOptions } from './protocol-op
  * A handshake with verification on, as every probe makes it; the certificate is read as the handshake
  * ends and the connection closes at once, with no byte of application data written.
  */
-export function inspectCertificate(
+export async function inspectCertificate(
   host: string,
   port: number,
-  conn: Pick<ConnectionOptions, 'trust' | 'resolve'>,
+  conn: Pick<ConnectionOptions, 'trust' | 'resolve' | 'proxy'>,
   timeoutMs: number,
 ): Promise<CertificateInfo | undefined> {
+  const socket = await secondLookSocket(host, port, conn, timeoutMs)
+  if (!socket) return undefined
   return new Promise((resolve) => {
-    const socket: TLSSocket = connect({ ...tlsOptions(host, conn), ...connectTarget(host, port, conn) })
     const presented = keepPeerCertificate(socket)
     const done = (): void => {
       clearTimeout(timer)

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import type { ProviderId } from '../../shared/providers.js'
-import type { StageEvent, TestReport } from '../../shared/report.js'
+import { worksWithFallback, type StageEvent, type TestReport } from '../../shared/report.js'
 import { AppError } from '../app-error.js'
 import { ProbeCancelled } from './probe-failure.js'
 import { loginIdentity } from './login.js'
@@ -26,6 +26,8 @@ export class ConnectionTester {
   private readonly proofs = new Map<string, { digest: string; at: number }>()
   private readonly transcripts = new Map<string, ServerTestResult['transcripts']>()
   private readonly cancelledBetween = new Map<string, number>()
+  /** Certificates servers presented in failed tests, by host:port, for "trust this certificate". */
+  private readonly certificates = new Map<string, { spki: string; anchor: string | null }>()
   private readonly key = randomBytes(32)
 
   constructor(
@@ -52,8 +54,8 @@ export class ConnectionTester {
         { signal, onStage: (e) => emit({ testId, ...e }) },
       )
       this.keep(this.transcripts, testId, result.transcripts)
-      const { incoming, outgoing } = result.report
-      if (req.incoming && req.outgoing && incoming?.ok && outgoing?.ok) {
+      this.noteCertificates(result.report)
+      if (req.incoming && req.outgoing && worksWithFallback(result.report)) {
         this.keep(this.proofs, testId, { digest: this.digest(req), at: this.now() })
       }
       return result.report
@@ -108,7 +110,8 @@ export class ConnectionTester {
   }
 
   /**
-   * When `testId` proved exactly this configuration (both servers passed with these logins), as an ISO
+   * When `testId` proved exactly this configuration (incoming passed and mail went out through the
+   * outgoing server or a fallback, with these logins and office options), as an ISO
    * time; else null.
    */
   provenAt(testId: string | undefined, config: TestRequest): string | null {
@@ -116,6 +119,23 @@ export class ConnectionTester {
     const proof = this.proofs.get(testId)
     if (!proof || this.now() - proof.at > PROOF_TTL_MS) return null
     return proof.digest === this.digest(config) ? new Date(proof.at).toISOString() : null
+  }
+
+  /**
+   * Whether a recent test here saw this certificate (its key, and the anchor its chain ended in) on
+   * that host and port: a pin may only trust what Mailkey itself was shown.
+   */
+  sawCertificate(pin: { host: string; port: number; spki: string; anchor: string | null }): boolean {
+    const seen = this.certificates.get(`${pin.host.toLowerCase()}:${pin.port}`)
+    return seen !== undefined && seen.spki === pin.spki && (pin.anchor === null || seen.anchor === pin.anchor)
+  }
+
+  private noteCertificates(report: TestReport): void {
+    for (const r of [report.incoming, report.outgoing, ...(report.outgoingFallbacks ?? [])]) {
+      if (!r?.certificate?.spki) continue
+      const key = `${r.host.toLowerCase()}:${r.port}`
+      this.keep(this.certificates, key, { spki: r.certificate.spki, anchor: r.certificate.anchor ?? null })
+    }
   }
 
   /** The redacted transcripts of a finished test, as text. */
@@ -155,7 +175,10 @@ export class ConnectionTester {
         s.login.username,
         loginIdentity(s.login),
       ]
-    const canonical = JSON.stringify([c.email.toLowerCase(), side(c.incoming), side(c.outgoing)])
+    // the office options are part of what was proven (a proxy, a pin, a TLS minimum change the test)
+    const office = c.office ? [c.office.settings, c.office.proxyPassword ?? null] : null
+    const fallbacks = (c.outgoingFallbacks ?? []).map(side)
+    const canonical = JSON.stringify([c.email.toLowerCase(), side(c.incoming), side(c.outgoing), office, fallbacks])
     return createHmac('sha256', this.key).update(canonical).digest('hex')
   }
 

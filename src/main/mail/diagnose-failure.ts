@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../../shared/diagnosis.js'
+import type { TlsVersion } from '../../shared/connection.js'
 import type { DiagnosisInput } from '../diagnosis/index.js'
 import type { AuthKind, Protocol, Security, Stage } from '../../shared/mail.js'
 import type { OAuthProviderKind } from '../../shared/oauth.js'
@@ -31,6 +32,8 @@ export interface FailureContext {
   /** The OAuth client of that token. */
   oauthClientId?: string | undefined
   oauthProvider?: OAuthProviderKind | undefined
+  /** The lowest TLS version the server was allowed. */
+  minTls?: TlsVersion | undefined
 }
 
 /** The facts with every secret in play removed from the server's and the library's words. */
@@ -56,6 +59,8 @@ export function diagnoseFailure(raw: FailureFacts, ctx: FailureContext): Diagnos
     ...(facts.responseCode ? { responseCode: facts.responseCode } : {}),
     ...(facts.authFailed ? { authFailed: true } : {}),
     ...(facts.certificate ? { certificate: facts.certificate } : {}),
+    ...(facts.serverTlsVersions ? { serverTls: facts.serverTlsVersions } : {}),
+    ...(ctx.minTls ? { minTls: ctx.minTls } : {}),
     ...(ctx.stage ? { stage: ctx.stage } : {}),
     ...(server ? { host: server.host, port: server.port, security: server.security } : {}),
     ...(facts.oauthChallenge ? { oauthChallenge: facts.oauthChallenge } : {}),

@@ -3,13 +3,14 @@ import { inspectCertificate, isCertificateError } from './certificate-inspector.
 import type { ConnectionOptions } from './protocol-options.js'
 import type { FailureFacts } from './probe-failure.js'
 import { speaksImplicitTls } from './tls-expected.js'
+import { isTlsVersionError, serverTlsVersions } from './tls-version-look.js'
 
 export interface FollowUpContext {
   host: string
   port: number
   security: Security
   failedStage: Stage | undefined
-  conn: Pick<ConnectionOptions, 'trust' | 'resolve'>
+  conn: Pick<ConnectionOptions, 'trust' | 'resolve' | 'proxy'>
   /** Upper bound for each follow-up connection. */
   timeoutMs: number
 }
@@ -35,7 +36,7 @@ export class EarlyTlsLook {
       host: string
       port: number
       security: Security
-      conn: Pick<ConnectionOptions, 'trust' | 'resolve'>
+      conn: Pick<ConnectionOptions, 'trust' | 'resolve' | 'proxy'>
     },
     private readonly greetingMs: number,
   ) {}
@@ -65,12 +66,18 @@ export class EarlyTlsLook {
 
 /**
  * A second look after some failures, so the diagnosis rests on facts rather than port-number guesses:
+ * - a handshake with no TLS version in common is tried once per version, to name the one it takes;
  * - a certificate that failed verification is fetched for display (subject, issuer, validity, SHA-256);
  * - a plaintext greeting that never came is checked against a TLS handshake on the same port: if the
  *   port answers TLS, the failure was the mode (STARTTLS chosen for an implicit-TLS port).
  */
 export async function followUp(facts: FailureFacts, ctx: FollowUpContext, early?: EarlyTlsLook): Promise<FailureFacts> {
   const ms = Math.min(FOLLOW_UP_MS, ctx.timeoutMs)
+  // no TLS version in common: which ones does the server take? (implicit TLS: the handshake comes first)
+  if (isTlsVersionError(facts.code) && ctx.security === 'tls') {
+    const target = { address: ctx.host, port: ctx.port, host: ctx.host }
+    return { ...facts, serverTlsVersions: await serverTlsVersions(target, ctx.conn, ms) }
+  }
   if (isCertificateError(facts.code) && !facts.certificate && ctx.security === 'tls') {
     const certificate = await inspectCertificate(ctx.host, ctx.port, ctx.conn, ms)
     return certificate ? { ...facts, certificate } : facts

@@ -3,6 +3,7 @@ import { loadImapflow } from './libraries.js'
 import type { Login } from './login.js'
 import { ProbeCancelled } from './probe-failure.js'
 import { imapFlowOptions, type ConnectionOptions } from './protocol-options.js'
+import { imapTunnel } from './proxy/imap-proxy.js'
 
 export interface FoundMessage {
   mailbox: string
@@ -33,8 +34,10 @@ export async function findMessage(
   messageId: string,
   opts: { connection: ConnectionOptions; limitMs: number; signal: AbortSignal },
 ): Promise<FoundMessage | null> {
-  const { ImapFlow } = await loadImapflow()
-  const client = new ImapFlow(imapFlowOptions(server, login, opts.connection))
+  const library = loadImapflow()
+  const tunnel = await imapTunnel(server, opts.connection, opts.signal)
+  const { ImapFlow } = await library
+  const client = new ImapFlow(imapFlowOptions(server, login, opts.connection, tunnel ? { tunnel } : {}))
   client.on('error', () => undefined)
   const onAbort = (): void => {
     client.close()
@@ -82,5 +85,6 @@ export async function findMessage(
     // still under the signal: a server that trickles its LOGOUT answer is cut off like any other step
     await client.logout().catch(() => client.close())
     opts.signal.removeEventListener('abort', onAbort)
+    tunnel?.destroy()
   }
 }

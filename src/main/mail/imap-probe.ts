@@ -1,9 +1,13 @@
 import type { TLSSocket } from 'node:tls'
+import type { ImapFlow } from 'imapflow'
+import { imapCapabilities } from './capabilities.js'
 import { loadImapflow } from './libraries.js'
 import { resolveStage } from './probe-open.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { certificateInfo, factsFrom, ProbeCancelled, ProbeFailure, type FailureFacts } from './probe-failure.js'
 import { imapFlowOptions } from './protocol-options.js'
+import { imapTunnel } from './proxy/imap-proxy.js'
+import { libraryProxyFailure } from './proxy/proxy-failure.js'
 import { oauthChallengeFrom } from './sasl-oauth.js'
 
 interface ImapLogEntry {
@@ -56,6 +60,9 @@ function imapLogger(
       ctx.transcript.note('TLS is up (STARTTLS)')
     } else if (src === 'auth' && msg === 'User authenticated') {
       ctx.clock.complete('auth')
+    } else if (msg.startsWith('Established a socket via')) {
+      // imapflow's own proxy hook (STARTTLS under a proxy) has its tunnel
+      ctx.clock.complete('connect')
     }
   }
   const quiet = (): void => undefined
@@ -98,22 +105,36 @@ export function imapFacts(error: unknown, socket: unknown): FailureFacts {
   return facts
 }
 
+/** The inbox's quota root and usage (RFC 9208 GETQUOTAROOT), when announced; a refusal is no failure. */
+async function inboxQuota(client: ImapFlow): Promise<Awaited<ReturnType<ImapFlow['getQuota']>>> {
+  const announced = [...client.capabilities.keys()].some((c) => c === 'QUOTA' || c.startsWith('QUOTA='))
+  return announced ? client.getQuota('INBOX').catch(() => false as const) : false
+}
+
 /**
- * IMAP probe: imapflow login with `verifyOnly` (CAPABILITY, ID, STARTTLS if required, AUTHENTICATE,
- * NAMESPACE, then LOGOUT without waiting for its reply), with the options every IMAP client of Mailkey
- * uses (protocol-options.ts). DNS is
- * resolved here so its time is a stage of its own (imapflow then races the addresses it is handed);
- * the socket's own events mark connect and TLS.
+ * IMAP probe: imapflow login (CAPABILITY, ID, STARTTLS if required, AUTHENTICATE, NAMESPACE), with the
+ * options every IMAP client of Mailkey uses (protocol-options.ts), then the capabilities it announced
+ * (and, with QUOTA, the inbox's usage: one command more) and LOGOUT without waiting for its reply.
+ * Session extras (ENABLE, COMPRESS) are off: the round trips are those of imapflow's `verifyOnly`. DNS
+ * is resolved here so its time is a stage of its own (imapflow then races the addresses it is handed);
+ * under a proxy nothing is looked up here. The socket's own events mark connect and TLS.
  */
 export const probeImap: Probe = async (check, conn, ctx) => {
   const { clock, signal, transcript } = ctx
   const { server } = check
   const library = loadImapflow()
   const addresses = await resolveStage(check, conn, ctx)
+  const tunnel = await imapTunnel(server, conn, signal)
+  if (tunnel) clock.complete('connect')
   const { ImapFlow } = await library
   const session = new SessionProven()
   const client = new ImapFlow(
-    imapFlowOptions(server, check.login, conn, { addresses, logger: imapLogger(ctx, session), verifyOnly: true }),
+    imapFlowOptions(server, check.login, conn, {
+      addresses,
+      logger: imapLogger(ctx, session),
+      session: 'probe',
+      ...(tunnel ? { tunnel } : {}),
+    }),
   )
   // imapflow logs an unhandled 'error' event otherwise; failures also reject connect()
   client.on('error', () => undefined)
@@ -125,7 +146,8 @@ export const probeImap: Probe = async (check, conn, ctx) => {
     const connecting = client.connect()
     // connect() creates the socket synchronously (no proxy), so its events can be observed here;
     // imapflow does not declare the field in its types
-    const socket = (client as unknown as { socket?: TLSSocket }).socket
+    // (under imapflow's own proxy hook the socket comes later: the field is still `false` here)
+    const socket = (client as unknown as { socket?: TLSSocket | false }).socket || undefined
     socket?.once('connect', () => {
       clock.complete('connect')
       // the address that won the race (Happy Eyeballs), not the first one resolved
@@ -137,16 +159,23 @@ export const probeImap: Probe = async (check, conn, ctx) => {
         transcript.note('TLS is up')
       })
     try {
-      // proven once NAMESPACE is answered and LOGOUT sent; connect() itself resolves a round trip later
-      await Promise.race([connecting, session.done])
-      connecting.catch(() => undefined)
+      // signed in once NAMESPACE is answered (imapflow's connect() resolves then)
+      await connecting
     } catch (e) {
       if (signal.aborted) throw new ProbeCancelled()
-      throw new ProbeFailure(imapFacts(e, socket))
+      throw conn.proxy
+        ? (libraryProxyFailure(e, conn.proxy, server) ?? new ProbeFailure(imapFacts(e, socket)))
+        : new ProbeFailure(imapFacts(e, socket))
     }
     clock.complete('ready')
+    const capabilities = imapCapabilities(client.capabilities, await inboxQuota(client))
+    // proven once LOGOUT is sent: its reply proves nothing more, so no round trip is spent on it
+    const leaving = client.logout().catch(() => undefined)
+    await Promise.race([leaving, session.done])
+    return { capabilities }
   } finally {
     signal.removeEventListener('abort', onAbort)
     client.close()
+    tunnel?.destroy()
   }
 }

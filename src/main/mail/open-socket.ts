@@ -16,7 +16,8 @@ import { connectTarget, systemResolve, tlsOptions, type ConnectionOptions, type 
 export function keepPeerCertificate(socket: TLSSocket): () => PeerCertificate | undefined {
   let kept: PeerCertificate | undefined
   socket.prependOnceListener('secure', () => {
-    kept = socket.getPeerCertificate()
+    // the whole chain: its self-signed end is what a pin can trust (certificate-pin.ts)
+    kept = socket.getPeerCertificate(true)
   })
   return () => kept
 }

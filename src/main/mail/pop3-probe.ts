@@ -3,6 +3,7 @@ import { READ_LIMITS, readLimitFacts } from '../read-limits.js'
 import { LineReader } from './line-reader.js'
 import { upgradeTls } from './open-socket.js'
 import { openStages } from './probe-open.js'
+import { pop3Capabilities } from './capabilities.js'
 import { isTokenLogin, type TokenLogin } from './login.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { ProbeFailure } from './probe-failure.js'
@@ -170,6 +171,7 @@ export const probePop3: Probe = async (check, conn, ctx) => {
     const done = pop.socket
     done.end('QUIT\r\n')
     setTimeout(() => done.destroy(), 1000).unref()
+    return { capabilities: pop3Capabilities(caps) }
   } catch (e) {
     pop.socket.destroy()
     throw e

@@ -1,7 +1,9 @@
 import type { PeerCertificate } from 'node:tls'
+import type { TlsVersion } from '../../shared/connection.js'
 import type { CertificateInfo } from '../../shared/report.js'
 import { isReadLimitError, READ_LIMITS, readLimitFacts } from '../read-limits.js'
 import type { OAuthChallenge } from './sasl-oauth.js'
+import { chainAnchor, pem, spkiPin } from './certificate-pin.js'
 
 /** What went wrong in a probe, as raw facts; the diagnosis engine turns it into a cause and a fix. */
 export interface FailureFacts {
@@ -24,6 +26,8 @@ export interface FailureFacts {
   oauthClientId?: string
   /** The server that failed when it was not the mail server: an OAuth token endpoint. */
   endpoint?: { host: string; port: number; security: 'tls' | 'none' }
+  /** The TLS versions the server takes, found by a second look after a version failure. */
+  serverTlsVersions?: TlsVersion[]
 }
 
 /**
@@ -96,6 +100,7 @@ export function certificateInfo(cert: PeerCertificate | undefined | null): Certi
     .split(',')
     .map((s) => s.trim().replace(/^(DNS|IP Address):/, ''))
     .filter(Boolean)
+  const anchor = cert.raw ? chainAnchor(cert) : undefined
   return {
     subject: dn(cert.subject),
     issuer: dn(cert.issuer),
@@ -103,5 +108,7 @@ export function certificateInfo(cert: PeerCertificate | undefined | null): Certi
     validTo: new Date(cert.valid_to).toISOString(),
     fingerprint256: cert.fingerprint256,
     altNames,
+    spki: cert.raw ? spkiPin(cert.raw) : '',
+    ...(anchor ? { anchor: pem(anchor) } : {}),
   }
 }

@@ -1,11 +1,13 @@
 import type { LookupAddress } from 'node:dns'
 import type { Socket } from 'node:net'
 import { addressList, connectTcp, lookupHost, upgradeTls } from './open-socket.js'
+import { proxyResolvesStage } from './proxy/proxy-stages.js'
+import { openTunnel } from './proxy/tunnel.js'
 import type { ProbeContext } from './probe.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import type { ServerCheck } from './test-request.js'
 
-/** The first stage of every probe: start the clock, resolve DNS to every address of the name. */
+/** The first stage of every probe: start the clock, resolve DNS to every address of the name (none under a proxy). */
 export async function resolveStage(
   check: ServerCheck,
   conn: ConnectionOptions,
@@ -13,6 +15,11 @@ export async function resolveStage(
 ): Promise<LookupAddress[]> {
   const { host } = check.server
   ctx.clock.start()
+  if (conn.proxy) {
+    // the proxy looks the name up: no local lookup, no addresses here
+    proxyResolvesStage(host, conn.proxy, ctx)
+    return []
+  }
   const addresses = await lookupHost(host, conn.timeouts.connectMs, ctx.signal, conn.resolve)
   ctx.clock.complete('dns')
   if (addresses[0]?.address !== host) ctx.transcript.note(`${host} is ${addressList(addresses)}`)
@@ -27,7 +34,9 @@ export async function resolveStage(
 export async function openStages(check: ServerCheck, conn: ConnectionOptions, ctx: ProbeContext): Promise<Socket> {
   const { host, port, security } = check.server
   const addresses = await resolveStage(check, conn, ctx)
-  const socket = await connectTcp({ host, port, addresses }, conn, conn.timeouts.connectMs, ctx.signal)
+  const socket = conn.proxy
+    ? await openTunnel(conn.proxy, check.server, conn.timeouts.connectMs, ctx.signal)
+    : await connectTcp({ host, port, addresses }, conn, conn.timeouts.connectMs, ctx.signal)
   ctx.clock.complete('connect')
   ctx.transcript.note(`connected to ${socket.remoteAddress ?? host} port ${port}`)
   if (security !== 'tls') return socket

@@ -1,31 +1,49 @@
 import type { ImapFlowOptions } from 'imapflow'
 import type { LookupAddress } from 'node:dns'
 import { lookup } from 'node:dns/promises'
+import { readFileSync } from 'node:fs'
 import { connect as netConnect, isIP, type LookupFunction, type Socket, type TcpSocketConnectOpts } from 'node:net'
+import { rootCertificates, type ConnectionOptions as TlsConnectOptions, type SecureVersion } from 'node:tls'
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection'
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport'
 import { APP_INFO } from '../../shared/app-info.js'
+import { DEFAULT_MIN_TLS, isLegacyTls, type TlsVersion } from '../../shared/connection.js'
 import type { Server } from '../../shared/mail.js'
 import { READ_LIMITS } from '../read-limits.js'
+import { pinnedIdentity } from './certificate-pin.js'
 import { isTokenLogin, type Login } from './login.js'
+import { imapflowProxyUrl } from './proxy/imap-proxy.js'
+import type { ProxyEndpoint } from './proxy/proxy-endpoint.js'
+import { openTunnel } from './proxy/tunnel.js'
 import type { Timeouts } from './timeouts.js'
 
+/** What one server's certificate is checked against. Verification is always on; these only widen or pin it. */
 export interface TlsTrust {
-  /** Extra trusted CA (PEM). Unset: the system's roots, as in the shipped app. */
+  /** A trusted CA (PEM) instead of the system's roots (the test bed's CA). Unset: the system's roots. */
   ca?: string | undefined
+  /** Office CAs the user imported (a TLS-inspecting firewall's), trusted besides the roots above. */
+  extraCas?: readonly string[] | undefined
+  /** This server's lowest TLS version; 1.2 when unset. */
+  minVersion?: TlsVersion | undefined
+  /** Keys this server may present (`sha256/BASE64`; any one of them): the user trusted them. */
+  pins?: readonly string[] | undefined
+  /** Self-signed certificates the pinned chains end in, trusted for this server only (with the pin). */
+  anchors?: readonly string[] | undefined
 }
 
 /**
- * How Mailkey connects to an account's servers, beyond host, port and security: what to trust and how
- * long to wait. Every socket of a test, a round trip or a test message is opened from these, through
- * this module, so a new connection choice (a proxy, a minimum TLS version, a pinned certificate) is
- * added here once.
+ * How Mailkey connects to one server, beyond host, port and security: what to trust, how long to wait,
+ * and the proxy every socket goes through. Every socket of a test, a round trip or a test message is
+ * opened from these, through this module (server-connection.ts derives them per server from an
+ * account's settings).
  */
 export interface ConnectionOptions {
   trust: TlsTrust
   timeouts: Timeouts
   /** How server names become addresses; the system resolver when unset (tests inject their own). */
   resolve?: Resolve | undefined
+  /** Connect through this proxy, which resolves the server's name: no local DNS lookup of it. */
+  proxy?: ProxyEndpoint | undefined
 }
 
 /** Every address of a name, in the resolver's order (RFC 6724 sorting is the system's job). */
@@ -87,22 +105,71 @@ export function connectTarget(
   }
 }
 
+const NODE_TLS_VERSION: Record<TlsVersion, SecureVersion> = {
+  '1.0': 'TLSv1',
+  '1.1': 'TLSv1.1',
+  '1.2': 'TLSv1.2',
+  '1.3': 'TLSv1.3',
+}
+
+/**
+ * OpenSSL 3 refuses TLS 1.0/1.1 at its default security level (their handshakes sign with SHA-1:
+ * "legacy sigalg disallowed or unsupported"); level 0 allows them. Asked only for a server the user
+ * lowered the minimum for, never globally. BoringSSL (Electron) has no security levels.
+ */
+const LEGACY_CIPHERS = /^[1-9]/.test(process.versions.openssl ?? '') ? 'DEFAULT:@SECLEVEL=0' : undefined
+
+let nodeExtraCas: string[] | undefined
+
+/**
+ * The CAs of NODE_EXTRA_CA_CERTS (a PEM file), which Node adds to its roots only while `ca` is unset:
+ * read once, so an office CA or a pin adds to what the user already trusted instead of replacing it.
+ */
+function extraCasFromEnv(): string[] {
+  if (nodeExtraCas) return nodeExtraCas
+  const file = process.env['NODE_EXTRA_CA_CERTS']
+  let pem = ''
+  try {
+    pem = file ? readFileSync(file, 'utf8') : ''
+  } catch {
+    // Node itself only warns about an unreadable file; so does nothing here
+  }
+  nodeExtraCas = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []
+  return nodeExtraCas
+}
+
+/** The trusted roots for a server: the system's (or the bed's) plus any office CA and pinned anchor. */
+function caOption(trust: TlsTrust): { ca?: string[] } {
+  const added = [...(trust.extraCas ?? []), ...(trust.anchors ?? [])]
+  if (!trust.ca && added.length === 0) return {}
+  // `ca` replaces Node's roots, so they are named again when only adding to them
+  return { ca: [...(trust.ca ? [trust.ca] : [...rootCertificates, ...extraCasFromEnv()]), ...added] }
+}
+
 /** The name to check the certificate against and send as SNI (never an IP literal, RFC 6066 §3). */
 export function serverName(host: string): string | undefined {
   return isIP(host) ? undefined : host
 }
 
-/** Node TLS options for a server: verification always on (never `rejectUnauthorized: false`), TLS 1.2 at least. */
+/**
+ * Node TLS options for a server: verification always on (never `rejectUnauthorized: false`), TLS 1.2
+ * at least unless the user chose otherwise for this server, and pinned keys checked after Node's own
+ * checks (certificate-pin.ts).
+ */
 export function tlsOptions(
   host: string,
   conn: Pick<ConnectionOptions, 'trust'>,
-): { servername?: string; host: string; ca?: string; minVersion: 'TLSv1.2' } {
+): TlsConnectOptions & { host: string; minVersion: SecureVersion } {
   const name = serverName(host)
+  const { trust } = conn
+  const min = trust.minVersion ?? DEFAULT_MIN_TLS
   return {
     host,
-    minVersion: 'TLSv1.2',
+    minVersion: NODE_TLS_VERSION[min],
+    ...(isLegacyTls(min) && LEGACY_CIPHERS ? { ciphers: LEGACY_CIPHERS } : {}),
     ...(name ? { servername: name } : {}),
-    ...(conn.trust.ca ? { ca: conn.trust.ca } : {}),
+    ...caOption(trust),
+    ...(trust.pins?.length ? { checkServerIdentity: pinnedIdentity(trust.pins) } : {}),
   }
 }
 
@@ -144,26 +211,41 @@ export const IMAP_CLIENT_INFO = {
  * (`false`), so there is no silent plaintext fallback (imapflow's default upgrades only when offered).
  * imapflow hands its `tls` options to `net.connect`/`tls.connect`, so the connection is made the one
  * way (connectTarget: every address, Happy Eyeballs); `addresses`: the ones the probe already resolved.
+ * Under a proxy, `tunnel` is the connection Mailkey opened for implicit TLS; without one (STARTTLS)
+ * imapflow opens it through its own proxy hook (proxy/imap-proxy.ts says why); no local lookup either way.
  */
 export function imapFlowOptions(
   server: Server,
   login: Login,
   conn: ConnectionOptions,
-  extra: { addresses?: readonly LookupAddress[]; logger?: ImapFlowOptions['logger']; verifyOnly?: boolean } = {},
+  extra: {
+    addresses?: readonly LookupAddress[]
+    logger?: ImapFlowOptions['logger']
+    verifyOnly?: boolean
+    session?: 'probe'
+    tunnel?: Socket
+  } = {},
 ): ImapFlowOptions {
   const name = serverName(server.host)
-  const {
-    lookup: resolveWith,
-    autoSelectFamily,
-    autoSelectFamilyAttemptTimeout,
-  } = connectTarget(server.host, server.port, conn, extra.addresses)
+  const viaHook = conn.proxy && !extra.tunnel ? { proxy: imapflowProxyUrl(conn.proxy) } : {}
   // imapflow types `tls` as TLS options only; Node's tls.connect takes the socket options too
-  const tls: NonNullable<ImapFlowOptions['tls']> &
-    Pick<TcpSocketConnectOpts, 'lookup' | 'autoSelectFamily' | 'autoSelectFamilyAttemptTimeout'> = {
-    ...tlsOptions(server.host, conn),
-    lookup: resolveWith,
-    autoSelectFamily,
-    autoSelectFamilyAttemptTimeout,
+  let tls: NonNullable<ImapFlowOptions['tls']> &
+    Partial<Pick<TcpSocketConnectOpts, 'lookup' | 'autoSelectFamily' | 'autoSelectFamilyAttemptTimeout'>>
+  if (conn.proxy) {
+    // the proxy resolves the name: no local lookup of the mail host
+    tls = { ...tlsOptions(server.host, conn), ...(extra.tunnel ? { socket: extra.tunnel } : {}) }
+  } else {
+    const {
+      lookup: resolveWith,
+      autoSelectFamily,
+      autoSelectFamilyAttemptTimeout,
+    } = connectTarget(server.host, server.port, conn, extra.addresses)
+    tls = {
+      ...tlsOptions(server.host, conn),
+      lookup: resolveWith,
+      autoSelectFamily,
+      autoSelectFamilyAttemptTimeout,
+    }
   }
   return {
     host: server.host,
@@ -173,6 +255,7 @@ export function imapFlowOptions(
     doSTARTTLS: server.security === 'starttls',
     auth: imapAuth(login),
     tls,
+    ...viaHook,
     connectionTimeout: conn.timeouts.connectMs,
     greetingTimeout: conn.timeouts.greetingMs,
     socketTimeout: conn.timeouts.commandMs,
@@ -182,6 +265,8 @@ export function imapFlowOptions(
     maxLiteralSize: READ_LIMITS.responseBytes - READ_LIMITS.lineBytes,
     maxResponseSize: READ_LIMITS.responseBytes,
     logger: extra.logger ?? false,
+    // a probe's session: sign in, look, leave; no ENABLE or COMPRESS (verifyOnly's round trips)
+    ...(extra.session === 'probe' ? { disableAutoEnable: true, disableCompression: true } : {}),
     ...(extra.verifyOnly ? { verifyOnly: true } : {}),
   }
 }
@@ -249,8 +334,18 @@ function happyEyeballsSocket(server: Server, conn: ConnectionOptions): SMTPTrans
  * explicit security and short timeouts as the probes, never opportunistic TLS.
  */
 export function smtpTransportOptions(server: Server, login: Login, conn: ConnectionOptions): SMTPTransportOptions {
+  const { proxy } = conn
   return {
-    getSocket: happyEyeballsSocket(server, conn),
+    // nodemailer speaks SMTP (and TLS) over the socket getSocket hands it: the proxy's tunnel under a
+    // proxy (no local lookup), else a Happy Eyeballs connection
+    getSocket: proxy
+      ? (_options, done) => {
+          openTunnel(proxy, server, conn.timeouts.connectMs, new AbortController().signal).then(
+            (connection) => done(null, { connection }),
+            (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
+          )
+        }
+      : happyEyeballsSocket(server, conn),
     host: server.host,
     port: server.port,
     secure: server.security === 'tls',

@@ -3,6 +3,9 @@ import type { PortCheck } from '../../shared/report.js'
 import { connectTcp, lookupHost } from './open-socket.js'
 import { ProbeFailure } from './probe-failure.js'
 import type { Resolve } from './protocol-options.js'
+import type { ProxyEndpoint } from './proxy/proxy-endpoint.js'
+import { proxyPortResult } from './proxy/proxy-failure.js'
+import { openTunnel } from './proxy/tunnel.js'
 
 const CHECK_TIMEOUT_MS = 3000
 
@@ -10,13 +13,16 @@ const CHECK_TIMEOUT_MS = 3000
  * Tries a bare TCP connect to each host:port at once and closes it straight away (no protocol, no
  * credential), so a failure can be told apart: "587 and 465 are blocked from this network, 993 works"
  * (an ISP, firewall or VPN) rather than a wrong setting. Each connect tries every address of the host
- * the way the probes do (Happy Eyeballs), so a dead IPv6 route is not taken for a firewall.
+ * the way the probes do (Happy Eyeballs), so a dead IPv6 route is not taken for a firewall. Under a
+ * proxy each connect goes through it (and nothing is looked up here): what counts is what the proxy
+ * lets through.
  */
 export async function checkReachability(
   targets: readonly { host: string; port: number }[],
   timeoutMs: number = CHECK_TIMEOUT_MS,
   signal: AbortSignal = new AbortController().signal,
   resolve?: Resolve,
+  proxy?: ProxyEndpoint,
 ): Promise<PortCheck[]> {
   const addresses = new Map<string, Promise<LookupAddress[]>>()
   const address = (host: string): Promise<LookupAddress[]> => {
@@ -29,10 +35,13 @@ export async function checkReachability(
       const t0 = performance.now()
       const ms = (): number => Math.round(performance.now() - t0)
       try {
-        const socket = await connectTcp({ host, port, addresses: await address(host) }, { resolve }, timeoutMs, signal)
+        const socket = proxy
+          ? await openTunnel(proxy, { host, port }, timeoutMs, signal)
+          : await connectTcp({ host, port, addresses: await address(host) }, { resolve }, timeoutMs, signal)
         socket.destroy()
         return { host, port, open: true, ms: ms() }
       } catch (e) {
+        if (proxy) return { host, port, open: false, ms: ms(), result: proxyPortResult(e) }
         const code = e instanceof ProbeFailure ? e.facts.code : undefined
         const result = code === 'ECONNREFUSED' ? 'refused' : code === 'ETIMEDOUT' ? 'no-answer' : 'error'
         return { host, port, open: false, ms: ms(), result }

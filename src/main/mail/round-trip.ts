@@ -7,7 +7,9 @@ import { authKind, resolveLogin, type Login, type LoginSource } from './login.js
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
 import { Redactor } from './redact.js'
-import { newMessageId, sendMessage } from './send-message.js'
+import { newMessageId } from './send-message.js'
+import { sendWithFallback, SendingFailed, type SentThrough } from './send-with-fallback.js'
+import { connectionFor, type OfficeOptions } from './server-connection.js'
 import { totalBudget } from './timeouts.js'
 
 export type { RoundTripReport } from '../../shared/report.js'
@@ -28,6 +30,10 @@ export interface RoundTripRequest {
   /** The logins came from the keychain (an alias check), so a refusal means a stale saved secret. */
   savedSecret?: boolean
   connection: ConnectionOptions
+  /** The account's office options (proxy, TLS minimum, pins, CAs), applied per server. */
+  office?: OfficeOptions | undefined
+  /** Outgoing servers to fall back to, in order, when `smtp` does not take the message. */
+  smtpFallbacks?: readonly Server[]
   limitMs?: number
   signal?: AbortSignal
 }
@@ -59,6 +65,14 @@ function rewritten(
         }
       : {}),
   }
+}
+
+function serverOf(s: Server): { host: string; port: number; security: Server['security'] } {
+  return { host: s.host, port: s.port, security: s.security }
+}
+
+function attempt(a: SendingFailed['attempts'][number]): NonNullable<RoundTripReport['failedBefore']>[number] {
+  return { ...serverOf(a.server), cause: a.diagnosis.cause, title: a.diagnosis.title }
 }
 
 /** A sending or reading failure, diagnosed like any probe's. */
@@ -139,10 +153,10 @@ async function roundTripWithin(
     redactor.protect(resolved)
     return resolved
   }
+  let sent: SentThrough
   try {
-    await sendMessage(
-      req.smtp,
-      await ready(req.smtpLogin),
+    sent = await sendWithFallback(
+      [req.smtp, ...(req.smtpFallbacks ?? [])].map((server) => ({ server, login: req.smtpLogin })),
       {
         from: req.from,
         to: req.to,
@@ -150,7 +164,13 @@ async function roundTripWithin(
         subject: `Mailkey check: sending as ${req.from.address}`,
         text: `Mailkey sent this message to check that mail from ${req.from.address} arrives as sent. You can delete it.`,
       },
-      req.connection,
+      {
+        base: req.connection,
+        office: req.office,
+        providerId: req.providerId,
+        savedSecret: req.savedSecret ?? false,
+        redactor,
+      },
       messageId,
       signal,
     )
@@ -160,12 +180,20 @@ async function roundTripWithin(
       if (!late) throw new ProbeCancelled()
       return { ...failed(late, 'smtp', req, redactor), outcome: 'send-failed', ms: ms(), messageId }
     }
-    return { ...failed(e, 'smtp', req, redactor), outcome: 'send-failed', ms: ms(), messageId }
+    const tried = e instanceof SendingFailed ? e : undefined
+    return {
+      ...failed(tried?.primaryError ?? e, 'smtp', req, redactor),
+      outcome: 'send-failed',
+      ms: ms(),
+      messageId,
+      ...(tried && tried.attempts.length > 1 ? { failedBefore: tried.attempts.map(attempt) } : {}),
+    }
   }
+  const via = sent.failedBefore.length > 0 ? { sentVia: serverOf(sent.server), failedBefore: sent.failedBefore } : {}
   let found
   try {
     found = await findMessage(req.imap, await ready(req.imapLogin), messageId, {
-      connection: req.connection,
+      connection: connectionFor(req.connection, req.office, req.imap),
       limitMs,
       signal,
     })
@@ -173,12 +201,13 @@ async function roundTripWithin(
     if (e instanceof ProbeCancelled || signal.aborted) {
       const late = signal.aborted ? overDeadline(deadlinePassed()) : undefined
       if (!late) throw new ProbeCancelled()
-      return { ...failed(late, 'imap', req, redactor), outcome: 'read-failed', ms: ms(), messageId }
+      return { ...failed(late, 'imap', req, redactor), outcome: 'read-failed', ms: ms(), messageId, ...via }
     }
-    return { ...failed(e, 'imap', req, redactor), outcome: 'read-failed', ms: ms(), messageId }
+    return { ...failed(e, 'imap', req, redactor), outcome: 'read-failed', ms: ms(), messageId, ...via }
   }
   if (!found) {
     return {
+      ...via,
       outcome: 'not-arrived',
       ms: ms(),
       messageId,
@@ -188,9 +217,10 @@ async function roundTripWithin(
     }
   }
   if (found.from.toLowerCase() !== req.from.address.toLowerCase()) {
-    return { ...rewritten(req, found.from, found.originalFrom), ms: ms(), messageId }
+    return { ...rewritten(req, found.from, found.originalFrom), ms: ms(), messageId, ...via }
   }
   return {
+    ...via,
     outcome: 'arrived',
     ms: ms(),
     messageId,

@@ -5,6 +5,7 @@ import { loadNodemailer } from './libraries.js'
 import type { Login } from './login.js'
 import { connectTcp, lookupHost } from './open-socket.js'
 import { ProbeCancelled } from './probe-failure.js'
+import { openTunnel } from './proxy/tunnel.js'
 import { smtpTransportOptions, type ConnectionOptions } from './protocol-options.js'
 
 export interface OutgoingMessage {
@@ -45,16 +46,21 @@ export async function sendMessage(
   const closeAll = (): void => sockets.forEach((s) => s.destroy())
   const getSocket = (_options: unknown, done: (err: Error | null, socket?: { connection: Socket }) => void): void => {
     const ms = connection.timeouts.connectMs
-    lookupHost(server.host, ms, signal, connection.resolve)
-      .then((addresses) => connectTcp({ host: server.host, port: server.port, addresses }, connection, ms, signal))
-      .then(
-        (socket) => {
-          sockets.add(socket)
-          if (signal.aborted) socket.destroy()
-          done(null, { connection: socket })
-        },
-        (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
-      )
+    const { proxy } = connection
+    // under a proxy its tunnel (the proxy looks the name up, never this computer); else Happy Eyeballs
+    const opening = proxy
+      ? openTunnel(proxy, server, ms, signal)
+      : lookupHost(server.host, ms, signal, connection.resolve).then((addresses) =>
+          connectTcp({ host: server.host, port: server.port, addresses }, connection, ms, signal),
+        )
+    opening.then(
+      (socket) => {
+        sockets.add(socket)
+        if (signal.aborted) socket.destroy()
+        done(null, { connection: socket })
+      },
+      (e: unknown) => done(e instanceof Error ? e : new Error(String(e))),
+    )
   }
   if (signal.aborted) throw new ProbeCancelled()
   signal.addEventListener('abort', closeAll, { once: true })

@@ -2,6 +2,7 @@ import { format } from 'node:util'
 import type SMTPConnection from 'nodemailer/lib/smtp-connection'
 import { loadSmtpConnection } from './libraries.js'
 import { openStages } from './probe-open.js'
+import { smtpCapabilities } from './capabilities.js'
 import type { Probe, ProbeContext } from './probe.js'
 import { factsFrom, ProbeCancelled, ProbeFailure } from './probe-failure.js'
 import { isTokenLogin } from './login.js'
@@ -49,7 +50,9 @@ function smtpLogger(
   ctx: ProbeContext,
   quiet: () => boolean,
   caps: EhloCapabilities,
+  ehlo: string[],
 ): Record<'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal', (...a: unknown[]) => void> {
+  let inEhlo = false
   const log = (meta: unknown, ...args: unknown[]): void => {
     const tnx = (meta as { tnx?: string } | undefined)?.tnx
     const text = args.length ? format(...(args as [string, ...unknown[]])) : ''
@@ -57,8 +60,15 @@ function smtpLogger(
       if (ctx.clock.current === 'greeting') ctx.clock.complete('greeting')
       caps.observe('server', text)
       ctx.transcript.server(text)
+      // the last EHLO reply (the one after STARTTLS counts) lists the server's extensions
+      if (inEhlo) for (const line of text.split(/\r?\n/)) if (/^250[ -]/.test(line)) ehlo.push(line)
+      if (/(^|\n)250 /.test(text)) inEhlo = false
     } else if (tnx === 'client') {
       caps.observe('client', text)
+      if (/^EHLO /i.test(text)) {
+        ehlo.length = 0
+        inEhlo = true
+      }
       if (!quiet()) ctx.transcript.client(text)
     } else if (text === 'Connection upgraded with STARTTLS') {
       ctx.clock.complete('starttls')
@@ -95,7 +105,12 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
   const { clock, signal, transcript } = ctx
   const { server, login, senderCheck: check } = side
   const library = loadSmtpConnection()
+  // a proxy's tunnel comes back flowing (the socks package resumes it): nodemailer must be loaded
+  // before it opens, or a quick server's greeting arrives with nobody reading and is lost
+  if (conn.proxy) await library
   const socket = await openStages(side, conn, ctx)
+  // and held until nodemailer reads it (it resumes the socket once its reader is attached)
+  if (conn.proxy && server.security !== 'tls') socket.pause()
   if (check && [check.from, check.to].some((a) => /[\s<>]/.test(a))) {
     throw new ProbeFailure({ code: 'EINVALID', message: 'The sender check needs plain addresses' })
   }
@@ -122,11 +137,13 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
       }
     : undefined
   const caps = new EhloCapabilities()
+  // the last EHLO reply's lines, for the capabilities shown after a successful test
+  const ehlo: string[] = []
   const { default: Connection } = await library
   const smtp = new Connection(
     smtpConnectionOptions(server, conn, {
       socket,
-      logger: smtpLogger(ctx, () => handlerRunning, caps),
+      logger: smtpLogger(ctx, () => handlerRunning, caps, ehlo),
       ...(customAuth ? { customAuth } : {}),
     }),
   )
@@ -151,6 +168,7 @@ export const probeSmtp: Probe = async (side, conn, ctx) => {
     clock.complete('auth')
     smtp.quit()
     clock.complete('ready')
+    return { capabilities: smtpCapabilities(ehlo) }
   } catch (e) {
     socket.destroy()
     throw e

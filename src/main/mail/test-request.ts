@@ -1,5 +1,6 @@
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { Login, LoginSource } from './login.js'
+import type { OfficeOptions } from './server-connection.js'
 import type { SenderCheck } from './smtp-sender-check.js'
 
 /** One server to test and the login to try on it, as a probe gets it. */
@@ -28,6 +29,10 @@ export interface TestRequest {
   timeoutMs?: number | undefined
   /** The logins came from the keychain: a refusal means the saved secret went stale. */
   savedSecret?: boolean | undefined
+  /** The account's office options (proxy, TLS minimum per server, trusted keys, office CAs). */
+  office?: OfficeOptions | undefined
+  /** Outgoing servers sending falls back to, in order: each is tested too (issue 16). */
+  outgoingFallbacks?: OutgoingCheck<LoginSource>[] | undefined
 }
 
 /** The same login on both servers: one app password serves IMAP/POP3 and SMTP. */

@@ -2,6 +2,7 @@ import { plannedStages, type Protocol, type Side } from '../../shared/mail.js'
 import { reachabilityPorts } from '../../shared/ports.js'
 import type { ProviderId } from '../../shared/providers.js'
 import type { ProbeReport, StageEvent, TestReport } from '../../shared/report.js'
+import { certificateFacts } from './certificate-pin.js'
 import { diagnoseFailure, redactFacts, type FailureContext } from './diagnose-failure.js'
 import { EarlyTlsLook, followUp } from './failure-follow-up.js'
 import { probeImap } from './imap-probe.js'
@@ -10,13 +11,16 @@ import { probePop3 } from './pop3-probe.js'
 import type { Probe } from './probe.js'
 import { credentialsRefused, factsFrom, ProbeCancelled, type FailureFacts } from './probe-failure.js'
 import type { ConnectionOptions } from './protocol-options.js'
+import { proxyLabel, type ProxyEndpoint } from './proxy/proxy-endpoint.js'
 import { checkReachability, describeReachability } from './reachability.js'
 import { Redactor } from './redact.js'
+import { connectionFor } from './server-connection.js'
 import { probeSmtp } from './smtp-probe.js'
 import { StageClock } from './stage-clock.js'
 import type { OutgoingCheck, TestRequest } from './test-request.js'
 import { totalBudget } from './timeouts.js'
 import { Transcript } from './transcript.js'
+import { canTrustCertificate } from './trust-offer.js'
 
 const PROBES: Readonly<Record<Protocol, Probe>> = { imap: probeImap, pop3: probePop3, smtp: probeSmtp }
 
@@ -40,6 +44,16 @@ interface SideSpec {
   side: Side
   protocol: Protocol
   check: OutgoingCheck<LoginSource>
+  /** A fallback outgoing server: tested quietly (no live stages) and reported in its own list. */
+  fallback?: boolean
+}
+
+interface SideResult {
+  report: ProbeReport
+  transcript: Transcript
+  /** The proxy itself worked but would not reach this server (reachability through it may tell why). */
+  proxyRefusedTarget: boolean
+  proxy: ProxyEndpoint | undefined
 }
 
 /**
@@ -91,10 +105,10 @@ async function runSide(
   probe: Probe,
   deadline: Deadline,
   redactor: Redactor,
-): Promise<{ report: ProbeReport; transcript: Transcript }> {
+): Promise<SideResult> {
   const { side, protocol, check } = spec
   const { host, port, security } = check.server
-  const conn = ctx.connection
+  const conn = connectionFor(ctx.connection, req.office, check.server)
   const early = new EarlyTlsLook({ host, port, security, conn }, conn.timeouts.greetingMs)
   // a token still to be fetched gets its own stage; a ready one goes straight to the server
   const clock = new StageClock(
@@ -104,15 +118,27 @@ async function runSide(
     }),
     (stage, state, ms) => {
       early.onStage(stage, state)
-      hooks.onStage?.({ side, stage, state, ms })
+      if (!spec.fallback) hooks.onStage?.({ side, stage, state, ms })
     },
   )
   const transcript = new Transcript()
   transcript.redactWith(redactor)
-  const base = { protocol, host, port, security }
+  const base = { protocol, host, port, security, ...(conn.proxy ? { via: proxyLabel(conn.proxy) } : {}) }
+  const done = { proxyRefusedTarget: false, proxy: conn.proxy }
   try {
-    await probe(await readyCheck(check, clock, signal, redactor), conn, { clock, transcript, signal })
-    return { report: { ...base, ok: true, ms: clock.elapsed(), stages: clock.timings }, transcript }
+    const found = await probe(await readyCheck(check, clock, signal, redactor), conn, { clock, transcript, signal })
+    const capabilities = found ? found.capabilities : undefined
+    return {
+      ...done,
+      report: {
+        ...base,
+        ok: true,
+        ms: clock.elapsed(),
+        stages: clock.timings,
+        ...(capabilities ? { capabilities } : {}),
+      },
+      transcript,
+    }
   } catch (error) {
     const stopped = deadline.expired && hooks.signal?.aborted !== true
     if (!stopped && (error instanceof ProbeCancelled || signal.aborted)) throw new ProbeCancelled()
@@ -120,10 +146,14 @@ async function runSide(
     const facts = stopped
       ? deadlineFacts(deadline)
       : redactFacts(
-          await followUp(
-            factsFrom(error),
-            { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
-            early,
+          certificateFacts(
+            await followUp(
+              factsFrom(error),
+              { host, port, security, failedStage, conn, timeoutMs: conn.timeouts.connectMs },
+              early,
+            ),
+            conn.trust.pins,
+            host,
           ),
           redactor,
         )
@@ -138,9 +168,13 @@ async function runSide(
       username: check.login.username,
       auth: authKind(check.login),
       ...oauthFacts(check.login),
+      minTls: conn.trust.minVersion,
     })
     transcript.note(`failed: ${facts.message}`)
+    const canTrust = canTrustCertificate(diagnosis.cause, facts.code, facts.certificate, check.server, ctx.providerId)
     return {
+      proxyRefusedTarget: facts.code === 'EPROXY_TARGET',
+      proxy: conn.proxy,
       report: {
         ...base,
         ok: false,
@@ -154,6 +188,7 @@ async function runSide(
         fix: diagnosis.fix,
         ...(facts.certificate ? { certificate: facts.certificate } : {}),
         ...(credentialsRefused(facts) ? { credentialsRefused: true } : {}),
+        ...(canTrust ? { canTrust } : {}),
       },
       transcript,
     }
@@ -170,18 +205,23 @@ const UNREACHABLE = new Set(['connection_timeout', 'connection_refused', 'connec
  */
 async function reachabilityAfterFailure(
   specs: readonly SideSpec[],
-  reports: readonly ProbeReport[],
+  results: readonly SideResult[],
   signal: AbortSignal,
   conn: ConnectionOptions,
 ): Promise<TestReport['reachability']> {
-  const unreachable = reports.some(
-    (r) => !r.ok && UNREACHABLE.has(r.cause ?? '') && (r.failedStage === 'connect' || r.failedStage === 'tls'),
+  const unreachable = results.some(
+    ({ report: r, proxyRefusedTarget }) =>
+      !r.ok &&
+      (UNREACHABLE.has(r.cause ?? '') || proxyRefusedTarget) &&
+      (r.failedStage === 'connect' || r.failedStage === 'tls'),
   )
   if (!unreachable) return undefined
-  const targets = specs.flatMap((s) =>
-    reachabilityPorts(s.protocol).map((port) => ({ host: s.check.server.host, port })),
-  )
-  const checks = await checkReachability(targets, undefined, signal, conn.resolve)
+  const seen = new Set<string>()
+  const targets = specs
+    .flatMap((s) => reachabilityPorts(s.protocol).map((port) => ({ host: s.check.server.host, port })))
+    .filter((t) => !seen.has(`${t.host}:${t.port}`) && seen.add(`${t.host}:${t.port}`))
+  // under a proxy the ports are tried through it: what matters is what the proxy lets through
+  const checks = await checkReachability(targets, undefined, signal, conn.resolve, results[0]?.proxy)
   return { checks, summary: describeReachability(checks) }
 }
 
@@ -211,7 +251,9 @@ export async function testServers(
   const specs: SideSpec[] = []
   if (req.incoming) specs.push({ side: 'incoming', protocol: req.incoming.server.protocol, check: req.incoming })
   if (req.outgoing) specs.push({ side: 'outgoing', protocol: 'smtp', check: req.outgoing })
-  // every secret of the test, on both sides: a reply is scrubbed of any of them
+  for (const check of req.outgoingFallbacks ?? [])
+    specs.push({ side: 'outgoing', protocol: 'smtp', check, fallback: true })
+  // every secret of the test, on both sides and every fallback: a reply is scrubbed of any of them
   const redactor = new Redactor(specs.map((s) => s.check.login))
   try {
     const results = await Promise.all(
@@ -223,13 +265,17 @@ export async function testServers(
     specs.forEach((s, i) => {
       const r = results[i]
       if (!r) return
+      if (s.fallback) {
+        ;(report.outgoingFallbacks ??= []).push(r.report)
+        return
+      }
       report[s.side] = r.report
       transcripts[s.side] = r.transcript
     })
     // its own short timeouts bound it; only a cancel stops it (the deadline may have passed by now)
     const reachability = await reachabilityAfterFailure(
       specs,
-      results.map((r) => r.report),
+      results,
       outer ?? new AbortController().signal,
       ctx.connection,
     )

@@ -1,27 +1,17 @@
-import { connect } from 'node:tls'
-import { connectTarget, tlsOptions, type ConnectionOptions } from './protocol-options.js'
-import { isCertificateError } from './certificate-inspector.js'
+import type { ConnectionOptions } from './protocol-options.js'
+import { handshakeReached, secondLookSocket } from './proxy/second-look.js'
 
 /**
  * After a plaintext greeting never came: does this port speak TLS from the first byte? A completed
  * handshake, or one that got as far as a certificate, proves it (the 993-with-STARTTLS mix-up), while
  * a server that is merely hung fails this too. Nothing but a ClientHello is sent.
  */
-export function speaksImplicitTls(
+export async function speaksImplicitTls(
   host: string,
   port: number,
-  conn: Pick<ConnectionOptions, 'trust' | 'resolve'>,
+  conn: Pick<ConnectionOptions, 'trust' | 'resolve' | 'proxy'>,
   timeoutMs: number,
 ): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ ...tlsOptions(host, conn), ...connectTarget(host, port, conn) })
-    const done = (answer: boolean): void => {
-      clearTimeout(timer)
-      socket.destroy()
-      resolve(answer)
-    }
-    const timer = setTimeout(() => done(false), timeoutMs)
-    socket.once('secureConnect', () => done(true))
-    socket.once('error', (e: Error & { code?: string }) => done(isCertificateError(e.code)))
-  })
+  const socket = await secondLookSocket(host, port, conn, timeoutMs)
+  return socket ? handshakeReached(socket, timeoutMs) : false
 }

@@ -46,6 +46,8 @@ export const CHANNELS = {
   addToGroup: 'groups:add-mailbox',
   exportAccounts: 'accounts:export-many',
   importAccounts: 'accounts:import',
+  inspectCa: 'trust:inspect-ca',
+  setAccountTrust: 'accounts:set-trust',
 } as const
 
 export type Method = keyof typeof CHANNELS

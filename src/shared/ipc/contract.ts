@@ -1,5 +1,13 @@
 import { z } from 'zod'
 import type { AccountView } from '../account.js'
+import {
+  CertificatePemSchema,
+  CertificatePinSchema,
+  ConnectionSettingsSchema,
+  TlsMinimumSchema,
+  TrustedCaSchema,
+  type TrustedCa,
+} from '../connection.js'
 import type { Diagnosis } from '../diagnosis.js'
 import type { DiscoveryEvent, DiscoverySource, FoundServer, Lookup } from '../discovery.js'
 import { EXPORT_FORMATS, type SaveOutcome } from '../export.js'
@@ -16,7 +24,7 @@ import {
   type IncomingServer,
   type Server,
 } from '../mail.js'
-import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../report.js'
+import type { ProbeReport, RoundTripReport, SendAttempt, StageEvent, TestReport } from '../report.js'
 import { PROVIDER_IDS, type Provider, type SignIn } from '../providers.js'
 import type { Result } from '../result.js'
 import type { Method } from './channels.js'
@@ -67,10 +75,21 @@ const plaintextOptIn = {
 function requirePlaintextOptIn(v: {
   incoming?: IncomingServer | undefined
   outgoing?: Server | undefined
+  outgoingFallbacks?: Server[] | undefined
   allowPlaintext?: true | undefined
 }): boolean {
-  const plaintext = v.incoming?.security === 'none' || v.outgoing?.security === 'none'
+  const plaintext = [v.incoming, v.outgoing, ...(v.outgoingFallbacks ?? [])].some((s) => s?.security === 'none')
   return !plaintext || v.allowPlaintext === true
+}
+
+/**
+ * Office connection options of a draft (issue 16): the proxy, TLS minimums, pins and CAs; the proxy's
+ * password typed now (unset: the saved one, for the same proxy only); fallback outgoing servers.
+ */
+const officeFields = {
+  connection: ConnectionSettingsSchema.optional(),
+  proxyPassword: PasswordSchema.optional(),
+  outgoingFallbacks: z.array(ServerSchema).max(5, 'At most 5 fallback servers.').optional(),
 }
 const PLAINTEXT_MESSAGE = 'Unencrypted connections need an explicit opt-in (allowPlaintext).'
 
@@ -118,6 +137,7 @@ export const ConnectionTestInput = z
     outgoing: ServerSchema.optional(),
     timeoutMs: z.number().int().min(500).max(120_000).optional(),
     ...outgoingLogin,
+    ...officeFields,
     ...plaintextOptIn,
   })
   .refine((v) => v.incoming !== undefined || v.outgoing !== undefined, 'Choose at least one server to test.')
@@ -142,6 +162,9 @@ const SaveAccountFields = z.strictObject({
   /** The test that proved this configuration; main checks it, the renderer's word is not enough. */
   testId: TestIdSchema.optional(),
   ...outgoingLogin,
+  /** Reply-To of messages sent as the address (null: none). */
+  replyTo: EmailSchema.nullable().optional(),
+  ...officeFields,
   ...plaintextOptIn,
 })
 
@@ -210,6 +233,17 @@ const RemoveAccountInput = z.strictObject({ id: AccountIdSchema })
 
 /** Hand one account's settings on to another mail app: main makes the file and asks where to save it. */
 const ExportAccountInput = z.strictObject({ accountId: AccountIdSchema, format: z.enum(EXPORT_FORMATS) })
+/** An office CA the user picked (PEM text read from the file), to check before it joins a draft. */
+const InspectCaInput = z.strictObject({ pem: CertificatePemSchema })
+
+/** A saved account's trusted certificates: shown, added ("trust this certificate") and removed. */
+const SetAccountTrustInput = z.strictObject({
+  accountId: AccountIdSchema,
+  pins: z.array(CertificatePinSchema).max(20),
+  cas: z.array(TrustedCaSchema).max(10),
+  /** The lowest TLS version per server (a diagnosis's one-click fix for one server); unset: unchanged. */
+  minTls: z.array(TlsMinimumSchema).max(20).optional(),
+})
 
 const OpenExternalInput = z.strictObject({ url: z.string().max(2048) })
 
@@ -283,8 +317,20 @@ export interface ValidateResult {
   reason?: string
 }
 
+/**
+ * A test message's outcome. `server`: the outgoing server that took it; `failedBefore`: the servers
+ * tried before it (a fallback was used) or, when none took it, every server tried and why it failed.
+ */
 export type SendTestResult =
-  { sent: true; messageId: string; accepted: string[]; rejected: string[] } | { sent: false; diagnosis: Diagnosis }
+  | {
+      sent: true
+      messageId: string
+      accepted: string[]
+      rejected: string[]
+      server?: Server
+      failedBefore?: SendAttempt[]
+    }
+  | { sent: false; diagnosis: Diagnosis; failedBefore?: SendAttempt[] }
 
 /**
  * A settings file moved aside (damaged, too new, not a regular file...) and still kept. While it is,
@@ -383,6 +429,8 @@ export const INPUTS = {
   oauthDiscover: OAuthDiscoverInput,
   exportAccount: ExportAccountInput,
   ...TRANSFER_INPUTS,
+  inspectCa: InspectCaInput,
+  setAccountTrust: SetAccountTrustInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs extends OfficeOutputs, GroupOutputs, TransferOutputs {
@@ -420,6 +468,9 @@ export interface Outputs extends OfficeOutputs, GroupOutputs, TransferOutputs {
   oauthDiscover: DiscoveredEndpoints
   /** Saved under this file name (never its folder), or the user cancelled the dialog. */
   exportAccount: SaveOutcome
+  /** The CA as an account keeps it (subject, SHA-256), or INVALID_INPUT saying why it is not one. */
+  inspectCa: TrustedCa
+  setAccountTrust: AccountView
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>

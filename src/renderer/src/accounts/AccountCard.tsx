@@ -13,8 +13,10 @@ import { FiltersSection } from './filters/FiltersSection.js'
 import { checkAnnouncement } from './check-words.js'
 import { RemoveConfirm } from './RemoveConfirm.js'
 import { ResetForm } from './ResetForm.js'
+import { TrustedOnAccount } from './OfficeDetails.js'
 import { StaleBanner } from './StaleBanner.js'
 import { useAccountCheck } from './use-account-check.js'
+import { useAccountTrust } from './use-account-trust.js'
 
 interface Props {
   account: AccountView
@@ -56,6 +58,7 @@ export function AccountCard({
 }: Props) {
   const [confirming, setConfirming] = useState(false)
   const [check, controls] = useAccountCheck(account, onUpdated)
+  const trust = useAccountTrust(account, onUpdated)
   const asked = useRef(checkNow)
   useEffect(() => {
     if (!asked.current) return
@@ -72,6 +75,8 @@ export function AccountCard({
   const onFix = (_side: unknown, fix: Fix): void => {
     if (fix.kind === 'open-url') openUrl(fix.url)
     else if (fix.kind === 'sign-in' || (account.oauth && fix.kind === 'replace-password')) controls.signInAgain()
+    else if (fix.kind === 'allow-tls-version')
+      void trust.allowTls(fix, fix.version).then((ok) => ok && controls.retest())
     else if (fix.kind === 'replace-password' || (fix.kind === 'check-settings' && fix.field === 'password'))
       controls.openReset()
     else if (fix.kind === 'switch-security' || fix.kind === 'check-settings' || fix.kind === 'switch-username')
@@ -149,8 +154,13 @@ export function AccountCard({
           idPrefix={prefix}
           onFix={onFix}
           staleShown={account.stale !== null}
+          onTrust={(side) => {
+            const report = check.kind === 'finished' ? check.run.report[side] : undefined
+            if (report) void trust.trust(report).then((ok) => ok && controls.retest())
+          }}
         />
       )}
+      <TrustedOnAccount account={account} trust={trust} idPrefix={prefix} />
       {openProblem && <p className="field-error">{openProblem}</p>}
       <p className="visually-hidden" role="status">
         {checkAnnouncement(check)}

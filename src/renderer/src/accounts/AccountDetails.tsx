@@ -1,6 +1,7 @@
 import type { AccountView, SecretPresence } from '../../../shared/account.js'
 import type { Side } from '../../../shared/mail.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL } from '../lib/labels.js'
+import { OfficeRows } from './OfficeDetails.js'
 import { serverStatus } from './stale-words.js'
 
 function Status({ account, side }: { account: AccountView; side: Side }) {
@@ -52,6 +53,7 @@ export function AccountDetails({ account }: { account: AccountView }) {
         <dt>Password</dt>
         <dd className={secretsOk ? undefined : 'secret-missing'}>{secretText(secrets)}</dd>
       </div>
+      <OfficeRows account={account} />
     </dl>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { Side } from '../../../shared/mail.js'
+import { FallbackResults } from '../test-view/FallbackResults.js'
 import { Findings } from '../test-view/Findings.js'
 import { findings } from '../test-view/findings.js'
 import { Reachability } from '../test-view/Reachability.js'
@@ -22,10 +23,12 @@ interface Props {
   onFix: (side: Side, fix: Fix) => void
   /** The card's stale banner already says the saved password is refused, and what to do. */
   staleShown: boolean
+  /** Trusts the certificate a side's server showed, then checks again. */
+  onTrust?: ((side: Side) => void) | undefined
 }
 
 /** A re-test or reset of a saved account: both servers live, then the outcome and what it changed. */
-export function CheckPanel({ state, controls, idPrefix, onFix, staleShown }: Props) {
+export function CheckPanel({ state, controls, idPrefix, onFix, staleShown, onTrust }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null)
   const running = state.kind === 'running'
   const testId = state.kind === 'error' ? null : state.run.testId
@@ -60,6 +63,7 @@ export function CheckPanel({ state, controls, idPrefix, onFix, staleShown }: Pro
             idPrefix={idPrefix}
             primaryFix={!staleShown}
             hide={saidAbove ? (f) => isRejection(f.report.cause) : undefined}
+            onTrust={onTrust}
           />
         </>
       )}
@@ -73,12 +77,16 @@ export function CheckPanel({ state, controls, idPrefix, onFix, staleShown }: Pro
               side={side}
               run={state.run}
               onFix={onFix}
+              onTrust={onTrust}
               busy={false}
               idPrefix={idPrefix}
               showDiagnosis={false}
             />
           ))}
         </div>
+      )}
+      {state.kind === 'finished' && (
+        <FallbackResults reports={state.run.report.outgoingFallbacks ?? []} idPrefix={idPrefix} />
       )}
       {state.kind === 'finished' && <Reachability report={state.run.report} idPrefix={idPrefix} />}
       <div className="actions">

@@ -1,4 +1,6 @@
 import type { Fix } from '../../../shared/diagnosis.js'
+import type { SendAttempt } from '../../../shared/report.js'
+import { SECURITY_LABEL } from '../lib/labels.js'
 import { assertNever } from '../../../shared/result.js'
 import { DiagnosisCard } from '../test-view/DiagnosisCard.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
@@ -11,6 +13,22 @@ interface Props {
   outcome: SendTest['outcome']
   ownServer: boolean
   onFix: (fix: Fix) => void
+}
+
+/** The servers tried before the one that took the message (or every one tried), and why each failed. */
+function Attempts({ attempts, sent }: { attempts: readonly SendAttempt[]; sent: boolean }) {
+  return (
+    <div className="send-attempts">
+      <p>{sent ? 'Sent through a fallback server, because:' : 'Every outgoing server was tried:'}</p>
+      <ul>
+        {attempts.map((a) => (
+          <li key={`${a.host}:${a.port}`}>
+            <span className="mono">{a.host}</span> port {a.port}, {SECURITY_LABEL[a.security]}: {a.title}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
 }
 
 /** What came of a test message: accepted (for whom), or why not with the fix. */
@@ -40,6 +58,7 @@ export function SendTestResult({ id, outcome, ownServer, onFix }: Props) {
               report={{ ...d, fix: forAlias(d.fix, ownServer) }}
               onFix={handle}
             />
+            {result.failedBefore && <Attempts attempts={result.failedBefore} sent={false} />}
             {openProblem && <p className="field-error">{openProblem}</p>}
           </div>
         )
@@ -52,6 +71,14 @@ export function SendTestResult({ id, outcome, ownServer, onFix }: Props) {
             {result.rejected.length ? ` and refused it for ${result.rejected.join(', ')}` : ''}. Look for “Mailkey test
             message” in that mailbox.
           </p>
+          {result.failedBefore && result.server && (
+            <>
+              <p>
+                It went out through <span className="mono">{result.server.host}</span> port {result.server.port}.
+              </p>
+              <Attempts attempts={result.failedBefore} sent />
+            </>
+          )}
         </div>
       )
     }

@@ -5,8 +5,26 @@ function when(iso: string): string {
   return formatWhen(iso) ?? iso
 }
 
-/** The certificate the server showed, so the user (or their admin) can judge it. */
-export function CertificateDetails({ certificate }: { certificate: CertificateInfo }) {
+/** "Trust this certificate for host:port": offered for a server of no known provider, where a pin helps. */
+export interface TrustOffer {
+  /** host:port, as the button says it. */
+  where: string
+  onTrust: () => void
+  disabled?: boolean
+}
+
+/**
+ * The certificate the server showed, so the user (or their admin) can judge it, and, where Mailkey
+ * offers it, trust exactly this certificate's key for this one server (never a switch that turns
+ * checks off: a different certificate later stops the connection).
+ */
+export function CertificateDetails({
+  certificate,
+  trust,
+}: {
+  certificate: CertificateInfo
+  trust?: TrustOffer | undefined
+}) {
   return (
     <div className="certificate">
       <h5 className="certificate-title">The server’s certificate</h5>
@@ -33,7 +51,25 @@ export function CertificateDetails({ certificate }: { certificate: CertificateIn
           <dt>SHA-256</dt>
           <dd className="mono fingerprint">{certificate.fingerprint256}</dd>
         </div>
+        {certificate.spki && (
+          <div className="summary-row">
+            <dt>Key pin</dt>
+            <dd className="mono fingerprint">{certificate.spki}</dd>
+          </div>
+        )}
       </dl>
+      {trust && (
+        <div className="trust-offer">
+          <p className="note">
+            Compare the SHA-256 above with what the server’s administrator gives you. Trusting it makes Mailkey accept
+            this certificate’s key on {trust.where} only; if the server ever shows another one, Mailkey stops and says
+            so.
+          </p>
+          <button type="button" className="button" disabled={trust.disabled} onClick={trust.onTrust}>
+            Trust this certificate for {trust.where}
+          </button>
+        </div>
+      )}
     </div>
   )
 }

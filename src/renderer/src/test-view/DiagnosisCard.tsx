@@ -3,7 +3,7 @@ import type { Fix } from '../../../shared/diagnosis.js'
 import type { Stage } from '../../../shared/mail.js'
 import type { CertificateInfo } from '../../../shared/report.js'
 import { STAGE_LABEL } from '../lib/labels.js'
-import { CertificateDetails } from './CertificateDetails.js'
+import { CertificateDetails, type TrustOffer } from './CertificateDetails.js'
 import type { ServerWords } from './findings.js'
 import { FixAction, type FixMode } from './FixAction.js'
 
@@ -56,6 +56,8 @@ interface Props {
   children?: ReactNode
   /** More to do right here, after the fix (the wizard's field for a new password). */
   actions?: ReactNode
+  /** "Trust this certificate for host:port", when the screen can do it and Mailkey offers it. */
+  trust?: TrustOffer | undefined
 }
 
 /** Why something failed (or how it went), in plain words, with the one fix and the server's own words. */
@@ -76,6 +78,7 @@ export function DiagnosisCard({
   stageLabels = {},
   children,
   actions,
+  trust,
 }: Props) {
   const answer = placement === 'answer'
   const Root = answer ? 'section' : 'div'
@@ -100,7 +103,7 @@ export function DiagnosisCard({
         </p>
       )}
       {children}
-      {report.certificate && <CertificateDetails certificate={report.certificate} />}
+      {report.certificate && <CertificateDetails certificate={report.certificate} trust={trust} />}
       {/* the fix before the evidence: at the default window size it is in view without scrolling */}
       {report.fix && (
         <FixAction fix={report.fix} mode={fixMode} onFix={onFix} disabled={disabled} primary={primaryFix} />

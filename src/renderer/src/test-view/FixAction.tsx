@@ -27,6 +27,7 @@ export function fixIsAction(fix: Fix, mode: FixMode): boolean {
     case 'check-settings':
     case 'switch-username':
     case 'sign-in':
+    case 'allow-tls-version':
       return mode === 'act'
     case 'retry-later':
     case 'contact-admin':
@@ -62,6 +63,7 @@ export function FixAction({ fix, mode, onFix, disabled, primary = true }: Props)
     case 'check-settings':
     case 'switch-username':
     case 'sign-in':
+    case 'allow-tls-version':
       return mode === 'act' ? button : whatToDo
     case 'retry-later':
     case 'contact-admin':

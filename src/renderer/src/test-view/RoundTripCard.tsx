@@ -3,6 +3,7 @@ import type { RoundTripReport } from '../../../shared/report.js'
 import { assertNever } from '../../../shared/result.js'
 import { formatMs } from '../lib/format.js'
 import { DiagnosisCard, type OutcomeTone } from './DiagnosisCard.js'
+import { sentViaText } from './sent-via.js'
 
 function tone(outcome: RoundTripReport['outcome']): OutcomeTone {
   switch (outcome) {
@@ -49,6 +50,7 @@ export function RoundTripCard({ id, report, onFix, disabled = false }: Props) {
           )}
         </dl>
       )}
+      {report.sentVia && <p className="note">{sentViaText(report)}</p>}
       {report.outcome !== 'unavailable' && <p className="note">Took {formatMs(report.ms)}.</p>}
     </DiagnosisCard>
   )

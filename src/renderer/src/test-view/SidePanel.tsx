@@ -10,6 +10,8 @@ interface Props {
   side: Side
   run: TestRun
   onFix: (side: Side, fix: Fix) => void
+  /** Trusts the certificate this side's server showed (pins its key); absent where the screen cannot. */
+  onTrust?: ((side: Side) => void) | undefined
   busy: boolean
   /** Keeps ids unique where several tests show at once (one per account card). */
   idPrefix?: string
@@ -39,7 +41,7 @@ function Outcome({ side, run }: { side: Side; run: TestRun }) {
 }
 
 /** One server's live test: its stages, then its outcome and, when it failed, the diagnosis. */
-export function SidePanel({ side, run, onFix, busy, idPrefix = '', showDiagnosis = true }: Props) {
+export function SidePanel({ side, run, onFix, onTrust, busy, idPrefix = '', showDiagnosis = true }: Props) {
   const server = run.tested[side]
   const protocol = 'protocol' in server ? server.protocol : 'smtp'
   const report = run.status === 'finished' ? run.report[side] : undefined
@@ -51,6 +53,14 @@ export function SidePanel({ side, run, onFix, busy, idPrefix = '', showDiagnosis
       <p className="side-server">
         <span className="badge">{PROTOCOL_LABEL[protocol]}</span> <span className="mono">{server.host}</span> port{' '}
         {server.port}, {SECURITY_LABEL[server.security]}
+        {report?.via && (
+          <>
+            {' '}
+            <span className="side-via">
+              through the proxy <span className="mono">{report.via}</span>
+            </span>
+          </>
+        )}
       </p>
       <StageList rows={stageRows(run, side)} label={`${SIDE_LABEL[side]} test stages`} />
       <Outcome side={side} run={run} />
@@ -60,6 +70,11 @@ export function SidePanel({ side, run, onFix, busy, idPrefix = '', showDiagnosis
           report={report}
           onFix={(fix) => onFix(side, fix)}
           disabled={busy}
+          trust={
+            report.canTrust && onTrust
+              ? { where: `${report.host}:${report.port}`, onTrust: () => onTrust(side), disabled: busy }
+              : undefined
+          }
         />
       )}
     </article>

@@ -1,7 +1,7 @@
 import type { Side } from '../../../shared/mail.js'
 import { assertNever } from '../../../shared/result.js'
 import { STAGE_LABEL, SIDE_LABEL } from '../lib/labels.js'
-import { bothPassed, SIDES, stageRows, type TestRun } from './test-run.js'
+import { bothPassed, mailWorks, SIDES, stageRows, type TestRun } from './test-run.js'
 
 /** One server's progress in a sentence ("Incoming mail: signing in."). */
 export function sideProgress(run: TestRun, side: Side): string {
@@ -27,7 +27,9 @@ export function announcement(run: TestRun): string {
         return r?.ok ? `${SIDE_LABEL[side]} works.` : `${SIDE_LABEL[side]} failed: ${r?.title ?? 'not tested'}.`
       })
       const both = run.report.incoming?.ok && run.report.outgoing?.ok
-      return both ? 'Both servers work. You can save the account.' : `Test finished. ${parts.join(' ')}`
+      if (both) return 'Both servers work. You can save the account.'
+      if (mailWorks(run)) return `${parts.join(' ')} A fallback outgoing server works. You can save the account.`
+      return `Test finished. ${parts.join(' ')}`
     }
     case 'error':
       return `The test could not run: ${run.error.message}`
@@ -41,6 +43,7 @@ export function headingText(run: TestRun): string {
   if (run.status === 'running') return run.cancelling ? 'Cancelling the test…' : 'Testing your servers…'
   if (run.status === 'error') return 'The test could not run'
   if (bothPassed(run)) return 'Both servers work'
+  if (mailWorks(run)) return 'Both work, sending through a fallback server'
   const failed = SIDES.filter((s) => run.report[s]?.ok !== true)
   return failed.length === 2 ? 'Both servers failed the test' : `${SIDE_LABEL[failed[0] ?? 'incoming']} failed the test`
 }

@@ -1,3 +1,4 @@
+import { capabilityWords } from '../../../shared/capability-words.js'
 import type { ProbeReport, TestReport } from '../../../shared/report.js'
 import { formatMs } from '../lib/format.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL, STAGE_LABEL } from '../lib/labels.js'
@@ -15,7 +16,8 @@ function outcome(report: ProbeReport): string {
 }
 
 function server(report: ProbeReport): string {
-  return `${PROTOCOL_LABEL[report.protocol]} ${report.host} port ${report.port}, ${SECURITY_LABEL[report.security]}`
+  const via = report.via ? ` (through the proxy ${report.via})` : ''
+  return `${PROTOCOL_LABEL[report.protocol]} ${report.host} port ${report.port}, ${SECURITY_LABEL[report.security]}${via}`
 }
 
 /**
@@ -27,6 +29,12 @@ export function supportText(report: TestReport, transcripts: Transcripts): strin
   for (const side of SIDES) {
     const r = report[side]
     if (r) lines.push(`${SIDE_LABEL[side]}: ${server(r)} — ${outcome(r)}`)
+    // what the server offers, for power users: push (IDLE), quota, message size...
+    const offers = r?.capabilities ? capabilityWords(r.capabilities) : ''
+    if (offers) lines.push(`  offers: ${offers}`)
+  }
+  for (const [i, r] of (report.outgoingFallbacks ?? []).entries()) {
+    lines.push(`Fallback outgoing ${i + 1}: ${server(r)} — ${outcome(r)}`)
   }
   if (report.reachability) lines.push(`From this network: ${report.reachability.summary}`)
   for (const side of SIDES) {

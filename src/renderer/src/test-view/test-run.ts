@@ -6,7 +6,13 @@ import {
   type Side,
   type Stage,
 } from '../../../shared/mail.js'
-import type { ProbeReport, RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
+import {
+  worksWithFallback,
+  type ProbeReport,
+  type RoundTripReport,
+  type StageEvent,
+  type TestReport,
+} from '../../../shared/report.js'
 import { assertNever, type AppErrorData } from '../../../shared/result.js'
 
 /** The servers a test ran against, parsed: what a save must send back unchanged. */
@@ -99,6 +105,14 @@ export function stageRows(run: TestRun, side: Side): StageRow[] {
 /** Both servers passed: the only state in which saving is offered. */
 export function bothPassed(run: TestRun): boolean {
   return run.status === 'finished' && run.report.incoming?.ok === true && run.report.outgoing?.ok === true
+}
+
+/**
+ * The settings work and may be saved: both servers passed, or incoming passed and a fallback outgoing
+ * server took over from a failed main one (sending uses the first that works).
+ */
+export function mailWorks(run: TestRun): boolean {
+  return run.status === 'finished' && worksWithFallback(run.report)
 }
 
 /** Every stage of both servers is done: while running, both have passed already. */

@@ -3,6 +3,7 @@ import { SOURCE_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
 import { DiscoveryProgress } from './DiscoveryProgress.js'
+import { parseReplyTo } from './office-draft.js'
 import { isEmail, normalizeAddress } from './setup.js'
 import { useProviderDetection } from './use-provider-detection.js'
 import type { At, Detection, WizardAction } from './wizard-state.js'
@@ -48,6 +49,8 @@ export function AddressStep({ state, dispatch }: Props) {
   const email = normalizeAddress(state.email)
   const problem = state.showProblems && !isEmail(email) ? 'Enter an email address like name@gmail.com.' : null
   const lookingUp = state.advanceWhenFound && isEmail(email)
+  const replyTo = parseReplyTo(state.replyTo)
+  const replyToProblem = state.showProblems && !replyTo.ok ? replyTo.problem : null
   return (
     <form
       className="step"
@@ -99,6 +102,25 @@ export function AddressStep({ state, dispatch }: Props) {
             autoComplete="name"
             value={state.displayName}
             onChange={(e) => dispatch({ type: 'displayNameChanged', displayName: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        id="reply-to"
+        label="Reply-to address (optional)"
+        hint="Where replies go, when not to this address (a shared office mailbox, say)."
+        error={replyToProblem}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="off"
+            value={state.replyTo}
+            onChange={(e) => dispatch({ type: 'replyToChanged', replyTo: e.target.value })}
           />
         )}
       </Field>

@@ -2,6 +2,7 @@ import type { AccountView } from '../../../shared/account.js'
 import type { ProbeReport } from '../../../shared/report.js'
 import { formatMs, formatWhen } from '../lib/format.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL } from '../lib/labels.js'
+import { sentViaText } from '../test-view/sent-via.js'
 import { SIDES } from '../test-view/test-run.js'
 import { HandOnSettings } from '../ui/HandOnSettings.js'
 import { useFocusOnMount } from '../ui/use-focus-on-mount.js'
@@ -50,11 +51,18 @@ export function DoneStep({ state, onFinish }: Props) {
             <Proven report={report[side]} />
           </div>
         ))}
+        {(report.outgoingFallbacks ?? []).map((r, i) => (
+          <div className="summary-row" key={`${r.host}:${r.port}`}>
+            <dt>Fallback outgoing {i + 1}</dt>
+            <Proven report={r} />
+          </div>
+        ))}
         {delivery && (
           <div className="summary-row">
             <dt>Delivery</dt>
             <dd>
               {delivery.title}. {delivery.explanation}
+              {delivery.sentVia && <> {sentViaText(delivery)}</>}
             </dd>
           </div>
         )}

@@ -3,6 +3,8 @@ import { INCOMING_PROTOCOLS, type IncomingProtocol } from '../../../shared/mail.
 import { PROTOCOL_LABEL } from '../lib/labels.js'
 import { Field } from '../ui/Field.js'
 import { ServerFields } from '../ui/ServerFields.js'
+import { FallbackServers } from './FallbackServers.js'
+import { OfficeOptions } from './OfficeOptions.js'
 import { OutgoingLogin } from './OutgoingLogin.js'
 import { incomingChoices, parseSetup, type Setup, type SetupProblems } from './setup.js'
 import type { EditorFocus, WizardAction } from './wizard-state.js'
@@ -15,9 +17,10 @@ interface Props {
   dispatch: Dispatch<WizardAction>
 }
 
-const NO_PROBLEMS: SetupProblems = { incoming: {}, outgoing: {} }
+const NO_PROBLEMS: SetupProblems = { incoming: {}, outgoing: {}, fallbacks: [], office: {} }
 
 function fieldId(focus: EditorFocus): string {
+  if (focus.field === 'proxy') return 'proxy-kind'
   if (focus.field === 'username' || focus.field === 'outgoing-username') return focus.field
   return `${focus.side}-${focus.field}`
 }
@@ -110,6 +113,8 @@ export function ServerEditor({ id, setup, focus, showProblems, dispatch }: Props
           />
         )}
       </Field>
+      <FallbackServers setup={setup} problems={problems.fallbacks} dispatch={dispatch} />
+      <OfficeOptions setup={setup} problems={problems.office} dispatch={dispatch} />
     </div>
   )
 }

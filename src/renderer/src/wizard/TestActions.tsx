@@ -1,6 +1,6 @@
 import type { Dispatch } from 'react'
 import { newTestId } from '../lib/test-id.js'
-import { bothPassed, type TestRun } from '../test-view/test-run.js'
+import { mailWorks, type TestRun } from '../test-view/test-run.js'
 import { DeliveryProof } from './DeliveryProof.js'
 import { saveBusy } from './save-transitions.js'
 import type { WizardAction } from './wizard-state.js'
@@ -38,7 +38,7 @@ export function TestActions({ run, dispatch, onCancel, onSave, email, proveDeliv
   }
   const save = run.status === 'finished' ? run.save : null
   const busy = save ? saveBusy(save) : false
-  const passed = bothPassed(run)
+  const passed = mailWorks(run)
   const validate = proveDelivery && imap
   return (
     <>

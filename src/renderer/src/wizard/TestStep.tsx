@@ -4,6 +4,7 @@ import type { Side } from '../../../shared/mail.js'
 import { mailkey, settle } from '../lib/api.js'
 import { newTestId } from '../lib/test-id.js'
 import { announcement, headingText } from '../test-view/announce.js'
+import { FallbackResults } from '../test-view/FallbackResults.js'
 import { Findings } from '../test-view/Findings.js'
 import { findings, newPasswordHelps } from '../test-view/findings.js'
 import { fixIsAction } from '../test-view/FixAction.js'
@@ -90,6 +91,7 @@ export function TestStep({ state, dispatch }: Props) {
           onFix={onFix}
           busy={saving}
           primaryFix
+          onTrust={(s) => dispatch({ type: 'certificateTrusted', side: s, testId: newTestId() })}
           passwordRetry={
             retryable ? (
               <PasswordRetry
@@ -104,9 +106,18 @@ export function TestStep({ state, dispatch }: Props) {
       )}
       <div className="sides">
         {SIDES.map((side) => (
-          <SidePanel key={side} side={side} run={run} onFix={onFix} busy={saving} showDiagnosis={false} />
+          <SidePanel
+            key={side}
+            side={side}
+            run={run}
+            onFix={onFix}
+            onTrust={(s) => dispatch({ type: 'certificateTrusted', side: s, testId: newTestId() })}
+            busy={saving}
+            showDiagnosis={false}
+          />
         ))}
       </div>
+      {run.status === 'finished' && <FallbackResults reports={run.report.outgoingFallbacks ?? []} />}
       {run.status === 'finished' && <Reachability report={run.report} />}
       {run.status === 'error' && (
         <div className="panel panel--error" role="alert">

@@ -2,8 +2,10 @@ import type { AccountView } from '../../../shared/account.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../../shared/mail.js'
 import { PROVIDERS, type Provider } from '../../../shared/providers.js'
+import { minTlsFor } from '../../../shared/connection.js'
 import { oauthDraftOf } from '../lib/oauth-draft.js'
 import { incomingDraft, serverDraft } from '../lib/server-draft.js'
+import { proxyDraft } from './office-draft.js'
 import type { Setup } from './setup.js'
 import { serversState, type At } from './wizard-state.js'
 
@@ -53,6 +55,20 @@ export function editSetup(account: AccountView): Setup {
     ...(account.outgoingUsername !== null
       ? { outgoingLogin: { username: account.outgoingUsername, password: '' } }
       : {}),
+    replyTo: account.replyTo ?? '',
+    fallbacks: account.outgoingFallbacks.map(serverDraft),
+    office: {
+      // the saved proxy password stays in the keychain: empty here means "keep it" (for this proxy only)
+      proxy: proxyDraft(account.connection.proxy),
+      savedProxy: account.connection.proxy,
+      minTls: {
+        incoming: minTlsFor(account.connection, account.incoming),
+        outgoing: minTlsFor(account.connection, account.outgoing),
+      },
+      pins: account.connection.pins,
+      cas: account.connection.cas,
+    },
+    saved: { connection: account.connection, replyTo: account.replyTo, fallbacks: account.outgoingFallbacks },
   }
 }
 

@@ -3,7 +3,7 @@ import type { ValidateResult } from '../../../shared/ipc/contract.js'
 import type { RoundTripReport, StageEvent, TestReport } from '../../../shared/report.js'
 import type { Result } from '../../../shared/result.js'
 import {
-  bothPassed,
+  mailWorks,
   startRun,
   withEvent,
   type FinishedTest,
@@ -71,7 +71,7 @@ export function proofToggled(state: WizardState, on: boolean): WizardState {
 
 /** Validate and save: only from a test both servers passed; main tests them again under `testId`. */
 export function validationStarted(state: WizardState, testId: string): WizardState {
-  if (!finishedTest(state) || saveBusy(state.run.save) || !bothPassed(state.run)) return state
+  if (!finishedTest(state) || saveBusy(state.run.save) || !mailWorks(state.run)) return state
   return withSave(state, { status: 'validating', run: startRun(testId, state.run.tested) })
 }
 

@@ -1,6 +1,7 @@
 import type { AppPasswordCheck } from '../../../shared/app-password.js'
 import type { DetectedSettings } from '../../../shared/ipc/contract.js'
-import { EmailSchema, sameServer, UsernameSchema, type IncomingServer } from '../../../shared/mail.js'
+import type { ConnectionSettings } from '../../../shared/connection.js'
+import { EmailSchema, sameServer, UsernameSchema, type IncomingServer, type Server } from '../../../shared/mail.js'
 import type { Provider } from '../../../shared/providers.js'
 import type { OAuthDraft } from '../lib/oauth-draft.js'
 import { needsMicrosoftSignIn } from '../lib/microsoft.js'
@@ -15,6 +16,7 @@ import {
   type ServerDraft,
 } from '../lib/server-draft.js'
 import type { TestedServers } from '../test-view/test-run.js'
+import { BLANK_OFFICE, parseOffice, parseReplyTo, type OfficeDraft, type OfficeProblems } from './office-draft.js'
 
 /**
  * Everything the user has entered or accepted so far. Every step after the address carries it whole,
@@ -49,6 +51,17 @@ export interface Setup {
    * off, one login serves both servers. Unset: as the saved account has it (none for a new one).
    */
   outgoingLogin?: { username: string; password: string } | null | undefined
+  /** Reply-To of messages sent as the address, as typed (empty: none). The sender name is `displayName`. */
+  replyTo: string
+  /** Outgoing servers sending falls back to, in order. */
+  fallbacks: ServerDraft[]
+  /** Proxy, TLS minimum per server, trusted certificates, office CAs. */
+  office: OfficeDraft
+  /**
+   * Editing: what the account was saved with, so only what changed is sent (main keeps the rest, and
+   * a saved proxy password stays bound to its proxy).
+   */
+  saved?: { connection: ConnectionSettings; replyTo: string | null; fallbacks: Server[] } | undefined
 }
 
 /**
@@ -89,6 +102,10 @@ export function setupFromDetection(
     password: sameProvider && previous ? previous.password : '',
     incoming: detected.incoming ? incomingDraft(detected.incoming) : BLANK_INCOMING,
     outgoing: detected.outgoing ? serverDraft(detected.outgoing) : BLANK_OUTGOING,
+    // the office network (its proxy, its CA) does not change with the address
+    replyTo: previous?.replyTo ?? '',
+    fallbacks: [],
+    office: previous?.office ?? BLANK_OFFICE,
   }
 }
 
@@ -167,6 +184,9 @@ export interface SetupProblems {
   outgoingUsername?: string
   incoming: DraftProblems
   outgoing: DraftProblems
+  fallbacks: DraftProblems[]
+  office: OfficeProblems
+  replyTo?: string
 }
 
 export type ParsedSetup = { ok: true; servers: TestedServers } | { ok: false; problems: SetupProblems }
@@ -178,7 +198,21 @@ export function parseSetup(setup: Setup): ParsedSetup {
   const username = UsernameSchema.safeParse(setup.username)
   const split = setup.outgoingLogin ? UsernameSchema.safeParse(setup.outgoingLogin.username) : null
   const outgoingUsername = split && !split.success ? (split.error.issues[0]?.message ?? 'Check the user name.') : null
-  if (incoming.ok && outgoing.ok && username.success && outgoingUsername === null) {
+  const fallbacks = setup.fallbacks.map(parseServer)
+  const replyTo = parseReplyTo(setup.replyTo)
+  const office =
+    incoming.ok && outgoing.ok
+      ? parseOffice(setup.office, { incoming: incoming.server, outgoing: outgoing.server })
+      : null
+  if (
+    incoming.ok &&
+    outgoing.ok &&
+    username.success &&
+    outgoingUsername === null &&
+    fallbacks.every((f) => f.ok) &&
+    replyTo.ok &&
+    office?.ok
+  ) {
     const auth = setup.signIn ? ({ auth: 'oauth2' } as const) : {}
     return { ok: true, servers: { incoming: incoming.server, outgoing: outgoing.server, ...auth } }
   }
@@ -189,6 +223,9 @@ export function parseSetup(setup: Setup): ParsedSetup {
       ...(outgoingUsername ? { outgoingUsername } : {}),
       incoming: incoming.ok ? {} : incoming.problems,
       outgoing: outgoing.ok ? {} : outgoing.problems,
+      fallbacks: fallbacks.map((f) => (f.ok ? {} : f.problems)),
+      office: office && !office.ok ? office.problems : {},
+      ...(replyTo.ok ? {} : { replyTo: replyTo.problem }),
     },
   }
 }

@@ -1,9 +1,11 @@
+import { pinOfShown } from '../../../shared/connection.js'
 import type { Fix } from '../../../shared/diagnosis.js'
 import type { Side } from '../../../shared/mail.js'
 import type { TestReport } from '../../../shared/report.js'
 import { assertNever, type Result } from '../../../shared/result.js'
 import { checkPassword, normalisePassword } from '../lib/password.js'
 import { startRun } from '../test-view/test-run.js'
+import { withTrusted } from './office-draft.js'
 import { checkSetupPassword, keepsSavedServers, parseSetup, unconfirmedHosts, type Setup } from './setup.js'
 import { chooseSignIn } from './sign-in-transitions.js'
 import { addressState, passwordState, serversState, signInState, type WizardState } from './wizard-state.js'
@@ -113,10 +115,19 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
         case 'username':
         case 'host':
         case 'port':
+        case 'proxy':
           return serversState(setup, { editing: true, focus: { side, field: fix.field } })
         default:
           return assertNever(fix.field)
       }
+    case 'allow-tls-version': {
+      // this server's minimum only: the other side keeps its own
+      const next: Setup = {
+        ...setup,
+        office: { ...setup.office, minTls: { ...setup.office.minTls, [side]: fix.version } },
+      }
+      return startTest(next, testId)
+    }
     case 'open-url':
     case 'retry-later':
     case 'contact-admin':
@@ -125,4 +136,17 @@ export function applyFix(state: WizardState, side: Side, fix: Fix, testId: strin
     default:
       return assertNever(fix)
   }
+}
+
+/**
+ * "Trust this certificate for host:port": the certificate the finished test showed for that side is
+ * pinned (its key, and the anchor its chain ended in) and the servers are tested again. Main accepts
+ * the pin only because it saw that very certificate there.
+ */
+export function trustCertificate(state: WizardState, side: Side, testId: string): WizardState {
+  if (state.step !== 'test' || state.run.status !== 'finished') return state
+  const report = state.run.report[side]
+  const cert = report?.certificate
+  if (!report?.canTrust || !cert) return state
+  return startTest({ ...state.setup, office: withTrusted(state.setup.office, pinOfShown(report, cert)) }, testId)
 }

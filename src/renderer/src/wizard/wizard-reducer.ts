@@ -12,6 +12,8 @@ import {
   validationFinished,
   validationStarted,
 } from './save-transitions.js'
+import { changeOfficeSetup } from './office-changes.js'
+import { parseReplyTo } from './office-draft.js'
 import { changeServer, chooseServer, toggleOutgoingLogin } from './setup-changes.js'
 import {
   checkSetupPassword,
@@ -31,7 +33,14 @@ import {
   finishSignIn,
   startSignIn,
 } from './sign-in-transitions.js'
-import { applyFix, finishTest, requestTest, retryPasswordChanged, retryPasswordSubmitted } from './test-transitions.js'
+import {
+  applyFix,
+  finishTest,
+  requestTest,
+  retryPasswordChanged,
+  retryPasswordSubmitted,
+  trustCertificate,
+} from './test-transitions.js'
 import {
   addressState,
   passwordState,
@@ -46,10 +55,11 @@ import {
 function advanceFromAddress(state: At<'address'>, settings: DetectedSettings): WizardState {
   const email = normalizeAddress(state.email)
   const displayName = state.displayName.trim()
+  const replyTo = state.replyTo.trim()
   const setup =
     state.setup && state.setup.email === email
-      ? { ...state.setup, displayName }
-      : setupFromDetection(email, displayName, settings, state.setup)
+      ? { ...state.setup, displayName, replyTo }
+      : { ...setupFromDetection(email, displayName, settings, state.setup), replyTo }
   return nextAfterAddress(setup)
 }
 
@@ -69,7 +79,7 @@ function secretStep(setup: Setup): WizardState {
 
 function submitAddress(state: At<'address'>): WizardState {
   const email = normalizeAddress(state.email)
-  if (!isEmail(email)) return { ...state, showProblems: true }
+  if (!isEmail(email) || !parseReplyTo(state.replyTo).ok) return { ...state, showProblems: true }
   const d = state.detection
   if (d.status === 'found' && d.email === email) return advanceFromAddress(state, d.settings)
   // detecting, not started yet, or failed (submitting again retries): advance when it is found
@@ -139,6 +149,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return state.step === 'servers' && state.setup.accountId !== undefined
         ? { ...state, setup: { ...state.setup, displayName: action.displayName } }
         : state
+    case 'replyToChanged':
+      return state.step === 'address' ? { ...state, replyTo: action.replyTo } : state
     case 'detectionStarted':
       return state.step === 'address' && action.email === normalizeAddress(state.email)
         ? { ...state, detection: { status: 'detecting', email: action.email } }
@@ -197,6 +209,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const confirmedHosts = [...(state.setup.confirmedHosts ?? []), action.host.toLowerCase()]
       return { ...state, setup: { ...state.setup, confirmedHosts }, notice: null }
     }
+    case 'officeChanged':
+    case 'fallbackAdded':
+    case 'fallbackChanged':
+    case 'fallbackRemoved':
+      return state.step === 'servers' ? { ...state, setup: changeOfficeSetup(state.setup, action) } : state
+    case 'certificateTrusted':
+      return trustCertificate(state, action.side, action.testId)
     case 'testRequested':
       return requestTest(state, action.testId)
     case 'stageEvent': {

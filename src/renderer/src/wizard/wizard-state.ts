@@ -10,6 +10,7 @@ import type { OAuthProviderKind } from '../../../shared/oauth.js'
 import type { OAuthField } from '../lib/oauth-draft.js'
 import type { EditableSecurity } from '../lib/server-draft.js'
 import type { TestRun } from '../test-view/test-run.js'
+import type { OfficeChange } from './office-draft.js'
 import type { Setup } from './setup.js'
 
 /** Recognising the provider as the user types the address. */
@@ -19,7 +20,7 @@ export type Detection =
   | { status: 'found'; email: string; settings: DetectedSettings }
   | { status: 'failed'; email: string; message: string }
 
-export type ServerField = 'username' | 'host' | 'port' | 'outgoing-username'
+export type ServerField = 'username' | 'host' | 'port' | 'outgoing-username' | 'proxy'
 
 /** Where the servers editor puts focus when a diagnosis sends the user to a field. */
 export interface EditorFocus {
@@ -36,6 +37,8 @@ export type WizardState =
       step: 'address'
       email: string
       displayName: string
+      /** The sender's Reply-To, as typed (optional). */
+      replyTo: string
       detection: Detection
       /** The user pressed Continue: problems with the address are shown from now on. */
       showProblems: boolean
@@ -103,6 +106,7 @@ export type ServerChange =
 export type WizardAction =
   | { type: 'addressChanged'; email: string }
   | { type: 'displayNameChanged'; displayName: string }
+  | { type: 'replyToChanged'; replyTo: string }
   | { type: 'detectionStarted'; email: string }
   | { type: 'detectionFinished'; email: string; result: Result<DetectedSettings> }
   /** Nothing found: look again, this time also over plain HTTP. */
@@ -126,6 +130,13 @@ export type WizardAction =
   /** "Outgoing mail signs in with a different user name and password", and its two fields. */
   | { type: 'outgoingLoginToggled'; on: boolean }
   | { type: 'outgoingLoginChanged'; field: 'username' | 'password'; value: string }
+  /** The proxy, a TLS minimum, a trusted certificate or an office CA (issue 16). */
+  | { type: 'officeChanged'; change: OfficeChange }
+  | { type: 'fallbackAdded' }
+  | { type: 'fallbackChanged'; index: number; change: ServerChange }
+  | { type: 'fallbackRemoved'; index: number }
+  /** "Trust this certificate for host:port" on a finished test's side: pin it and test again. */
+  | { type: 'certificateTrusted'; side: Side; testId: string }
   | { type: 'testRequested'; testId: string }
   | { type: 'stageEvent'; event: StageEvent }
   | { type: 'testFinished'; testId: string; result: Result<TestReport> }
@@ -153,6 +164,7 @@ export const initialWizardState: At<'address'> = {
   step: 'address',
   email: '',
   displayName: '',
+  replyTo: '',
   detection: { status: 'idle' },
   showProblems: false,
   advanceWhenFound: false,
@@ -166,6 +178,7 @@ export function addressState(setup: Setup): At<'address'> {
     step: 'address',
     email: setup.email,
     displayName: setup.displayName,
+    replyTo: setup.replyTo,
     detection: { status: 'found', email: setup.email, settings: setup.detected },
     showProblems: false,
     advanceWhenFound: false,

@@ -1,0 +1,126 @@
+import type { CorpusEntry } from './diagnosis-corpus.js'
+
+/**
+ * Office connection options (issue 16): a proxy that failed, and a server with no TLS version in
+ * common. Verbatim from public issue trackers, like the rest of the corpus.
+ */
+export const OFFICE: CorpusEntry[] = [
+  {
+    provider: 'node',
+    protocol: 'smtp',
+    text: 'error { Error: Received invalid Socks5 initial handshake (no accepted authentication type)',
+    expected: 'proxy_failed',
+    source: 'https://github.com/nodemailer/nodemailer/issues/1014',
+    note: 'nodemailer with the socks package, a Dante SOCKS5 proxy that wanted a password',
+  },
+  {
+    provider: 'node',
+    protocol: 'imap',
+    text: 'Error: Failed to setup proxy connection',
+    expected: 'proxy_failed',
+    source: 'https://github.com/postalsys/imapflow/issues/73',
+  },
+  {
+    provider: 'node',
+    text: 'Socks5 Authentication failed',
+    expected: 'proxy_failed',
+    source: 'https://github.com/TooTallNate/node-socks-proxy-agent/issues/21',
+  },
+  {
+    provider: 'python',
+    protocol: 'imap',
+    text: 'IMAP 初始登录失败: Socket error: All offered SOCKS5 authentication methods were rejected',
+    expected: 'proxy_failed',
+    source: 'https://github.com/wenfxl/openai-cpa/issues/81',
+    note: 'PySocks: the proxy took none of the offered sign-in methods',
+  },
+  {
+    provider: 'python',
+    protocol: 'imap',
+    text: '[GeneralProxyError] Socket error: 403: Forbidden\n[*] Note: The HTTP proxy server may not be supported by PySocks (must be a CONNECT tunnel proxy)',
+    expected: 'proxy_failed',
+    source: 'https://github.com/Anorov/PySocks/issues/146',
+  },
+  {
+    provider: 'python',
+    text: 'socks.SOCKS5Error: 0x05: Connection refused',
+    expected: 'proxy_failed',
+    source: 'https://github.com/Anorov/PySocks/issues/120',
+    note: 'the proxy worked; the server behind it refused (RFC 1928 reply 0x05)',
+  },
+  {
+    provider: 'python',
+    text: 'socks.ProxyConnectionError: Error connecting to SOCKS5 proxy localhost:1080:',
+    expected: 'proxy_failed',
+    source: 'https://github.com/Anorov/PySocks/issues/104',
+  },
+  {
+    provider: 'other',
+    text: 'Failure when receiving data from the peer: Received HTTP code 407 from proxy after CONNECT',
+    expected: 'proxy_failed',
+    source: 'https://github.com/php-curl-class/php-curl-class/issues/552',
+    note: 'curl (through PHP): 407 Proxy Authentication Required',
+  },
+  {
+    provider: 'other',
+    protocol: 'smtp',
+    text: 'Error: Connection to tcp://alt3.aspmx.l.google.com:587 failed because proxy refused the connection with HTTP error code 403 (Forbidden) (ECONNREFUSED)',
+    expected: 'proxy_failed',
+    source: 'https://github.com/clue/reactphp-http-proxy/issues/51',
+    note: 'the proxy refused, not the mail server: not connection_refused despite ECONNREFUSED',
+  },
+  {
+    provider: 'node',
+    protocol: 'smtp',
+    text: "[Error: 4544038336:error:1425F102:SSL routines:ssl_choose_client_version:unsupported protocol:../deps/openssl/openssl/ssl/statem/statem_lib.c:1929:\n] {\n  library: 'SSL routines',\n  function: 'ssl_choose_client_version',\n  reason: 'unsupported protocol',\n  code: 'ESOCKET',\n  command: 'CONN'\n}",
+    expected: 'tls_version_unsupported',
+    source: 'https://github.com/nodemailer/nodemailer/issues/1076',
+    note: 'Node 12 raised the default minimum to TLS 1.2; the server spoke TLS 1.0',
+  },
+  {
+    provider: 'node',
+    protocol: 'smtp',
+    text: "[Error: 139960913590208:error:1425F102:SSL routines:ssl_choose_client_version:unsupported protocol:../deps/openssl/openssl/ssl/statem/statem_lib.c:1994:\n] {\n  library: 'SSL routines',\n  function: 'ssl_choose_client_version',\n  reason: 'unsupported protocol',\n  code: 'ESOCKET',\n  command: 'CONN'\n}",
+    expected: 'tls_version_unsupported',
+    source: 'https://github.com/louislam/uptime-kuma/issues/3057',
+  },
+  {
+    provider: 'other',
+    protocol: 'imap',
+    text: 'Can not go to tls encryption on host1 [REMOTE SERVER]:Unable to start TLS: SSL connect attempt failed error:1425F102:SSL routines:ssl_choose_client_version:unsupported protocol',
+    expected: 'tls_version_unsupported',
+    source: 'https://github.com/imapsync/imapsync/issues/202',
+    note: 'imapsync (Perl IO::Socket::SSL) against a server that only speaks old TLS, with STARTTLS',
+  },
+  {
+    provider: 'exchange',
+    protocol: 'imap',
+    text: "ERROR (2018-12-14 11:12:22): Failed to connect to account 'Exchange' ([SSL: UNSUPPORTED_PROTOCOL] unsupported protocol (_ssl.c:727)).",
+    expected: 'tls_version_unsupported',
+    source: 'https://github.com/pulb/mailnag/issues/176',
+    note: 'Python: Debian raised MinProtocol to TLSv1.2; the office Exchange server spoke TLS 1.0',
+  },
+  {
+    provider: 'other',
+    protocol: 'imap',
+    text: 'imapfilter: initiating SSL connection to imap.gmail.com; error:1409442E:SSL routines:SSL3_READ_BYTES:tlsv1 alert protocol version',
+    expected: 'tls_version_unsupported',
+    source: 'https://github.com/lefcha/imapfilter/issues/129',
+    note: 'the other way round: the client offered SSLv3, Gmail answered with a protocol_version alert',
+  },
+  {
+    provider: 'other',
+    protocol: 'smtp',
+    text: 'javax.mail.MessagingException: Could not connect to SMTP host: smtp.gmail.com, port: 465;\n  nested exception is:\n\tjavax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+    expected: 'tls_version_unsupported',
+    source: 'https://github.com/convertigo/convertigo/issues/514',
+    note: 'JavaMail 1.4 asking for TLS 1.0/1.1, which the JDK disables',
+  },
+  {
+    provider: 'other',
+    protocol: 'smtp',
+    text: 'javax.mail.MessagingException: Could not convert socket to TLS;\nnested exception is:\njavax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+    expected: 'tls_version_unsupported',
+    source: 'https://github.com/byzer-org/byzer-lang/issues/1659',
+  },
+]
