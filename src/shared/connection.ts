@@ -8,17 +8,12 @@ import { HostSchema, PortSchema, UsernameSchema } from './mail.js'
  */
 
 /** TLS versions Mailkey can be told to accept, lowest first. */
-export const TLS_VERSIONS = ['1.0', '1.1', '1.2', '1.3'] as const
+import { DEFAULT_MIN_TLS, TLS_VERSIONS, type TlsVersion } from './tls-versions.js'
+
+export { DEFAULT_MIN_TLS, isLegacyTls, TLS_VERSIONS, type TlsVersion } from './tls-versions.js'
 export const TlsVersionSchema = z.enum(TLS_VERSIONS)
-export type TlsVersion = z.infer<typeof TlsVersionSchema>
 
 /** "1.2 and higher recommended": the minimum unless the user lowers (or raises) it for one server. */
-export const DEFAULT_MIN_TLS: TlsVersion = '1.2'
-
-/** Versions below this are broken (RFC 8996 deprecates TLS 1.0 and 1.1); allowing them earns a warning. */
-export function isLegacyTls(version: TlsVersion): boolean {
-  return version === '1.0' || version === '1.1'
-}
 
 export const PROXY_KINDS = ['socks5', 'http'] as const
 export type ProxyKind = (typeof PROXY_KINDS)[number]
@@ -84,7 +79,7 @@ export const ConnectionSettingsSchema = z.strictObject({
 })
 export type ConnectionSettings = z.infer<typeof ConnectionSettingsSchema>
 
-export const DIRECT_CONNECTION: ConnectionSettings = { proxy: null, minTls: [], pins: [], cas: [] }
+export { DIRECT_CONNECTION } from './connection-defaults.js'
 
 interface HostPort {
   host: string

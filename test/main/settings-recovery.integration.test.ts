@@ -28,6 +28,9 @@ const ACCOUNT = {
   aliases: [],
   filter: null,
   oauth: null,
+  replyTo: null,
+  outgoingFallbacks: [],
+  connection: { proxy: null, minTls: [], pins: [], cas: [] },
 }
 const CURRENT = JSON.stringify({ schemaVersion: SCHEMA_VERSION, accounts: [ACCOUNT] })
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Account, AccountView } from '../../shared/account.js'
-import { DIRECT_CONNECTION, type ConnectionSettings, type ProxySetting } from '../../shared/connection.js'
+import type { ConnectionSettings, ProxySetting } from '../../shared/connection.js'
+import { DIRECT_CONNECTION } from '../../shared/connection-defaults.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import type { ProviderId } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'

@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_TLS, isLegacyTls, TLS_VERSIONS, type TlsVersion } from '../../shared/connection.js'
+import { DEFAULT_MIN_TLS, isLegacyTls, TLS_VERSIONS, type TlsVersion } from '../../shared/tls-versions.js'
 import type { Cause, Fix } from '../../shared/diagnosis.js'
 import type { DescribeContext, Describer, Description } from './describe-context.js'
 import type { DiagnosisInput } from './input.js'

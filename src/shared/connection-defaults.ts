@@ -1,0 +1,4 @@
+import type { ConnectionSettings } from './connection.js'
+
+/** No office option: a direct connection, TLS 1.2 at least, the system's trust. Apart from the schemas (no zod). */
+export const DIRECT_CONNECTION: ConnectionSettings = { proxy: null, minTls: [], pins: [], cas: [] }
