@@ -70,9 +70,11 @@ test('keyboard only: focus stays on Continue while the provider is looked up, th
     new Promise((resolve) => setTimeout(resolve, 1500)).then(() => detect(email, options))
   await page.goto('/')
   await page.keyboard.type(ALICE.address)
-  await page.keyboard.press('Tab')
-  await page.keyboard.press('Tab')
   const button = page.getByRole('button', { name: 'Continue' })
+  // Tab through the step's fields (name, connection options…) to Continue: bounded, keyboard only
+  for (let i = 0; i < 8 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab')
+  }
   await expect(button).toBeFocused()
   await page.keyboard.press('Enter')
   const waiting = page.getByRole('button', { name: 'Looking up…' })

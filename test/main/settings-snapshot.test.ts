@@ -31,6 +31,9 @@ const account = {
   aliases: [],
   filter: null,
   oauth: null,
+  replyTo: null,
+  outgoingFallbacks: [],
+  connection: { proxy: null, minTls: [], pins: [], cas: [] },
 } as const
 
 describe('settings read for showing, without the store', () => {
