@@ -92,7 +92,7 @@ export function serverName(host: string): string | undefined {
   return isIP(host) ? undefined : host
 }
 
-/** Node TLS options for a server: verification always on (never `rejectUnauthorized: false`), TLS 1.2 at least. */
+/** Node TLS options for a server: certificate verification always on (Node's default is never overridden), TLS 1.2 at least. */
 export function tlsOptions(
   host: string,
   conn: Pick<ConnectionOptions, 'trust'>,
