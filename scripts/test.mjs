@@ -18,6 +18,21 @@ function run(cmd, args, env = process.env) {
   return r.status === 0
 }
 
+/**
+ * A static check: its output is shown when it ends and kept, so that a failure's last lines can be
+ * printed again next to the summary (CI logs are often read from the end).
+ * @returns {{ ok: boolean, tail: string }} tail: the last `keep` lines of stdout and stderr together
+ */
+function check(cmd, args, keep = 40) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 })
+  process.stdout.write(r.stdout ?? '')
+  process.stderr.write(r.stderr ?? '')
+  const lines = `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? `\n${r.error.message}` : ''}`.trimEnd().split('\n')
+  const ok = r.status === 0
+  return { ok, tail: lines.slice(-keep).join('\n') + (ok ? '' : `\n(exit ${r.status ?? r.signal})`) }
+}
+
 /** Runs inside dbus-run-session: the keyring, then the suites (their reports are read outside). */
 async function suites() {
   await withKeyring(async () => {
@@ -46,7 +61,7 @@ async function main() {
     ['build', 'npm', ['run', 'build']],
     // each protection removed in turn from a copy of the tree: the tests must catch every removal
     ['protections', 'npm', ['run', 'check:protections']],
-  ].map(([name, cmd, args]) => ({ name, ok: run(cmd, args) }))
+  ].map(([name, cmd, args]) => ({ name, ...check(cmd, args) }))
   rmSync('reports', { recursive: true, force: true })
   mkdirSync('reports')
   // anything the suites write under XDG dirs goes to a throwaway dir, never the user's home
@@ -62,6 +77,7 @@ async function main() {
   }
   run('dbus-run-session', ['--', process.execPath, 'scripts/test.mjs'], env)
   rmSync(xdg, { recursive: true, force: true })
+  for (const s of static_.filter((s) => !s.ok)) console.log(`\n--- ${s.name} FAILED; its last lines:\n${s.tail}`)
   console.log('')
   const checks = static_.map((s) => `${s.name} ${s.ok ? 'ok' : 'FAILED'}`).join(', ')
   const ok = summarize([

@@ -152,9 +152,9 @@ export function serverName(host: string): string | undefined {
 }
 
 /**
- * Node TLS options for a server: verification always on (never `rejectUnauthorized: false`), TLS 1.2
- * at least unless the user chose otherwise for this server, and pinned keys checked after Node's own
- * checks (certificate-pin.ts).
+ * Node TLS options for a server: certificate verification always on (Node's default is never
+ * overridden), TLS 1.2 at least unless the user chose otherwise for this server, and pinned keys
+ * checked after Node's own checks (certificate-pin.ts).
  */
 export function tlsOptions(
   host: string,
