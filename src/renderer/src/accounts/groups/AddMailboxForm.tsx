@@ -4,8 +4,7 @@ import type { Fix } from '../../../../shared/diagnosis.js'
 import type { GroupView } from '../../../../shared/group.js'
 import { connectionWords } from '../../lib/connection-words.js'
 import { Findings } from '../../test-view/Findings.js'
-import { SidePanel } from '../../test-view/SidePanel.js'
-import { SIDES } from '../../test-view/test-run.js'
+import { SidePanels } from '../../test-view/SidePanel.js'
 import { Field } from '../../ui/Field.js'
 import { PasswordField } from '../../ui/PasswordField.js'
 import { useEscape } from '../../ui/use-escape.js'
@@ -106,19 +105,7 @@ export function AddMailboxForm({ group, onSaved, onClose }: Props) {
         </div>
       )}
       {(state.kind === 'testing' || state.kind === 'done') && (
-        <div className="sides">
-          {SIDES.map((side) => (
-            <SidePanel
-              key={side}
-              side={side}
-              run={state.run}
-              onFix={onFix}
-              busy={testing}
-              idPrefix={prefix}
-              showDiagnosis={false}
-            />
-          ))}
-        </div>
+        <SidePanels run={state.run} onFix={onFix} busy={testing} idPrefix={prefix} />
       )}
     </form>
   )
