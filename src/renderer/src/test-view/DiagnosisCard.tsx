@@ -85,7 +85,8 @@ export function DiagnosisCard({
 }: Props) {
   const answer = placement === 'answer'
   const Root = answer ? 'section' : 'div'
-  const Heading = answer ? 'h2' : level === 3 ? 'h3' : 'h4'
+  const headingLevel = answer ? 2 : level
+  const Heading = `h${headingLevel}` as const
   const look = tone ? `outcome outcome--${tone}` : 'diagnosis'
   const said =
     words ?? (report.serverText ? [{ side: 'incoming' as const, label: wordsLabel, text: report.serverText }] : [])
@@ -106,7 +107,9 @@ export function DiagnosisCard({
         </p>
       )}
       {children}
-      {report.certificate && <CertificateDetails certificate={report.certificate} trust={trust} />}
+      {report.certificate && (
+        <CertificateDetails certificate={report.certificate} trust={trust} level={(headingLevel + 1) as 3 | 4 | 5} />
+      )}
       {/* the fix before the evidence: at the default window size it is in view without scrolling */}
       {report.fix && (
         <FixAction fix={report.fix} mode={fixMode} onFix={onFix} disabled={disabled} primary={primaryFix} />
