@@ -23,6 +23,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+          // typed-in forms (user-event) run while the main project's servers share the same 2 cores
+          testTimeout: 15_000,
         },
       },
     ],

@@ -155,9 +155,11 @@ export function createServices(config: ServiceConfig): Services {
   const dir = config.settingsDir
   const backups = (): SettingsBackup[] => (dir ? listBackups(dir) : [])
   const repository = confAccounts(config.store)
+  const groupsRepository = confGroups(config.store)
   const accounts = new AccountsService(repository, credentials, config.now, {
     beforeRemove: (account) => revokeSignIn(credentials, account).then(() => undefined),
-    otherOwners: () => oauthGrants.list(),
+    // a saved sign-in without an account yet, and a group (its proxy password) own keychain entries too
+    otherOwners: () => [...oauthGrants.list(), ...groupsRepository.list()],
     keptIds: () => backups().flatMap((b) => b.accountIds),
   })
   const { deadlineMs, ...netOptions } = config.discovery ?? {}
@@ -187,7 +189,6 @@ export function createServices(config: ServiceConfig): Services {
   // one check of an account at a time: the user's re-test (and check all) and a reset wait their turn
   const retest: Services['retest'] = (id, testId, emit, timeoutMs) =>
     checkLock.run(id, () => retestAccount(deps, id, testId, emit, timeoutMs))
-  const groupsRepository = confGroups(config.store)
   const setup = new AccountSetup({
     ...deps,
     connection: { trust },
@@ -215,6 +216,7 @@ export function createServices(config: ServiceConfig): Services {
     groups: new GroupService({
       groups: groupsRepository,
       accounts,
+      credentials,
       setup,
       ...(config.now ? { now: config.now } : {}),
     }),

@@ -1,8 +1,9 @@
+import type { ConnectionSettings } from './connection.js'
 import type { IncomingServer, Server } from './mail.js'
 
 /**
- * What a group's mailboxes share (issue 17): both servers and how a mailbox's login is made from its
- * address. Generic on purpose: office options (issue 16: proxy, minimum TLS, pins) plug in here later.
+ * What a group's mailboxes share (issue 17): both servers, how a mailbox's login is made from its
+ * address, and the office connection options (issue 16) every new mailbox starts with.
  */
 export interface GroupDefaults {
   incoming: IncomingServer
@@ -12,6 +13,12 @@ export interface GroupDefaults {
    * the @ (some cPanel and Dovecot setups with `auth_username_format = %n`). Absent: the address.
    */
   login?: 'address' | 'local-part'
+  /**
+   * The proxy, lowest TLS versions, trusted certificates and office CAs a new mailbox of the group
+   * connects with (copied onto the account when it is added). Absent: a direct connection. The proxy's
+   * password, if it names a user, is in the keychain under `<groupId>:proxy`.
+   */
+  connection?: ConnectionSettings
 }
 
 /** A named group of accounts (an office, a client); accounts point at it with `Account.groupId`. */

@@ -24,6 +24,9 @@ async function addAccount(page: Page, address: string, appPassword: string): Pro
   await expect(page.getByRole('heading', { name: 'Mail accounts' })).toBeVisible()
 }
 
+// each test scans a dozen screens in light and dark with axe (seconds each on a loaded 2-core machine)
+test.describe.configure({ timeout: 180_000 })
+
 test('accounts: stale banner, reset form, refused reset, keychain section, edit, explain an error', async ({
   page,
   bridge,

@@ -10,6 +10,9 @@ import { expect, expectReadableAt200, saveBedAccount, scanA11y, screenshot, test
 
 const GINA = BED_USERS.gmailish
 
+// each test scans a dozen screens in light and dark with axe (seconds each on a loaded 2-core machine)
+test.describe.configure({ timeout: 180_000 })
+
 test('send-as addresses: add form, check options and results, last check, export, test email, removal', async ({
   page,
   bridge,

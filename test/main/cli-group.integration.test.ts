@@ -135,4 +135,31 @@ describe.skipIf(problem !== null)(`mailkey group and check --group${problem ? ` 
     }
     expect((await mailkey(['group', '--help'])).stdout).toContain('mailkey group add NAME --email ADDR')
   })
+
+  it('a group made from an account behind a proxy lists its connection; the password stays in the keychain', async () => {
+    const proxied = await s.accounts.save({
+      email: 'branch@example.test',
+      providerId: null,
+      incoming: b.imaps,
+      outgoing: b.smtps,
+      password: 'branch-mail',
+      verifiedAt: null,
+      connection: {
+        proxy: { kind: 'socks5', host: '127.0.0.1', port: 1080, username: 'branch' },
+        minTls: [{ host: b.smtps.host, port: b.smtps.port, version: '1.3' }],
+        pins: [],
+        cas: [],
+      },
+      proxyPassword: 'branch-Proxy-9',
+    })
+    expect((await mailkey(['group', 'create', 'Branch', '--from', proxied.email])).code).toBe(0)
+    const listed = await mailkey(['group', 'list'])
+    expect(listed.stdout).toContain('  proxy socks5://branch@127.0.0.1:1080\n')
+    expect(listed.stdout).toContain(`  lowest TLS 1.3 for ${b.smtps.host}:${b.smtps.port}\n`)
+    expect(listed.stdout).not.toContain('branch-Proxy-9')
+    const group = settings()
+      .get('groups')
+      .find((g) => g.name === 'Branch')
+    expect(await secrets.get(`${group?.id ?? ''}:proxy`)).toBe('branch-Proxy-9')
+  })
 })

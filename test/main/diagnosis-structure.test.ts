@@ -63,7 +63,8 @@ describe('SMTP basic and enhanced status codes (RFC 5321 §4.2, RFC 3463, RFC 49
     ['530 5.7.0 xyzzy', 'auth_required_before_send'],
     ['432 4.7.12 xyzzy', 'web_login_required'],
     ['550 5.7.13 xyzzy', 'account_disabled'],
-    ['550 5.7.30 xyzzy', 'smtp_auth_disabled'],
+    // issue 15: Exchange's 550 5.7.30 (basic SMTP AUTH retired) is a sign-in with OAuth
+    ['550 5.7.30 xyzzy', 'oauth_required'],
     ['550 5.7.57 xyzzy', 'auth_required_before_send'],
     ['550 5.7.60 xyzzy', 'sender_not_allowed'],
     ['553 5.1.8 xyzzy', 'sender_not_allowed'],

@@ -23,7 +23,7 @@ describe.skipIf(problem !== null)(
     let s: Services
     let office: Group
 
-    beforeAll(() => {
+    beforeAll(async () => {
       if (!NEWCOMER || !OTHER) throw new Error('the bed has too few office users')
       s = createServices({
         store: openSettings(dir).store,
@@ -31,7 +31,10 @@ describe.skipIf(problem !== null)(
         trust: { ca: b.ca },
         openExternal: () => Promise.resolve(),
       })
-      office = s.groups.create({ name: '  Front   desk ', defaults: { incoming: b.imaps, outgoing: b.submission } })
+      office = await s.groups.create({
+        name: '  Front   desk ',
+        defaults: { incoming: b.imaps, outgoing: b.submission },
+      })
     })
     afterAll(async () => {
       await secrets.clear()
@@ -99,7 +102,7 @@ describe.skipIf(problem !== null)(
     })
 
     it('the login rule of the defaults: only the part before the @ is refused by this Dovecot, and says so', async () => {
-      const local = s.groups.create({
+      const local = await s.groups.create({
         name: 'Local logins',
         defaults: { incoming: b.imaps, outgoing: b.smtps, login: 'local-part' },
       })
@@ -112,7 +115,7 @@ describe.skipIf(problem !== null)(
       expect(result.saved).toBe(false)
       expect(result.report.incoming).toMatchObject({ ok: false, cause: 'invalid_credentials' })
       expect(s.accounts.findByEmail(OTHER?.address ?? '')).toBeUndefined()
-      s.groups.remove(local.id)
+      await s.groups.remove(local.id)
     })
 
     it('a check of the group covers its accounts only; removing the group keeps them, ungrouped', async () => {
@@ -131,27 +134,29 @@ describe.skipIf(problem !== null)(
         /no group named "Back office"\. The groups are: "Front desk"/,
       )
       // a group made from an account's servers, with a member moved in
-      const copy = s.groups.create({ name: 'Copy', fromAccountId: outside.id })
+      const copy = await s.groups.create({ name: 'Copy', fromAccountId: outside.id })
       expect(copy.defaults).toEqual({ incoming: b.imaps, outgoing: b.smtps, login: 'address' })
       s.groups.assign(outside.id, copy.id)
       expect(s.groups.list().map((g) => [g.name, g.members.length])).toEqual([
         ['Copy', 1],
         ['Front desk', 1],
       ])
-      expect(s.groups.remove(office.id)).toEqual({ removed: true, ungrouped: 1 })
+      expect(await s.groups.remove(office.id)).toEqual({ removed: true, ungrouped: 1 })
       const kept = s.accounts.findByEmail(NEWCOMER?.address ?? '')
       expect(kept?.groupId).toBeNull()
       expect(await secrets.keys()).toContain(`${kept?.id ?? ''}:incoming`)
     })
 
-    it('names: trimmed, unique case-blind, bounded; rename keeps the members', () => {
-      expect(() => s.groups.create({ name: ' ', defaults: { incoming: b.imaps, outgoing: b.smtps } })).toThrow(/name/)
-      expect(() => s.groups.create({ name: 'copy', defaults: { incoming: b.imaps, outgoing: b.smtps } })).toThrow(
-        /already a group named "Copy"/,
+    it('names: trimmed, unique case-blind, bounded; rename keeps the members', async () => {
+      await expect(s.groups.create({ name: ' ', defaults: { incoming: b.imaps, outgoing: b.smtps } })).rejects.toThrow(
+        /name/,
       )
-      expect(() =>
+      await expect(
+        s.groups.create({ name: 'copy', defaults: { incoming: b.imaps, outgoing: b.smtps } }),
+      ).rejects.toThrow(/already a group named "Copy"/)
+      await expect(
         s.groups.create({ name: 'x'.repeat(81), defaults: { incoming: b.imaps, outgoing: b.smtps } }),
-      ).toThrow(/at most 80/)
+      ).rejects.toThrow(/at most 80/)
       const copy = s.groups.findByName('COPY')
       expect(copy).toBeDefined()
       const renamed = s.groups.rename(copy?.id ?? '', 'Client A')

@@ -141,6 +141,32 @@ describe('diagnosing OAuth sign-ins', () => {
     expect(d.fix).toEqual({ kind: 'sign-in', provider: 'microsoft', label: 'Sign in with Microsoft' })
   })
 
+  it('Exchange Online’s 5.7.30 asks for an OAuth sign-in even when a client logs only the code', () => {
+    for (const text of [
+      '550 5.7.30 Basic authentication is not supported for Client Submission.',
+      'Error: Invalid login: 550 5.7.30',
+      'SMTPSenderRefused: (550, b"5.7.30 ...")',
+    ]) {
+      const d = diagnose({ text, protocol: 'smtp', auth: 'password', providerId: 'microsoft-365' })
+      expect({ text, cause: d.cause }).toEqual({ text, cause: 'oauth_required' })
+    }
+    // the same digits inside an address or a version are not the status code
+    for (const text of ['connect ETIMEDOUT 10.5.7.30:587', 'Dovecot v2.5.7.301 ready']) {
+      expect(diagnose({ text, protocol: 'smtp', auth: 'password' }).cause).not.toBe('oauth_required')
+    }
+  })
+
+  it('Google’s app password explanation names the way in when there are no app passwords: OAuth', () => {
+    const d = diagnose({
+      text: '534-5.7.9 Application-specific password required. For more information, go to 534 5.7.9 https://support.google.com/mail/?p=InvalidSecondFactor',
+      protocol: 'smtp',
+      auth: 'password',
+      providerId: 'gmail',
+    })
+    expect(d.cause).toBe('app_password_required')
+    expect(d.explanation).toMatch(/sign in with Google \(OAuth\)/)
+  })
+
   it('the same refusal of a token means the sign-in is dead: "Sign in again"', () => {
     const d = diagnose({
       text: '2 NO AUTHENTICATE failed.',

@@ -256,5 +256,10 @@ describe('a refused password on a server Mailkey has no preset for', () => {
     })
     // only the one attempt Mailkey was asked for: the other name is tried on the user's click
     expect(server.received().match(/^AUTH /gm)).toHaveLength(1)
+    // `mailkey test` says which flag does it; a command without that flag says only what to do
+    expect(describeReport(report, undefined, { username: '--username' })).toContain(
+      '  Fix: Sign in as alice instead (--username alice)\n',
+    )
+    expect(describeReport(report)).toContain('  Fix: Sign in as alice instead\n')
   })
 })

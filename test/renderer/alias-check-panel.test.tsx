@@ -22,7 +22,7 @@ async function openCheck(accounts: AccountView[] = [ACCOUNT]) {
   const user = userEvent.setup()
   render(<App />)
   const card = await screen.findByRole('listitem', { name: 'alice@gmail.com' })
-  const section = within(card).getByRole('region', { name: 'Send-as addresses' })
+  const section = within(card).getByRole('region', { name: /^Send-as addresses/ })
   const entry = within(section).getByRole('listitem', { name: `Alice Sales <${ADDRESS}>` })
   const answer = pending<Result<AliasCheckResult>>()
   fake.api.checkAlias.mockReturnValueOnce(answer.promise)

@@ -45,7 +45,7 @@ async function renderSection(accounts: AccountView[] = [account({ aliases: [SALE
   const user = userEvent.setup()
   render(<App />)
   const card = await screen.findByRole('listitem', { name: 'alice@gmail.com' })
-  const section = within(card).getByRole('region', { name: 'Send-as addresses' })
+  const section = within(card).getByRole('region', { name: /^Send-as addresses/ })
   return { fake, user, card, section }
 }
 

@@ -93,4 +93,85 @@ describe('groups', { timeout: 15_000 }, () => {
     expect(fake.api.checkAllAccounts.mock.calls[0]?.[0]).toMatchObject({ accountIds: ['acc2'] })
     expect(screen.getByRole('region', { name: 'Checking 1 account…' })).toBeTruthy()
   })
+
+  it("shows the group's connection options: proxy, lowest TLS, trusted certificates", async () => {
+    const branch: GroupView = {
+      ...OFFICE,
+      defaults: {
+        ...OFFICE.defaults,
+        connection: {
+          proxy: { kind: 'socks5', host: 'proxy.lan', port: 1080, username: 'desk' },
+          minTls: [{ host: 'smtp.gmail.com', port: 465, version: '1.3' }],
+          pins: [],
+          cas: [],
+        },
+      },
+    }
+    const fake = installFakeMailkey({ accounts: [ALICE] })
+    fake.api.listGroups.mockResolvedValue({ ok: true, value: { groups: [branch] } })
+    render(<App />)
+    expect(
+      await screen.findByText('Connects through socks5://desk@proxy.lan:1080 · TLS 1.3 only for smtp.gmail.com:465'),
+    ).toBeTruthy()
+  })
+
+  it('renames a group in place: Enter saves, a taken name is refused where it was typed, Esc keeps the old one', async () => {
+    const fake = installFakeMailkey({ accounts: [ALICE] })
+    fake.api.listGroups.mockResolvedValue({ ok: true, value: { groups: [OFFICE] } })
+    fake.api.renameGroup
+      .mockResolvedValueOnce({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'There is already a group named "Back office".' },
+      })
+      .mockResolvedValueOnce({ ok: true, value: { ...OFFICE, name: 'Reception' } })
+    const user = userEvent.setup()
+    render(<App />)
+    const rename = await screen.findByRole('button', { name: 'Rename' })
+    await user.click(rename)
+    const form = screen.getByRole('form', { name: 'Rename Front desk' })
+    const field = within(form).getByLabelText<HTMLInputElement>('Group name')
+    expect(document.activeElement).toBe(field)
+    await user.keyboard('Back office{Enter}')
+    expect(fake.api.renameGroup).toHaveBeenCalledWith({ id: 'g1', name: 'Back office' })
+    expect(within(form).getByText('There is already a group named "Back office".')).toBeTruthy()
+    expect(field.value).toBe('Back office')
+    await user.clear(field)
+    await user.type(field, ' Reception {Enter}')
+    expect(fake.api.renameGroup).toHaveBeenLastCalledWith({ id: 'g1', name: 'Reception' })
+    expect(await screen.findByText('The group Front desk is now called Reception.')).toBeTruthy()
+    expect(screen.queryByRole('form', { name: 'Rename Front desk' })).toBeNull()
+    // Esc closes without a call, and the focus goes back to the button that opened the form
+    await user.click(screen.getByRole('button', { name: 'Rename' }))
+    await user.keyboard('{Escape}')
+    expect(fake.api.renameGroup).toHaveBeenCalledTimes(2)
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rename' }))
+  })
+
+  it('moves a saved account into the group, saying which group it leaves', async () => {
+    const back: GroupView = { ...OFFICE, id: 'g2', name: 'Back office' }
+    const bob = account({ id: 'acc2', email: 'bob@example.org', groupId: 'g2' })
+    const fake = installFakeMailkey({ accounts: [ALICE, bob] })
+    fake.api.listGroups.mockResolvedValue({ ok: true, value: { groups: [back, OFFICE] } })
+    fake.api.assignGroup.mockResolvedValue({ ok: true, value: { accountId: 'acc2', groupId: 'g1' } })
+    const user = userEvent.setup()
+    render(<App />)
+    const card = (await screen.findByRole('heading', { name: 'Front desk' })).closest('li') as HTMLElement
+    await user.click(within(card).getByRole('button', { name: 'Move an account here' }))
+    const form = within(card).getByRole('form', { name: 'Move an account into Front desk' })
+    const select = within(form).getByLabelText<HTMLSelectElement>('Account to move here')
+    expect(document.activeElement).toBe(select)
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'alice@gmail.com',
+      'bob@example.org (in Back office)',
+    ])
+    await user.selectOptions(select, 'acc2')
+    expect(form.textContent).toContain('It keeps its own servers and password, and leaves Back office.')
+    fake.api.listAccounts.mockResolvedValue({ ok: true, value: [ALICE, { ...bob, groupId: 'g1' }] })
+    await user.click(within(form).getByRole('button', { name: 'Move here' }))
+    expect(fake.api.assignGroup).toHaveBeenCalledWith({ accountId: 'acc2', groupId: 'g1' })
+    expect(await screen.findByText('bob@example.org is now in Front desk.')).toBeTruthy()
+    expect((await within(card).findByRole('list', { name: 'Mailboxes of Front desk' })).textContent).toContain(
+      'bob@example.org',
+    )
+  })
 })

@@ -35,12 +35,19 @@ export async function draftOffice(
 /**
  * Every pin a draft adds must be a certificate Mailkey itself saw on that server (a failed test shows
  * it): the page can offer the user's "trust this certificate", not make up a key to trust. Pins the
- * account already had stay.
+ * account already had stay, and so do `approved` ones (a group's, taken from a tested account).
  */
-export function checkNewPins(settings: ConnectionSettings, saved: Account | undefined, tester: ConnectionTester): void {
+export function checkNewPins(
+  settings: ConnectionSettings,
+  saved: Account | undefined,
+  tester: ConnectionTester,
+  approved: readonly CertificatePin[] = [],
+): void {
   for (const pin of settings.pins) {
     const before = saved ? pinFor(saved.connection, pin) : undefined
     if (before && samePin(before, pin)) continue
+    if (approved.some((a) => a.port === pin.port && a.host.toLowerCase() === pin.host.toLowerCase() && samePin(a, pin)))
+      continue
     if (!tester.sawCertificate(pin)) {
       throw new AppError(
         'INVALID_INPUT',

@@ -170,32 +170,6 @@ const incomingFilter = {
   ],
 } as const
 
-/** Groups of accounts with shared servers (shared/group.ts); names are unique, compared case-blind by the service. */
-export const GROUPS_SCHEMA = {
-  type: 'array',
-  maxItems: GROUP_LIMITS.count,
-  items: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'name', 'defaults', 'createdAt'],
-    properties: {
-      id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
-      name: { type: 'string', minLength: 1, maxLength: GROUP_LIMITS.name },
-      defaults: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['incoming', 'outgoing'],
-        properties: {
-          incoming: server(true),
-          outgoing: server(false),
-          login: { enum: ['address', 'local-part'] },
-        },
-      },
-      createdAt: { type: 'string', maxLength: 40 },
-    },
-  },
-} as const
-
 const hostPort = {
   host: { type: 'string', minLength: 1, maxLength: 253 },
   port: { type: 'integer', minimum: 1, maximum: 65535 },
@@ -262,6 +236,33 @@ const connection = {
           fingerprint256: { type: 'string', maxLength: 95 },
         },
       },
+    },
+  },
+} as const
+
+/** Groups of accounts with shared servers (shared/group.ts); names are unique, compared case-blind by the service. */
+export const GROUPS_SCHEMA = {
+  type: 'array',
+  maxItems: GROUP_LIMITS.count,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'name', 'defaults', 'createdAt'],
+    properties: {
+      id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+      name: { type: 'string', minLength: 1, maxLength: GROUP_LIMITS.name },
+      defaults: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['incoming', 'outgoing'],
+        properties: {
+          incoming: server(true),
+          outgoing: server(false),
+          login: { enum: ['address', 'local-part'] },
+          connection,
+        },
+      },
+      createdAt: { type: 'string', maxLength: 40 },
     },
   },
 } as const

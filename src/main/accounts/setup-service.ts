@@ -1,5 +1,5 @@
 import type { Account, AccountView } from '../../shared/account.js'
-import { DIRECT_CONNECTION, type ConnectionSettings } from '../../shared/connection.js'
+import { DIRECT_CONNECTION, type CertificatePin, type ConnectionSettings } from '../../shared/connection.js'
 import type { ValidateResult } from '../../shared/ipc/contract.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import { appPasswordProvider, normalizePastedSecret } from '../../shared/app-password.js'
@@ -47,6 +47,11 @@ export interface SetupDraft {
   proxyPassword?: string | undefined
   /** Outgoing servers to fall back to, in order (tested too). */
   outgoingFallbacks?: Server[] | undefined
+  /**
+   * Pins main already approved for this draft without seeing them in this session: a group's (issue
+   * 17), taken from an account that was tested with them. Never set from the renderer's input.
+   */
+  approvedPins?: readonly CertificatePin[] | undefined
 }
 
 /** A draft to save: both servers, the name, and (optionally) the test that proved it. */
@@ -223,7 +228,7 @@ export class AccountSetup {
    */
   private async office(draft: SetupDraft, account: Account | undefined): Promise<OfficeOptions> {
     const settings = withCheckedCas(draft.connection ?? account?.connection ?? DIRECT_CONNECTION)
-    checkNewPins(settings, account, this.deps.tester)
+    checkNewPins(settings, account, this.deps.tester, draft.approvedPins)
     return draftOffice(settings, draft.proxyPassword, account, this.deps.credentials)
   }
 

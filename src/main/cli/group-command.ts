@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { proxyLabel } from '../../shared/connection.js'
 import type { GroupDefaults, GroupView } from '../../shared/group.js'
 import { EmailSchema, PasswordSchema, type Security } from '../../shared/mail.js'
 import { AppError } from '../app-error.js'
@@ -29,9 +30,21 @@ function groupText(g: GroupView): string {
   const lines = [
     `${g.name}  (${g.members.length} mailbox${g.members.length === 1 ? '' : 'es'})`,
     `  incoming ${d.incoming.protocol.toUpperCase()} ${d.incoming.host}:${d.incoming.port} ${d.incoming.security}, outgoing SMTP ${d.outgoing.host}:${d.outgoing.port} ${d.outgoing.security}; login: ${d.login === 'local-part' ? 'the part before the @' : 'the address'}`,
+    ...connectionLines(d.connection),
     ...g.members.map((m) => `  ${m.email}${m.stale ? '  STALE' : m.lastVerifiedAt ? '' : '  not verified'}`),
   ]
   return `${lines.join('\n')}\n`
+}
+
+/** The group's office options in words, one line each (none for a direct connection). */
+function connectionLines(c: GroupDefaults['connection']): string[] {
+  if (!c) return []
+  return [
+    ...(c.proxy ? [`  proxy ${proxyLabel(c.proxy)}`] : []),
+    ...c.minTls.map((m) => `  lowest TLS ${m.version} for ${m.host}:${m.port}`),
+    ...c.pins.map((p) => `  trusted certificate for ${p.host}:${p.port} ${p.spki}`),
+    ...c.cas.map((ca) => `  office CA ${ca.subject}`),
+  ]
 }
 
 function security(raw: string | undefined, flag: string, port: number): Security {
@@ -107,7 +120,7 @@ export async function runGroupCommand(argv: string[], io: CliIo): Promise<number
           return a.id
         })
         if (refuseWhileAppRuns(dir, io)) return EXIT.failed
-        const created = s.groups.create(input)
+        const created = await s.groups.create(input)
         io.stdout.write(v.json ? `${JSON.stringify(created)}\n` : `Created the group "${created.name}".\n`)
         return EXIT.ok
       }
@@ -121,7 +134,7 @@ export async function runGroupCommand(argv: string[], io: CliIo): Promise<number
       case 'remove': {
         const g = group()
         if (refuseWhileAppRuns(dir, io)) return EXIT.failed
-        const { ungrouped } = s.groups.remove(g.id)
+        const { ungrouped } = await s.groups.remove(g.id)
         io.stdout.write(`Removed the group "${g.name}"; its ${ungrouped} account(s) stay saved, in no group.\n`)
         return EXIT.ok
       }

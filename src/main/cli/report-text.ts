@@ -4,7 +4,27 @@ import type { ProbeReport, TestReport } from '../../shared/report.js'
 
 const SECURITY_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'no encryption' } as const
 
-function describeSide(side: Side, r: ProbeReport): string {
+/** How the command that printed the report takes what a fix changes, when it can (`mailkey test`). */
+export interface FixFlags {
+  /** The flag that sets the user name: a "Sign in as alice instead" fix names it with the value. */
+  username?: string
+}
+
+/** A value as a shell word: bare when safe, else in single quotes. */
+function shellWord(value: string): string {
+  return /^[\w@.+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
+}
+
+function fixLine(r: ProbeReport, flags: FixFlags): string | undefined {
+  const fix = r.fix
+  if (!fix) return undefined
+  if (fix.kind === 'open-url') return `  Fix: ${fix.label} (${fix.url})`
+  if (fix.kind === 'switch-username' && flags.username)
+    return `  Fix: ${fix.label} (${flags.username} ${shellWord(fix.username)})`
+  return `  Fix: ${fix.label}`
+}
+
+function describeSide(side: Side, r: ProbeReport, flags: FixFlags): string {
   const via = r.via ? ` via ${r.via}` : ''
   const head = `${side === 'incoming' ? 'Incoming' : 'Outgoing'}  ${r.protocol.toUpperCase()} ${r.host}:${r.port} (${SECURITY_NAME[r.security]})${via}`
   if (r.ok) {
@@ -24,20 +44,25 @@ function describeSide(side: Side, r: ProbeReport): string {
     // what --pin takes, to trust exactly this certificate's key after checking it
     if (c.spki) lines.push(`  Key pin: ${c.spki}`)
   }
-  if (r.fix) lines.push(`  Fix: ${r.fix.label}${r.fix.kind === 'open-url' ? ` (${r.fix.url})` : ''}`)
+  const fix = fixLine(r, flags)
+  if (fix) lines.push(fix)
   return `${lines.join('\n')}\n`
 }
 
-/** A test report for a terminal, side by side with the optional redacted transcripts. */
+/**
+ * A test report for a terminal, side by side with the optional redacted transcripts; `flags` names
+ * the command's own flags a fix would use ("Sign in as alice instead (--username alice)").
+ */
 export function describeReport(
   report: TestReport,
   transcripts?: Partial<Record<Side, { toString(): string }>>,
+  flags: FixFlags = {},
 ): string {
   let out = ''
   for (const side of ['incoming', 'outgoing'] as const) {
     const r = report[side]
     if (!r) continue
-    out += describeSide(side, r)
+    out += describeSide(side, r, flags)
     if (transcripts?.[side]) out += `${transcripts[side].toString()}\n`
   }
   if (report.reachability) out += `Reachability from this network: ${report.reachability.summary}\n`

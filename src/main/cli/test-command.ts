@@ -197,7 +197,9 @@ export async function runTestCommand(argv: string[], io: CliIo, deps: TestComman
   if (args.json) {
     io.stdout.write(`${JSON.stringify(jsonReport(result, args.transcript))}\n`)
   } else {
-    io.stdout.write(describeReport(result.report, args.transcript ? result.transcripts : undefined))
+    io.stdout.write(
+      describeReport(result.report, args.transcript ? result.transcripts : undefined, { username: '--username' }),
+    )
   }
   const passed = sides.every((s) => result.report[s]?.ok)
   if (passed && args.office.save) {

@@ -1,4 +1,5 @@
 import type { Account, Alias, SecretPresence } from '../../shared/account.js'
+import type { ConnectionSettings } from '../../shared/connection.js'
 import { AppError } from '../app-error.js'
 import type { LoginSource, PendingTokenLogin } from '../mail/login.js'
 import type { OAuthOwner, OAuthSecretSource } from '../oauth/access-tokens.js'
@@ -95,10 +96,13 @@ export class Credentials implements OAuthSecretSource {
     return { incoming, outgoing: all.includes(secretKey.outgoing(account.id)) ? 'own' : 'missing', ...proxy }
   }
 
-  /** The password of the account's proxy, when it has one with a user name and the keychain holds it. */
-  async proxyPassword(account: Account): Promise<string | null> {
-    if (!account.connection.proxy?.username) return null
-    return this.secrets.get(secretKey.proxy(account.id))
+  /**
+   * The password of the proxy of an account (or of a group: its id and default options), when that
+   * proxy names a user and the keychain holds it.
+   */
+  async proxyPassword(owner: { id: string; connection: Pick<ConnectionSettings, 'proxy'> }): Promise<string | null> {
+    if (!owner.connection.proxy?.username) return null
+    return this.secrets.get(secretKey.proxy(owner.id))
   }
 
   async storeProxy(accountId: string, password: string): Promise<void> {

@@ -42,7 +42,7 @@ function appPassword(ctx: DescribeContext): Description {
   return {
     title: `${google ? 'Google' : known.name} needs an app password for ${ctx.app}`,
     explanation: google
-      ? `Your Google password only works in the web browser. With 2-Step Verification on, mail apps sign in with an app password: 16 letters you create once on the App passwords page and paste ${ctx.here}. Google offers no app passwords with security-key-only 2-Step Verification, Advanced Protection, or when a Workspace admin has turned them off.`
+      ? `Your Google password only works in the web browser. With 2-Step Verification on, mail apps sign in with an app password: 16 letters you create once on the App passwords page and paste ${ctx.here}. Google offers no app passwords with security-key-only 2-Step Verification, Advanced Protection, or when a Workspace admin has turned them off: then sign in with Google (OAuth) instead of a password.`
       : `${known.name} does not let mail apps sign in with your account password. Create an app password for ${ctx.app} on ${known.name}’s security page and paste it ${ctx.here}.${yahooFirstTry}`,
     fix: appPasswordFix(known),
   }

@@ -94,9 +94,9 @@ export function createHandlers(s: Services): Handlers {
     oauthCancel: (input) => Promise.resolve({ cancelled: s.signIn.cancel(input.flowId) }),
     oauthDiscover: (input) => discoverIssuer(input.issuer),
     listGroups: () => Promise.resolve({ groups: s.groups.list() }),
-    createGroup: (input) => Promise.resolve(s.groups.create(input)),
+    createGroup: (input) => s.groups.create(input),
     renameGroup: (input) => Promise.resolve(s.groups.rename(input.id, input.name)),
-    removeGroup: (input) => Promise.resolve(s.groups.remove(input.id)),
+    removeGroup: (input) => s.groups.remove(input.id),
     assignGroup: (input) => {
       const moved = s.groups.assign(input.accountId, input.groupId)
       return Promise.resolve({ accountId: moved.id, groupId: moved.groupId ?? null })

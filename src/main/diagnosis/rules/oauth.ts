@@ -75,7 +75,9 @@ export const OAUTH_CLIENT_RULES: readonly Rule[] = [
 export const OAUTH_REQUIRED_RULE: Rule = {
   cause: 'oauth_required',
   when: either(
-    has(/\b5\.7\.30\b[\s\S]{0,40}Basic authentication is not supported|BasicAuthBlocked/i),
+    // 5.7.30 is Exchange Online's "Basic authentication is not supported for Client Submission", also
+    // when a client logs the code alone (never part of an address or a version: no digit or dot around)
+    has(/(?<![\d.])5\.7\.30(?![\d.])|BasicAuthBlocked/i),
     (f) =>
       (f.input.protocol === 'imap' || f.input.protocol === 'pop3') &&
       /basic auth(entication)? (is )?(disabled|not supported|blocked)/i.test(f.all),

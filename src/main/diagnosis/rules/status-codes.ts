@@ -35,7 +35,9 @@ const ENHANCED: Readonly<Record<string, Cause | ((f: Facts) => Cause | undefined
   '5.7.13': 'account_disabled',
   '5.7.14': 'web_login_required',
   '5.7.4': 'auth_mechanism_unsupported',
-  '5.7.30': 'smtp_auth_disabled',
+  // Exchange Online's only use of 5.7.30: "Basic authentication is not supported for Client Submission"
+  // (basic SMTP AUTH retired, MC786329): a sign-in with OAuth, not an admin switch, lets the app send
+  '5.7.30': 'oauth_required',
   '5.7.57': 'auth_required_before_send',
   '5.7.60': 'sender_not_allowed',
   // 5.7.1 "delivery not authorized": which command was refused says whose it is

@@ -15,6 +15,7 @@ import { RemoveConfirm } from './RemoveConfirm.js'
 import { ResetForm } from './ResetForm.js'
 import { TrustedOnAccount } from './OfficeDetails.js'
 import { StaleBanner } from './StaleBanner.js'
+import { cardTitleId } from '../lib/card-ids.js'
 import { useAccountCheck } from './use-account-check.js'
 import { useAccountTrust } from './use-account-trust.js'
 
@@ -68,7 +69,7 @@ export function AccountCard({
   const [openUrl, openProblem] = useOpenExternal()
   const titleRef = useRef<HTMLHeadingElement>(null)
   const prefix = `account-${account.id}-`
-  const titleId = `${prefix}title`
+  const titleId = cardTitleId(account.id)
   const running = check.kind === 'running' || check.kind === 'signing-in'
   const needsPassword = account.stale === null && !account.secrets.incoming
 

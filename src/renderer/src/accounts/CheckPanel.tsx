@@ -5,9 +5,8 @@ import { FallbackResults } from '../test-view/FallbackResults.js'
 import { Findings } from '../test-view/Findings.js'
 import { findings } from '../test-view/findings.js'
 import { Reachability } from '../test-view/Reachability.js'
-import { SidePanel } from '../test-view/SidePanel.js'
+import { SidePanels } from '../test-view/SidePanel.js'
 import { SupportDetails } from '../test-view/SupportDetails.js'
-import { SIDES } from '../test-view/test-run.js'
 import { useEscape } from '../ui/use-escape.js'
 import type { AccountCheckState } from './account-check.js'
 import { isRejection } from '../../../shared/account.js'
@@ -70,20 +69,7 @@ export function CheckPanel({ state, controls, idPrefix, onFix, staleShown, onTru
       {state.kind === 'error' ? (
         <p className="panel panel--error">{state.message}</p>
       ) : (
-        <div className="sides">
-          {SIDES.map((side) => (
-            <SidePanel
-              key={side}
-              side={side}
-              run={state.run}
-              onFix={onFix}
-              onTrust={onTrust}
-              busy={false}
-              idPrefix={idPrefix}
-              showDiagnosis={false}
-            />
-          ))}
-        </div>
+        <SidePanels run={state.run} onFix={onFix} onTrust={onTrust} busy={false} idPrefix={idPrefix} />
       )}
       {state.kind === 'finished' && (
         <FallbackResults reports={state.run.report.outgoingFallbacks ?? []} idPrefix={idPrefix} />

@@ -2,6 +2,7 @@ import type { AccountView } from '../../../shared/account.js'
 import { isLegacyTls, proxyLabel } from '../../../shared/connection.js'
 import { SECURITY_LABEL } from '../lib/labels.js'
 import type { AccountTrust } from './use-account-trust.js'
+import { cardRegionLabel } from '../lib/card-ids.js'
 
 /** The office options of a saved account, as rows of its summary: sender, fallbacks, proxy, TLS. */
 export function OfficeRows({ account }: { account: AccountView }) {
@@ -64,7 +65,7 @@ export function TrustedOnAccount({
   const { pins, cas } = account.connection
   if (pins.length === 0 && cas.length === 0 && !trust.problem) return null
   return (
-    <section className="trusted" aria-labelledby={`${idPrefix}trusted-title`}>
+    <section className="trusted" aria-labelledby={cardRegionLabel(`${idPrefix}trusted-title`, account.id)}>
       <h3 id={`${idPrefix}trusted-title`} className="check-title">
         Trusted certificates
       </h3>

@@ -3,6 +3,7 @@ import { providerById } from '../../../shared/providers.js'
 import { formatWhen } from '../lib/format.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
 import { rejectionText, staleSideText } from './stale-words.js'
+import { cardRegionLabel } from '../lib/card-ids.js'
 
 interface Props {
   account: AccountView
@@ -43,7 +44,7 @@ export function StaleBanner({ account, stale, idPrefix, showActions, onReset, on
   const isApp = Boolean(provider?.appPassword)
   const titleId = `${idPrefix}stale-title`
   return (
-    <section className="stale" aria-labelledby={titleId}>
+    <section className="stale" aria-labelledby={cardRegionLabel(titleId, account.id)}>
       <h3 id={titleId} className="stale-title">
         The saved password stopped working
       </h3>
@@ -82,7 +83,7 @@ function StaleSignIn({ account, stale, idPrefix, showActions, onSignIn }: Omit<P
   const titleId = `${idPrefix}stale-title`
   const brand = BRAND[account.oauth?.provider ?? 'custom']
   return (
-    <section className="stale" aria-labelledby={titleId}>
+    <section className="stale" aria-labelledby={cardRegionLabel(titleId, account.id)}>
       <h3 id={titleId} className="stale-title">
         The saved sign-in stopped working
       </h3>

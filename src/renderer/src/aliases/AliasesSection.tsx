@@ -10,6 +10,7 @@ import { ExportPanel } from './ExportPanel.js'
 import { OwnAddress } from './OwnAddress.js'
 import { SendTestForm } from './SendTestForm.js'
 import { useAliases } from './use-aliases.js'
+import { cardRegionLabel } from '../lib/card-ids.js'
 
 interface Props {
   account: AccountView
@@ -32,7 +33,7 @@ export function AliasesSection({ account, onUpdated, onAccountFix }: Props) {
     (panel.kind === 'send' ? sendAnnouncement(panel.send.outcome) : '') ||
     state.notice
   return (
-    <section className="aliases" aria-labelledby={ids.title}>
+    <section className="aliases" aria-labelledby={cardRegionLabel(ids.title, account.id)}>
       <h3 id={ids.title} tabIndex={-1} className="aliases-title">
         Send-as addresses
       </h3>

@@ -21,13 +21,17 @@ export interface TrustOffer {
 export function CertificateDetails({
   certificate,
   trust,
+  level = 5,
 }: {
   certificate: CertificateInfo
   trust?: TrustOffer | undefined
+  /** Its title's heading level: one under the card that shows it. */
+  level?: 3 | 4 | 5
 }) {
+  const Title = `h${level}` as const
   return (
     <div className="certificate">
-      <h5 className="certificate-title">The server’s certificate</h5>
+      <Title className="certificate-title">The server’s certificate</Title>
       <dl className="summary-list">
         <div className="summary-row">
           <dt>Issued to</dt>

@@ -35,6 +35,8 @@ interface Props {
    * 'answer': the whole answer of a screen (explain an error), a region titled by an h2 that can take focus.
    */
   placement?: 'part' | 'answer'
+  /** A part's heading level: 4 under a server's panel (h3, the default), 3 where it sits right under a screen's h2. */
+  level?: 3 | 4
   headingRef?: Ref<HTMLHeadingElement>
   /** The caption over the verbatim words: the server's, or what the user pasted. */
   wordsLabel?: string
@@ -66,6 +68,7 @@ export function DiagnosisCard({
   report,
   tone,
   placement = 'part',
+  level = 4,
   headingRef,
   wordsLabel = 'Exact message',
   words,
@@ -82,7 +85,8 @@ export function DiagnosisCard({
 }: Props) {
   const answer = placement === 'answer'
   const Root = answer ? 'section' : 'div'
-  const Heading = answer ? 'h2' : 'h4'
+  const headingLevel = answer ? 2 : level
+  const Heading = `h${headingLevel}` as const
   const look = tone ? `outcome outcome--${tone}` : 'diagnosis'
   const said =
     words ?? (report.serverText ? [{ side: 'incoming' as const, label: wordsLabel, text: report.serverText }] : [])
@@ -103,7 +107,9 @@ export function DiagnosisCard({
         </p>
       )}
       {children}
-      {report.certificate && <CertificateDetails certificate={report.certificate} trust={trust} />}
+      {report.certificate && (
+        <CertificateDetails certificate={report.certificate} trust={trust} level={(headingLevel + 1) as 3 | 4 | 5} />
+      )}
       {/* the fix before the evidence: at the default window size it is in view without scrolling */}
       {report.fix && (
         <FixAction fix={report.fix} mode={fixMode} onFix={onFix} disabled={disabled} primary={primaryFix} />

@@ -39,8 +39,9 @@ function trustOffer(finding: Finding, busy: boolean, onTrust: Props['onTrust']):
 const PASSWORD_CAUSES = new Set(['invalid_credentials', 'app_password_required'])
 
 /**
- * What went wrong in a finished test, said once per problem and above the stage details, so the fix is
- * in view at the default window size. A failure both servers share is one card with both servers' words.
+ * What went wrong in a finished test, said once per problem and above the stage details (so titled one
+ * level under the screen's h2, above the servers' h3 panels), so the fix is in view at the default
+ * window size. A failure both servers share is one card with both servers' words.
  */
 export function Findings({ report, onFix, busy, idPrefix = '', primaryFix, passwordRetry, hide, onTrust }: Props) {
   const list = findings(report).filter((f) => !hide?.(f))
@@ -56,6 +57,7 @@ export function Findings({ report, onFix, busy, idPrefix = '', primaryFix, passw
           key={finding.sides.join('-')}
           id={`${idPrefix}${finding.sides.join('-')}-diagnosis`}
           report={finding.report}
+          level={3}
           words={finding.words}
           context={whose(finding)}
           primaryFix={i === primaryAt}

@@ -4,7 +4,7 @@ import { formatMs } from '../lib/format.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL, SIDE_LABEL } from '../lib/labels.js'
 import { DiagnosisCard } from './DiagnosisCard.js'
 import { StageList } from './StageList.js'
-import { stageRows, type TestRun } from './test-run.js'
+import { SIDES, stageRows, type TestRun } from './test-run.js'
 
 interface Props {
   side: Side
@@ -78,5 +78,19 @@ export function SidePanel({ side, run, onFix, onTrust, busy, idPrefix = '', show
         />
       )}
     </article>
+  )
+}
+
+/**
+ * Both servers side by side, incoming then outgoing, without their diagnoses: the screens that use it
+ * show the findings once, above both (Findings).
+ */
+export function SidePanels(props: Omit<Props, 'side' | 'showDiagnosis'>) {
+  return (
+    <div className="sides">
+      {SIDES.map((side) => (
+        <SidePanel key={side} side={side} {...props} showDiagnosis={false} />
+      ))}
+    </div>
   )
 }

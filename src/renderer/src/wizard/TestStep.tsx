@@ -9,9 +9,8 @@ import { Findings } from '../test-view/Findings.js'
 import { findings, newPasswordHelps } from '../test-view/findings.js'
 import { fixIsAction } from '../test-view/FixAction.js'
 import { Reachability } from '../test-view/Reachability.js'
-import { SidePanel } from '../test-view/SidePanel.js'
+import { SidePanels } from '../test-view/SidePanel.js'
 import { SupportDetails } from '../test-view/SupportDetails.js'
-import { SIDES } from '../test-view/test-run.js'
 import { useEscape } from '../ui/use-escape.js'
 import { useOpenExternal } from '../ui/use-open-external.js'
 import { saveInput, validateInput } from './connection-input.js'
@@ -104,19 +103,12 @@ export function TestStep({ state, dispatch }: Props) {
           }
         />
       )}
-      <div className="sides">
-        {SIDES.map((side) => (
-          <SidePanel
-            key={side}
-            side={side}
-            run={run}
-            onFix={onFix}
-            onTrust={(s) => dispatch({ type: 'certificateTrusted', side: s, testId: newTestId() })}
-            busy={saving}
-            showDiagnosis={false}
-          />
-        ))}
-      </div>
+      <SidePanels
+        run={run}
+        onFix={onFix}
+        onTrust={(s) => dispatch({ type: 'certificateTrusted', side: s, testId: newTestId() })}
+        busy={saving}
+      />
       {run.status === 'finished' && <FallbackResults reports={run.report.outgoingFallbacks ?? []} />}
       {run.status === 'finished' && <Reachability report={run.report} />}
       {run.status === 'error' && (

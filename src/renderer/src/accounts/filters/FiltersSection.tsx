@@ -3,6 +3,7 @@ import { filterSummary } from './filter-draft.js'
 import { FilterEditor } from './FilterEditor.js'
 import { FilterScriptPanel } from './FilterScriptPanel.js'
 import { useFilters } from './use-filters.js'
+import { cardRegionLabel } from '../../lib/card-ids.js'
 
 interface Props {
   account: AccountView
@@ -16,7 +17,7 @@ export function FiltersSection({ account, onUpdated }: Props) {
   const titleId = `${prefix}filters-title`
   const busy = view.editing || view.script.status !== 'closed'
   return (
-    <section className="aliases filters" aria-labelledby={titleId}>
+    <section className="aliases filters" aria-labelledby={cardRegionLabel(titleId, account.id)}>
       <h3 id={titleId} tabIndex={-1} className="aliases-title">
         Incoming filter
       </h3>

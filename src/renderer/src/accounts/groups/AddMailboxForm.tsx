@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react'
 import type { AccountView } from '../../../../shared/account.js'
 import type { Fix } from '../../../../shared/diagnosis.js'
 import type { GroupView } from '../../../../shared/group.js'
+import { connectionWords } from '../../lib/connection-words.js'
 import { Findings } from '../../test-view/Findings.js'
-import { SidePanel } from '../../test-view/SidePanel.js'
-import { SIDES } from '../../test-view/test-run.js'
+import { SidePanels } from '../../test-view/SidePanel.js'
 import { Field } from '../../ui/Field.js'
 import { PasswordField } from '../../ui/PasswordField.js'
 import { useEscape } from '../../ui/use-escape.js'
@@ -32,6 +32,7 @@ export function AddMailboxForm({ group, onSaved, onClose }: Props) {
   useEscape(!testing, onClose)
   useEffect(() => emailRef.current?.focus(), [])
   const prefix = `group-${group.id}-add-`
+  const options = connectionWords(group.defaults.connection)
   const emailError = shown && !ADDRESS.test(email.trim()) ? 'Enter the mailbox address (name@domain).' : null
   const passwordError = shown && password === '' ? 'Enter the password.' : null
   const onFix = (_side: unknown, fix: Fix): void => {
@@ -52,8 +53,9 @@ export function AddMailboxForm({ group, onSaved, onClose }: Props) {
       }}
     >
       <p>
-        Servers and sign-in come from the group ({group.defaults.incoming.host}, {group.defaults.outgoing.host}). Both
-        are tested with the password before the mailbox is saved.
+        Servers and sign-in come from the group ({group.defaults.incoming.host}, {group.defaults.outgoing.host})
+        {options.length > 0 && `, and it connects ${options.join(', ')}`}. Both are tested with the password before the
+        mailbox is saved.
       </p>
       <Field id={`${prefix}email`} label="Mailbox address" error={emailError}>
         {(control) => (
@@ -103,19 +105,7 @@ export function AddMailboxForm({ group, onSaved, onClose }: Props) {
         </div>
       )}
       {(state.kind === 'testing' || state.kind === 'done') && (
-        <div className="sides">
-          {SIDES.map((side) => (
-            <SidePanel
-              key={side}
-              side={side}
-              run={state.run}
-              onFix={onFix}
-              busy={testing}
-              idPrefix={prefix}
-              showDiagnosis={false}
-            />
-          ))}
-        </div>
+        <SidePanels run={state.run} onFix={onFix} busy={testing} idPrefix={prefix} />
       )}
     </form>
   )

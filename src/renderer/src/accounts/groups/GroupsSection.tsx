@@ -3,9 +3,7 @@ import type { AccountView } from '../../../../shared/account.js'
 import { GROUP_LIMITS, type GroupView } from '../../../../shared/group.js'
 import { mailkey, settle } from '../../lib/api.js'
 import { Field } from '../../ui/Field.js'
-import { CheckAllPanel } from '../check-all/CheckAllPanel.js'
-import { useCheckAll } from '../check-all/use-check-all.js'
-import { AddMailboxForm } from './AddMailboxForm.js'
+import { GroupCard } from './GroupCard.js'
 
 interface Props {
   accounts: AccountView[]
@@ -14,81 +12,10 @@ interface Props {
   busy: boolean
 }
 
-/** One group: its members, "Add mailbox" (two fields) and "Check group" (check all, scoped to it). */
-function GroupCard({
-  group,
-  accounts,
-  busy,
-  onAccounts,
-  onRemove,
-}: {
-  group: GroupView
-  accounts: AccountView[]
-  busy: boolean
-  onAccounts: (accounts: AccountView[]) => void
-  onRemove: (group: GroupView) => void
-}) {
-  const [adding, setAdding] = useState(false)
-  const members = accounts.filter((a) => a.groupId === group.id)
-  const [check, controls] = useCheckAll(members, onAccounts)
-  const titleId = `group-${group.id}-title`
-  const refresh = useCallback(async () => {
-    const list = await settle(() => mailkey().listAccounts())
-    if (list.ok) onAccounts(list.value)
-  }, [onAccounts])
-  return (
-    <li className="card group" aria-labelledby={titleId}>
-      <div className="account-head">
-        <h3 id={titleId} className="account-title">
-          {group.name}
-        </h3>
-        <p className="account-sub">
-          {members.length === 0 ? 'No mailboxes yet' : `${members.length} mailbox${members.length === 1 ? '' : 'es'}`}
-          {' · '}
-          {group.defaults.incoming.protocol.toUpperCase()} {group.defaults.incoming.host}:{group.defaults.incoming.port}
-          , SMTP {group.defaults.outgoing.host}:{group.defaults.outgoing.port}
-        </p>
-      </div>
-      {members.length > 0 && (
-        <ul className="group-members" aria-label={`Mailboxes of ${group.name}`}>
-          {members.map((m) => (
-            <li key={m.id}>
-              {m.email}
-              {m.stale ? ' (password refused)' : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="actions">
-        <button type="button" className="button" disabled={busy || adding} onClick={() => setAdding(true)}>
-          Add mailbox
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={busy || members.length === 0 || check.kind === 'running'}
-          onClick={controls.start}
-        >
-          Check group
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={busy || check.kind === 'running'}
-          onClick={() => onRemove(group)}
-        >
-          Remove group
-        </button>
-      </div>
-      {adding && <AddMailboxForm group={group} onSaved={() => void refresh()} onClose={() => setAdding(false)} />}
-      {check.kind !== 'idle' && <CheckAllPanel state={check} accounts={members} controls={controls} />}
-    </li>
-  )
-}
-
 /**
- * Groups of accounts (an office, a client) that share their servers: made from a saved account's
- * servers, a mailbox added in two fields, one group checked at once. Removing a group keeps its accounts.
+ * Groups of accounts (an office, a client) that share their servers and connection options: made from
+ * a saved account's, a mailbox added in two fields or a saved one moved in, one group checked at once.
+ * Removing a group keeps its accounts.
  */
 export function GroupsSection({ accounts, onAccounts, busy }: Props) {
   const [groups, setGroups] = useState<GroupView[]>([])
@@ -148,10 +75,15 @@ export function GroupsSection({ accounts, onAccounts, busy }: Props) {
             <GroupCard
               key={g.id}
               group={g}
+              groups={groups}
               accounts={accounts}
               busy={busy}
               onAccounts={onAccounts}
               onRemove={(group) => void remove(group)}
+              onChanged={(said) => {
+                setMessage(said)
+                load()
+              }}
             />
           ))}
         </ul>
@@ -178,7 +110,11 @@ export function GroupsSection({ accounts, onAccounts, busy }: Props) {
               />
             )}
           </Field>
-          <Field id="group-from" label="Servers from">
+          <Field
+            id="group-from"
+            label="Servers from"
+            hint="The group also takes that account's proxy, lowest TLS versions and trusted certificates."
+          >
             {(control) => (
               <select {...control} className="input" value={source} onChange={(e) => setFrom(e.target.value)}>
                 {accounts.map((a) => (
