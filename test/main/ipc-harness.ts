@@ -1,4 +1,7 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { openSettings } from '../../src/main/accounts/settings-store.js'
+import type { SecretStore } from '../../src/main/credentials/secret-store.js'
 import { dispatch } from '../../src/main/ipc/dispatch.js'
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers.js'
 import { createServices, type ServiceConfig } from '../../src/main/services.js'
@@ -44,4 +47,26 @@ export function ipcHarness(config: Pick<ServiceConfig, 'secrets' | 'trust' | 'ca
       return r.value
     },
   }
+}
+
+/**
+ * For a beforeEach: an emptied keychain and a settings folder without its file, then the IPC handlers
+ * on real services over them (no MX lookups, no browser unless `config` says otherwise).
+ */
+export async function freshHandlers(
+  dir: string,
+  secrets: SecretStore & { clear(): Promise<void> },
+  config: Omit<ServiceConfig, 'store' | 'secrets' | 'openExternal'> = {},
+): Promise<{ store: ReturnType<typeof openSettings>['store']; handlers: Handlers }> {
+  await secrets.clear()
+  rmSync(join(dir, 'settings.json'), { force: true })
+  const store = openSettings(dir).store
+  const services = createServices({
+    mx: () => Promise.resolve([]),
+    openExternal: () => Promise.resolve(),
+    ...config,
+    store,
+    secrets,
+  })
+  return { store, handlers: createHandlers(services) }
 }

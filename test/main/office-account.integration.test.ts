@@ -1,14 +1,10 @@
-import type Conf from 'conf'
 import { ImapFlow } from 'imapflow'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { SettingsData } from '../../src/main/accounts/settings-schema.js'
-import { openSettings } from '../../src/main/accounts/settings-store.js'
 import { dispatch } from '../../src/main/ipc/dispatch.js'
-import { createHandlers } from '../../src/main/ipc/handlers.js'
-import { createServices } from '../../src/main/services.js'
+import type { createHandlers } from '../../src/main/ipc/handlers.js'
 import type { Timeouts } from '../../src/main/mail/timeouts.js'
 import type { Method } from '../../src/shared/ipc/channels.js'
 import type { AccountView } from '../../src/shared/account.js'
@@ -20,6 +16,7 @@ import { recordingSocks5, type RecordingProxy } from '../bed/proxies.js'
 import { tlsFront, type TlsFront } from '../bed/tls-front.js'
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
+import { freshHandlers } from './ipc-harness.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
 
 const problem = await keychainProblem()
@@ -35,7 +32,6 @@ describe.skipIf(problem !== null)(
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'mailkey-office-'))
     const secrets = scratchKeychain()
-    let store: Conf<SettingsData>
     let handlers: ReturnType<typeof createHandlers>
     let cleanup: (() => Promise<void>)[] = []
     const call = async <M extends Method>(method: M, input: unknown): Promise<Result<unknown>> =>
@@ -46,19 +42,7 @@ describe.skipIf(problem !== null)(
     }
 
     beforeEach(async () => {
-      await secrets.clear()
-      rmSync(join(dir, 'settings.json'), { force: true })
-      store = openSettings(dir).store
-      handlers = createHandlers(
-        createServices({
-          store,
-          secrets,
-          trust: { ca: b.ca },
-          mx: () => Promise.resolve([]),
-          openExternal: () => Promise.resolve(),
-          timeouts: FAST,
-        }),
-      )
+      ;({ handlers } = await freshHandlers(dir, secrets, { trust: { ca: b.ca }, timeouts: FAST }))
     })
     afterEach(async () => {
       await Promise.all(cleanup.map((c) => c()))

@@ -5,15 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import type { SettingsData } from '../../src/main/accounts/settings-schema.js'
-import { openSettings } from '../../src/main/accounts/settings-store.js'
 import { dispatch } from '../../src/main/ipc/dispatch.js'
-import { createHandlers } from '../../src/main/ipc/handlers.js'
-import { createServices } from '../../src/main/services.js'
+import type { createHandlers } from '../../src/main/ipc/handlers.js'
 import type { Method } from '../../src/shared/ipc/channels.js'
 import type { StageEvent } from '../../src/shared/report.js'
 import { bedCatalog } from '../bed/catalog.js'
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
+import { freshHandlers } from './ipc-harness.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
 
 const problem = await keychainProblem()
@@ -39,19 +38,7 @@ describe.skipIf(problem !== null)(
     }
 
     beforeEach(async () => {
-      await secrets.clear()
-      rmSync(join(dir, 'settings.json'), { force: true })
-      store = openSettings(dir).store
-      handlers = createHandlers(
-        createServices({
-          store,
-          secrets,
-          trust: { ca: b.ca },
-          catalog: bedCatalog(b),
-          mx: () => Promise.resolve([]),
-          openExternal: () => Promise.resolve(),
-        }),
-      )
+      ;({ store, handlers } = await freshHandlers(dir, secrets, { trust: { ca: b.ca }, catalog: bedCatalog(b) }))
     })
     afterAll(async () => {
       await secrets.clear()
