@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs'
+import { create, type Font } from 'fontkit'
+import mono from 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf?asset'
+import bold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?asset'
+import regular from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?asset'
+
+/**
+ * The fonts of the PDF setup sheet: DejaVu Sans, Sans Bold and Sans Mono 2.37 (Bitstream Vera licence
+ * with public-domain DejaVu changes: free to bundle; package `dejavu-fonts-ttf`). The `?asset` imports
+ * make electron-vite copy each TTF into `out/main/chunks/` and give its path beside the bundle, so the
+ * app and the CLI (`out/main/cli.js`) read the same files; vitest resolves them to node_modules
+ * (vitest.config.ts). pdfkit embeds each font as a subset of the glyphs a sheet uses (a one-page sheet
+ * stays near 30 KB).
+ *
+ * Coverage, from the fonts' cmaps: Latin (all of Europe, Turkish, Vietnamese), Greek, Cyrillic,
+ * Armenian, Georgian, Hebrew and Arabic letters, IPA, common symbols and the emoticons block. Not
+ * covered: CJK, Indic scripts, Thai and most pictographic emoji. No npm package ships a CJK TrueType
+ * font small enough to bundle (Noto Sans CJK is ~16 MB a weight; the @fontsource packages hold
+ * unicode-range WOFF2 slices), so such characters print as U+FFFD "�" and the sheet says so (the HTML
+ * sheet shows them with the system's fonts). Right-to-left text prints in logical order (pdfkit does
+ * no bidi reordering).
+ */
+export interface PdfFont {
+  /** The TTF bytes, for pdfkit's registerFont. */
+  data: Buffer
+  /** The parsed font, to ask which characters it has. */
+  font: Font
+}
+
+export type PdfFontName = 'regular' | 'bold' | 'mono'
+
+const PATHS: Record<PdfFontName, string> = { regular, bold, mono }
+
+let loaded: Record<PdfFontName, PdfFont> | undefined
+
+/** The three fonts, read and parsed once per process. Throws ENOENT if the build lost a font file. */
+export function pdfFonts(): Record<PdfFontName, PdfFont> {
+  if (!loaded) {
+    const load = (path: string): PdfFont => {
+      const data = readFileSync(path)
+      return { data, font: create(data) }
+    }
+    loaded = { regular: load(PATHS.regular), bold: load(PATHS.bold), mono: load(PATHS.mono) }
+  }
+  return loaded
+}
+
+/** What the sheet prints in place of a character its font has no glyph for. */
+export const MISSING_GLYPH = '\uFFFD'
+
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u
+
+/**
+ * `text` as `font` can print it: each character (code point) the font has no glyph for becomes
+ * MISSING_GLYPH, so a sheet never shows an empty .notdef box; control characters, and invisible
+ * ones the font lacks (variation selectors, joiners: Unicode's Default_Ignorable_Code_Point), are dropped.
+ */
+export function printable(text: string, font: Font): string {
+  let out = ''
+  for (const c of text) {
+    const code = c.codePointAt(0) ?? 0
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue
+    if (font.hasGlyphForCodePoint(code)) out += c
+    else if (!IGNORABLE.test(c)) out += MISSING_GLYPH
+  }
+  return out
+}
