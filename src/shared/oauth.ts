@@ -112,7 +112,10 @@ export interface OAuthSettings {
   issuer: string | null
   /** What the provider granted at the last sign-in (a user may untick a scope on Google's consent screen). */
   grantedScope: string | null
-  /** A client secret is kept in the keychain. */
+  /**
+   * The client has a secret (a confidential client), kept in the keychain; an imported account's
+   * keychain holds none until its first sign-in on this computer, which asks for it.
+   */
   hasClientSecret: boolean
 }
 
