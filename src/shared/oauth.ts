@@ -119,6 +119,23 @@ export interface OAuthSettings {
   hasClientSecret: boolean
 }
 
+/**
+ * A saved sign-in's client as sign-in input again, with the client secret the user gives now: for an
+ * account whose keychain holds no secret (imported from an accounts file, which never carries one).
+ */
+export function clientOfSettings(settings: OAuthSettings, clientSecret?: string): OAuthClient {
+  return {
+    provider: settings.provider,
+    clientId: settings.clientId,
+    authorizationEndpoint: settings.authorizationEndpoint,
+    tokenEndpoint: settings.tokenEndpoint,
+    scope: settings.scope,
+    ...(settings.revocationEndpoint ? { revocationEndpoint: settings.revocationEndpoint } : {}),
+    ...(settings.issuer ? { issuer: settings.issuer } : {}),
+    ...(clientSecret !== undefined ? { clientSecret } : {}),
+  }
+}
+
 /** A finished sign-in, as the page sees it: never a token. */
 export interface OAuthGrantInfo {
   /** Names the tokens kept in main until the account is saved (or they expire unused). */
