@@ -156,8 +156,8 @@ describe('setup sheet as PDF', () => {
     expect(page).toContain(`printed as ${MISSING_GLYPH}; the HTML setup sheet shows them`)
   })
 
-  it('printable: keeps what the font has, replaces what it lacks, drops controls and invisible selectors', () => {
-    const { font } = pdfFonts().regular
+  it('printable: keeps what the font has, replaces what it lacks, drops controls and invisible selectors', async () => {
+    const { font } = (await pdfFonts()).regular
     expect(printable('Ångström – “Büro” € 5 Şğı Ελ Жж', font)).toBe('Ångström – “Büro” € 5 Şğı Ελ Жж')
     expect(printable('王 कि\u0007\u{E0100}', font)).toBe(`${MISSING_GLYPH} ${MISSING_GLYPH}${MISSING_GLYPH}`)
   })

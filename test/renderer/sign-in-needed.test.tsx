@@ -48,6 +48,8 @@ describe('an imported OAuth account', () => {
     expect(within(card).queryByRole('button', { name: 'Enter the password' })).toBeNull()
     expect(within(card).queryByLabelText(/password/i)).toBeNull()
     expect(within(card).queryByLabelText('Client secret')).toBeNull()
+    expect(card.textContent).toContain('Sign-inOAuth with Google; not signed in on this computer')
+    expect(card.textContent).not.toContain('Missing from your keychain')
 
     const answer = pending<Result<OAuthAuthorizeResult>>()
     fake.api.oauthAuthorize.mockReturnValue(answer.promise)

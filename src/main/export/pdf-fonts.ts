@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { create, type Font } from 'fontkit'
-import mono from 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf?asset'
-import bold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?asset'
-import regular from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?asset'
 
 /**
  * The fonts of the PDF setup sheet: DejaVu Sans, Sans Bold and Sans Mono 2.37 (Bitstream Vera licence
- * with public-domain DejaVu changes: free to bundle; package `dejavu-fonts-ttf`). The `?asset` imports
- * make electron-vite copy each TTF into `out/main/chunks/` and give its path beside the bundle, so the
- * app and the CLI (`out/main/cli.js`) read the same files; vitest resolves them to node_modules
- * (vitest.config.ts). pdfkit embeds each font as a subset of the glyphs a sheet uses (a one-page sheet
- * stays near 30 KB).
+ * with public-domain DejaVu changes: free to bundle; devDependency `dejavu-fonts-ttf`). A production
+ * build reads the copies electron-vite puts beside the bundle (pdf-font-assets.ts), so the app and the
+ * CLI need no node_modules for them; run from source (dev, tests, scripts) they come from the package.
+ * pdfkit embeds each font as a subset of the glyphs a sheet uses (a one-page sheet stays near 30 KB).
  *
  * Coverage, from the fonts' cmaps: Latin (all of Europe, Turkish, Vietnamese), Greek, Cyrillic,
  * Armenian, Georgian, Hebrew and Arabic letters, IPA, common symbols and the emoticons block. Not
@@ -29,19 +26,35 @@ export interface PdfFont {
 
 export type PdfFontName = 'regular' | 'bold' | 'mono'
 
-const PATHS: Record<PdfFontName, string> = { regular, bold, mono }
+const PACKAGE_FILES: Record<PdfFontName, string> = {
+  regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+  mono: 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf',
+}
 
-let loaded: Record<PdfFontName, PdfFont> | undefined
+/** Where the TTFs are: beside the production bundle, else in the package (never both tried). */
+async function fontPaths(): Promise<Record<PdfFontName, string>> {
+  // Vite replaces import.meta.env.PROD with a constant in a build; Node alone has no import.meta.env
+  if (import.meta.env?.PROD) return (await import('./pdf-font-assets.js')).FONT_ASSETS
+  const require = createRequire(import.meta.url)
+  return {
+    regular: require.resolve(PACKAGE_FILES.regular),
+    bold: require.resolve(PACKAGE_FILES.bold),
+    mono: require.resolve(PACKAGE_FILES.mono),
+  }
+}
 
-/** The three fonts, read and parsed once per process. Throws ENOENT if the build lost a font file. */
-export function pdfFonts(): Record<PdfFontName, PdfFont> {
-  if (!loaded) {
+let loaded: Promise<Record<PdfFontName, PdfFont>> | undefined
+
+/** The three fonts, read and parsed once per process. Rejects (ENOENT) if the build lost a font file. */
+export function pdfFonts(): Promise<Record<PdfFontName, PdfFont>> {
+  loaded ??= fontPaths().then((paths) => {
     const load = (path: string): PdfFont => {
       const data = readFileSync(path)
       return { data, font: create(data) }
     }
-    loaded = { regular: load(PATHS.regular), bold: load(PATHS.bold), mono: load(PATHS.mono) }
-  }
+    return { regular: load(paths.regular), bold: load(paths.bold), mono: load(paths.mono) }
+  })
   return loaded
 }
 

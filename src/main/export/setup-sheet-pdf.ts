@@ -5,7 +5,7 @@ import type { IncomingServer, Security, Server } from '../../shared/mail.js'
 import { oauthAdvice } from './oauth-advice.js'
 import { providerById } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
-import { MISSING_GLYPH, pdfFonts, printable } from './pdf-fonts.js'
+import { MISSING_GLYPH, pdfFonts, printable, type PdfFont, type PdfFontName } from './pdf-fonts.js'
 import type { ExportDocument, ExportOptions } from './export-document.js'
 
 const SECURITY: Record<Security, string> = {
@@ -23,9 +23,11 @@ const MONO = 'DejaVuSansMono'
 class Sheet {
   /** A character on the current page had no glyph (printed as MISSING_GLYPH). */
   missing = false
-  private readonly fonts = pdfFonts()
 
-  constructor(readonly doc: Pdf) {
+  constructor(
+    readonly doc: Pdf,
+    private readonly fonts: Record<PdfFontName, PdfFont>,
+  ) {
     doc.registerFont(SANS, this.fonts.regular.data)
     doc.registerFont(BOLD, this.fonts.bold.data)
     doc.registerFont(MONO, this.fonts.mono.data)
@@ -135,9 +137,13 @@ function accountPage(sheet: Sheet, account: Account, date: string): void {
  * typed; a character the fonts lack (CJK, Indic, Thai) prints as "\uFFFD", the page says so, and an
  * address whose domain has one also shows its xn-- form. Throws INVALID_INPUT for no accounts.
  */
-export function setupSheetPdf(accounts: readonly Account[], options: ExportOptions = {}): Promise<ExportDocument> {
+export async function setupSheetPdf(
+  accounts: readonly Account[],
+  options: ExportOptions = {},
+): Promise<ExportDocument> {
   const [first] = accounts
-  if (!first) return Promise.reject(new AppError('INVALID_INPUT', 'Choose an account to export.'))
+  if (!first) throw new AppError('INVALID_INPUT', 'Choose an account to export.')
+  const fonts = await pdfFonts()
   const now = options.now ?? new Date()
   const date = now.toISOString().slice(0, 10)
   const doc = new PDFDocument({
@@ -151,17 +157,17 @@ export function setupSheetPdf(accounts: readonly Account[], options: ExportOptio
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  const sheet = new Sheet(doc)
+  const sheet = new Sheet(doc, fonts)
   for (const account of accounts) {
     doc.addPage({ margin: 56 })
     accountPage(sheet, account, date)
   }
   doc.end()
   const name = accounts.length === 1 ? first.email : 'mail-accounts'
-  return done.then((content) => ({
+  return {
     format: 'setup-sheet-pdf',
     fileName: `${name} setup sheet.pdf`,
     mimeType: 'application/pdf',
-    content,
-  }))
+    content: await done,
+  }
 }
