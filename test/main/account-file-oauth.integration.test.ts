@@ -1,9 +1,9 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Services } from '../../src/main/services.js'
 import type { AccountView } from '../../src/shared/account.js'
 import type { ImportOutcome } from '../../src/shared/export.js'
 import type { OAuthSettings } from '../../src/shared/oauth.js'
-import { exported, portable, profile } from './account-file-profile.js'
+import { exported, portable, useProfiles } from './account-file-profile.js'
 import { keychainProblem } from './keychain.js'
 
 /**
@@ -49,15 +49,7 @@ function refusedWith(outcome: ImportOutcome): { path: string; message: string }[
 }
 
 describe.skipIf(problem !== null)(`accounts file with OAuth sign-ins${problem ? ` (skipped: ${problem})` : ''}`, () => {
-  const profiles: ReturnType<typeof profile>[] = []
-  const fresh = (): Services => {
-    const p = profile()
-    profiles.push(p)
-    return p.services
-  }
-  afterAll(async () => {
-    for (const p of profiles) await p.clear()
-  })
+  const { fresh } = useProfiles()
   let source: Services
   let target: Services
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll } from 'vitest'
 import { openSettings } from '../../src/main/accounts/settings-store.js'
 import { createServices, type Services } from '../../src/main/services.js'
 import type { AccountView } from '../../src/shared/account.js'
@@ -40,4 +41,21 @@ export async function exported(
   const doc = await services.buildExport({ format: 'mailkey-json', includeSecrets })
   if (typeof doc.content !== 'string') throw new Error('the accounts file is text')
   return { fileName: doc.fileName, content: doc.content }
+}
+
+/**
+ * Profiles for one describe block, each removed (folder and keychain entries) after it: `tracked()`
+ * a profile, `fresh()` its services.
+ */
+export function useProfiles(): { tracked: () => ReturnType<typeof profile>; fresh: () => Services } {
+  const made: ReturnType<typeof profile>[] = []
+  afterAll(async () => {
+    for (const p of made) await p.clear()
+  })
+  const tracked = (): ReturnType<typeof profile> => {
+    const p = profile()
+    made.push(p)
+    return p
+  }
+  return { tracked, fresh: () => tracked().services }
 }

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { openWithDialog } from '../../src/main/open-file.js'
 import type { Services } from '../../src/main/services.js'
 import type { AccountView } from '../../src/shared/account.js'
 import type { ImportOutcome } from '../../src/shared/export.js'
-import { exported, portable, profile } from './account-file-profile.js'
+import { exported, portable, useProfiles } from './account-file-profile.js'
 import { keychainProblem } from './keychain.js'
 
 /**
@@ -33,15 +33,7 @@ function refusedWith(outcome: ImportOutcome): { path: string; message: string }[
 }
 
 describe.skipIf(problem !== null)(`Mailkey accounts file${problem ? ` (skipped: ${problem})` : ''}`, () => {
-  const profiles: ReturnType<typeof profile>[] = []
-  const fresh = (): Services => {
-    const p = profile()
-    profiles.push(p)
-    return p.services
-  }
-  afterAll(async () => {
-    for (const p of profiles) await p.clear()
-  })
+  const { fresh, tracked } = useProfiles()
   let source: Services
   let target: Services
 
@@ -142,8 +134,7 @@ describe.skipIf(problem !== null)(`Mailkey accounts file${problem ? ` (skipped: 
     writeFileSync(path, (await exported(source)).content)
     const dialogs: string[] = []
     const make = (file: string) => {
-      const p = profile()
-      profiles.push(p)
+      const p = tracked()
       p.services.openFile = openWithDialog({
         showOpenDialog: (options) => {
           dialogs.push(options.title)
