@@ -106,7 +106,7 @@ describe('setup sheet as PDF', () => {
     expect(`${first} ${second}`).not.toContain('never-printed')
   })
 
-  it('prints names and addresses in Polish, Czech, Greek, Cyrillic and Turkish as typed, fonts embedded as subsets', async () => {
+  it('prints names and addresses in Polish, Czech, Greek, Cyrillic, Turkish and Vietnamese as typed, fonts embedded as subsets', async () => {
     const people: [string, string][] = [
       ['Łukasz Żółć', 'lukasz@poczta.example'],
       ['Jiří Dvořák', 'jiri@posta.example'],
@@ -114,6 +114,7 @@ describe('setup sheet as PDF', () => {
       ['Иван Петров', 'иван@пример.рф'],
       ['Şükrü Çağlayan', 'şükrü@posta.example'],
       ['Ærøskøbing Ltd', 'anna@bücher.example'],
+      ['Nguyễn Thị Minh Khai', 'nguyễn@thư.example'],
     ]
     const accounts = people.map(([name, email], i): Account => ({
       ...RELAY,
@@ -139,7 +140,9 @@ describe('setup sheet as PDF', () => {
     const embedded = [...raw.matchAll(/\/FontName \/([A-Z]{6})\+(DejaVu[\w-]+)/g)].map((m) => m[2])
     expect(new Set(embedded)).toEqual(new Set(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSansMono']))
     const single = await exportDocument('setup-sheet-pdf', accounts.slice(3, 4))
-    console.log(`setup sheet PDF: ${single.content.length} bytes for one page, ${doc.content.length} for six`)
+    console.log(
+      `setup sheet PDF: ${single.content.length} bytes for one page, ${doc.content.length} for ${people.length}`,
+    )
     expect(single.content.length).toBeLessThan(200 * 1024)
     expect(doc.content.length).toBeLessThan(200 * 1024)
   })

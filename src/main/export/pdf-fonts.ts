@@ -10,12 +10,16 @@ import { create, type Font } from 'fontkit'
  * pdfkit embeds each font as a subset of the glyphs a sheet uses (a one-page sheet stays near 30 KB).
  *
  * Coverage, from the fonts' cmaps: Latin (all of Europe, Turkish, Vietnamese), Greek, Cyrillic,
- * Armenian, Georgian, Hebrew and Arabic letters, IPA, common symbols and the emoticons block. Not
- * covered: CJK, Indic scripts, Thai and most pictographic emoji. No npm package ships a CJK TrueType
- * font small enough to bundle (Noto Sans CJK is ~16 MB a weight; the @fontsource packages hold
- * unicode-range WOFF2 slices), so such characters print as U+FFFD "�" and the sheet says so (the HTML
- * sheet shows them with the system's fonts). Right-to-left text prints in logical order (pdfkit does
- * no bidi reordering).
+ * Armenian, Georgian, Hebrew and Arabic letters (Sans; Mono lacks Hebrew, Arabic and some Vietnamese
+ * letters, so the sheet sets such a value in Sans), common symbols and a few emoji (U+1F600 "😀" yes,
+ * most others no). Not covered: CJK, Indic scripts, Thai. A CJK font is megabytes per weight and no
+ * small npm package ships one as a single TrueType file (the @fontsource packages hold unicode-range
+ * WOFF/WOFF2 slices), so such characters print as U+FFFD "�" and the sheet says so (the HTML sheet
+ * shows them with the system's fonts). Right-to-left scripts: pdfkit shapes text word by word
+ * with fontkit, which draws each Hebrew or Arabic word right to left (joined forms from the font), but
+ * there is no bidi algorithm (UAX #9): a name of several such words prints them left to right, and a
+ * word mixing directions (an address with a Hebrew local part and a Latin domain) is drawn wholly
+ * right to left, its Latin part mirrored. Such addresses read correctly only on the HTML sheet.
  */
 export interface PdfFont {
   /** The TTF bytes, for pdfkit's registerFont. */
@@ -77,4 +81,9 @@ export function printable(text: string, font: Font): string {
     else if (!IGNORABLE.test(c)) out += MISSING_GLYPH
   }
   return out
+}
+
+/** Whether `font` has a glyph for every visible character of `text`. */
+export function covers(font: Font, text: string): boolean {
+  return !printable(text, font).includes(MISSING_GLYPH)
 }

@@ -5,7 +5,7 @@ import type { IncomingServer, Security, Server } from '../../shared/mail.js'
 import { oauthAdvice } from './oauth-advice.js'
 import { providerById } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
-import { MISSING_GLYPH, pdfFonts, printable, type PdfFont, type PdfFontName } from './pdf-fonts.js'
+import { covers, MISSING_GLYPH, pdfFonts, printable, type PdfFont, type PdfFontName } from './pdf-fonts.js'
 import type { ExportDocument, ExportOptions } from './export-document.js'
 
 const SECURITY: Record<Security, string> = {
@@ -33,11 +33,15 @@ class Sheet {
     doc.registerFont(MONO, this.fonts.mono.data)
   }
 
-  /** `text` as the font `name` prints it; selects that font. */
+  /**
+   * `text` as the font `name` prints it; selects that font. Mono lacks some scripts Sans has (Hebrew,
+   * Arabic, some Vietnamese letters): such a value is set in Sans rather than with missing glyphs.
+   */
   use(name: typeof SANS | typeof BOLD | typeof MONO, text: string): string {
-    this.doc.font(name)
-    const font = { [SANS]: this.fonts.regular, [BOLD]: this.fonts.bold, [MONO]: this.fonts.mono }[name].font
-    const out = printable(text, font)
+    const fonts = { [SANS]: this.fonts.regular, [BOLD]: this.fonts.bold, [MONO]: this.fonts.mono }
+    const chosen = name === MONO && !covers(fonts[MONO].font, text) && covers(fonts[SANS].font, text) ? SANS : name
+    this.doc.font(chosen)
+    const out = printable(text, fonts[chosen].font)
     if (out.includes(MISSING_GLYPH)) this.missing = true
     return out
   }
