@@ -1,28 +1,11 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vitest/config'
-
-/**
- * electron-vite's `?asset` imports in main (a file copied beside the bundle, its path the default
- * export) as tests see them: the path of the file where it lies, in the source tree or node_modules.
- */
-function nodeAsset(): Plugin {
-  return {
-    name: 'mailkey-node-asset',
-    enforce: 'pre',
-    load(id) {
-      const [file, query] = id.split('?')
-      if (query !== 'asset' || !file) return undefined
-      return `export default ${JSON.stringify(file)}`
-    },
-  }
-}
+import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
     reporters: ['default'],
     projects: [
       {
-        plugins: [nodeAsset()],
         test: {
           name: 'main',
           environment: 'node',
