@@ -112,8 +112,28 @@ export interface OAuthSettings {
   issuer: string | null
   /** What the provider granted at the last sign-in (a user may untick a scope on Google's consent screen). */
   grantedScope: string | null
-  /** A client secret is kept in the keychain. */
+  /**
+   * The client has a secret (a confidential client), kept in the keychain; an imported account's
+   * keychain holds none until its first sign-in on this computer, which asks for it.
+   */
   hasClientSecret: boolean
+}
+
+/**
+ * A saved sign-in's client as sign-in input again, with the client secret the user gives now: for an
+ * account whose keychain holds no secret (imported from an accounts file, which never carries one).
+ */
+export function clientOfSettings(settings: OAuthSettings, clientSecret?: string): OAuthClient {
+  return {
+    provider: settings.provider,
+    clientId: settings.clientId,
+    authorizationEndpoint: settings.authorizationEndpoint,
+    tokenEndpoint: settings.tokenEndpoint,
+    scope: settings.scope,
+    ...(settings.revocationEndpoint ? { revocationEndpoint: settings.revocationEndpoint } : {}),
+    ...(settings.issuer ? { issuer: settings.issuer } : {}),
+    ...(clientSecret !== undefined ? { clientSecret } : {}),
+  }
 }
 
 /** A finished sign-in, as the page sees it: never a token. */

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { BED_OAUTH_CLIENTS } from '../bed/oauth-mock.js'
 import { BED_USERS } from '../bed/users.js'
 import { expect, test } from './bridge.js'
 
@@ -85,5 +86,56 @@ test.describe.serial('export and import accounts', () => {
     await expect(card).not.toContainText('The keychain holds no password')
     const keys = await bridge.secrets.keys()
     expect(keys.filter((k) => k.endsWith(':incoming'))).toHaveLength(1)
+  })
+
+  test('an imported OAuth account: "Sign in with Google" and its client secret, no password; then both servers', async ({
+    page,
+    bridge,
+  }) => {
+    test.setTimeout(90_000)
+    if (!exported) throw new Error('the export test did not run')
+    // the same account as exported, signing in with the bed's authorization server and a confidential client
+    const CLIENT = BED_OAUTH_CLIENTS.confidential
+    const { oauth } = bridge.bed
+    const file = JSON.parse(exported.text) as { accounts: Record<string, unknown>[] }
+    file.accounts = file.accounts.map((a) => ({
+      ...a,
+      oauth: {
+        provider: 'google',
+        clientId: CLIENT.clientId,
+        authorizationEndpoint: `${oauth.url}/authorize`,
+        tokenEndpoint: `${oauth.url}/token`,
+        revocationEndpoint: `${oauth.url}/revoke`,
+        scope: oauth.scope,
+        issuer: oauth.url,
+        grantedScope: null,
+        confidentialClient: true,
+      },
+    }))
+    const text = JSON.stringify(file)
+    expect(text).not.toContain(CLIENT.secret)
+    bridge.services.openFile = () => Promise.resolve({ name: 'oauth.mailkey.json', text })
+    await page.goto('/')
+    await page.getByRole('button', { name: 'Import…' }).click()
+    await expect(page.getByRole('heading', { name: 'Mail accounts' })).toBeVisible()
+    const card = page.locator('li.card', { hasText: ALICE.address })
+    await expect(card).toContainText('OAuth with Google; not signed in on this computer')
+    const form = card.getByRole('form', { name: 'Sign in with Google' })
+    await expect(form).toContainText('signs in with Google, not with a password')
+    await expect(card.getByRole('button', { name: 'Enter the password' })).toHaveCount(0)
+    await expect(card.getByRole('textbox', { name: /password/i })).toHaveCount(0)
+    expect(await bridge.secrets.keys()).toEqual([])
+
+    await form.getByRole('textbox', { name: 'Client secret' }).fill(CLIENT.secret)
+    await form.getByRole('button', { name: 'Sign in with Google' }).click()
+    await expect(card.getByRole('heading', { name: 'The new sign-in works and is saved' })).toBeVisible({
+      timeout: 30_000,
+    })
+    expect(bridge.authorizations[0]).toMatch(new RegExp(`^${oauth.url}/authorize\\?`))
+    await expect(card.getByRole('form', { name: 'Sign in with Google' })).toHaveCount(0)
+    await expect(card).toContainText('OAuth with Google; saved in your keychain')
+    const keys = (await bridge.secrets.keys()).map((k) => k.slice(k.indexOf(':') + 1)).sort()
+    expect(keys).toEqual(['oauth-client-secret', 'oauth-refresh'])
+    expect(JSON.stringify(bridge.results)).not.toContain(CLIENT.secret)
   })
 })

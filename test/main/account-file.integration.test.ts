@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
-import { openSettings } from '../../src/main/accounts/settings-store.js'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { openWithDialog } from '../../src/main/open-file.js'
-import { createServices, type Services } from '../../src/main/services.js'
+import type { Services } from '../../src/main/services.js'
 import type { AccountView } from '../../src/shared/account.js'
 import type { ImportOutcome } from '../../src/shared/export.js'
-import { keychainProblem, scratchKeychain } from './keychain.js'
+import { exported, portable, useProfiles } from './account-file-profile.js'
+import { keychainProblem } from './keychain.js'
 
 /**
  * Issue 17, "Export for other devices": Mailkey's own accounts file, exported and imported back into a
@@ -27,53 +27,13 @@ const OFFICE = {
   filter: null,
 } as const
 
-function profile(): { services: Services; dir: string; clear: () => Promise<void> } {
-  const dir = mkdtempSync(join(tmpdir(), 'mailkey-import-'))
-  const secrets = scratchKeychain()
-  const services = createServices({
-    store: openSettings(dir).store,
-    secrets,
-    openExternal: () => Promise.resolve(),
-    now: () => new Date('2026-11-30T12:00:00.000Z'),
-  })
-  return {
-    services,
-    dir,
-    clear: async () => {
-      await secrets.clear()
-      rmSync(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-/** What a round trip must keep: everything a person chose, none of the records the machine keeps. */
-function portable(a: AccountView) {
-  const { id: _id, createdAt: _c, lastVerifiedAt: _v, lastCheckedAt: _l, stale: _s, secrets: _p, ...rest } = a
-  return { ...rest, aliases: rest.aliases.map(({ id: _a, lastCheck: _lc, ...alias }) => alias) }
-}
-
-/** A text export's content (the JSON file is always text). */
-async function exported(services: Services, includeSecrets = false): Promise<{ fileName: string; content: string }> {
-  const doc = await services.buildExport({ format: 'mailkey-json', includeSecrets })
-  if (typeof doc.content !== 'string') throw new Error('the accounts file is text')
-  return { fileName: doc.fileName, content: doc.content }
-}
-
 function refusedWith(outcome: ImportOutcome): { path: string; message: string }[] {
   if (outcome.imported) throw new Error('the file was imported')
   return outcome.problems
 }
 
 describe.skipIf(problem !== null)(`Mailkey accounts file${problem ? ` (skipped: ${problem})` : ''}`, () => {
-  const profiles: ReturnType<typeof profile>[] = []
-  const fresh = (): Services => {
-    const p = profile()
-    profiles.push(p)
-    return p.services
-  }
-  afterAll(async () => {
-    for (const p of profiles) await p.clear()
-  })
+  const { fresh, tracked } = useProfiles()
   let source: Services
   let target: Services
 
@@ -174,8 +134,7 @@ describe.skipIf(problem !== null)(`Mailkey accounts file${problem ? ` (skipped: 
     writeFileSync(path, (await exported(source)).content)
     const dialogs: string[] = []
     const make = (file: string) => {
-      const p = profile()
-      profiles.push(p)
+      const p = tracked()
       p.services.openFile = openWithDialog({
         showOpenDialog: (options) => {
           dialogs.push(options.title)

@@ -141,4 +141,48 @@ describe.skipIf(problem !== null)(`mailkey export and import${problem ? ` (skipp
     expect((await run(to, ['export', '--format', 'json'])).code).toBe(2)
     expect((await run(to, ['export', '--all', '--format', 'docx'])).code).toBe(2)
   })
+
+  it('an OAuth account exported and imported: "sign in with" its provider and the oauth authorize line, no password asked', async () => {
+    const oauthFrom = { dir: join(root, 'oauth-from'), secrets: scratchKeychain() }
+    const oauthTo = { dir: join(root, 'oauth-to'), secrets: scratchKeychain() }
+    try {
+      const s = createServices({
+        store: openSettings(oauthFrom.dir).store,
+        secrets: oauthFrom.secrets,
+        openExternal: () => Promise.resolve(),
+      })
+      await s.accounts.save({
+        email: 'dora@gmail.com',
+        providerId: 'gmail',
+        incoming: { protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls' },
+        outgoing: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
+        oauth: {
+          settings: {
+            provider: 'google',
+            clientId: '42-x.apps.googleusercontent.com',
+            authorizationEndpoint: 'https://accounts.google.com/o/oauth2/v2/auth',
+            tokenEndpoint: 'https://oauth2.googleapis.com/token',
+            revocationEndpoint: null,
+            scope: 'https://mail.google.com/',
+            issuer: null,
+            grantedScope: 'https://mail.google.com/',
+            hasClientSecret: true,
+          },
+          secrets: { refreshToken: 'dora-refresh-token', clientSecret: 'dora-client-secret' },
+        },
+        verifiedAt: null,
+      })
+      const out = join(root, 'oauth.json')
+      expect((await run(oauthFrom, ['export', '--all', '--format', 'json', '--output', out])).code).toBe(0)
+      expect(readFileSync(out, 'utf8')).not.toMatch(/dora-refresh-token|dora-client-secret/)
+      const r = await run(oauthTo, ['import', out])
+      expect(r.code).toBe(0)
+      expect(r.stdout).toContain('  dora@gmail.com (sign in with Google)')
+      expect(r.stdout).toContain('  mailkey oauth authorize dora@gmail.com --client-secret-stdin')
+      expect(r.stdout).not.toMatch(/password/)
+    } finally {
+      await oauthFrom.secrets.clear()
+      await oauthTo.secrets.clear()
+    }
+  })
 })

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 import { exportDocument } from '../../src/main/export/index.js'
-import { winAnsi } from '../../src/main/export/setup-sheet-pdf.js'
+import { MISSING_GLYPH, pdfFonts, printable } from '../../src/main/export/pdf-fonts.js'
 import type { Account } from '../../src/shared/account.js'
 
 /**
@@ -96,16 +96,72 @@ describe('setup sheet as PDF', () => {
     ]) {
       expect(first).toContain(text)
     }
-    // outside Windows-1252: "?" rather than wrong glyphs; the domain in its xn-- form
-    expect(second).toContain('Mail settings for ????@xn--bcher-kva.test')
+    // an internationalized address as typed, in the embedded Unicode font
+    expect(second).toContain('Mail settings for иван@bücher.test')
+    expect(second).toContain('Иван <иван@bücher.test>')
+    expect(second).not.toContain('?')
     expect(second).toContain('Incoming mail (POP3)')
     expect(second).toMatch(/User name ivan .*User name apikey/)
     expect(second).toContain('2525')
     expect(`${first} ${second}`).not.toContain('never-printed')
   })
 
-  it('keeps what the standard fonts show (Latin-1, €, curly quotes), replaces the rest', () => {
-    expect(winAnsi('Ångström – “Büro” € 5')).toBe('Ångström – “Büro” € 5')
-    expect(winAnsi('Иван 王 😀\u0007')).toBe('???? ? ??')
+  it('prints names and addresses in Polish, Czech, Greek, Cyrillic, Turkish and Vietnamese as typed, fonts embedded as subsets', async () => {
+    const people: [string, string][] = [
+      ['Łukasz Żółć', 'lukasz@poczta.example'],
+      ['Jiří Dvořák', 'jiri@posta.example'],
+      ['Ελένη Παπαδοπούλου', 'eleni@ταχυδρομείο.example'],
+      ['Иван Петров', 'иван@пример.рф'],
+      ['Şükrü Çağlayan', 'şükrü@posta.example'],
+      ['Ærøskøbing Ltd', 'anna@bücher.example'],
+      ['Nguyễn Thị Minh Khai', 'nguyễn@thư.example'],
+    ]
+    const accounts = people.map(([name, email], i): Account => ({
+      ...RELAY,
+      id: `p${i}`,
+      displayName: name,
+      email,
+      username: email,
+    }))
+    const doc = await exportDocument('setup-sheet-pdf', accounts, { now: new Date('2026-11-30T12:00:00Z') })
+    if (typeof doc.content === 'string') throw new Error('a PDF is bytes')
+    const pages = await pagesText(doc.content)
+    expect(pages).toHaveLength(people.length)
+    people.forEach(([name, email], i) => {
+      expect(pages[i]).toContain(`Mail settings for ${email}`)
+      expect(pages[i]).toContain(`${name} <${email}>`)
+      expect(pages[i]).toMatch(new RegExp(`User name ${email.replace(/[.]/g, '\\.')}`))
+      expect(pages[i]).not.toContain('?')
+      expect(pages[i]).not.toContain(MISSING_GLYPH)
+      expect(pages[i]).not.toContain('cannot show')
+    })
+    // subsets, not the fonts whole: DejaVu Sans alone is 757 KB
+    const raw = Buffer.from(doc.content).toString('latin1')
+    const embedded = [...raw.matchAll(/\/FontName \/([A-Z]{6})\+(DejaVu[\w-]+)/g)].map((m) => m[2])
+    expect(new Set(embedded)).toEqual(new Set(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSansMono']))
+    const single = await exportDocument('setup-sheet-pdf', accounts.slice(3, 4))
+    console.log(
+      `setup sheet PDF: ${single.content.length} bytes for one page, ${doc.content.length} for ${people.length}`,
+    )
+    expect(single.content.length).toBeLessThan(200 * 1024)
+    expect(doc.content.length).toBeLessThan(200 * 1024)
+  })
+
+  it('prints a character the fonts lack as U+FFFD, says so on the page, and shows such a domain in its xn-- form', async () => {
+    const doc = await exportDocument('setup-sheet-pdf', [
+      { ...RELAY, displayName: '王小明 ☎', email: 'wang@例子.example' },
+    ])
+    if (typeof doc.content === 'string') throw new Error('a PDF is bytes')
+    const [page] = await pagesText(doc.content)
+    expect(page).toContain(
+      `${MISSING_GLYPH}${MISSING_GLYPH}${MISSING_GLYPH} ☎ <wang@${MISSING_GLYPH}${MISSING_GLYPH}.example (wang@xn--fsqu00a.example)>`,
+    )
+    expect(page).toContain(`printed as ${MISSING_GLYPH}; the HTML setup sheet shows them`)
+  })
+
+  it('printable: keeps what the font has, replaces what it lacks, drops controls and invisible selectors', async () => {
+    const { font } = (await pdfFonts()).regular
+    expect(printable('Ångström – “Büro” € 5 Şğı Ελ Жж', font)).toBe('Ångström – “Büro” € 5 Şğı Ελ Жж')
+    expect(printable('王 कि\u0007\u{E0100}', font)).toBe(`${MISSING_GLYPH} ${MISSING_GLYPH}${MISSING_GLYPH}`)
   })
 })

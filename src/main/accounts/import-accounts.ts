@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import { DIRECT_CONNECTION } from '../../shared/connection.js'
 import type { Account } from '../../shared/account.js'
-import type { ImportOutcome, ImportProblem } from '../../shared/export.js'
+import type { ImportedAccount, ImportOutcome, ImportProblem } from '../../shared/export.js'
+import { oauthProviderName } from '../../shared/oauth-kinds.js'
+import type { OAuthSettings } from '../../shared/oauth.js'
 import type { Credentials } from '../credentials/credentials.js'
-import { AccountFileSchema, type AccountEntry } from '../export/account-file.js'
+import { AccountFileSchema, type AccountEntry, type OAuthEntry } from '../export/account-file.js'
 import {
   ACCOUNT_FILE_FORMAT,
   ACCOUNT_FILE_MAX_BYTES,
@@ -72,6 +74,16 @@ function duplicateProblems(entries: readonly AccountEntry[], accounts: AccountsS
   return problems
 }
 
+/**
+ * A sign-in's settings as the file carries them. Nothing is in this computer's keychain yet (no
+ * refresh token, no client secret), so the account shows "Sign in with <provider>" until the user
+ * signs in; `hasClientSecret` keeps that the client is confidential, so that sign-in asks for its secret.
+ */
+function oauthOf(entry: OAuthEntry): OAuthSettings {
+  const { confidentialClient, ...settings } = entry
+  return { ...settings, hasClientSecret: confidentialClient }
+}
+
 function toAccount(entry: AccountEntry, now: Date): Account {
   return {
     id: id(9),
@@ -88,7 +100,7 @@ function toAccount(entry: AccountEntry, now: Date): Account {
     stale: null,
     aliases: entry.aliases.map((a) => ({ ...a, id: id(6), lastCheck: null })),
     filter: entry.filter,
-    oauth: null,
+    oauth: entry.oauth ? oauthOf(entry.oauth) : null,
     // office options are this computer's (its proxy, its trusted keys): a direct connection to start
     replyTo: null,
     outgoingFallbacks: [],
@@ -111,7 +123,10 @@ function refused(problems: ImportProblem[]): ImportOutcome {
  * for addresses already saved or in the file twice; every problem is listed with its field path.
  * Only a file without any problem is saved: secrets it carries go to the keychain first, then the
  * accounts to settings; when any step fails, what was saved is removed again and the error thrown.
- * Accounts saved without a secret show as needing their password (AccountView.secrets.incoming false).
+ * Accounts saved without a secret show as needing their password (AccountView.secrets.incoming false);
+ * an OAuth account (the file's `oauth`) is saved with its sign-in's settings and no token, and answers
+ * `needsSignIn`: the user signs in again with its provider (the accounts screen, `mailkey oauth
+ * authorize ADDR`).
  */
 export async function importAccounts(
   deps: { accounts: AccountsService; credentials: Credentials; now?: () => Date },
@@ -145,7 +160,7 @@ export async function importAccounts(
 async function apply(
   deps: { accounts: AccountsService; credentials: Credentials; now?: () => Date },
   entries: readonly AccountEntry[],
-): Promise<{ id: string; email: string; needsPassword: boolean }[]> {
+): Promise<ImportedAccount[]> {
   const now = deps.now?.() ?? new Date()
   const made = entries.map((entry) => ({ entry, account: toAccount(entry, now) }))
   const done: string[] = []
@@ -164,9 +179,19 @@ async function apply(
     for (const accountId of done) await deps.accounts.remove(accountId).catch(() => false)
     throw e
   }
-  return made.map(({ entry, account }) => ({
-    id: account.id,
-    email: account.email,
-    needsPassword: !entry.secrets || (account.outgoingUsername !== null && !entry.secrets.outgoing),
-  }))
+  return made.map(({ entry, account }): ImportedAccount => {
+    const base = { id: account.id, email: account.email }
+    if (entry.oauth) {
+      const needsSignIn = {
+        provider: entry.oauth.provider,
+        name: oauthProviderName(entry.oauth),
+        clientSecretNeeded: entry.oauth.confidentialClient,
+      }
+      return { ...base, needsPassword: false, needsSignIn }
+    }
+    return {
+      ...base,
+      needsPassword: !entry.secrets || (account.outgoingUsername !== null && !entry.secrets.outgoing),
+    }
+  })
 }

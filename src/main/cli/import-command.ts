@@ -18,11 +18,24 @@ function outcomeText(outcome: ImportOutcome): string {
     const lines = outcome.problems.map((p) => `  ${p.path ? `${p.path}: ` : ''}${p.message}`)
     return `Nothing imported: the file has ${outcome.problems.length === 1 ? 'a problem' : 'problems'}.\n${lines.join('\n')}\n`
   }
-  const lines = outcome.accounts.map((a) => `  ${a.email}${a.needsPassword ? ' (needs its password)' : ''}`)
+  const lines = outcome.accounts.map(
+    (a) =>
+      `  ${a.email}${a.needsSignIn ? ` (sign in with ${a.needsSignIn.name})` : a.needsPassword ? ' (needs its password)' : ''}`,
+  )
   const needing = outcome.accounts.filter((a) => a.needsPassword)
-  const next = needing.length
+  const signing = outcome.accounts.filter((a) => a.needsSignIn)
+  const passwords = needing.length
     ? `Enter each password, tested before it is saved:\n${needing.map((a) => `  mailkey credentials reset ${a.email} --password-stdin`).join('\n')}\n`
     : ''
+  const signIns = signing.length
+    ? `Sign in again with each provider (your browser opens; the OAuth client's secret, where it has one, on stdin):\n${signing
+        .map(
+          (a) =>
+            `  mailkey oauth authorize ${a.email}${a.needsSignIn?.clientSecretNeeded ? ' --client-secret-stdin' : ''}`,
+        )
+        .join('\n')}\n`
+    : ''
+  const next = passwords + signIns
   return `Imported ${outcome.accounts.length} account${outcome.accounts.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n${next}`
 }
 

@@ -2,6 +2,13 @@ import { z } from 'zod'
 import type { Account } from '../../shared/account.js'
 import { IncomingFilterSchema } from '../../shared/filters/filter.js'
 import { EmailSchema, IncomingServerSchema, PasswordSchema, ServerSchema, UsernameSchema } from '../../shared/mail.js'
+import {
+  ClientIdSchema,
+  OAuthEndpointSchema,
+  OAuthProviderKindSchema,
+  ScopeSchema,
+  type OAuthSettings,
+} from '../../shared/oauth.js'
 import { PROVIDER_IDS } from '../../shared/providers.js'
 import { AppError } from '../app-error.js'
 import { ACCOUNT_FILE_FORMAT, ACCOUNT_FILE_VERSION } from './account-file-limits.js'
@@ -28,8 +35,27 @@ const AliasEntrySchema = z.strictObject({
 /** The secrets of one account, only in a file exported with them on purpose (`--include-secrets`). */
 const SecretsSchema = z.strictObject({ incoming: PasswordSchema, outgoing: PasswordSchema.optional() })
 
+/**
+ * An OAuth sign-in's public settings (shared/oauth.ts OAuthSettings): the client and its endpoints,
+ * never a token or the client secret. `confidentialClient` says the client has a secret (RFC 6749
+ * §2.1), which the importing side asks for again. Added to version 1 (optional: older files import
+ * unchanged).
+ */
+const OAuthEntrySchema = z.strictObject({
+  provider: OAuthProviderKindSchema,
+  clientId: ClientIdSchema,
+  authorizationEndpoint: OAuthEndpointSchema,
+  tokenEndpoint: OAuthEndpointSchema,
+  revocationEndpoint: OAuthEndpointSchema.nullable(),
+  scope: ScopeSchema,
+  issuer: OAuthEndpointSchema.nullable(),
+  grantedScope: ScopeSchema.nullable(),
+  confidentialClient: z.boolean(),
+})
+export type OAuthEntry = z.infer<typeof OAuthEntrySchema>
+
 /** One account as the file carries it: settings a person chose, none of Mailkey's own records. */
-export const AccountEntrySchema = z.strictObject({
+const AccountEntryShape = z.strictObject({
   email: EmailSchema,
   displayName: DisplayNameSchema,
   username: UsernameSchema,
@@ -40,8 +66,36 @@ export const AccountEntrySchema = z.strictObject({
   aliases: z.array(AliasEntrySchema).max(100, 'At most 100 send-as addresses per account.'),
   filter: IncomingFilterSchema.nullable(),
   secrets: SecretsSchema.optional(),
+  /** Present for an account that signs in with OAuth; absent for a password account. */
+  oauth: OAuthEntrySchema.optional(),
+})
+
+/** An account entry; one that signs in with OAuth carries no password (there is none). */
+export const AccountEntrySchema = AccountEntryShape.superRefine((entry, ctx) => {
+  if (entry.oauth && entry.secrets) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['secrets'],
+      message: 'An account that signs in with OAuth has no password to carry: remove "secrets".',
+    })
+  }
 })
 export type AccountEntry = z.infer<typeof AccountEntrySchema>
+
+/** The file's view of a saved sign-in: the public settings only. */
+function oauthEntry(oauth: OAuthSettings): OAuthEntry {
+  return {
+    provider: oauth.provider,
+    clientId: oauth.clientId,
+    authorizationEndpoint: oauth.authorizationEndpoint,
+    tokenEndpoint: oauth.tokenEndpoint,
+    revocationEndpoint: oauth.revocationEndpoint,
+    scope: oauth.scope,
+    issuer: oauth.issuer,
+    grantedScope: oauth.grantedScope,
+    confidentialClient: oauth.hasClientSecret,
+  }
+}
 
 /** Mailkey's accounts file, version 1. Unknown fields are refused everywhere, the root included. */
 export const AccountFileSchema = z.strictObject({
@@ -77,7 +131,8 @@ function entry(account: Account, options: ExportOptions): AccountEntry {
       isDefault: a.isDefault,
     })),
     filter: account.filter,
-    ...(secrets
+    ...(account.oauth ? { oauth: oauthEntry(account.oauth) } : {}),
+    ...(secrets && !account.oauth
       ? {
           secrets: {
             incoming: secrets.incoming,
@@ -92,8 +147,10 @@ function entry(account: Account, options: ExportOptions): AccountEntry {
  * Mailkey's own accounts file (JSON, `{ format: 'mailkey-accounts', version: 1, accounts }`), for
  * another computer's Mailkey: servers, logins, send-as addresses and filters; no check records, stale
  * flags or ids (the importing side proves and names its own). Passwords only for the accounts in
- * `options.secrets` (the caller asked, with a warning); an OAuth sign-in is not carried (it is signed
- * in again), nor an alias's own SMTP secret.
+ * `options.secrets` (the caller asked, with a warning), never an alias's own SMTP secret. An OAuth
+ * account carries its sign-in's public settings (`oauth`: provider, client ID, endpoints, scopes,
+ * whether the client is confidential), never a token or the client secret: the importing side signs
+ * in again with the provider.
  */
 export function mailkeyAccountsFile(accounts: readonly Account[], options: ExportOptions = {}): TextDocument {
   if (!accounts.length) throw new AppError('INVALID_INPUT', 'Choose an account to export.')

@@ -13,6 +13,7 @@ import { FiltersSection } from './filters/FiltersSection.js'
 import { checkAnnouncement } from './check-words.js'
 import { RemoveConfirm } from './RemoveConfirm.js'
 import { ResetForm } from './ResetForm.js'
+import { SignInNeeded } from './SignInNeeded.js'
 import { TrustedOnAccount } from './OfficeDetails.js'
 import { StaleBanner } from './StaleBanner.js'
 import { cardTitleId } from '../lib/card-ids.js'
@@ -111,17 +112,19 @@ export function AccountCard({
           onSignIn={controls.signInAgain}
         />
       )}
-      {needsPassword && check.kind !== 'reset-form' && check.kind !== 'signing-in' && (
+      {needsPassword && account.oauth && check.kind !== 'signing-in' && !running && (
+        <SignInNeeded
+          oauth={account.oauth}
+          idPrefix={prefix}
+          onSignIn={controls.signInAgain}
+          onSignInWithSecret={controls.signInWithSecret}
+        />
+      )}
+      {needsPassword && !account.oauth && check.kind !== 'reset-form' && check.kind !== 'signing-in' && (
         <p className="notice">
-          {account.oauth
-            ? 'The keychain holds no sign-in for this account.'
-            : 'The keychain holds no password for this account.'}{' '}
-          <button
-            type="button"
-            className="button button--link"
-            onClick={account.oauth ? controls.signInAgain : controls.openReset}
-          >
-            {account.oauth ? 'Sign in again' : 'Enter the password'}
+          The keychain holds no password for this account.{' '}
+          <button type="button" className="button button--link" onClick={controls.openReset}>
+            Enter the password
           </button>
         </p>
       )}

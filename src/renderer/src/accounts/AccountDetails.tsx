@@ -1,5 +1,6 @@
 import type { AccountView, SecretPresence } from '../../../shared/account.js'
 import type { Side } from '../../../shared/mail.js'
+import { oauthProviderName } from '../../../shared/oauth-kinds.js'
 import { PROTOCOL_LABEL, SECURITY_LABEL } from '../lib/labels.js'
 import { OfficeRows } from './OfficeDetails.js'
 import { serverStatus } from './stale-words.js'
@@ -49,10 +50,20 @@ export function AccountDetails({ account }: { account: AccountView }) {
           {account.outgoingUsername ? ` (sending: ${account.outgoingUsername})` : ''}
         </dd>
       </div>
-      <div className="summary-row">
-        <dt>Password</dt>
-        <dd className={secretsOk ? undefined : 'secret-missing'}>{secretText(secrets)}</dd>
-      </div>
+      {account.oauth ? (
+        <div className="summary-row">
+          <dt>Sign-in</dt>
+          <dd className={secrets.incoming ? undefined : 'secret-missing'}>
+            OAuth with {oauthProviderName(account.oauth)};{' '}
+            {secrets.incoming ? 'saved in your keychain' : 'not signed in on this computer'}
+          </dd>
+        </div>
+      ) : (
+        <div className="summary-row">
+          <dt>Password</dt>
+          <dd className={secretsOk ? undefined : 'secret-missing'}>{secretText(secrets)}</dd>
+        </div>
+      )}
       <OfficeRows account={account} />
     </dl>
   )

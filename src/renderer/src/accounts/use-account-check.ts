@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import type { AccountView } from '../../../shared/account.js'
 import type { AccountCheck } from '../../../shared/ipc/contract.js'
+import { clientOfSettings, type OAuthClient } from '../../../shared/oauth.js'
 import { providerById } from '../../../shared/providers.js'
 import type { Result } from '../../../shared/result.js'
 import { mailkey, settle } from '../lib/api.js'
@@ -14,6 +15,11 @@ export interface AccountCheckControls {
   openReset: () => void
   /** An OAuth account: sign in again in the browser, then test both servers before keeping it. */
   signInAgain: () => void
+  /**
+   * The same with the client secret typed now, for a confidential client whose secret the keychain
+   * does not hold (an imported account): the sign-in uses the account's client with that secret.
+   */
+  signInWithSecret: (clientSecret: string) => void
   changePassword: (raw: string, pasted: boolean) => void
   submitReset: () => void
   closeReset: () => void
@@ -81,15 +87,19 @@ export function useAccountCheck(
 
   const providerId = account.providerId
   const tested = testedOf(account)
+  const oauth = account.oauth
+  const signIn = (client: { accountId: string } | { client: OAuthClient }): void => {
+    const newFlow = newTestId()
+    dispatch({ type: 'signInStarted', flowId: newFlow })
+    void settle(() => mailkey().oauthAuthorize({ flowId: newFlow, email, ...client })).then((result) =>
+      dispatch({ type: 'signInFinished', flowId: newFlow, result, testId: newTestId(), tested }),
+    )
+  }
   const controls: AccountCheckControls = {
     retest: () => dispatch({ type: 'retestRequested', testId: newTestId(), tested }),
-    signInAgain: () => {
-      const newFlow = newTestId()
-      dispatch({ type: 'signInStarted', flowId: newFlow })
-      void settle(() => mailkey().oauthAuthorize({ flowId: newFlow, email, accountId: id })).then((result) =>
-        dispatch({ type: 'signInFinished', flowId: newFlow, result, testId: newTestId(), tested }),
-      )
-    },
+    signInAgain: () => signIn({ accountId: id }),
+    signInWithSecret: (clientSecret) =>
+      signIn(oauth ? { client: clientOfSettings(oauth, clientSecret) } : { accountId: id }),
     openReset: () => dispatch({ type: 'resetOpened', provider: providerId ? providerById(providerId) : null }),
     changePassword: (raw, pasted) => dispatch({ type: 'resetPasswordChanged', raw, pasted }),
     submitReset: () => dispatch({ type: 'resetSubmitted', testId: newTestId(), tested }),

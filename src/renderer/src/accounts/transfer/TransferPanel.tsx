@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import type { AccountView } from '../../../../shared/account.js'
 import type { ExportFormat, ImportProblem } from '../../../../shared/export.js'
 import { mailkey, settle } from '../../lib/api.js'
-import { canCarrySecrets, domainsOf, EXPORT_CHOICES } from './transfer-words.js'
+import { canCarrySecrets, importedMessage, domainsOf, EXPORT_CHOICES } from './transfer-words.js'
 
 interface Props {
   accounts: AccountView[]
@@ -67,11 +67,7 @@ export function TransferPanel({ accounts, onImported }: Props) {
     }
     const list = await settle(() => mailkey().listAccounts())
     if (list.ok) onImported(list.value)
-    const needing = result.accounts.filter((a) => a.needsPassword).length
-    setStatus({
-      kind: 'done',
-      message: `Imported ${result.accounts.length} account${result.accounts.length === 1 ? '' : 's'} from ${result.fileName}.${needing ? ' Enter the password of each below (“Enter the password”): it is tested before it is saved.' : ''}`,
-    })
+    setStatus({ kind: 'done', message: importedMessage(result.accounts, result.fileName) })
   }
 
   return (

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../../../shared/export.js'
+import type { ExportFormat, ImportedAccount } from '../../../../shared/export.js'
 
 /** The export formats as the Export panel offers them, in its order, with what each is for. */
 export const EXPORT_CHOICES: readonly { format: ExportFormat; label: string; hint: string }[] = [
@@ -29,4 +29,17 @@ export function canCarrySecrets(format: ExportFormat): boolean {
 /** The distinct domains of the accounts' addresses, lower-cased and sorted. */
 export function domainsOf(emails: readonly string[]): string[] {
   return [...new Set(emails.map((e) => e.slice(e.lastIndexOf('@') + 1).toLowerCase()))].sort()
+}
+
+/**
+ * What the import says it brought in, and what is left to do: a password for each account that asks
+ * for one, a sign-in with its provider for each OAuth account ("Sign in with Google" on its card).
+ */
+export function importedMessage(accounts: readonly ImportedAccount[], fileName: string): string {
+  const passwords = accounts.filter((a) => a.needsPassword).length
+  const names = [...new Set(accounts.flatMap((a) => (a.needsSignIn ? [a.needsSignIn.name] : [])))]
+  const signIns = names.length
+    ? ` Sign in again where an account asks (${names.map((n) => `“Sign in with ${n}”`).join(', ')}): no password, your browser opens the provider’s page.`
+    : ''
+  return `Imported ${accounts.length} account${accounts.length === 1 ? '' : 's'} from ${fileName}.${passwords ? ' Enter the password of each below (“Enter the password”): it is tested before it is saved.' : ''}${signIns}`
 }
