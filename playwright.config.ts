@@ -7,6 +7,9 @@ export default defineConfig({
   testDir: 'test',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   timeout: 60_000,
+  // a 2-core machine running the bed's servers, the browser and the suite at once: a test of two real
+  // servers can take more than the default 5 s to show its result
+  expect: { timeout: 10_000 },
   retries: 0,
   workers: 1,
   globalSetup: './test/e2e/global-setup.ts',
