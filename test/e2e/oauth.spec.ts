@@ -54,7 +54,7 @@ test('sign in with Google instead of an app password; a revoked sign-in is repai
   await expect(page.getByRole('textbox', { name: 'Redirect URI to register' })).toHaveValue('http://127.0.0.1')
   await expect(page.getByText(/Google ends a test user’s sign-in after/)).toBeVisible()
   await scanA11y(page, 'sign in with Google')
-  await screenshot(page, 'sign-in-google')
+  await screenshot(page, 'sign-in-google', 'sign-in')
   await page.getByRole('textbox', { name: 'Client ID' }).fill(CLIENT.clientId)
   await page.getByRole('button', { name: 'Sign in with Google' }).click()
   await signInTabClosesItself(page)

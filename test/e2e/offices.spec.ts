@@ -74,7 +74,7 @@ test('check all: live rows, then works / stale / failing with cause and fix, a t
   // the stale account's card now says so, with its reset
   const card = page.getByRole('listitem', { name: REVOKED.address })
   await expect(card.getByRole('region', { name: 'The saved password stopped working' })).toBeVisible()
-  await screenshot(page, '02-checked')
+  await screenshot(page, '02-checked', 'check-all')
   await scanA11y(page, 'check all')
   await page.getByRole('button', { name: 'Close' }).first().click()
   await expect(done).toHaveCount(0)
