@@ -11,6 +11,11 @@ export interface DiscoveryAddress {
   domain: string
   /** The domain as the user typed it (differs from `domain` for an IDN). */
   typedDomain: string
+  /**
+   * The domain as text for people: an IDN's Unicode form (`bücher.example`), else `domain`. Set by
+   * main's discovery, which can decode punycode (the renderer and this module have no Node).
+   */
+  shown?: string
   literal?: string
 }
 

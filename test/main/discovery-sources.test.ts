@@ -118,3 +118,39 @@ describe('addresses', () => {
     expect(parseDnsServer('127.0.0.1:99999')).toMatchObject({ error: expect.any(String) })
   })
 })
+
+describe('an IDN domain (issue 14)', () => {
+  const saved = (email: string): SavedAccount => ({ ...bob, email, username: email })
+
+  it.each([
+    [
+      'a saved account on the punycode domain, a Unicode address typed',
+      'bob@xn--bcher-kva.example',
+      'anna@Bücher.example',
+    ],
+    [
+      'a saved account on the Unicode domain, a punycode address typed',
+      'bob@bücher.example',
+      'anna@xn--bcher-kva.example',
+    ],
+    ['both in Unicode, another case', 'bob@BÜCHER.example', 'anna@bücher.example'],
+  ])('%s: its servers are offered', async (_what, savedEmail, typed) => {
+    const { net, calls } = fakeNet()
+    const d = await createDiscovery({ catalog: PRESETS, net, saved: () => [saved(savedEmail)] })(typed)
+    expect(d).toMatchObject({ source: 'saved', savedFor: savedEmail })
+    expect(d.incoming[0]).toMatchObject({ server: bob.incoming, username: typed })
+    expect(calls).toEqual({ dns: [], http: [], connect: [] })
+  })
+
+  it('is shown in Unicode in what the user reads, and looked up as punycode', async () => {
+    const { net, calls } = fakeNet()
+    const d = await createDiscovery({ catalog: PRESETS, net, deadlineMs: 2000 })('anna@bücher.example')
+    expect(d.address).toMatchObject({ domain: 'xn--bcher-kva.example', shown: 'bücher.example' })
+    expect(calls.dns).toContain('MX xn--bcher-kva.example')
+    // the words name the domain in Unicode; a URL stays what was fetched
+    const words = d.lookups.map((l) => (l.detail ?? '').replace(/https?:\/\/\S+/g, '<url>')).join('\n')
+    expect(words).toContain('the provider database has no entry for bücher.example')
+    expect(words).toContain('bücher.example has no MX records')
+    expect(words).not.toContain('xn--')
+  })
+})

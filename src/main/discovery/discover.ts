@@ -10,6 +10,7 @@ import { mxSource } from './sources/mx.js'
 import { presetSource } from './sources/preset.js'
 import { savedAccountsSource, type SavedAccounts } from './sources/saved.js'
 import { srvSource } from './sources/srv.js'
+import { shownDomain } from './shown-domain.js'
 import { judgeHost } from './trust.js'
 import type { Candidate, DiscoveryNet, Finding, Source } from './types.js'
 
@@ -131,7 +132,8 @@ export function createDiscovery(deps: DiscoveryDeps) {
     const started = Date.now()
     const parsed = parseDiscoveryAddress(email)
     if (typeof parsed === 'string') throw new BadAddress(parsed)
-    const address = parsed
+    const address: DiscoveryAddress = { ...parsed, shown: shownDomain(parsed) }
+    const shown = address.shown ?? address.domain
     const deadlineMs = opts.deadlineMs ?? deps.deadlineMs ?? DISCOVERY_DEADLINE_MS
     const deadline = started + deadlineMs
     const signal = opts.signal ?? new AbortController().signal
@@ -149,8 +151,8 @@ export function createDiscovery(deps: DiscoveryDeps) {
     const applies = (s: Source): boolean => !(address.literal && NEEDS_DOMAIN.has(s.id)) && !(neverExists && !s.local)
     for (const s of all.filter((x) => !applies(x))) {
       const why = address.literal
-        ? `${address.domain} is an IP address: there is no domain to look up`
-        : `${address.domain} is under .invalid, which never exists (RFC 6761)`
+        ? `${shown} is an IP address: there is no domain to look up`
+        : `${shown} is under .invalid, which never exists (RFC 6761)`
       end({ source: s, outcome: 'skipped', ms: 0, detail: why })
     }
 

@@ -381,6 +381,8 @@ export interface DetectedSettings {
   username: string
   /** The address's domain as looked up (punycode for an IDN; `[ip]` for an address literal). */
   domain?: string
+  /** The same domain as text for the user: an IDN in Unicode (`bücher.example`), never punycode. */
+  displayDomain?: string
   /** Every server found, best first, each with its source, user name and trust. */
   found?: { incoming: FoundServer<IncomingServer>[]; outgoing: FoundServer<Server>[] }
   /** Each lookup that ran, how it ended and how long it took. */

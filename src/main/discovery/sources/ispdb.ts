@@ -22,7 +22,11 @@ export const ispdbSource: Source = {
   id: 'ispdb',
   async run(ctx) {
     const finding = await askIspdb(ctx, ctx.address.domain, ctx.signal)
-    if (!finding) throw new LookupError('nothing', `the provider database has no entry for ${ctx.address.domain}`)
+    if (!finding)
+      throw new LookupError(
+        'nothing',
+        `the provider database has no entry for ${ctx.address.shown ?? ctx.address.domain}`,
+      )
     return finding
   },
 }
