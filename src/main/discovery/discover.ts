@@ -10,7 +10,7 @@ import { mxSource } from './sources/mx.js'
 import { presetSource } from './sources/preset.js'
 import { savedAccountsSource, type SavedAccounts } from './sources/saved.js'
 import { srvSource } from './sources/srv.js'
-import { shownDomain } from './shown-domain.js'
+import { shownDomain, shownText } from './shown-domain.js'
 import { judgeHost } from './trust.js'
 import type { Candidate, DiscoveryNet, Finding, Source } from './types.js'
 
@@ -93,8 +93,8 @@ function collect<S extends Server | IncomingServer>(
         username: c.username,
         source: r.source.id,
         trusted: verdict.trusted,
-        ...(verdict.trusted ? {} : { caution: verdict.caution }),
-        via: c.via,
+        ...(verdict.trusted ? {} : { caution: shownText(verdict.caution) }),
+        via: shownText(c.via),
       })
     }
   }
@@ -142,7 +142,9 @@ export function createDiscovery(deps: DiscoveryDeps) {
     const emit = opts.onEvent ?? (() => undefined)
     const all = sourcesFor(deps)
     const ran: Ran[] = []
-    const end = (r: Ran): void => {
+    const end = (raw: Ran): void => {
+      // the words the user reads name an IDN in Unicode; lookups and comparisons keep punycode
+      const r = raw.detail ? { ...raw, detail: shownText(raw.detail) } : raw
       ran.push(r)
       emit({ source: r.source.id, state: r.outcome, ms: r.ms, ...(r.detail ? { detail: r.detail } : {}) })
     }

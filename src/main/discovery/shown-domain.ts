@@ -15,3 +15,14 @@ export function shownName(name: string): string {
 export function shownDomain(address: Pick<DiscoveryAddress, 'domain' | 'literal'>): string {
   return address.literal !== undefined ? address.domain : shownName(address.domain)
 }
+
+/** Every name with a punycode label in a text (host names, URLs' hosts), matched case-blind. */
+const IDN_NAME = /(?:[a-z0-9-]+\.)*xn--[a-z0-9-]+(?:\.[a-z0-9-]+)*/gi
+
+/**
+ * A text for people (a lookup's detail, where a server came from, a caution) with every IDN name in it
+ * in Unicode: `mail.xn--bcher-kva.example does not exist (DNS)` → `mail.bücher.example does not …`.
+ */
+export function shownText(text: string): string {
+  return text.replace(IDN_NAME, shownName)
+}
