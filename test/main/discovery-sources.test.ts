@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createDiscovery } from '../../src/main/discovery/discover.js'
 import { parseDnsServer } from '../../src/main/discovery/net/dns.js'
 import type { SavedAccount } from '../../src/main/discovery/sources/saved.js'
-import { parseDiscoveryAddress } from '../../src/shared/discovery-address.js'
+import { discoverable, parseDiscoveryAddress } from '../../src/shared/discovery-address.js'
 import { PRESETS } from '../../src/shared/providers.js'
 import { fakeNet } from './discovery-fakes.js'
 
@@ -152,5 +152,32 @@ describe('an IDN domain (issue 14)', () => {
     expect(words).toContain('the provider database has no entry for bücher.example')
     expect(words).toContain('bücher.example has no MX records')
     expect(words).not.toContain('xn--')
+  })
+})
+
+describe('a domain still being typed (issue 14)', () => {
+  it.each(['alice@example.c', 'alice@mail.example.q'])(
+    '%s: no DNS, no HTTP, no connection; every network lookup says why',
+    async (typed) => {
+      const { net, calls } = fakeNet()
+      const d = await createDiscovery({ catalog: PRESETS, net })(typed)
+      expect(calls).toEqual({ dns: [], http: [], connect: [] })
+      for (const source of ['autoconfig', 'well-known', 'ispdb', 'mx', 'srv', 'guess'] as const)
+        expect(d.lookups.find((l) => l.source === source)).toMatchObject({
+          outcome: 'skipped',
+          detail: expect.stringContaining('is not a complete domain name'),
+        })
+    },
+  )
+
+  it.each([
+    ['alice@example.co', true],
+    ['alice@bücher.example', true],
+    ['alice@mail.xn--p1ai', true],
+    ['alice@[192.0.2.1]', true],
+    ['alice@example.c', false],
+    ['alice@example.123', false],
+  ])('%s may be looked up: %s', (typed, expected) => {
+    expect(discoverable(typed)).toBe(expected)
   })
 })

@@ -103,6 +103,9 @@ export function installFakeMailkey(
       return () => listeners.delete(listener)
     }),
     confirmHost: vi.fn<MailkeyApi['confirmHost']>(() => Promise.resolve({ ok: true, value: { confirmed: true } })),
+    cancelDetection: vi.fn<MailkeyApi['cancelDetection']>(() =>
+      Promise.resolve({ ok: true, value: { cancelled: true } }),
+    ),
     onDiscoveryProgress: vi.fn<MailkeyApi['onDiscoveryProgress']>((listener) => {
       discoveryListeners.add(listener)
       return () => discoveryListeners.delete(listener)

@@ -1,4 +1,4 @@
-import { parseDiscoveryAddress, type DiscoveryAddress } from '../../shared/discovery-address.js'
+import { parseDiscoveryAddress, plausibleDomain, type DiscoveryAddress } from '../../shared/discovery-address.js'
 import type { DiscoveryEvent, DiscoverySource, FoundServer, Lookup, LookupOutcome } from '../../shared/discovery.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import { presetHosts, type Provider, type SignIn } from '../../shared/providers.js'
@@ -32,6 +32,8 @@ export interface DiscoveryOptions {
   /** Also ask for autoconfig over plain HTTP (its settings then need confirming). */
   allowHttp?: boolean
   deadlineMs?: number
+  /** The provider database's base URL for this run (the user's setting), instead of the net's. */
+  ispdbBase?: string
 }
 
 /** What discovery found for an address: every server, best first, and how each lookup went. */
@@ -137,7 +139,11 @@ export function createDiscovery(deps: DiscoveryDeps) {
     const deadlineMs = opts.deadlineMs ?? deps.deadlineMs ?? DISCOVERY_DEADLINE_MS
     const deadline = started + deadlineMs
     const signal = opts.signal ?? new AbortController().signal
-    const net: DiscoveryNet = { ...deps.net, allowHttp: opts.allowHttp ?? false }
+    const net: DiscoveryNet = {
+      ...deps.net,
+      allowHttp: opts.allowHttp ?? false,
+      ...(opts.ispdbBase ? { ispdbBase: opts.ispdbBase } : {}),
+    }
     const ctx = { address, net, catalog: deps.catalog, deadline }
     const emit = opts.onEvent ?? (() => undefined)
     const all = sourcesFor(deps)
@@ -150,11 +156,16 @@ export function createDiscovery(deps: DiscoveryDeps) {
     }
     // RFC 6761 §6.4: names under .invalid never exist, so no lookup of them can succeed
     const neverExists = /(^|\.)invalid$/.test(address.domain)
-    const applies = (s: Source): boolean => !(address.literal && NEEDS_DOMAIN.has(s.id)) && !(neverExists && !s.local)
+    // a domain still being typed (`example.c`) is asked about nowhere: only the local sources answer
+    const incomplete = !address.literal && !plausibleDomain(address.domain)
+    const offline = neverExists || incomplete
+    const applies = (s: Source): boolean => !(address.literal && NEEDS_DOMAIN.has(s.id)) && !(offline && !s.local)
     for (const s of all.filter((x) => !applies(x))) {
       const why = address.literal
         ? `${shown} is an IP address: there is no domain to look up`
-        : `${shown} is under .invalid, which never exists (RFC 6761)`
+        : neverExists
+          ? `${shown} is under .invalid, which never exists (RFC 6761)`
+          : `${shown} is not a complete domain name, so it was not looked up`
       end({ source: s, outcome: 'skipped', ms: 0, detail: why })
     }
 

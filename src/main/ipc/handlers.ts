@@ -29,8 +29,10 @@ export function createHandlers(s: Services): Handlers {
     detectProvider: (input, ctx) =>
       s.discovery.detect(input.email, {
         allowHttp: input.allowHttp,
+        cancellable: true,
         ...(ctx.emitDiscovery ? { onEvent: ctx.emitDiscovery } : {}),
       }),
+    cancelDetection: (input) => Promise.resolve({ cancelled: s.discovery.cancel(input.email) }),
     confirmHost: (input) => {
       s.discovery.confirm(input.email, input.host)
       return Promise.resolve({ confirmed: true as const })

@@ -5,6 +5,7 @@
 export const CHANNELS = {
   detectProvider: 'providers:detect',
   confirmHost: 'providers:confirm-host',
+  cancelDetection: 'providers:cancel-detect',
   testConnection: 'connection:test',
   cancelTest: 'connection:cancel',
   listAccounts: 'accounts:list',

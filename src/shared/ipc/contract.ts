@@ -64,6 +64,12 @@ const DetectProviderInput = z.strictObject({
   allowHttp: z.literal(true).optional(),
 })
 
+/**
+ * Stops the app's running discovery for an address (the user typed on, or left the step): its lookups
+ * end at once, and it answers CANCELLED.
+ */
+const CancelDetectionInput = z.strictObject({ email: DiscoveryAddressSchema })
+
 /** The user confirmed a host discovery could not vouch for: a password may now be sent there. */
 const ConfirmHostInput = z.strictObject({ email: EmailSchema, host: HostSchema })
 
@@ -401,6 +407,7 @@ export interface DetectedSettings {
 export const INPUTS = {
   detectProvider: DetectProviderInput,
   confirmHost: ConfirmHostInput,
+  cancelDetection: CancelDetectionInput,
   testConnection: ConnectionTestInput,
   cancelTest: CancelTestInput,
   listAccounts: NoInput,
@@ -438,6 +445,8 @@ export const INPUTS = {
 export interface Outputs extends OfficeOutputs, GroupOutputs, TransferOutputs {
   detectProvider: DetectedSettings
   confirmHost: { confirmed: true }
+  /** False when no run for that address was still going. */
+  cancelDetection: { cancelled: boolean }
   testConnection: TestReport
   cancelTest: { cancelled: boolean }
   listAccounts: AccountView[]
