@@ -76,6 +76,7 @@ describe('settings read for showing, without the store', () => {
       accounts: [structuredClone(account)] as never,
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
     expect(repo.findByEmail('A@example.test')?.id).toBe('a1')
     expect(() => repo.remove('a1')).toThrow(/read-only/)

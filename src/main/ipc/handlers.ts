@@ -32,6 +32,8 @@ export function createHandlers(s: Services): Handlers {
         cancellable: true,
         ...(ctx.emitDiscovery ? { onEvent: ctx.emitDiscovery } : {}),
       }),
+    getPreferences: () => Promise.resolve(s.preferences.get()),
+    setPreferences: (input) => Promise.resolve(s.preferences.set(input)),
     cancelDetection: (input) => Promise.resolve({ cancelled: s.discovery.cancel(input.email) }),
     confirmHost: (input) => {
       s.discovery.confirm(input.email, input.host)

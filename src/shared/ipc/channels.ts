@@ -49,6 +49,8 @@ export const CHANNELS = {
   importAccounts: 'accounts:import',
   inspectCa: 'trust:inspect-ca',
   setAccountTrust: 'accounts:set-trust',
+  getPreferences: 'preferences:get',
+  setPreferences: 'preferences:set',
 } as const
 
 export type Method = keyof typeof CHANNELS

@@ -12,6 +12,7 @@ import type { Diagnosis } from '../diagnosis.js'
 import type { DiscoveryEvent, DiscoverySource, FoundServer, Lookup } from '../discovery.js'
 import { EXPORT_FORMATS, type SaveOutcome } from '../export.js'
 import type { KeychainHealth } from '../keychain.js'
+import { checkIspdbBase, ISPDB_BASE_MAX_LENGTH, type PreferencesView } from '../preferences.js'
 import { parseDiscoveryAddress } from '../discovery-address.js'
 import { OAuthClientInput, OAuthEndpointSchema, type DiscoveredEndpoints, type OAuthGrantInfo } from '../oauth.js'
 import {
@@ -69,6 +70,18 @@ const DetectProviderInput = z.strictObject({
  * end at once, and it answers CANCELLED.
  */
 const CancelDetectionInput = z.strictObject({ email: DiscoveryAddressSchema })
+
+/** App-wide preferences: the provider database's address (checked in full), or null for Thunderbird's. */
+const SetPreferencesInput = z.strictObject({
+  ispdbBase: z
+    .string()
+    .max(ISPDB_BASE_MAX_LENGTH * 2, `The address is too long: at most ${ISPDB_BASE_MAX_LENGTH} characters.`)
+    .superRefine((value, ctx) => {
+      const checked = checkIspdbBase(value)
+      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message })
+    })
+    .nullable(),
+})
 
 /** The user confirmed a host discovery could not vouch for: a password may now be sent there. */
 const ConfirmHostInput = z.strictObject({ email: EmailSchema, host: HostSchema })
@@ -440,6 +453,8 @@ export const INPUTS = {
   ...TRANSFER_INPUTS,
   inspectCa: InspectCaInput,
   setAccountTrust: SetAccountTrustInput,
+  getPreferences: NoInput,
+  setPreferences: SetPreferencesInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs extends OfficeOutputs, GroupOutputs, TransferOutputs {
@@ -482,6 +497,9 @@ export interface Outputs extends OfficeOutputs, GroupOutputs, TransferOutputs {
   /** The CA as an account keeps it (subject, SHA-256), or INVALID_INPUT saying why it is not one. */
   inspectCa: TrustedCa
   setAccountTrust: AccountView
+  /** The preferences as saved, with the defaults they fall back to. */
+  getPreferences: PreferencesView
+  setPreferences: PreferencesView
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>
