@@ -46,6 +46,7 @@ describe('settings read for showing, without the store', () => {
       accounts: [account],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
   })
 
@@ -55,6 +56,7 @@ describe('settings read for showing, without the store', () => {
       accounts: [],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
   })
 
