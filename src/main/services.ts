@@ -24,6 +24,7 @@ import { dismissBackup, listBackups, type SettingsBackup } from './accounts/sett
 import type { SettingsData } from './accounts/settings-schema.js'
 import { inspectCa, setAccountTrust } from './accounts/office-options.js'
 import { AccountSetup } from './accounts/setup-service.js'
+import { PreferencesService } from './accounts/preferences-service.js'
 import { resetStaleCredential, type NewSecret } from './accounts/stale-credential-reset.js'
 import { Credentials } from './credentials/credentials.js'
 import { checkKeychain } from './credentials/keychain-health.js'
@@ -78,6 +79,8 @@ export interface Services {
   sendTestMessage: (input: Parameters<typeof sendTestMessage>[1]) => ReturnType<typeof sendTestMessage>
   /** Finds the servers for an address and keeps the trust gate's hosts (discovery/). */
   discovery: DiscoveryService
+  /** App-wide preferences: the provider database discovery asks (issue 14). */
+  preferences: PreferencesService
   /** An office CA file checked (a CA, in date) and described; INVALID_INPUT says why not. */
   inspectCa: (pem: string) => TrustedCa
   /** A saved account's pins and office CAs, replaced (new pins must be certificates Mailkey saw). */
@@ -165,7 +168,10 @@ export function createServices(config: ServiceConfig): Services {
   const { deadlineMs, ...netOptions } = config.discovery ?? {}
   const net = discoveryNet({ ca: trust.ca, ...netOptions })
   const mx = config.mx
+  const preferences = new PreferencesService(config.store)
   const discovery = new DiscoveryService({
+    // the user's provider database mirror, read at each run: a change applies to the next lookup
+    ispdbBase: () => preferences.ispdbBase(),
     catalog,
     net: mx
       ? {
@@ -230,6 +236,7 @@ export function createServices(config: ServiceConfig): Services {
     tokens: savedTokens,
     sendTestMessage: (input) => sendTestMessage({ accounts, credentials, trust, timeouts: config.timeouts }, input),
     discovery,
+    preferences,
     inspectCa,
     setAccountTrust: (input) => accounts.view(setAccountTrust({ accounts, tester }, input)),
     keychainHealth: () => checkKeychain(config.secrets),

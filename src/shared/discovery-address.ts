@@ -11,6 +11,11 @@ export interface DiscoveryAddress {
   domain: string
   /** The domain as the user typed it (differs from `domain` for an IDN). */
   typedDomain: string
+  /**
+   * The domain as text for people: an IDN's Unicode form (`bücher.example`), else `domain`. Set by
+   * main's discovery, which can decode punycode (the renderer and this module have no Node).
+   */
+  shown?: string
   literal?: string
 }
 
@@ -51,4 +56,25 @@ export function parseDiscoveryAddress(raw: string): DiscoveryAddress | string {
   const domain = asciiDomain(typedDomain)
   if (!domain) return `${typedDomain.slice(0, 80)} is not a domain name.`
   return { address, localPart, domain, typedDomain }
+}
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/
+/** A top-level label: two letters at least (RFC 1123 §2.1: never all digits), or an IDN TLD. */
+const TOP_LABEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
+
+/**
+ * Whether an ASCII domain (as `parseDiscoveryAddress` gives it) is complete enough to look up: two
+ * labels at least, each letters, digits and inner hyphens (RFC 1035 §2.3.1), the last one a real
+ * top-level form. `exa`, `example.c` or `example.` are still being typed: asking DNS or a provider
+ * database about them only leaks keystrokes and wastes lookups.
+ */
+export function plausibleDomain(domain: string): boolean {
+  const labels = domain.split('.')
+  return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && TOP_LABEL.test(labels[labels.length - 1] ?? '')
+}
+
+/** Whether discovery may look an address up on the network: an address literal, or a plausible domain. */
+export function discoverable(raw: string): boolean {
+  const parsed = parseDiscoveryAddress(raw)
+  return typeof parsed !== 'string' && (parsed.literal !== undefined || plausibleDomain(parsed.domain))
 }

@@ -13,6 +13,8 @@ export interface AutoconfigServer {
   httpPort: number
   /** Every request, as `scheme://host/path`. */
   requests: string[]
+  /** Connections open now (a hanging request keeps its own open until the client gives up). */
+  openConnections(): number
   close(): Promise<void>
 }
 
@@ -68,6 +70,7 @@ export async function startAutoconfigServer(opts: {
     httpsPort,
     httpPort,
     requests,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()

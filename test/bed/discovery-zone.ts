@@ -160,6 +160,18 @@ export function discoveryZone(bed: BedInfo): DiscoveryZone {
       ),
     ),
     'https://127.0.0.1/v1.1/blackhole.test': 'hang',
+    // an office's own mirror of the provider database (the app setting), which knows one more domain
+    'https://127.0.0.1/office-mirror/mirrored.test': ok(
+      configXml(
+        'mirrored.test',
+        ['mirrored.test'],
+        [
+          { type: 'imap', host: 'imap.mirrored.test', port: p.imaps, socket: 'SSL' },
+          { type: 'smtp', host: 'smtp.mirrored.test', port: p.smtps, socket: 'SSL' },
+        ],
+        'Mirrored Mail',
+      ),
+    ),
   }
   return {
     zone,

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openSettings } from '../../src/main/accounts/settings-store.js'
 import { runDiscoverCommand } from '../../src/main/cli/discover-command.js'
 import type { CliIo } from '../../src/main/cli/io.js'
 import { main } from '../../src/main/cli/index.js'
@@ -210,5 +213,42 @@ describe('the built CLI against the test DNS', () => {
     expect(r.stderr).toMatch(
       /imap\.hostco\.test needs your confirmation .*not part of srvaway\.test.*pass --imap imap\.hostco\.test:\d+/,
     )
+  })
+})
+
+describe('mailkey discover and the app’s provider database setting (issue 14)', () => {
+  const mirror = (r: string): boolean => r.includes('/office-mirror/mirrored.test')
+
+  async function withSetting(args: string[]): Promise<{ code: number; json: Record<string, unknown>; err: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'mailkey-cli-ispdb-'))
+    try {
+      const { store } = openSettings(dir)
+      store.set('preferences', { ispdbBase: `https://127.0.0.1:${zone.web.httpsPort}/office-mirror/` })
+      const cli = { ...io(), env: { MAILKEY_CONFIG_DIR: dir } }
+      const code = await runDiscoverCommand([...args, '--json', '--dns-server', zone.dns.server], cli, {
+        net: { ca: b.ca, ports: zonePorts(b, zone.web) },
+      })
+      return { code, json: JSON.parse(cli.out()) as Record<string, unknown>, err: cli.err() }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  it('without --ispdb, the address saved in the app’s settings is asked', async () => {
+    const before = zone.web.requests.filter(mirror).length
+    const { code, json } = await withSetting(['ann@mirrored.test'])
+    expect(code).toBe(0)
+    expect((json['incoming'] as Record<string, unknown>[])[0]).toMatchObject({
+      host: 'imap.mirrored.test',
+      source: 'ispdb',
+    })
+    expect(zone.web.requests.filter(mirror).length).toBe(before + 1)
+  })
+
+  it('--ispdb wins over the setting for its run', async () => {
+    const before = zone.web.requests.filter(mirror).length
+    const { json } = await withSetting(['ann@mirrored.test', '--ispdb', zoneIspdb(zone.web)])
+    expect((json['incoming'] as Record<string, unknown>[]).some((s) => s['source'] === 'ispdb')).toBe(false)
+    expect(zone.web.requests.filter(mirror).length).toBe(before)
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createDiscovery } from '../../src/main/discovery/discover.js'
 import { parseDnsServer } from '../../src/main/discovery/net/dns.js'
 import type { SavedAccount } from '../../src/main/discovery/sources/saved.js'
-import { parseDiscoveryAddress } from '../../src/shared/discovery-address.js'
+import { discoverable, parseDiscoveryAddress } from '../../src/shared/discovery-address.js'
 import { PRESETS } from '../../src/shared/providers.js'
 import { fakeNet } from './discovery-fakes.js'
 
@@ -116,5 +116,68 @@ describe('addresses', () => {
     expect(parseDnsServer('[::1]:53')).toBe('[::1]:53')
     expect(parseDnsServer('dns.example')).toMatchObject({ error: expect.any(String) })
     expect(parseDnsServer('127.0.0.1:99999')).toMatchObject({ error: expect.any(String) })
+  })
+})
+
+describe('an IDN domain (issue 14)', () => {
+  const saved = (email: string): SavedAccount => ({ ...bob, email, username: email })
+
+  it.each([
+    [
+      'a saved account on the punycode domain, a Unicode address typed',
+      'bob@xn--bcher-kva.example',
+      'anna@Bücher.example',
+    ],
+    [
+      'a saved account on the Unicode domain, a punycode address typed',
+      'bob@bücher.example',
+      'anna@xn--bcher-kva.example',
+    ],
+    ['both in Unicode, another case', 'bob@BÜCHER.example', 'anna@bücher.example'],
+  ])('%s: its servers are offered', async (_what, savedEmail, typed) => {
+    const { net, calls } = fakeNet()
+    const d = await createDiscovery({ catalog: PRESETS, net, saved: () => [saved(savedEmail)] })(typed)
+    expect(d).toMatchObject({ source: 'saved', savedFor: savedEmail })
+    expect(d.incoming[0]).toMatchObject({ server: bob.incoming, username: typed })
+    expect(calls).toEqual({ dns: [], http: [], connect: [] })
+  })
+
+  it('is shown in Unicode in what the user reads, and looked up as punycode', async () => {
+    const { net, calls } = fakeNet()
+    const d = await createDiscovery({ catalog: PRESETS, net, deadlineMs: 2000 })('anna@bücher.example')
+    expect(d.address).toMatchObject({ domain: 'xn--bcher-kva.example', shown: 'bücher.example' })
+    expect(calls.dns).toContain('MX xn--bcher-kva.example')
+    // the words name the domain in Unicode; a URL stays what was fetched
+    const words = d.lookups.map((l) => (l.detail ?? '').replace(/https?:\/\/\S+/g, '<url>')).join('\n')
+    expect(words).toContain('the provider database has no entry for bücher.example')
+    expect(words).toContain('bücher.example has no MX records')
+    expect(words).not.toContain('xn--')
+  })
+})
+
+describe('a domain still being typed (issue 14)', () => {
+  it.each(['alice@example.c', 'alice@mail.example.q'])(
+    '%s: no DNS, no HTTP, no connection; every network lookup says why',
+    async (typed) => {
+      const { net, calls } = fakeNet()
+      const d = await createDiscovery({ catalog: PRESETS, net })(typed)
+      expect(calls).toEqual({ dns: [], http: [], connect: [] })
+      for (const source of ['autoconfig', 'well-known', 'ispdb', 'mx', 'srv', 'guess'] as const)
+        expect(d.lookups.find((l) => l.source === source)).toMatchObject({
+          outcome: 'skipped',
+          detail: expect.stringContaining('is not a complete domain name'),
+        })
+    },
+  )
+
+  it.each([
+    ['alice@example.co', true],
+    ['alice@bücher.example', true],
+    ['alice@mail.xn--p1ai', true],
+    ['alice@[192.0.2.1]', true],
+    ['alice@example.c', false],
+    ['alice@example.123', false],
+  ])('%s may be looked up: %s', (typed, expected) => {
+    expect(discoverable(typed)).toBe(expected)
   })
 })

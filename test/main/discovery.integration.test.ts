@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Discovery } from '../../src/main/discovery/discover.js'
+import { DiscoveryService } from '../../src/main/discovery/discovery-service.js'
 import { runTest } from './run-test.js'
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
@@ -197,6 +198,18 @@ describe('discovery on loopback', () => {
     expect(d.address.domain).toBe('xn--bcher-kva.test')
     expect(d.source).toBe('autoconfig')
     expect(d.incoming[0]?.server.host).toBe('mail.xn--bcher-kva.test')
+  })
+
+  it('IDN domain: what the wizard shows names it in Unicode, the lookups went out as punycode', async () => {
+    const detected = await new DiscoveryService(zone.deps()).detect('mia@bücher.test')
+    expect(detected).toMatchObject({ source: 'autoconfig', domain: 'xn--bcher-kva.test', displayDomain: 'bücher.test' })
+    // the words the user reads name it in Unicode too
+    const words = [
+      ...(detected.lookups ?? []).map((l) => l.detail ?? ''),
+      ...(detected.found?.incoming ?? []).map((f) => f.caution ?? ''),
+    ]
+    expect(words.join('\n').replace(/https?:\/\/\S+/g, '')).not.toContain('xn--')
+    expect(zone.web.requests.some((r) => r.includes('xn--bcher-kva.test'))).toBe(true)
   })
 
   it('user@[IP]: no domain lookups, the address itself is guessed', async () => {

@@ -46,6 +46,7 @@ describe('settings read for showing, without the store', () => {
       accounts: [account],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
   })
 
@@ -55,6 +56,7 @@ describe('settings read for showing, without the store', () => {
       accounts: [],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
   })
 
@@ -76,6 +78,7 @@ describe('settings read for showing, without the store', () => {
       accounts: [structuredClone(account)] as never,
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
     expect(repo.findByEmail('A@example.test')?.id).toBe('a1')
     expect(() => repo.remove('a1')).toThrow(/read-only/)

@@ -44,6 +44,7 @@ describe('opening the settings', () => {
       accounts: [],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
   })
 
@@ -114,6 +115,7 @@ describe('migrations', () => {
       accounts: [{ ...v2.accounts[0], aliases: [], filter: null, oauth: null, groupId: null, ...OFFICE_DEFAULTS }],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
   })
 
@@ -151,6 +153,7 @@ describe('migrations', () => {
       accounts: [{ ...v4.accounts[0], oauth: null, groupId: null, ...OFFICE_DEFAULTS }],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
   })
 
@@ -160,10 +163,11 @@ describe('migrations', () => {
     const { data, from } = migrate(v5)
     expect(from).toBe(5)
     expect(data).toEqual({
-      schemaVersion: 7,
+      schemaVersion: 8,
       accounts: [{ ...v5Account, groupId: null, ...OFFICE_DEFAULTS }, 'not an account'],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
     // idempotent: a current file comes back as it was, groups and all
     expect(migrate(data).data).toBe(data)
@@ -194,10 +198,11 @@ describe('migrations', () => {
   it('add office connection options at version 7 (a direct connection) and keep values already there', () => {
     const v5Account = { ...V1_ACCOUNT, outgoingUsername: null, stale: null, aliases: [], filter: null, oauth: null }
     expect(migrate({ schemaVersion: 6, accounts: [v5Account], oauthGrants: [], groups: [] }).data).toEqual({
-      schemaVersion: 7,
+      schemaVersion: 8,
       accounts: [{ ...v5Account, ...OFFICE_DEFAULTS }],
       oauthGrants: [],
       groups: [],
+      preferences: { ispdbBase: null },
     })
     const proxied = { ...v5Account, replyTo: 'office@example.com' }
     expect(migrate({ schemaVersion: 6, accounts: [proxied], oauthGrants: [], groups: [] }).data).toMatchObject({

@@ -4,6 +4,7 @@ import type { CheckAllEvent } from '../../src/shared/check-all.js'
 import type { DiscoveryEvent } from '../../src/shared/discovery.js'
 import type { DetectedSettings, MailkeyApi } from '../../src/shared/ipc/contract.js'
 import type { StageEvent, TestReport } from '../../src/shared/report.js'
+import { checkIspdbBase, DEFAULT_ISPDB_BASE, type PreferencesView } from '../../src/shared/preferences.js'
 import type { Result } from '../../src/shared/result.js'
 import { GMAIL_DETECTED } from './fixtures.js'
 
@@ -34,6 +35,8 @@ export function installFakeMailkey(
   const accountListeners = new Set<(a: AccountView) => void>()
   let accounts = options.accounts ?? []
   let settleTest: ((r: Result<TestReport>) => void) | null = null
+  // the preferences as main keeps them; an address main would refuse is refused the same way
+  let preferences: PreferencesView = { ispdbBase: null, defaultIspdbBase: DEFAULT_ISPDB_BASE }
   const api = {
     detectProvider: vi.fn<MailkeyApi['detectProvider']>(() =>
       Promise.resolve({ ok: true, value: options.detected ?? GMAIL_DETECTED }),
@@ -97,12 +100,23 @@ export function installFakeMailkey(
     exportAccounts: vi.fn<MailkeyApi['exportAccounts']>(),
     importAccounts: vi.fn<MailkeyApi['importAccounts']>(),
     inspectCa: vi.fn<MailkeyApi['inspectCa']>(),
+    getPreferences: vi.fn<MailkeyApi['getPreferences']>(() => Promise.resolve({ ok: true, value: preferences })),
+    setPreferences: vi.fn<MailkeyApi['setPreferences']>(({ ispdbBase }) => {
+      const checked = ispdbBase === null ? null : checkIspdbBase(ispdbBase)
+      if (checked && !checked.ok)
+        return Promise.resolve({ ok: false, error: { code: 'INVALID_INPUT', message: checked.message } })
+      preferences = { ...preferences, ispdbBase: checked?.value ?? null }
+      return Promise.resolve({ ok: true, value: preferences })
+    }),
     setAccountTrust: vi.fn<MailkeyApi['setAccountTrust']>(),
     onTestProgress: vi.fn<MailkeyApi['onTestProgress']>((listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     }),
     confirmHost: vi.fn<MailkeyApi['confirmHost']>(() => Promise.resolve({ ok: true, value: { confirmed: true } })),
+    cancelDetection: vi.fn<MailkeyApi['cancelDetection']>(() =>
+      Promise.resolve({ ok: true, value: { cancelled: true } }),
+    ),
     onDiscoveryProgress: vi.fn<MailkeyApi['onDiscoveryProgress']>((listener) => {
       discoveryListeners.add(listener)
       return () => discoveryListeners.delete(listener)

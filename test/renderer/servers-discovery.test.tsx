@@ -67,6 +67,15 @@ describe('the servers step shows where each setting came from', () => {
     expect(within(summary).getByText('How Mailkey found these (120 ms)')).toBeTruthy()
   })
 
+  it('an IDN domain in Unicode, never its punycode (issue 14)', () => {
+    const idn = (s: string): string => s.replaceAll('office.example', 'xn--bcher-kva.example')
+    const detected = JSON.parse(idn(JSON.stringify(OFFICE))) as DetectedSettings
+    renderServers({ ...detected, displayDomain: 'bücher.example' })
+    const summary = screen.getByText('Incoming mail', { selector: 'dt' }).closest('.summary') as HTMLElement
+    expect(within(summary).getAllByText('Published by bücher.example')).toHaveLength(2)
+    expect(within(summary).queryByText(/Published by xn--/)).toBeNull()
+  })
+
   it('with the other servers one click away; choosing one brings its user name', async () => {
     const { user } = renderServers(OFFICE)
     const others = screen.getByRole('list', { name: 'Other incoming mail servers' })

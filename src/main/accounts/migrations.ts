@@ -72,6 +72,8 @@ const MIGRATIONS: Record<number, Migration> = {
         )
       : data['accounts'],
   }),
+  // v7 → v8: app-wide preferences: the provider database discovery asks, Thunderbird's (issue 14)
+  7: (data) => ({ preferences: { ispdbBase: null }, ...data, schemaVersion: 8 }),
 }
 
 export class NewerSettingsError extends Error {

@@ -2,6 +2,7 @@ import type { Account, SavedOAuthGrant } from '../../shared/account.js'
 import { GROUP_LIMITS, type Group } from '../../shared/group.js'
 import { OAUTH_PROVIDER_KINDS } from '../../shared/oauth-kinds.js'
 import { FILTER_LIMITS } from '../../shared/filters/limits.js'
+import { DEFAULT_PREFERENCES, ISPDB_BASE_MAX_LENGTH, type Preferences } from '../../shared/preferences.js'
 
 /** What the settings file holds. No secret ever: those live in the keychain. */
 // a type alias, not an interface: conf's options want Record<string, unknown>
@@ -10,15 +11,18 @@ export type SettingsData = {
   accounts: Account[]
   oauthGrants: SavedOAuthGrant[]
   groups: Group[]
+  /** App-wide preferences (v8): the provider database discovery asks. */
+  preferences: Preferences
 }
 
-export const SCHEMA_VERSION = 7
+export const SCHEMA_VERSION = 8
 
 export const SETTINGS_DEFAULTS: SettingsData = {
   schemaVersion: SCHEMA_VERSION,
   accounts: [],
   oauthGrants: [],
   groups: [],
+  preferences: DEFAULT_PREFERENCES,
 }
 
 const endpoint = { type: 'string', minLength: 1, maxLength: 2048 } as const
@@ -337,6 +341,13 @@ export const SETTINGS_SCHEMA = {
     },
   },
   groups: GROUPS_SCHEMA,
+  // the service checks the URL itself (shared/preferences.ts); the file only bounds it
+  preferences: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['ispdbBase'],
+    properties: { ispdbBase: { type: ['string', 'null'], minLength: 1, maxLength: ISPDB_BASE_MAX_LENGTH } },
+  },
 } as const
 
 export const SETTINGS_ROOT_SCHEMA = { additionalProperties: false } as const

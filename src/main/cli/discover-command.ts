@@ -4,6 +4,7 @@ import { createDiscovery, type Discovery } from '../discovery/discover.js'
 import { parseDiscoverArgs, type DiscoveryFlags } from './discover-args.js'
 import { describeDiscovery, discoveryJson } from './discover-output.js'
 import { EXIT, type CliIo } from './io.js'
+import { withSavedIspdb } from './saved-ispdb.js'
 
 /** What tests inject: the catalog, and the network's test-only parts (CA, port map, a DNS). */
 export interface DiscoverCommandDeps {
@@ -30,11 +31,12 @@ export function foundBoth(d: Discovery): boolean {
 }
 
 /**
- * `mailkey discover ADDR`: every lookup at once, the servers best first with their sources. Exit 0
+ * `mailkey discover ADDR`: every lookup at once, the servers best first with their sources; the
+ * provider database is `--ispdb`, else the app's setting (saved-ispdb.ts), else Thunderbird's. Exit 0
  * when at least one incoming and one outgoing server were found, 1 when not, 2 for bad usage.
  */
 export async function runDiscoverCommand(argv: string[], io: CliIo, deps: DiscoverCommandDeps = {}): Promise<number> {
-  const args = parseDiscoverArgs(argv)
+  const args = withSavedIspdb(parseDiscoverArgs(argv), io)
   const live = !args.json && io.stderr.isTTY === true
   const discovery = await cliDiscovery(args, deps)(args.address, {
     ...(live ? { onEvent: (e) => e.state === 'running' && io.stderr.write(`  looking: ${e.source}…\n`) } : {}),

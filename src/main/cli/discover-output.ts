@@ -52,7 +52,9 @@ export function describeDiscovery(d: Discovery): string {
   const signIn = d.signIn
     ? `; sign-in: ${d.signIn === 'app-password' ? 'app password' : d.signIn === 'oauth2' ? 'OAuth2' : 'password'}`
     : ''
-  let out = `${d.address.domain}: ${who}${signIn}\n`
+  const shown = d.address.shown ?? d.address.domain
+  const domain = shown === d.address.domain ? shown : `${shown} (${d.address.domain})`
+  let out = `${domain}: ${who}${signIn}\n`
   out += `Incoming:\n${d.incoming.map(line).join('') || '  none found\n'}`
   out += `Outgoing:\n${d.outgoing.map(line).join('') || '  none found\n'}`
   out += 'Lookups:\n'

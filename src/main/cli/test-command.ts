@@ -14,6 +14,7 @@ import { savedSignIn } from './saved-sign-in.js'
 import { testServers, type ServerTestResult } from '../mail/test-servers.js'
 import { timeoutsFrom } from '../mail/timeouts.js'
 import { cliDiscovery, type DiscoverCommandDeps } from './discover-command.js'
+import { withSavedIspdb } from './saved-ispdb.js'
 import { EXIT, parseFlag, readSecret, UsageError, type CliIo } from './io.js'
 import { splitSecrets, type OfficeArgs } from './office-args.js'
 import { saveOfficeOptions } from './office-save.js'
@@ -157,7 +158,7 @@ async function stdinSecrets(
  * not given as flags are discovered first (`mailkey discover`, same flags).
  */
 export async function runTestCommand(argv: string[], io: CliIo, deps: TestCommandDeps = {}): Promise<number> {
-  const args = parseTestArgs(argv)
+  const args = withSavedIspdb(parseTestArgs(argv), io)
   const signIn = args.auth === 'oauth2' ? await savedSignIn(args.email, io) : undefined
   const { username, providerId, ...servers } = await resolveServers(args, deps, signIn?.servers)
   const catalog = deps.catalog ?? PRESETS

@@ -18,6 +18,7 @@ export function detectedSettings(d: Discovery): DetectedSettings {
     outgoingAlternatives: moreOutgoing.map((f) => f.server),
     username: incoming?.username ?? outgoing?.username ?? d.address.address,
     domain: d.address.domain,
+    displayDomain: d.address.shown ?? d.address.domain,
     found: { incoming: d.incoming, outgoing: d.outgoing },
     lookups: d.lookups,
     ms: d.ms,

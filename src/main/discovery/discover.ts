@@ -1,4 +1,4 @@
-import { parseDiscoveryAddress, type DiscoveryAddress } from '../../shared/discovery-address.js'
+import { parseDiscoveryAddress, plausibleDomain, type DiscoveryAddress } from '../../shared/discovery-address.js'
 import type { DiscoveryEvent, DiscoverySource, FoundServer, Lookup, LookupOutcome } from '../../shared/discovery.js'
 import type { IncomingServer, Server } from '../../shared/mail.js'
 import { presetHosts, type Provider, type SignIn } from '../../shared/providers.js'
@@ -10,6 +10,7 @@ import { mxSource } from './sources/mx.js'
 import { presetSource } from './sources/preset.js'
 import { savedAccountsSource, type SavedAccounts } from './sources/saved.js'
 import { srvSource } from './sources/srv.js'
+import { shownDomain, shownText } from './shown-domain.js'
 import { judgeHost } from './trust.js'
 import type { Candidate, DiscoveryNet, Finding, Source } from './types.js'
 
@@ -31,6 +32,8 @@ export interface DiscoveryOptions {
   /** Also ask for autoconfig over plain HTTP (its settings then need confirming). */
   allowHttp?: boolean
   deadlineMs?: number
+  /** The provider database's base URL for this run (the user's setting), instead of the net's. */
+  ispdbBase?: string
 }
 
 /** What discovery found for an address: every server, best first, and how each lookup went. */
@@ -92,8 +95,8 @@ function collect<S extends Server | IncomingServer>(
         username: c.username,
         source: r.source.id,
         trusted: verdict.trusted,
-        ...(verdict.trusted ? {} : { caution: verdict.caution }),
-        via: c.via,
+        ...(verdict.trusted ? {} : { caution: shownText(verdict.caution) }),
+        via: shownText(c.via),
       })
     }
   }
@@ -131,26 +134,38 @@ export function createDiscovery(deps: DiscoveryDeps) {
     const started = Date.now()
     const parsed = parseDiscoveryAddress(email)
     if (typeof parsed === 'string') throw new BadAddress(parsed)
-    const address = parsed
+    const address: DiscoveryAddress = { ...parsed, shown: shownDomain(parsed) }
+    const shown = address.shown ?? address.domain
     const deadlineMs = opts.deadlineMs ?? deps.deadlineMs ?? DISCOVERY_DEADLINE_MS
     const deadline = started + deadlineMs
     const signal = opts.signal ?? new AbortController().signal
-    const net: DiscoveryNet = { ...deps.net, allowHttp: opts.allowHttp ?? false }
+    const net: DiscoveryNet = {
+      ...deps.net,
+      allowHttp: opts.allowHttp ?? false,
+      ...(opts.ispdbBase ? { ispdbBase: opts.ispdbBase } : {}),
+    }
     const ctx = { address, net, catalog: deps.catalog, deadline }
     const emit = opts.onEvent ?? (() => undefined)
     const all = sourcesFor(deps)
     const ran: Ran[] = []
-    const end = (r: Ran): void => {
+    const end = (raw: Ran): void => {
+      // the words the user reads name an IDN in Unicode; lookups and comparisons keep punycode
+      const r = raw.detail ? { ...raw, detail: shownText(raw.detail) } : raw
       ran.push(r)
       emit({ source: r.source.id, state: r.outcome, ms: r.ms, ...(r.detail ? { detail: r.detail } : {}) })
     }
     // RFC 6761 §6.4: names under .invalid never exist, so no lookup of them can succeed
     const neverExists = /(^|\.)invalid$/.test(address.domain)
-    const applies = (s: Source): boolean => !(address.literal && NEEDS_DOMAIN.has(s.id)) && !(neverExists && !s.local)
+    // a domain still being typed (`example.c`) is asked about nowhere: only the local sources answer
+    const incomplete = !address.literal && !plausibleDomain(address.domain)
+    const offline = neverExists || incomplete
+    const applies = (s: Source): boolean => !(address.literal && NEEDS_DOMAIN.has(s.id)) && !(offline && !s.local)
     for (const s of all.filter((x) => !applies(x))) {
       const why = address.literal
-        ? `${address.domain} is an IP address: there is no domain to look up`
-        : `${address.domain} is under .invalid, which never exists (RFC 6761)`
+        ? `${shown} is an IP address: there is no domain to look up`
+        : neverExists
+          ? `${shown} is under .invalid, which never exists (RFC 6761)`
+          : `${shown} is not a complete domain name, so it was not looked up`
       end({ source: s, outcome: 'skipped', ms: 0, detail: why })
     }
 

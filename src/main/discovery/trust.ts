@@ -45,10 +45,11 @@ export function judgeHost(
   catalog: readonly Provider[],
 ): { trusted: true } | { trusted: false; caution: string } {
   const domain = address.domain
+  const shown = address.shown ?? domain
   if (finding.overHttp) {
     return {
       trusted: false,
-      caution: `${host} came from ${domain}’s settings file over plain HTTP, which anyone on the network could have changed. Use it only if you know ${domain}’s mail is handled there.`,
+      caution: `${host} came from ${shown}’s settings file over plain HTTP, which anyone on the network could have changed. Use it only if you know ${shown}’s mail is handled there.`,
     }
   }
   if (source === 'preset' || source === 'saved' || source === 'ispdb' || source === 'guess') return { trusted: true }
@@ -62,6 +63,6 @@ export function judgeHost(
   if (known) return { trusted: true }
   return {
     trusted: false,
-    caution: `${host} is not part of ${domain}, and Mailkey does not know it as a mail provider; it was named by ${CAME_FROM[source]}. Send your password there only if ${domain}’s mail is run by ${base(host)}.`,
+    caution: `${host} is not part of ${shown}, and Mailkey does not know it as a mail provider; it was named by ${CAME_FROM[source]}. Send your password there only if ${shown}’s mail is run by ${base(host)}.`,
   }
 }

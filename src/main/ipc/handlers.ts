@@ -29,8 +29,12 @@ export function createHandlers(s: Services): Handlers {
     detectProvider: (input, ctx) =>
       s.discovery.detect(input.email, {
         allowHttp: input.allowHttp,
+        cancellable: true,
         ...(ctx.emitDiscovery ? { onEvent: ctx.emitDiscovery } : {}),
       }),
+    getPreferences: () => Promise.resolve(s.preferences.get()),
+    setPreferences: (input) => Promise.resolve(s.preferences.set(input)),
+    cancelDetection: (input) => Promise.resolve({ cancelled: s.discovery.cancel(input.email) }),
     confirmHost: (input) => {
       s.discovery.confirm(input.email, input.host)
       return Promise.resolve({ confirmed: true as const })

@@ -5,6 +5,7 @@
 export const CHANNELS = {
   detectProvider: 'providers:detect',
   confirmHost: 'providers:confirm-host',
+  cancelDetection: 'providers:cancel-detect',
   testConnection: 'connection:test',
   cancelTest: 'connection:cancel',
   listAccounts: 'accounts:list',
@@ -48,6 +49,8 @@ export const CHANNELS = {
   importAccounts: 'accounts:import',
   inspectCa: 'trust:inspect-ca',
   setAccountTrust: 'accounts:set-trust',
+  getPreferences: 'preferences:get',
+  setPreferences: 'preferences:set',
 } as const
 
 export type Method = keyof typeof CHANNELS

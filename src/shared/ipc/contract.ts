@@ -12,6 +12,7 @@ import type { Diagnosis } from '../diagnosis.js'
 import type { DiscoveryEvent, DiscoverySource, FoundServer, Lookup } from '../discovery.js'
 import { EXPORT_FORMATS, type SaveOutcome } from '../export.js'
 import type { KeychainHealth } from '../keychain.js'
+import { checkIspdbBase, ISPDB_BASE_MAX_LENGTH, type PreferencesView } from '../preferences.js'
 import { parseDiscoveryAddress } from '../discovery-address.js'
 import { OAuthClientInput, OAuthEndpointSchema, type DiscoveredEndpoints, type OAuthGrantInfo } from '../oauth.js'
 import {
@@ -62,6 +63,24 @@ const DetectProviderInput = z.strictObject({
   email: DiscoveryAddressSchema,
   /** Also look for autoconfig over plain HTTP (the user allowed it); its settings need confirming. */
   allowHttp: z.literal(true).optional(),
+})
+
+/**
+ * Stops the app's running discovery for an address (the user typed on, or left the step): its lookups
+ * end at once, and it answers CANCELLED.
+ */
+const CancelDetectionInput = z.strictObject({ email: DiscoveryAddressSchema })
+
+/** App-wide preferences: the provider database's address (checked in full), or null for Thunderbird's. */
+const SetPreferencesInput = z.strictObject({
+  ispdbBase: z
+    .string()
+    .max(ISPDB_BASE_MAX_LENGTH * 2, `The address is too long: at most ${ISPDB_BASE_MAX_LENGTH} characters.`)
+    .superRefine((value, ctx) => {
+      const checked = checkIspdbBase(value)
+      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message })
+    })
+    .nullable(),
 })
 
 /** The user confirmed a host discovery could not vouch for: a password may now be sent there. */
@@ -381,6 +400,8 @@ export interface DetectedSettings {
   username: string
   /** The address's domain as looked up (punycode for an IDN; `[ip]` for an address literal). */
   domain?: string
+  /** The same domain as text for the user: an IDN in Unicode (`bücher.example`), never punycode. */
+  displayDomain?: string
   /** Every server found, best first, each with its source, user name and trust. */
   found?: { incoming: FoundServer<IncomingServer>[]; outgoing: FoundServer<Server>[] }
   /** Each lookup that ran, how it ended and how long it took. */
@@ -399,6 +420,7 @@ export interface DetectedSettings {
 export const INPUTS = {
   detectProvider: DetectProviderInput,
   confirmHost: ConfirmHostInput,
+  cancelDetection: CancelDetectionInput,
   testConnection: ConnectionTestInput,
   cancelTest: CancelTestInput,
   listAccounts: NoInput,
@@ -431,11 +453,15 @@ export const INPUTS = {
   ...TRANSFER_INPUTS,
   inspectCa: InspectCaInput,
   setAccountTrust: SetAccountTrustInput,
+  getPreferences: NoInput,
+  setPreferences: SetPreferencesInput,
 } as const satisfies Record<Method, z.ZodType>
 
 export interface Outputs extends OfficeOutputs, GroupOutputs, TransferOutputs {
   detectProvider: DetectedSettings
   confirmHost: { confirmed: true }
+  /** False when no run for that address was still going. */
+  cancelDetection: { cancelled: boolean }
   testConnection: TestReport
   cancelTest: { cancelled: boolean }
   listAccounts: AccountView[]
@@ -471,6 +497,9 @@ export interface Outputs extends OfficeOutputs, GroupOutputs, TransferOutputs {
   /** The CA as an account keeps it (subject, SHA-256), or INVALID_INPUT saying why it is not one. */
   inspectCa: TrustedCa
   setAccountTrust: AccountView
+  /** The preferences as saved, with the defaults they fall back to. */
+  getPreferences: PreferencesView
+  setPreferences: PreferencesView
 }
 
 export type InputOf<M extends Method> = z.input<(typeof INPUTS)[M]>

@@ -1,10 +1,27 @@
-import type { Provider } from '../providers.js'
-import { FAIREMAIL_PROVIDERS, ispdb } from './sources.js'
+import type { Provider, ProviderRegion } from '../providers.js'
+import { FAIREMAIL_PROVIDERS, ispdb, MXSNIFF_PROVIDERS } from './sources.js'
 
 /**
  * Hosting companies whose mail small offices use at their own domains. Where no source names their MX
  * hosts, they are recognised from the server names in published settings only.
  */
+
+/**
+ * IONOS's provider-database entries (ionos.de, ionos.com, ionos.co.uk, ionos.fr, ionos.es, ionos.it), one
+ * per country, each naming the MX domains of that country's mail servers (read 2026-11-30; these files
+ * have no .xml suffix).
+ */
+const ISPDB_IONOS = 'https://github.com/thunderbird/autoconfig/blob/3c267a844f3c4ff1066441244ce85af37735a8e0/ispdb'
+
+/** One IONOS region per country: its hosts (imap.ionos.de...) and its MX and address domains. */
+const IONOS_REGIONS: readonly ProviderRegion[] = [
+  { hosts: 'ionos.com', names: ['ionos.com', '1and1.com', 'perfora.net'] },
+  { hosts: 'ionos.de', names: ['ionos.de', 'kundenserver.de', 'schlund.de', 'online.de'] },
+  { hosts: 'ionos.co.uk', names: ['ionos.co.uk', '1and1.co.uk', 'oneandone.co.uk'] },
+  { hosts: 'ionos.fr', names: ['ionos.fr', '1and1.fr', 'unetun.com'] },
+  { hosts: 'ionos.es', names: ['ionos.es', '1and1.es', 'clienteservidor.es'] },
+  { hosts: 'ionos.it', names: ['ionos.it', '1and1.it', 'servercliente.it'] },
+]
 
 const MAILBOX_PASSWORD = 'Sign in with the mailbox’s own password, not the password of the hosting account.'
 
@@ -13,19 +30,21 @@ export const HOSTING_PROVIDERS: readonly Provider[] = [
     id: 'ionos',
     name: 'IONOS',
     domains: [],
-    mxSuffixes: [],
-    regions: [
-      { hosts: 'ionos.com', names: ['ionos.com'] },
-      { hosts: 'ionos.de', names: ['ionos.de', 'online.de'] },
-      { hosts: 'ionos.co.uk', names: ['ionos.co.uk'] },
-      { hosts: 'ionos.fr', names: ['ionos.fr'] },
-    ],
+    // customers' domains receive at mx00.ionos.<tld> and mx01.ionos.<tld>, older ones at
+    // mx00.kundenserver.de (1&1), mx00.1and1.co.uk...: the provider database's IONOS entries list
+    // these MX domains, one entry per country
+    mxSuffixes: IONOS_REGIONS.flatMap((r) => r.names.filter((n) => n !== 'online.de')),
+    regions: IONOS_REGIONS,
     incoming: { imap: { host: 'imap.ionos.com', port: 993, security: 'tls' } },
     outgoing: [{ host: 'smtp.ionos.com', port: 465, security: 'tls' }],
     helpUrl: 'https://www.ionos.com/help/email/general-topics/settings-for-your-email-programs-imap-pop3/',
     signIn: 'password',
     note: MAILBOX_PASSWORD,
-    sources: { servers: FAIREMAIL_PROVIDERS, signIn: FAIREMAIL_PROVIDERS },
+    sources: {
+      servers: FAIREMAIL_PROVIDERS,
+      signIn: FAIREMAIL_PROVIDERS,
+      mx: `${ISPDB_IONOS}/ionos.de`,
+    },
   },
   {
     id: 'ovh',
@@ -47,13 +66,17 @@ export const HOSTING_PROVIDERS: readonly Provider[] = [
     id: 'godaddy',
     name: 'GoDaddy Workspace Email',
     domains: [],
-    mxSuffixes: [],
+    // smtp.secureserver.net and mailstore1.secureserver.net (and their .europe. and .asia. forms)
+    mxSuffixes: ['secureserver.net'],
     incoming: { imap: { host: 'imap.secureserver.net', port: 993, security: 'tls' } },
     outgoing: [{ host: 'smtpout.secureserver.net', port: 465, security: 'tls' }],
     helpUrl: 'https://www.godaddy.com/help/server-and-port-settings-for-workspace-email-6949',
     signIn: 'password',
     note: 'GoDaddy’s newer “Microsoft 365 from GoDaddy” mailboxes are Microsoft 365: they need Microsoft sign-in.',
-    sources: { servers: 'https://www.godaddy.com/help/server-and-port-settings-for-workspace-email-6949' },
+    sources: {
+      servers: 'https://www.godaddy.com/help/server-and-port-settings-for-workspace-email-6949',
+      mx: MXSNIFF_PROVIDERS,
+    },
   },
   {
     id: 'namecheap',

@@ -167,7 +167,8 @@ export const MAIL_PROVIDERS: readonly Provider[] = [
     id: 'yandex',
     name: 'Yandex Mail',
     domains: ['yandex.ru', 'yandex.com', 'yandex.net', 'yandex.by', 'yandex.kz', 'yandex.ua', 'ya.ru', 'narod.ru'],
-    mxSuffixes: [],
+    // Yandex 360 for business: a customer's domain points its MX at mx.yandex.net (older: mx.yandex.ru)
+    mxSuffixes: ['mx.yandex.net', 'mx.yandex.ru'],
     incoming: {
       imap: { host: 'imap.yandex.com', port: 993, security: 'tls' },
       pop3: { host: 'pop.yandex.com', port: 995, security: 'tls' },
@@ -176,6 +177,10 @@ export const MAIL_PROVIDERS: readonly Provider[] = [
     helpUrl: 'https://yandex.com/support/mail/mail-clients/others.html',
     signIn: 'password',
     note: 'Mail apps must be allowed in Yandex Mail’s settings (“Email clients”) first.',
-    sources: { servers: ispdb('yandex.ru.xml'), signIn: 'https://yandex.com/support/mail/mail-clients/others.html' },
+    sources: {
+      servers: ispdb('yandex.ru.xml'),
+      signIn: 'https://yandex.com/support/mail/mail-clients/others.html',
+      mx: 'https://yandex.com.tr/support/kurum/set-mail/mx.html',
+    },
   },
 ]

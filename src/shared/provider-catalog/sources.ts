@@ -18,3 +18,10 @@ export const FAIREMAIL_PROVIDERS =
 /** Exchange Online: Basic authentication for IMAP and POP is off in every tenant (since 2023). */
 export const MICROSOFT_BASIC_AUTH_OFF =
   'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online'
+
+/**
+ * A public list of providers' MX hosts (mxsniff), for hosts whose provider publishes no page that
+ * names them: GoDaddy's `mailstore1.secureserver.net` and `smtp.secureserver.net`, Yandex's `mx.yandex.ru`.
+ */
+export const MXSNIFF_PROVIDERS =
+  'https://github.com/jace/mxsniff/blob/f85fcb05bb90e727d507d016dc8db70b8892bcfe/mxsniff/providers.py'

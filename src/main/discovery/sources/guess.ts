@@ -3,6 +3,7 @@ import { STANDARD_PORTS, type TlsMode } from '../../../shared/ports.js'
 import { probeGuess, type GuessTarget } from '../guess-probe.js'
 import { LookupError } from '../lookup-error.js'
 import { runByPriority } from '../priority-runner.js'
+import { shownName } from '../shown-domain.js'
 import type { Candidate, Source, SourceContext } from '../types.js'
 
 /** Between the starts of two probes of one side (Thunderbird staggers its guesses by 100 ms too). */
@@ -71,7 +72,7 @@ export const guessSource: Source = {
     if (incoming.length === 0 && outgoing.length === 0) {
       throw new LookupError(
         inc.timedOut && out.timedOut ? 'timeout' : 'nothing',
-        `no mail server answered at ${[...new Set([...incomingHosts, ...outgoingHosts])].join(', ')}`,
+        `no mail server answered at ${[...new Set([...incomingHosts, ...outgoingHosts])].map(shownName).join(', ')}`,
       )
     }
     return { incoming, outgoing, detail: [...incoming, ...outgoing].map((c) => c.via).join('; ') }

@@ -1,9 +1,10 @@
+import { DEFAULT_ISPDB_BASE } from '../../../shared/preferences.js'
 import { LookupError } from '../lookup-error.js'
 import { readAutoconfig } from '../autoconfig-xml.js'
 import type { Finding, Source, SourceContext } from '../types.js'
 
-/** Thunderbird's provider database: `https://autoconfig.thunderbird.net/v1.1/<domain>`. */
-export const DEFAULT_ISPDB = 'https://autoconfig.thunderbird.net/v1.1/'
+/** Thunderbird's provider database: `https://autoconfig.thunderbird.net/v1.1/<domain>` (shared/preferences.ts). */
+export const DEFAULT_ISPDB = DEFAULT_ISPDB_BASE
 
 /**
  * Asks the provider database (or an office's mirror) about one domain: only the domain is sent, never
@@ -22,7 +23,11 @@ export const ispdbSource: Source = {
   id: 'ispdb',
   async run(ctx) {
     const finding = await askIspdb(ctx, ctx.address.domain, ctx.signal)
-    if (!finding) throw new LookupError('nothing', `the provider database has no entry for ${ctx.address.domain}`)
+    if (!finding)
+      throw new LookupError(
+        'nothing',
+        `the provider database has no entry for ${ctx.address.shown ?? ctx.address.domain}`,
+      )
     return finding
   },
 }

@@ -48,7 +48,8 @@ export const mxSource: Source = {
       .sort((a, b) => a.priority - b.priority)
       .map((r) => r.exchange.toLowerCase().replace(/\.$/, ''))
       .filter((h) => h.includes('.'))
-    if (hosts.length === 0) throw new LookupError('nothing', `${ctx.address.domain} has no MX records`)
+    if (hosts.length === 0)
+      throw new LookupError('nothing', `${ctx.address.shown ?? ctx.address.domain} has no MX records`)
     const provider = providerForMx(hosts, ctx.catalog)
     if (provider) {
       const finding = providerFinding(provider, ctx.address, `MX ${hosts[0]}`, [ctx.address.domain, ...hosts])

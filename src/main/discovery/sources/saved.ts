@@ -1,4 +1,5 @@
 import type { Account } from '../../../shared/account.js'
+import { parseDiscoveryAddress } from '../../../shared/discovery-address.js'
 import { providerById } from '../../../shared/providers.js'
 import type { Finding, Source } from '../types.js'
 
@@ -11,8 +12,13 @@ export type SavedAccount = Pick<
 /** The saved accounts at an address domain (ASCII, lower case). */
 export type SavedAccounts = (domain: string) => readonly SavedAccount[]
 
+/**
+ * A saved address's domain in the form discovery looks up (ASCII, an IDN as punycode, lower case), so
+ * `bücher.example` and `xn--bcher-kva.example` are one domain whichever form either side was typed in.
+ */
 function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).toLowerCase()
+  const parsed = parseDiscoveryAddress(email)
+  return typeof parsed === 'string' ? email.slice(email.lastIndexOf('@') + 1).toLowerCase() : parsed.domain
 }
 
 /**

@@ -65,7 +65,10 @@ export const srvSource: Source = {
           ? first.reason
           : new LookupError('failed', 'SRV lookups failed')
       }
-      throw new LookupError('nothing', notes.length ? notes.join('; ') : `no mail SRV records for ${address.domain}`)
+      throw new LookupError(
+        'nothing',
+        notes.length ? notes.join('; ') : `no mail SRV records for ${address.shown ?? address.domain}`,
+      )
     }
     const detail = [`${incoming.length} incoming, ${outgoing.length} outgoing`, ...notes].join('; ')
     return { incoming, outgoing, ...(notOffered.length ? { notOffered } : {}), detail }

@@ -9,6 +9,7 @@ import { CheckAllPanel } from './check-all/CheckAllPanel.js'
 import { useCheckAll } from './check-all/use-check-all.js'
 import { GroupsSection } from './groups/GroupsSection.js'
 import { KeychainSection } from './KeychainSection.js'
+import { ProviderDatabaseSection } from './ProviderDatabaseSection.js'
 import { TransferPanel } from './transfer/TransferPanel.js'
 
 /** What the accounts screen asks of the app around it (app/ composes the screens; this room never imports it). */
@@ -136,6 +137,7 @@ export function AccountsScreen({ accounts, notice = null, checkOnArrival = null,
       <GroupsSection accounts={accounts} onAccounts={onChecked} busy={busy || checkingAll} />
       <TransferPanel accounts={accounts} onImported={onChecked} />
       <KeychainSection keychain={keychain} recheck={recheckKeychain} />
+      <ProviderDatabaseSection />
     </main>
   )
 }

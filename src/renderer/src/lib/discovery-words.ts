@@ -7,7 +7,7 @@ import type { IncomingServer, Server } from '../../../shared/mail.js'
  * records)", "Works for bob@example.com"... `detected` gives the domain, provider and saved account.
  */
 export function sourceWords(source: DiscoverySource, detected: DetectedSettings): string {
-  const domain = detected.domain ?? 'your domain'
+  const domain = detected.displayDomain ?? detected.domain ?? 'your domain'
   switch (source) {
     case 'saved':
       return detected.savedFor

@@ -32,6 +32,7 @@ function ProviderStatus({ detection, email }: { detection: Detection; email: str
           <strong>
             {current.settings.provider?.name ??
               current.settings.publisher ??
+              current.settings.displayDomain ??
               current.settings.domain ??
               'Provider not recognised'}
           </strong>

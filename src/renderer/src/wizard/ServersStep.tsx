@@ -54,8 +54,9 @@ export function ServersStep({ state, dispatch }: Props) {
       )}
       {nothingFound(state.setup) && (
         <p className="notice" role="status">
-          Mailkey found no settings for {state.setup.detected.domain ?? 'this address'}: none published, and no server
-          answered at the usual names. Enter them below; your provider’s help pages list them.
+          Mailkey found no settings for{' '}
+          {state.setup.detected.displayDomain ?? state.setup.detected.domain ?? 'this address'}: none published, and no
+          server answered at the usual names. Enter them below; your provider’s help pages list them.
         </p>
       )}
       {editing && (

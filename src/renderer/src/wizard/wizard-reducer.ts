@@ -96,6 +96,12 @@ function detectionFinished(
   action: Extract<WizardAction, { type: 'detectionFinished' }>,
 ): WizardState {
   if (action.email !== normalizeAddress(state.email)) return state
+  // a named run counts only while it is the one awaited: an earlier run for the same address, or one
+  // whose answer was already replaced (plain HTTP allowed since), is stale
+  const d = state.detection
+  if (action.runId !== undefined && !(d.status === 'detecting' && d.runId === action.runId)) return state
+  // a cancelled run says nothing about the address
+  if (!action.result.ok && action.result.error.code === 'CANCELLED') return state
   if (!action.result.ok) {
     return {
       ...state,
@@ -153,7 +159,14 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return state.step === 'address' ? { ...state, replyTo: action.replyTo } : state
     case 'detectionStarted':
       return state.step === 'address' && action.email === normalizeAddress(state.email)
-        ? { ...state, detection: { status: 'detecting', email: action.email } }
+        ? {
+            ...state,
+            detection: {
+              status: 'detecting',
+              email: action.email,
+              ...(action.runId !== undefined ? { runId: action.runId } : {}),
+            },
+          }
         : state
     case 'detectionFinished':
       return state.step === 'address' ? detectionFinished(state, action) : state

@@ -16,7 +16,8 @@ import type { Setup } from './setup.js'
 /** Recognising the provider as the user types the address. */
 export type Detection =
   | { status: 'idle' }
-  | { status: 'detecting'; email: string }
+  /** `runId`: the run whose answer is awaited; any other run's answer is stale. */
+  | { status: 'detecting'; email: string; runId?: string }
   | { status: 'found'; email: string; settings: DetectedSettings }
   | { status: 'failed'; email: string; message: string }
 
@@ -107,8 +108,9 @@ export type WizardAction =
   | { type: 'addressChanged'; email: string }
   | { type: 'displayNameChanged'; displayName: string }
   | { type: 'replyToChanged'; replyTo: string }
-  | { type: 'detectionStarted'; email: string }
-  | { type: 'detectionFinished'; email: string; result: Result<DetectedSettings> }
+  /** `runId` names the run (use-provider-detection.ts); only the last started run's answer is taken. */
+  | { type: 'detectionStarted'; email: string; runId?: string }
+  | { type: 'detectionFinished'; email: string; runId?: string; result: Result<DetectedSettings> }
   /** Nothing found: look again, this time also over plain HTTP. */
   | { type: 'plainHttpAllowed' }
   | { type: 'addressSubmitted' }
