@@ -1,4 +1,4 @@
-import { useEffect, useRef, type Dispatch } from 'react'
+import { useLayoutEffect, useRef, type Dispatch } from 'react'
 import { afterPaste, passwordHint } from '../lib/password.js'
 import { KeychainNotice } from '../ui/KeychainNotice.js'
 import { keychainBlocked, type KeychainCheck } from '../ui/use-keychain-health.js'
@@ -33,8 +33,9 @@ export function PasswordStep({ state, dispatch, keychain, recheckKeychain }: Pro
 
   // into the field, its text selected: coming back after a refused password, a paste or a keystroke
   // replaces the old one instead of adding to it. While the keychain cannot keep a password the field
-  // is off, so onto the heading (and back into the field once it works again)
-  useEffect(() => {
+  // is off, so onto the heading (and back into the field once it works again). A layout effect: the
+  // focus moves in the same commit that disables the field, never a frame later
+  useLayoutEffect(() => {
     if (blocked) {
       headingRef.current?.focus()
     } else {
