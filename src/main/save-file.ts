@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import type { SaveOutcome } from '../shared/export.js'
 import type { SaveDialogLike } from './electron-surface.js'
 import type { ExportDocument } from './export/index.js'
+import { AppError } from './app-error.js'
+import { WriteFailed, writeDocument } from './export/write-document.js'
 
 /**
  * Saves an exported document where the user chooses, through the system's Save dialog (modal to the
@@ -18,8 +19,13 @@ export function saveWithDialog(dialog: SaveDialogLike): (doc: ExportDocument) =>
       filters: [{ name: doc.mimeType, extensions: [extension] }],
     })
     if (canceled || !filePath) return { saved: false }
-    // a file with passwords in it (asked for) is for its owner's eyes only
-    await writeFile(filePath, doc.content, { encoding: 'utf8', mode: doc.private ? 0o600 : 0o644 })
+    // a file with passwords in it (asked for) is for its owner's eyes only, even when it replaces one
+    try {
+      await writeDocument(filePath, doc)
+    } catch (e) {
+      if (e instanceof WriteFailed) throw new AppError('INVALID_INPUT', `Mailkey ${e.message}. Choose another place.`)
+      throw e
+    }
     return { saved: true, fileName: basename(filePath) }
   }
 }

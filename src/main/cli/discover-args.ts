@@ -1,3 +1,4 @@
+import { checkIspdbBase } from '../../shared/preferences.js'
 import { parseArgs } from 'node:util'
 import { parseDiscoveryAddress } from '../../shared/discovery-address.js'
 import { parseDnsServer } from '../discovery/net/dns.js'
@@ -33,17 +34,10 @@ export function discoveryFlags(values: {
   })
   const flags: DiscoveryFlags = { dnsServers }
   if (values.ispdb !== undefined) {
-    let url: URL
-    try {
-      url = new URL(values.ispdb)
-    } catch {
-      throw new UsageError(
-        `--ispdb wants a URL like https://autoconfig.thunderbird.net/v1.1/ (got "${values.ispdb.slice(0, 80)}")`,
-      )
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw new UsageError('--ispdb must be an https:// (or http://) URL')
-    flags.ispdb = url.href
+    // the same rule as the app's setting: https (http for this computer only), no password in it
+    const checked = checkIspdbBase(values.ispdb)
+    if (!checked.ok) throw new UsageError(`--ispdb: ${checked.message}`)
+    flags.ispdb = checked.value
   }
   if (values['timeout-ms'] !== undefined) {
     const n = Number(values['timeout-ms'])

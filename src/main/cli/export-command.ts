@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { ExportFormat } from '../../shared/export.js'
 import { AppError } from '../app-error.js'
+import { WriteFailed, writeDocument } from '../export/write-document.js'
 import { cliServices } from './cli-services.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 
@@ -66,7 +66,13 @@ export async function runExportCommand(argv: string[], io: CliIo): Promise<numbe
     io.stdout.write(typeof doc.content === 'string' ? doc.content : Buffer.from(doc.content).toString('latin1'))
     return EXIT.ok
   }
-  writeFileSync(v.output, doc.content, doc.private ? { mode: 0o600 } : {})
+  try {
+    await writeDocument(v.output, doc)
+  } catch (e) {
+    if (!(e instanceof WriteFailed)) throw e
+    io.stderr.write(`mailkey: ${e.message}\n`)
+    return EXIT.failed
+  }
   if (secrets) {
     io.stderr.write(
       `mailkey: WARNING: ${v.output} holds the saved passwords in plain text. Keep it private, move it only over a channel you trust, and delete it once imported.\n`,

@@ -32,15 +32,20 @@ export const MAX_BODY_BYTES = 256 * 1024
 const MAX_REDIRECTS = 3
 const DEFAULT_TIMEOUT_MS = 5000
 
+/** The host to connect to: an IPv6 literal loses the brackets a URL writes it in (`[::1]` → `::1`). */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1')
+}
+
 function portOf(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80
 }
 
 async function open(url: URL, opts: HttpGetOptions, signal: AbortSignal): Promise<Socket> {
-  const raw = await opts.connect({ host: url.hostname, port: portOf(url) }, signal)
+  const raw = await opts.connect({ host: hostOf(url), port: portOf(url) }, signal)
   if (url.protocol !== 'https:') return raw
   try {
-    return await upgradeTls(raw, url.hostname, { trust: { ca: opts.ca } }, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal)
+    return await upgradeTls(raw, hostOf(url), { trust: { ca: opts.ca } }, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal)
   } catch (e) {
     const facts = factsFrom(e)
     throw new LookupError(
@@ -59,7 +64,7 @@ function exchange(
   return new Promise((resolve, reject) => {
     const req = request({
       method: 'GET',
-      host: url.hostname,
+      host: hostOf(url),
       port: portOf(url),
       path: `${url.pathname}${url.search}`,
       headers: { host: url.host, accept: 'application/xml, text/xml;q=0.9, */*;q=0.1', 'user-agent': 'Mailkey' },
