@@ -134,7 +134,8 @@ export class GroupService {
   async remove(id: string): Promise<{ removed: boolean; ungrouped: number }> {
     const members = this.deps.accounts.listSaved().filter((a) => a.groupId === id)
     for (const a of members) this.deps.accounts.update({ ...a, groupId: null })
-    await this.deps.credentials.deleteProxy(id)
+    // only a group whose proxy names a user has an entry: the others need no keychain to go
+    if (this.deps.groups.get(id)?.defaults.connection?.proxy?.username) await this.deps.credentials.deleteProxy(id)
     return { removed: this.deps.groups.remove(id), ungrouped: members.length }
   }
 
