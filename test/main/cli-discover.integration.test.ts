@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +11,7 @@ import { zoneIspdb, zonePorts } from '../bed/discovery-zone.js'
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
 import { startZone, type ZoneServers } from './discovery-zone.js'
+import { runCli, type CliRun } from './run-cli.js'
 
 const b = bed()
 let zone: ZoneServers
@@ -107,29 +107,7 @@ describe('mailkey discover (the contract)', () => {
 })
 
 /** The built CLI as users run it. */
-function mailkey(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  stdin = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/mailkey.js', ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-    child.stdin.end(stdin)
-  })
-}
+const mailkey = (args: string[], env: Record<string, string>, stdin = ''): Promise<CliRun> => runCli(args, env, stdin)
 
 describe('the built CLI against the test DNS', () => {
   beforeAll(() => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,17 +10,12 @@ import { tlsFront, type TlsFront } from '../bed/tls-front.js'
 import { BED_USERS } from '../bed/users.js'
 import { bed } from './bed.js'
 import { keychainProblem, scratchKeychain } from './keychain.js'
+import { runCli, type CliRun } from './run-cli.js'
 
 const problem = await keychainProblem()
 const b = bed()
 const alice = BED_USERS.alice
 const AUTH = { user: 'office', password: 'proxy pw:2' }
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
 
 /** `mailkey test` with the office flags (issue 16's contract), the real CLI as built. */
 // each case starts the CLI a few times (a Node start each): more room than the default 30 s on a busy machine
@@ -33,30 +27,12 @@ describe.skipIf(problem !== null)(
     const secrets = scratchKeychain()
     let stops: (() => Promise<void>)[] = []
 
-    function mailkey(args: string[], stdin: string, env: Record<string, string> = {}): Promise<Run> {
-      return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['bin/mailkey.js', 'test', '--email', alice.address, ...args], {
-          env: {
-            ...process.env,
-            NODE_EXTRA_CA_CERTS: b.caPath,
-            MAILKEY_CONFIG_DIR: dir,
-            MAILKEY_KEYCHAIN_SERVICE: secrets.service,
-            ...env,
-          },
-        })
-        let stdout = ''
-        let stderr = ''
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-        child.on('error', reject)
-        child.on('close', (code) => {
-          clearTimeout(timer)
-          resolve({ code, stdout, stderr })
-        })
-        child.stdin.end(stdin)
-      })
-    }
+    const mailkey = (args: string[], stdin: string, env: Record<string, string> = {}): Promise<CliRun> =>
+      runCli(
+        ['test', '--email', alice.address, ...args],
+        { NODE_EXTRA_CA_CERTS: b.caPath, MAILKEY_CONFIG_DIR: dir, MAILKEY_KEYCHAIN_SERVICE: secrets.service, ...env },
+        stdin,
+      )
 
     beforeAll(() => {
       if (!existsSync('out/main/cli.js')) throw new Error('the CLI is not built: run `npm run build` first')
