@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test'
 import { BED_USERS, setAppPassword } from '../bed/users.js'
 import { expect, expectReadableAt200, refuseKeychain, scanA11y, screenshot, test } from './bridge.js'
+import { addAccount } from './add-account.js'
 
 /**
  * Accessibility of the accounts screen (stale banner, reset form, keychain section), editing and
@@ -10,19 +10,6 @@ import { expect, expectReadableAt200, refuseKeychain, scanA11y, screenshot, test
  */
 
 const ROTATING = BED_USERS.rotating
-
-async function addAccount(page: Page, address: string, appPassword: string): Promise<void> {
-  await page.goto('/')
-  await page.getByRole('textbox', { name: 'Email address' }).fill(address)
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'I have my app password' }).click()
-  await page.getByRole('textbox', { name: 'App password' }).fill(appPassword)
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'Test both servers' }).click()
-  await page.getByRole('button', { name: 'Save account' }).click()
-  await page.getByRole('button', { name: 'Go to your accounts' }).click()
-  await expect(page.getByRole('heading', { name: 'Mail accounts' })).toBeVisible()
-}
 
 // each test scans a dozen screens in light and dark with axe (seconds each on a loaded 2-core machine)
 test.describe.configure({ timeout: 180_000 })

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { AccountView } from '../../src/shared/account.js'
 import { BED_USERS, setAppPassword } from '../bed/users.js'
 import { expect, test, type Bridge } from './bridge.js'
+import { addAccount } from './add-account.js'
 
 /**
  * The accounts screen against the real bed and keychain: a revoked app password found by a re-test and
@@ -13,21 +14,6 @@ const ALICE = BED_USERS.alice
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true })
-}
-
-/** Through the whole wizard with the app password, ending on the accounts screen. */
-async function addAccount(page: Page, address: string, appPassword: string): Promise<void> {
-  await page.goto('/')
-  await page.getByRole('textbox', { name: 'Email address' }).fill(address)
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'I have my app password' }).click()
-  await page.getByRole('textbox', { name: 'App password' }).fill(appPassword)
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'Test both servers' }).click()
-  await expect(page.getByRole('heading', { name: 'Both servers work' })).toBeVisible()
-  await page.getByRole('button', { name: 'Save account' }).click()
-  await page.getByRole('button', { name: 'Go to your accounts' }).click()
-  await expect(page.getByRole('heading', { name: 'Mail accounts' })).toBeVisible()
 }
 
 function savedAccounts(bridge: Bridge): AccountView[] {

@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test'
 import { BED_OAUTH_CLIENTS } from '../bed/oauth-mock.js'
 import { BED_USERS } from '../bed/users.js'
 import { expect, test } from './bridge.js'
+import { addAccount } from './add-account.js'
 
 /**
  * Issue 17, "Export for other devices": Mailkey's accounts file exported from one profile and imported
@@ -10,20 +10,6 @@ import { expect, test } from './bridge.js'
  */
 const ALICE = BED_USERS.alice
 let exported: { name: string; text: string } | null = null
-
-async function addAccount(page: Page, address: string, appPassword: string): Promise<void> {
-  await page.goto('/')
-  await page.getByRole('textbox', { name: 'Email address' }).fill(address)
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'I have my app password' }).click()
-  await page.getByRole('textbox', { name: 'App password' }).fill(appPassword)
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'Test both servers' }).click()
-  await expect(page.getByRole('heading', { name: 'Both servers work' })).toBeVisible()
-  await page.getByRole('button', { name: 'Save account' }).click()
-  await page.getByRole('button', { name: 'Go to your accounts' }).click()
-  await expect(page.getByRole('heading', { name: 'Mail accounts' })).toBeVisible()
-}
 
 test.describe.serial('export and import accounts', () => {
   test('Export…: Mailkey’s accounts file, without the password unless ticked, which warns first', async ({
