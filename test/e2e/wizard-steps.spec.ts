@@ -69,6 +69,8 @@ test('keyboard only: focus stays on Continue while the provider is looked up, th
   discovery.detect = (email, options) =>
     new Promise((resolve) => setTimeout(resolve, 1500)).then(() => detect(email, options))
   await page.goto('/')
+  // keys typed before the step has mounted and focused its field would be lost
+  await expect(page.getByRole('textbox', { name: 'Email address' })).toBeFocused()
   await page.keyboard.type(ALICE.address)
   const button = page.getByRole('button', { name: 'Continue' })
   // Tab through the step's fields (name, connection options…) to Continue: bounded, keyboard only

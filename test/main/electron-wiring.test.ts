@@ -211,8 +211,9 @@ describe('a bounded clean-up on quit', () => {
       password: 'somePassword1',
       incoming: { protocol: 'imap', host: '127.0.0.1', port: server.port, security: 'tls' },
     })
-    // the test is connected and waiting on the silent server
-    await new Promise((r) => setTimeout(r, 200))
+    // the test is connected and waiting on the silent server (polled, bounded: a loaded machine is slow)
+    for (let waited = 0; server.connections?.() !== 1 && waited < 5000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50))
     expect(server.connections?.()).toBe(1)
     const t0 = Date.now()
     expect(e.emit('before-quit')).toBe(true) // held back for the clean-up
